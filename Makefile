@@ -1,0 +1,25 @@
+# One command to set up and run the demo, one to run the tests (see README).
+PY := .venv/bin/python
+
+.PHONY: setup demo test lint bench package clean
+
+setup:
+	bash scripts/setup
+
+demo: setup
+	$(PY) scripts/demo.py
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+lint:
+	$(PY) -m ruff check .
+
+bench: setup
+	$(PY) scripts/bench
+
+package:
+	bash scripts/package
+
+clean:
+	rm -rf build dist out .pytest_cache

@@ -1,0 +1,139 @@
+"""The model file's header: what a model needs to be run correctly on a raster.
+
+Stored as JSON under the key ``remotenet`` of the ``.safetensors`` metadata. The schema is
+documented in ``docs/model_file.md``.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as _dt
+from typing import Any
+
+FORMAT_VERSION = 1
+ARCHITECTURE = "remotenet-pvt_v2_b1"
+METADATA_KEY = "remotenet"
+
+IMAGENET_MEAN = [0.485, 0.456, 0.406]
+IMAGENET_STD = [0.229, 0.224, 0.225]
+
+# ISPRS Vaihingen/Potsdam classes with the palette GeoSeg uses.
+ISPRS_CLASSES = [
+    {"value": 0, "name": "Impervious surfaces", "color": [255, 255, 255]},
+    {"value": 1, "name": "Building", "color": [0, 0, 255]},
+    {"value": 2, "name": "Low vegetation", "color": [0, 255, 255]},
+    {"value": 3, "name": "Tree", "color": [0, 255, 0]},
+    {"value": 4, "name": "Car", "color": [255, 204, 0]},
+    {"value": 5, "name": "Clutter", "color": [255, 0, 0]},
+]
+
+# Distinct colours for classes beyond the ISPRS six (a qualitative palette).
+EXTRA_COLORS = [
+    [166, 206, 227], [31, 120, 180], [178, 223, 138], [51, 160, 44], [251, 154, 153],
+    [227, 26, 28], [253, 191, 111], [255, 127, 0], [202, 178, 214], [106, 61, 154],
+    [255, 255, 153], [177, 89, 40],
+]
+
+
+class MetadataError(ValueError):
+    """The model file's header is missing something, or contradicts itself or the weights."""
+
+
+def default_classes(num_classes: int) -> list[dict[str, Any]]:
+    """The ISPRS six for six classes, otherwise ``class 0..N-1`` with a fixed palette."""
+    if num_classes == len(ISPRS_CLASSES):
+        return copy.deepcopy(ISPRS_CLASSES)
+    return [
+        {"value": i, "name": f"class {i}", "color": list(EXTRA_COLORS[i % len(EXTRA_COLORS)])}
+        for i in range(num_classes)
+    ]
+
+
+def default_normalisation(in_channels: int) -> dict[str, Any]:
+    """Pixels / 255, then ImageNet mean/std (or a neutral mean/std for other band counts)."""
+    if in_channels == 3:
+        mean, std = list(IMAGENET_MEAN), list(IMAGENET_STD)
+    else:
+        mean, std = [0.45] * in_channels, [0.225] * in_channels
+    return {"offset": 0.0, "scale": 255.0, "mean": mean, "std": std}
+
+
+def build_metadata(num_classes: int, in_channels: int, given: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Complete a (partial) header for a network with the given shape, then validate it."""
+    given = copy.deepcopy(given or {})
+    meta: dict[str, Any] = {
+        "format_version": FORMAT_VERSION,
+        "architecture": ARCHITECTURE,
+        "in_channels": in_channels,
+        "bands": [{"index": i + 1, "name": f"band {i + 1}"} for i in range(in_channels)],
+        "classes": default_classes(num_classes),
+        "input": default_normalisation(in_channels),
+        "tile_size": 512,
+        "gsd_m": None,
+        "provenance": {},
+        "metrics": {},
+    }
+    meta.update({k: v for k, v in given.items() if k != "input"})
+    meta["input"] = {**default_normalisation(in_channels), **given.get("input", {})}
+    meta["bands"] = [_normalise_band(b, i) for i, b in enumerate(meta["bands"])]
+    meta["provenance"] = {
+        "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        **meta.get("provenance", {}),
+    }
+    validate_metadata(meta, num_classes=num_classes, in_channels=in_channels)
+    return meta
+
+
+def _normalise_band(band: Any, position: int) -> dict[str, Any]:
+    if isinstance(band, str):
+        return {"index": position + 1, "name": band}
+    if isinstance(band, int):
+        return {"index": band, "name": f"band {band}"}
+    if isinstance(band, dict):
+        return {"index": int(band.get("index", position + 1)), "name": str(band.get("name", f"band {position + 1}"))}
+    raise MetadataError(f"band entry {band!r} is neither a name, a 1-based index nor a dict")
+
+
+def validate_metadata(meta: dict[str, Any], num_classes: int | None = None,
+                      in_channels: int | None = None) -> None:
+    """Raise MetadataError naming the first problem; shapes are checked against the weights."""
+    def fail(msg: str) -> None:
+        raise MetadataError(f"model header: {msg}")
+
+    version = meta.get("format_version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        fail(f"format_version {version!r} is not supported (this plugin reads up to {FORMAT_VERSION}); "
+             "update the plugin")
+    if meta.get("architecture") != ARCHITECTURE:
+        fail(f"architecture {meta.get('architecture')!r} is not {ARCHITECTURE!r}")
+    classes = meta.get("classes")
+    if not isinstance(classes, list) or not classes:
+        fail("'classes' must be a non-empty list")
+    values = []
+    for entry in classes:
+        if not isinstance(entry, dict) or not {"value", "name", "color"} <= entry.keys():
+            fail(f"class entry {entry!r} needs value, name and color")
+        value, color = entry["value"], entry["color"]
+        if not isinstance(value, int) or not 0 <= value <= 254:
+            fail(f"class value {value!r} must be an integer 0..254 (255 is nodata)")
+        rgb_ok = isinstance(color, list) and len(color) == 3
+        if not rgb_ok or not all(isinstance(c, int) and 0 <= c <= 255 for c in color):
+            fail(f"class {entry['name']!r} colour {color!r} must be [r, g, b] with 0..255 integers")
+        values.append(value)
+    if len(set(values)) != len(values):
+        fail(f"class values {values} repeat")
+    if num_classes is not None and len(classes) != num_classes:
+        fail(f"lists {len(classes)} classes but the weights predict {num_classes}")
+    bands = meta.get("in_channels")
+    if in_channels is not None and bands != in_channels:
+        fail(f"says {bands} input bands but the weights take {in_channels}")
+    if len(meta.get("bands", [])) != bands:
+        fail(f"'bands' lists {len(meta.get('bands', []))} bands but in_channels is {bands}")
+    norm = meta.get("input", {})
+    for key in ("mean", "std"):
+        if len(norm.get(key, [])) != bands:
+            fail(f"input.{key} has {len(norm.get(key, []))} values for {bands} bands")
+    if any(s <= 0 for s in norm["std"]) or not norm.get("scale"):
+        fail("input.std values and input.scale must be positive")
+    tile = meta.get("tile_size")
+    if not isinstance(tile, int) or tile < 32:
+        fail(f"tile_size {tile!r} must be an integer of at least 32")

@@ -1,0 +1,219 @@
+"""Model files: safetensors with a header, PyTorch checkpoints, and clear refusals."""
+import json
+import os
+import pickle
+
+import pytest
+import torch
+
+from remotenet.model import ModelFileError, RemoteNet, load_model, read_metadata, save_model
+from remotenet.model.metadata import ISPRS_CLASSES, METADATA_KEY
+
+
+@pytest.fixture(scope="module")
+def small_model() -> RemoteNet:
+    torch.manual_seed(0)
+    model = RemoteNet(num_classes=3, in_channels=4)
+    # Non-trivial BatchNorm statistics so a lost buffer would show in the outputs.
+    for module in model.modules():
+        if isinstance(module, torch.nn.BatchNorm2d):
+            module.running_mean.uniform_(-0.1, 0.1)
+            module.running_var.uniform_(0.5, 1.5)
+    return model.eval()
+
+
+@pytest.fixture(scope="module")
+def pixels() -> torch.Tensor:
+    torch.manual_seed(1)
+    return torch.randn(1, 4, 96, 80)
+
+
+def predict(model, x):
+    with torch.inference_mode():
+        return model(x)
+
+
+def test_round_trip_is_bit_identical_and_keeps_header(tmp_path, small_model, pixels):
+    path = tmp_path / "m.safetensors"
+    meta = save_model(small_model, path, {
+        "bands": ["blue", "green", "red", "nir"],
+        "classes": [{"value": 0, "name": "water", "color": [0, 0, 255]},
+                    {"value": 1, "name": "land", "color": [0, 200, 0]},
+                    {"value": 2, "name": "town", "color": [200, 0, 0]}],
+        "gsd_m": 10.0,
+        "metrics": {"miou": 0.5},
+    })
+    loaded, header = load_model(path)
+    assert torch.equal(predict(small_model, pixels), predict(loaded, pixels))
+    assert header == meta
+    assert [b["name"] for b in header["bands"]] == ["blue", "green", "red", "nir"]
+    assert header["classes"][2]["name"] == "town"
+    assert header["gsd_m"] == 10.0 and header["metrics"] == {"miou": 0.5}
+    assert read_metadata(path) == meta
+
+
+def test_defaults_fill_the_header(tmp_path):
+    model = RemoteNet(num_classes=6, in_channels=3)
+    meta = save_model(model, tmp_path / "d.safetensors")
+    assert meta["classes"] == ISPRS_CLASSES
+    assert meta["input"]["mean"] == [0.485, 0.456, 0.406]
+    assert meta["input"]["scale"] == 255.0
+    assert meta["format_version"] == 1 and meta["architecture"] == "remotenet-pvt_v2_b1"
+    assert meta["in_channels"] == 3 and len(meta["bands"]) == 3
+    assert "created" in meta["provenance"]
+
+
+def test_half_precision_file_is_smaller_and_close(tmp_path, small_model, pixels):
+    full, half = tmp_path / "f.safetensors", tmp_path / "h.safetensors"
+    save_model(small_model, full)
+    save_model(small_model, half, half=True)
+    assert os.path.getsize(half) < 0.6 * os.path.getsize(full)
+    loaded, _ = load_model(half)
+    ref, out = predict(small_model, pixels), predict(loaded, pixels)
+    assert (ref.argmax(1) == out.argmax(1)).float().mean() > 0.99
+
+
+@pytest.mark.parametrize("wrap", ["plain", "model_key", "dataparallel"])
+def test_pytorch_checkpoints_load_and_predict_the_same(tmp_path, small_model, pixels, wrap):
+    state = small_model.state_dict()
+    if wrap == "model_key":
+        obj = {"model": state}
+    elif wrap == "dataparallel":
+        # The public reproduction saves {"model": DataParallel(model).state_dict()}, with the
+        # relative position index stored as a buffer.
+        obj = {"model": {f"module.{k}": v for k, v in state.items()}}
+        for name, module in small_model.named_modules():
+            if hasattr(module, "relative_position_index"):
+                obj["model"][f"module.{name}.relative_position_index"] = module.relative_position_index
+        assert any(k.startswith("module.Encoder.Encoder.") for k in obj["model"])
+        assert any(k.startswith("module.Decoder.block4.") for k in obj["model"])
+    else:
+        obj = state
+    path = tmp_path / "ckpt.pth"
+    torch.save(obj, path)
+    loaded, meta = load_model(path)
+    assert torch.equal(predict(small_model, pixels), predict(loaded, pixels))
+    assert meta["in_channels"] == 4 and len(meta["classes"]) == 3
+
+
+def test_not_a_model_file(tmp_path):
+    path = tmp_path / "notes.safetensors"
+    path.write_text("these are not weights\n")
+    with pytest.raises(ModelFileError, match="not a model file"):
+        load_model(path)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ModelFileError, match="no such model file"):
+        load_model(tmp_path / "nope.safetensors")
+
+
+def test_truncated_safetensors(tmp_path, small_model):
+    path = tmp_path / "t.safetensors"
+    save_model(small_model, path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(ModelFileError, match="truncated"):
+        load_model(path)
+
+
+def test_truncated_pth(tmp_path, small_model):
+    path = tmp_path / "t.pth"
+    torch.save(small_model.state_dict(), path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    with pytest.raises(ModelFileError, match="truncated|not a readable"):
+        load_model(path)
+
+
+class _Exploit:
+    """Unpickling this would create a file: the loader must refuse before that happens."""
+
+    def __init__(self, target):
+        self.target = target
+
+    def __reduce__(self):
+        return (open, (self.target, "w"))
+
+
+@pytest.mark.parametrize("legacy", [False, True])
+def test_malicious_pickle_does_not_run(tmp_path, legacy):
+    marker = tmp_path / "pwned"
+    path = tmp_path / "evil.pth"
+    payload = {"model": {"x": _Exploit(str(marker))}}
+    if legacy:
+        with open(path, "wb") as fh:
+            pickle.dump(payload, fh, protocol=2)
+    else:
+        torch.save(payload, path)
+    with pytest.raises(ModelFileError, match="could run code"):
+        load_model(path)
+    assert not marker.exists()
+
+
+def test_weights_of_another_architecture(tmp_path):
+    path = tmp_path / "resnet.pth"
+    torch.save(torch.nn.Conv2d(3, 8, 3).state_dict(), path)
+    with pytest.raises(ModelFileError, match="another architecture"):
+        load_model(path)
+
+
+def test_weights_with_other_layers(tmp_path, small_model):
+    state = dict(small_model.state_dict())
+    # The later public code adds a BatchNorm at the end of each channel-attention map.
+    for f in ("F1", "F2", "F3"):
+        state[f"Decoder.{f}.attention_map.8.weight"] = torch.ones(64)
+        state[f"Decoder.{f}.attention_map.8.running_mean"] = torch.zeros(64)
+    path = tmp_path / "later.pth"
+    torch.save(state, path)
+    with pytest.raises(ModelFileError, match="do not fit RemoteNet.*unexpected"):
+        load_model(path)
+
+
+def _rewrite_header(path, change):
+    from safetensors import safe_open
+    from safetensors.torch import save_file
+
+    with safe_open(str(path), framework="pt") as fh:
+        meta = json.loads(fh.metadata()[METADATA_KEY])
+        tensors = {k: fh.get_tensor(k) for k in fh.keys()}
+    change(meta)
+    save_file(tensors, str(path), metadata={METADATA_KEY: json.dumps(meta)})
+
+
+def test_header_with_wrong_class_count(tmp_path, small_model):
+    path = tmp_path / "m.safetensors"
+    save_model(small_model, path)
+    _rewrite_header(path, lambda m: m["classes"].pop())
+    with pytest.raises(ModelFileError, match="lists 2 classes but the weights predict 3"):
+        load_model(path)
+
+
+def test_header_with_wrong_band_count(tmp_path, small_model):
+    path = tmp_path / "m.safetensors"
+    save_model(small_model, path)
+
+    def three_bands(m):
+        m["in_channels"] = 3
+        m["bands"] = m["bands"][:3]
+        m["input"]["mean"] = m["input"]["mean"][:3]
+        m["input"]["std"] = m["input"]["std"][:3]
+
+    _rewrite_header(path, three_bands)
+    with pytest.raises(ModelFileError, match="says 3 input bands but the weights take 4"):
+        load_model(path)
+
+
+def test_safetensors_without_our_header(tmp_path, small_model):
+    from safetensors.torch import save_file
+
+    path = tmp_path / "bare.safetensors"
+    save_file({k: v.contiguous() for k, v in small_model.state_dict().items()}, str(path))
+    with pytest.raises(ModelFileError, match="no 'remotenet' header"):
+        load_model(path)
+
+
+def test_save_refuses_other_extensions(tmp_path, small_model):
+    with pytest.raises(ModelFileError, match="safetensors"):
+        save_model(small_model, tmp_path / "m.pth")
+    assert not (tmp_path / "m.pth").exists()
