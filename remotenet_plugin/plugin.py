@@ -1,0 +1,56 @@
+"""The plugin object QGIS creates through ``classFactory``.
+
+Under ``qgis_process`` iface is None and only ``initProcessing`` is called: nothing here may
+touch iface on that path.
+"""
+from __future__ import annotations
+
+from qgis.core import QgsApplication
+
+from .provider import PROVIDER_ID, RemoteNetProvider
+
+SEGMENT_ID = f"{PROVIDER_ID}:segment"
+MENU = "&RemoteNet"
+
+
+class RemoteNetPlugin:
+    def __init__(self, iface) -> None:
+        self.iface = iface
+        self.provider: RemoteNetProvider | None = None
+        self.actions: list = []
+
+    def initProcessing(self) -> None:  # noqa: N802 - QGIS API name
+        if self.provider is None:
+            self.provider = RemoteNetProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self) -> None:  # noqa: N802
+        self.initProcessing()
+        if self.iface is None:
+            return
+        from qgis.PyQt.QtGui import QIcon
+        from qgis.PyQt.QtWidgets import QAction
+
+        from .algorithms.base import ICON_PATH
+
+        action = QAction(QIcon(str(ICON_PATH)), "RemoteNet Segment…", self.iface.mainWindow())
+        action.setObjectName("remotenetSegmentAction")
+        action.setStatusTip("Classify a raster with a RemoteNet model")
+        action.triggered.connect(self.open_segment_dialog)
+        self.iface.addPluginToRasterMenu(MENU, action)
+        self.actions.append(action)
+
+    def open_segment_dialog(self) -> None:
+        import processing
+
+        processing.execAlgorithmDialog(SEGMENT_ID, {})
+
+    def unload(self) -> None:
+        if self.iface is not None:
+            for action in self.actions:
+                self.iface.removePluginRasterMenu(MENU, action)
+                action.deleteLater()
+        self.actions = []
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
