@@ -1,0 +1,113 @@
+"""Shared fixtures. QGIS fixtures start one headless QgsApplication per test session, only
+when a test asks for them (model and engine tests never pay for QGIS)."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+QGIS_PYTHON_PLUGINS = "/usr/share/qgis/python/plugins"  # Debian's home of the `processing` plugin
+
+# Class names and colours the styling tests look for.
+TEST_CLASSES = [
+    {"value": 0, "name": "background", "color": [20, 30, 40]},
+    {"value": 1, "name": "building", "color": [220, 10, 10]},
+    {"value": 2, "name": "water", "color": [0, 90, 230]},
+]
+
+
+@pytest.fixture(scope="session")
+def qgis_app(tmp_path_factory):
+    """A headless QgsApplication with Processing initialised (a scratch profile, no GUI)."""
+    os.environ.setdefault("QGIS_CUSTOM_CONFIG_PATH", str(tmp_path_factory.mktemp("qgis_profile")))
+    if not os.environ.get("XDG_RUNTIME_DIR"):
+        runtime = tmp_path_factory.mktemp("xdg_runtime")
+        runtime.chmod(0o700)
+        os.environ["XDG_RUNTIME_DIR"] = str(runtime)
+    from qgis.core import QgsApplication
+
+    if QGIS_PYTHON_PLUGINS not in sys.path:
+        sys.path.append(QGIS_PYTHON_PLUGINS)
+    app = QgsApplication.instance()
+    if app is None:
+        QgsApplication.setPrefixPath("/usr", True)
+        app = QgsApplication([], False)
+        app.initQgis()
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    yield app
+    # No exitQgis(): tearing QGIS down at the end of a session crashes some builds, and the
+    # process is about to exit anyway.
+
+
+@pytest.fixture(scope="session")
+def remotenet_provider(qgis_app):
+    """The RemoteNet provider registered in the session's processing registry."""
+    from qgis.core import QgsApplication
+
+    from remotenet.remotenet_plugin.provider import RemoteNetProvider
+
+    registry = QgsApplication.processingRegistry()
+    provider = registry.providerById("remotenet")
+    if provider is None:
+        provider = RemoteNetProvider()
+        assert registry.addProvider(provider)
+    return provider
+
+
+def make_model_file(path: Path, in_channels: int, classes: list[dict], tile_size: int = 64,
+                    bands: list | None = None) -> Path:
+    """A RemoteNet model file with random (seeded) weights and the given header."""
+    import torch
+
+    from remotenet.model import RemoteNet, save_model
+
+    torch.manual_seed(0)
+    model = RemoteNet(num_classes=len(classes), in_channels=in_channels)
+    meta = {"classes": classes, "tile_size": tile_size}
+    if bands:
+        meta["bands"] = bands
+    save_model(model, path, meta)
+    return path
+
+
+@pytest.fixture(scope="session")
+def model_1band(tmp_path_factory) -> Path:
+    """Three classes, one input band (panchromatic)."""
+    return make_model_file(tmp_path_factory.mktemp("models") / "pan_3class.safetensors", 1, TEST_CLASSES)
+
+
+@pytest.fixture(scope="session")
+def model_3band(tmp_path_factory) -> Path:
+    """Three classes, three input bands (red, green, blue = bands 3, 2, 1 of the Sentinel-2 test scene)."""
+    bands = [{"index": 3, "name": "red"}, {"index": 2, "name": "green"}, {"index": 1, "name": "blue"}]
+    return make_model_file(tmp_path_factory.mktemp("models") / "rgb_3class.safetensors", 3, TEST_CLASSES,
+                           bands=bands)
+
+
+def crop_raster(src: Path, dst: Path, xoff: int, yoff: int, size: int) -> Path:
+    from osgeo import gdal
+
+    ds = gdal.Translate(str(dst), str(src), srcWin=[xoff, yoff, size, size])
+    assert ds is not None, gdal.GetLastErrorMsg()
+    ds = None
+    return dst
+
+
+@pytest.fixture(scope="session")
+def pan_raster(tmp_path_factory) -> Path:
+    """128 x 128 crop of the Atlanta panchromatic test scene (UInt16, EPSG:32616, 0.5 m, nodata 0)."""
+    return crop_raster(DATA / "atlanta_pan_0p5m.tif", tmp_path_factory.mktemp("rasters") / "pan.tif", 300, 300, 128)
+
+
+@pytest.fixture(scope="session")
+def s2_raster(tmp_path_factory) -> Path:
+    """96 x 96 crop of the Sentinel-2 test scene (4 bands UInt16, EPSG:32618, 10 m)."""
+    return crop_raster(DATA / "virginia_s2_bgrn_10m.tif", tmp_path_factory.mktemp("rasters") / "s2.tif", 0, 0, 96)
