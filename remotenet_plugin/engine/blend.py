@@ -1,0 +1,71 @@
+"""Weighted accumulation of tile probabilities over a rolling band of open rows.
+
+Only the rows that a later tile can still change are kept: one tile height x window width x
+classes of float32. Rows are finalised (argmax, confidence) as soon as the first tile of a
+later tile row arrives, and handed on in order.
+"""
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+import numpy as np
+
+from .tiling import Tile, TileGrid
+
+NODATA_CLASS = 255
+
+
+class RowBlender:
+    def __init__(self, grid: TileGrid, num_classes: int, lut: np.ndarray, with_confidence: bool,
+                 emit: Callable[[int, np.ndarray, Optional[np.ndarray]], None]):
+        self.grid, self.lut, self.with_confidence, self.emit = grid, lut, with_confidence, emit
+        self.cap = grid.th
+        self.acc = np.zeros((num_classes, self.cap, grid.width), dtype=np.float32)
+        self.valid = np.zeros((self.cap, grid.width), dtype=bool)
+        self.base = 0  # window row held in buffer row 0; rows above it are already emitted
+
+    def add(self, tile: Tile, probs: np.ndarray, valid: Optional[np.ndarray]) -> None:
+        """Accumulate one tile's probabilities (C, th, tw) times its weight window."""
+        if tile.y > self.base:
+            self.flush(tile.y)
+        g = self.grid
+        r0 = tile.y - self.base
+        rows, cols = slice(r0, r0 + g.th), slice(tile.x, tile.x + g.tw)
+        probs *= g.weight(tile)
+        self.acc[:, rows, cols] += probs
+        if valid is None:
+            self.valid[rows, cols] = True
+        else:
+            self.valid[rows, cols] |= valid
+
+    def flush(self, upto: int) -> None:
+        """Finalise and emit window rows [base, upto)."""
+        upto = min(upto, self.grid.height)
+        if upto <= self.base:
+            return
+        n = min(upto - self.base, self.cap)
+        acc, valid = self.acc[:, :n], self.valid[:n]
+        classes = self.lut[np.argmax(acc, axis=0)]
+        classes[~valid] = NODATA_CLASS
+        conf = None
+        if self.with_confidence:
+            total = self.grid.sum_y[self.base:self.base + n, None] * self.grid.sum_x[None, :]
+            conf = np.max(acc, axis=0) / total
+            conf[~valid] = np.nan
+        self.emit(self.base, classes, conf)
+        rest = upto - self.base - n  # rows no processed tile touched (all-nodata tile rows)
+        if rest > 0:
+            classes = np.full((rest, self.grid.width), NODATA_CLASS, dtype=np.uint8)
+            conf = np.full((rest, self.grid.width), np.nan, dtype=np.float32) if self.with_confidence else None
+            self.emit(self.base + n, classes, conf)
+        # Shift the still-open rows to the top of the buffer.
+        keep = self.cap - n
+        if keep > 0 and n < self.cap:
+            self.acc[:, :keep] = self.acc[:, n:]
+            self.valid[:keep] = self.valid[n:]
+        self.acc[:, max(keep, 0):] = 0
+        self.valid[max(keep, 0):] = False
+        self.base = upto
+
+    def finish(self) -> None:
+        self.flush(self.grid.height)

@@ -1,0 +1,121 @@
+"""Running the network on batches of tiles: device and precision choice, TTA, OOM fallback."""
+from __future__ import annotations
+
+import contextlib
+import time
+from typing import Callable, Optional
+
+import numpy as np
+import torch
+
+from .options import EngineError
+
+PRECISIONS = ("auto", "fp32", "bf16", "fp16")
+DTYPES = {"bf16": torch.bfloat16, "fp16": torch.float16}
+
+
+def pick_device(device: str) -> torch.device:
+    device = (device or "auto").lower()
+    if device == "auto":
+        return torch.device("cuda:0" if torch.cuda.is_available() else "cpu")
+    if device.startswith("cuda"):
+        if not torch.cuda.is_available():
+            raise EngineError("device 'cuda' was asked for but PyTorch sees no CUDA GPU here; "
+                              "use device 'auto' or 'cpu'")
+        dev = torch.device(device if ":" in device else "cuda:0")
+        if dev.index is not None and dev.index >= torch.cuda.device_count():
+            raise EngineError(f"device {device!r}: only {torch.cuda.device_count()} CUDA device(s) exist")
+        return dev
+    if device == "cpu":
+        return torch.device("cpu")
+    raise EngineError(f"device {device!r} is not one of 'auto', 'cuda', 'cpu'")
+
+
+def pick_precision(precision: str, device: torch.device) -> str:
+    precision = (precision or "auto").lower()
+    if precision not in PRECISIONS:
+        raise EngineError(f"precision {precision!r} is not one of {', '.join(PRECISIONS)}")
+    if device.type == "cuda":
+        if precision == "auto":
+            return "bf16" if torch.cuda.is_bf16_supported() else "fp16"
+        return precision
+    if precision == "fp16":
+        raise EngineError("precision 'fp16' needs a CUDA GPU; on the CPU use 'bf16' or 'fp32'")
+    return "fp32" if precision == "auto" else precision  # CPU bf16 only when asked for, until validated
+
+
+def describe_device(device: torch.device) -> str:
+    if device.type == "cuda":
+        index = device.index if device.index is not None else torch.cuda.current_device()
+        return f"cuda:{index} ({torch.cuda.get_device_name(index)})"
+    return "cpu"
+
+
+def _is_oom(err: BaseException) -> bool:
+    oom = getattr(torch, "OutOfMemoryError", None) or getattr(torch.cuda, "OutOfMemoryError", None)
+    return (oom is not None and isinstance(err, oom)) or "out of memory" in str(err).lower()
+
+
+class Predictor:
+    """Class probabilities (N, C, H, W) float32 numpy for normalised tiles (N, B, H, W)."""
+
+    def __init__(self, model: torch.nn.Module, device: torch.device, precision: str, tta: bool,
+                 batch_size: int, log: Optional[Callable[[str], None]] = None):
+        self.device, self.precision, self.tta = device, precision, tta
+        self.batch_size = max(1, int(batch_size))
+        self.log = log or (lambda _msg: None)
+        self.channels_last = device.type == "cuda" or precision != "fp32"
+        model.eval()
+        model.to(device)
+        if self.channels_last:
+            model.to(memory_format=torch.channels_last)
+        self.model = model
+        self.seconds = 0.0
+
+    def _autocast(self):
+        if self.precision == "fp32":
+            return contextlib.nullcontext()
+        return torch.autocast(device_type=self.device.type, dtype=DTYPES[self.precision])
+
+    def _forward(self, x: torch.Tensor) -> torch.Tensor:
+        with self._autocast():
+            logits = self.model(x)
+        return torch.softmax(logits.float(), dim=1)
+
+    def _run(self, tiles: np.ndarray) -> np.ndarray:
+        x = torch.from_numpy(tiles)
+        if self.device.type == "cuda":
+            x = x.pin_memory().to(self.device, non_blocking=True)
+        if self.channels_last:
+            x = x.contiguous(memory_format=torch.channels_last)
+        probs = self._forward(x)
+        if self.tta:
+            for dims in ((3,), (2,), (2, 3)):
+                probs += self._forward(x.flip(dims)).flip(dims)
+            probs *= 0.25
+        return probs.cpu().numpy()
+
+    def __call__(self, tiles: np.ndarray) -> np.ndarray:
+        start = time.perf_counter()
+        out = []
+        i = 0
+        with torch.inference_mode():
+            while i < len(tiles):
+                chunk = tiles[i:i + self.batch_size]
+                try:
+                    out.append(self._run(chunk))
+                except (RuntimeError, MemoryError) as err:
+                    if self.device.type != "cuda" or not _is_oom(err):
+                        raise
+                    torch.cuda.empty_cache()
+                    if self.batch_size == 1:
+                        raise EngineError("the GPU ran out of memory on a single tile; choose a smaller "
+                                          "tile size or the CPU") from err
+                    self.batch_size = max(1, self.batch_size // 2)
+                    self.log(f"GPU out of memory: continuing with batch size {self.batch_size}")
+                    continue
+                i += len(chunk)
+        if self.device.type == "cuda":
+            torch.cuda.synchronize(self.device)
+        self.seconds += time.perf_counter() - start
+        return out[0] if len(out) == 1 else np.concatenate(out)

@@ -1,0 +1,60 @@
+"""What a segment run is asked to do, what it reports back, and the errors it raises."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Optional
+
+ENGINE_VERSION = "0.1.0"
+
+
+class EngineError(Exception):
+    """Bad input or a failed run; the message says what is wrong and what to do."""
+
+
+class SegmentCancelled(EngineError):
+    """The caller cancelled the run; no output file was left behind."""
+
+
+@dataclass
+class SegmentOptions:
+    bands: Optional[Sequence[int]] = None  # 1-based; None -> header's band indices if present, else first N
+    window: Optional[tuple[int, int, int, int]] = None  # xoff, yoff, xsize, ysize in source pixels
+    extent: Optional[tuple[float, float, float, float]] = None  # xmin, ymin, xmax, ymax in the source CRS
+    tile_size: Optional[int] = None  # None -> header's tile_size
+    overlap: Optional[int] = None  # None -> tile_size // 4
+    batch_size: int = 4
+    device: str = "auto"  # "auto" | "cuda" | "cpu"
+    precision: str = "auto"  # "auto" | "fp32" | "bf16" | "fp16"
+    tta: bool = False  # average probabilities over flips
+    output_confidence: Optional[str] = None  # optional max-probability GeoTIFF
+    output_vector: Optional[str] = None  # optional GeoPackage of class polygons
+    min_area: float = 0.0  # m2; smaller patches are sieved into their neighbours first
+    simplify: float = 0.0  # map units; 0 = no simplification
+    # Additions beyond the first contract:
+    blend: str = "smooth"  # "smooth" (weighted window) | "crop" (crop-and-paste, for comparisons)
+    confidence_type: str = "float32"  # "float32" (0..1, nodata -1) | "uint8" (0..100 percent, nodata 255)
+    vector_layer: Optional[str] = None  # GeoPackage layer name; None -> the file's stem
+
+
+@dataclass
+class SegmentResult:
+    output_raster: str
+    output_vector: Optional[str]
+    output_confidence: Optional[str]
+    device: str  # e.g. "cpu" or "cuda:0 (NVIDIA H200)"
+    precision: str
+    tiles_total: int
+    tiles_skipped_nodata: int
+    width: int
+    height: int
+    classes: list[dict]
+    # Busy seconds per stage: read, infer, blend, write, polygonise (threads overlap, so they can sum
+    # to more than "total"), plus "total" wall time and "wait_read" (network idle, waiting for tiles).
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    window: tuple[int, int, int, int] = (0, 0, 0, 0)  # the source window that was processed
+    tile_size: int = 0
+    overlap: int = 0
+    batch_size: int = 0  # the batch size finally used (smaller after a CUDA out-of-memory fallback)
+    polygons: int = 0
+    output_qml: Optional[str] = None

@@ -1,0 +1,225 @@
+"""Class polygons from the classified raster: sieve, polygonise, areas in square metres,
+mean confidence, optional simplification; written to a GeoPackage layer."""
+from __future__ import annotations
+
+import math
+from typing import Callable, Optional
+
+import numpy as np
+from osgeo import gdal, ogr, osr
+
+from .options import EngineError, SegmentCancelled
+from .writer import BLOCK, CONF_NODATA
+
+
+class AreaCalculator:
+    """Areas in m2: in a Lambert azimuthal equal-area projection centred on the scene and on the
+    raster's own ellipsoid, so they are right for geographic CRSs (and for distorting projections
+    such as Web Mercator) too. Without a CRS, areas are in squared pixel/map units."""
+
+    def __init__(self, ds: gdal.Dataset, log: Callable[[str], None]):
+        self.transform = None
+        gt = ds.GetGeoTransform()
+        self.gt = gt
+        w, h = ds.RasterXSize, ds.RasterYSize
+        wkt = ds.GetProjection()
+        # Long straight edges are densified before projecting, so curved parallels count right.
+        span = max(abs(gt[1]) * w + abs(gt[2]) * h, abs(gt[4]) * w + abs(gt[5]) * h)
+        self.step = span / 64.0 if span > 0 else 0.0
+        if not wkt:
+            log("the raster has no CRS: polygon areas are in squared map units, not m2")
+            return
+        src = osr.SpatialReference()
+        src.ImportFromWkt(wkt)
+        src.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        if not (src.IsGeographic() or src.IsProjected()):
+            log("the raster's CRS is neither geographic nor projected: areas are in squared map units")
+            return
+        geog = src.CloneGeogCS()
+        geog.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        cx, cy = gdal.ApplyGeoTransform(gt, w / 2.0, h / 2.0)
+        lon, lat = osr.CoordinateTransformation(src, geog).TransformPoint(cx, cy)[:2]
+        laea = osr.SpatialReference()
+        laea.CopyGeogCSFrom(geog)
+        laea.SetLAEA(lat, lon, 0.0, 0.0)
+        laea.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        self.transform = osr.CoordinateTransformation(src, laea)
+
+    def area(self, geom: ogr.Geometry) -> float:
+        if self.transform is None:
+            return geom.GetArea()
+        g = geom.Clone()
+        if self.step > 0:
+            g.Segmentize(self.step)
+        if g.Transform(self.transform) != 0:
+            raise EngineError("cannot project a polygon to compute its area in m2")
+        return g.GetArea()
+
+    def pixel_area(self, col: float, row: float) -> float:
+        """Area of the pixel at (col, row) in m2."""
+        ring = ogr.Geometry(ogr.wkbLinearRing)
+        for dx, dy in ((0, 0), (1, 0), (1, 1), (0, 1), (0, 0)):
+            ring.AddPoint_2D(*gdal.ApplyGeoTransform(self.gt, math.floor(col) + dx, math.floor(row) + dy))
+        poly = ogr.Geometry(ogr.wkbPolygon)
+        poly.AddGeometry(ring)
+        g = poly.Clone()
+        if self.transform is not None:
+            g.Transform(self.transform)
+        return abs(g.GetArea())
+
+
+def _gdal_progress(report: Callable[[float], None], cancelled: Callable[[], bool]):
+    def callback(complete, _message, _data):
+        report(complete)
+        return 0 if cancelled() else 1
+    return callback
+
+
+def _quiet_raster(path: str, like: gdal.Dataset, dtype: int, nodata: Optional[float]) -> gdal.Dataset:
+    ds = gdal.GetDriverByName("GTiff").Create(path, like.RasterXSize, like.RasterYSize, 1, dtype,
+                                              ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"])
+    if ds is None:
+        raise EngineError(f"{path}: cannot create a working raster ({gdal.GetLastErrorMsg()})")
+    gt = like.GetGeoTransform(can_return_null=True)
+    if gt is not None:
+        ds.SetGeoTransform(gt)
+    if like.GetProjection():
+        ds.SetProjection(like.GetProjection())
+    if nodata is not None:
+        ds.GetRasterBand(1).SetNoDataValue(nodata)
+    return ds
+
+
+def polygonise(classified_path: str, out_path: str, layer_name: str, classes: list[dict], *,
+               min_area: float, simplify: float, confidence_path: Optional[str], confidence_type: str,
+               scratch: Callable[[str, str], str], progress: Callable[[float], None],
+               cancelled: Callable[[], bool], log: Callable[[str], None]) -> int:
+    """Write the class polygons of ``classified_path`` to a new GeoPackage; returns the polygon count."""
+    def check_cancel():
+        if cancelled():
+            raise SegmentCancelled("cancelled while making polygons; no output was kept")
+
+    src = gdal.Open(classified_path)
+    band = src.GetRasterBand(1)
+    areas = AreaCalculator(src, log)
+    names = {int(c["value"]): str(c["name"]) for c in classes}
+
+    # 1. Sieve: patches under min_area merge into their largest neighbour instead of leaving holes.
+    poly_band, sieved = band, None
+    if min_area > 0:
+        pixel_area = areas.pixel_area(src.RasterXSize / 2.0, src.RasterYSize / 2.0)
+        threshold = int(math.ceil(min_area / pixel_area - 1e-9)) if pixel_area > 0 else 0
+        if threshold > 1:
+            sieved = _quiet_raster(scratch("sieve", ".tif"), src, gdal.GDT_Byte, 255)
+            gdal.SieveFilter(band, band.GetMaskBand(), sieved.GetRasterBand(1), threshold, 4,
+                             callback=_gdal_progress(lambda f: progress(0.3 * f), cancelled))
+            check_cancel()
+            poly_band = sieved.GetRasterBand(1)
+            log(f"sieved patches under {threshold} pixels ({min_area:g} m2)")
+    progress(0.3)
+
+    # 2. Polygonise into a working layer (connected 4-neighbour patches; nodata left out).
+    raw_ds = ogr.GetDriverByName("GPKG").CreateDataSource(scratch("raw", ".gpkg"))
+    srs = None
+    if src.GetProjection():
+        srs = osr.SpatialReference()
+        srs.ImportFromWkt(src.GetProjection())
+    raw = raw_ds.CreateLayer("raw", srs=srs, geom_type=ogr.wkbPolygon)
+    raw.CreateField(ogr.FieldDefn("class_id", ogr.OFTInteger))
+    raw.StartTransaction()
+    err = gdal.Polygonize(poly_band, poly_band.GetMaskBand(), raw, 0, [],
+                          callback=_gdal_progress(lambda f: progress(0.3 + 0.4 * f), cancelled))
+    raw.CommitTransaction()
+    check_cancel()
+    if err != 0:
+        raise EngineError(f"polygonising failed: {gdal.GetLastErrorMsg()}")
+
+    # 3. Mean confidence per polygon: burn polygon ids on the grid, then sum block by block.
+    mean_conf = None
+    if confidence_path:
+        mean_conf = _mean_confidence(src, raw_ds, confidence_path, confidence_type, scratch)
+        check_cancel()
+    progress(0.8)
+
+    # 4. The final layer.
+    out_ds = ogr.GetDriverByName("GPKG").CreateDataSource(out_path)
+    if out_ds is None:
+        raise EngineError(f"{out_path}: cannot create the GeoPackage ({gdal.GetLastErrorMsg()})")
+    layer = out_ds.CreateLayer(layer_name, srs=srs, geom_type=ogr.wkbPolygon, options=["FID=fid"])
+    layer.CreateField(ogr.FieldDefn("class_id", ogr.OFTInteger))
+    layer.CreateField(ogr.FieldDefn("class_name", ogr.OFTString))
+    layer.CreateField(ogr.FieldDefn("area_m2", ogr.OFTReal))
+    if mean_conf is not None:
+        layer.CreateField(ogr.FieldDefn("mean_confidence", ogr.OFTReal))
+    defn = layer.GetLayerDefn()
+    count, dropped = 0, 0
+    layer.StartTransaction()
+    raw.ResetReading()
+    for i, feat in enumerate(raw):
+        if i % 2000 == 0:
+            check_cancel()
+        geom = feat.GetGeometryRef()
+        if geom is None:
+            continue
+        if simplify > 0:
+            geom = geom.SimplifyPreserveTopology(simplify)
+            if geom is None or geom.IsEmpty():
+                dropped += 1
+                continue
+        area = areas.area(geom)
+        if min_area > 0 and area < min_area:
+            dropped += 1  # isolated patches (only nodata around) cannot be sieved into a neighbour
+            continue
+        out = ogr.Feature(defn)
+        value = feat.GetFieldAsInteger(0)
+        out.SetField("class_id", value)
+        out.SetField("class_name", names.get(value, f"class {value}"))
+        out.SetField("area_m2", float(area))
+        if mean_conf is not None:
+            fid = feat.GetFID()
+            if 0 <= fid < len(mean_conf) and np.isfinite(mean_conf[fid]):
+                out.SetField("mean_confidence", float(mean_conf[fid]))
+        out.SetGeometry(geom)
+        layer.CreateFeature(out)
+        count += 1
+    layer.CommitTransaction()
+    if dropped:
+        log(f"dropped {dropped} polygon(s) under the minimum area or emptied by simplification")
+    out_ds = raw_ds = sieved = src = None
+    progress(1.0)
+    return count
+
+
+def _mean_confidence(src: gdal.Dataset, raw_ds, confidence_path: str, confidence_type: str,
+                     scratch: Callable[[str, str], str]) -> np.ndarray:
+    ids_ds = _quiet_raster(scratch("ids", ".tif"), src, gdal.GDT_Int32, None)
+    sql = raw_ds.ExecuteSQL('SELECT fid + 0 AS pid, geom FROM "raw"')
+    try:
+        if gdal.RasterizeLayer(ids_ds, [1], sql, options=["ATTRIBUTE=pid"]) != 0:
+            raise EngineError(f"burning polygon ids failed: {gdal.GetLastErrorMsg()}")
+    finally:
+        raw_ds.ReleaseResultSet(sql)
+    conf_ds = gdal.Open(confidence_path)
+    ids_band, conf_band = ids_ds.GetRasterBand(1), conf_ds.GetRasterBand(1)
+    width, height = src.RasterXSize, src.RasterYSize
+    sums = np.zeros(1, dtype=np.float64)
+    counts = np.zeros(1, dtype=np.float64)
+    nodata = CONF_NODATA[confidence_type]
+    for y in range(0, height, BLOCK):
+        h = min(BLOCK, height - y)
+        ids = ids_band.ReadAsArray(0, y, width, h).ravel()
+        conf = conf_band.ReadAsArray(0, y, width, h).ravel().astype(np.float64)
+        keep = (ids > 0) & (conf != nodata)
+        ids, conf = ids[keep], conf[keep]
+        if confidence_type == "uint8":
+            conf /= 100.0
+        if ids.size == 0:
+            continue
+        n = int(ids.max()) + 1
+        if n > len(sums):
+            sums = np.pad(sums, (0, n - len(sums)))
+            counts = np.pad(counts, (0, n - len(counts)))
+        sums[:n] += np.bincount(ids, weights=conf, minlength=n)
+        counts[:n] += np.bincount(ids, minlength=n)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return sums / counts

@@ -1,0 +1,195 @@
+"""The source raster: opening, band choice, the processed window, and reading normalised tiles."""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Optional
+
+import numpy as np
+from osgeo import gdal
+
+from .options import EngineError
+
+SUPPORTED_TYPES = {gdal.GDT_Byte, gdal.GDT_UInt16, gdal.GDT_Int16, gdal.GDT_UInt32, gdal.GDT_Int32,
+                   gdal.GDT_Float32, gdal.GDT_Float64}
+
+
+def open_raster(path: str) -> gdal.Dataset:
+    """Open read-only without printing GDAL errors; EngineError when it is not a raster."""
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        ds = gdal.OpenEx(str(path), gdal.OF_RASTER | gdal.OF_READONLY)
+    except RuntimeError:  # when some other code turned GDAL exceptions on
+        ds = None
+    finally:
+        msg = gdal.GetLastErrorMsg()
+        gdal.PopErrorHandler()
+    if ds is None or ds.RasterCount < 1:
+        raise EngineError(f"{path}: cannot be opened as a raster ({msg or 'no raster bands'}); "
+                          "choose a raster file GDAL can read")
+    return ds
+
+
+def choose_bands(ds: gdal.Dataset, meta: dict[str, Any], bands: Optional[Sequence[int]]) -> list[int]:
+    """The 1-based source bands fed to the network, checked against the raster and the header."""
+    count, needed = ds.RasterCount, int(meta["in_channels"])
+    if bands is not None:
+        chosen = [int(b) for b in bands]
+        bad = [b for b in chosen if not 1 <= b <= count]
+        if bad:
+            raise EngineError(f"bands {bad} do not exist: the raster has {count} band(s) (numbered from 1)")
+    else:
+        header = [int(b["index"]) for b in meta.get("bands", [])]
+        if len(header) == needed and all(1 <= b <= count for b in header):
+            chosen = header
+        elif count >= needed:
+            chosen = list(range(1, needed + 1))
+        else:
+            raise EngineError(f"the model needs {needed} band(s) but the raster has only {count}; "
+                              "choose another raster or a model trained on fewer bands")
+    if len(chosen) != needed:
+        raise EngineError(f"{len(chosen)} band(s) chosen ({chosen}) but the model takes {needed}; "
+                          f"pick exactly {needed} bands")
+    for b in chosen:
+        dtype = ds.GetRasterBand(b).DataType
+        if dtype not in SUPPORTED_TYPES:
+            raise EngineError(f"band {b} has data type {gdal.GetDataTypeName(dtype)}, which is not supported "
+                              "(use Byte, UInt16, Int16, UInt32, Int32, Float32 or Float64)")
+    return chosen
+
+
+def resolve_window(ds: gdal.Dataset, window: Optional[Sequence[int]],
+                   extent: Optional[Sequence[float]]) -> tuple[int, int, int, int]:
+    """(xoff, yoff, xsize, ysize) inside the raster, from a pixel window, a map extent or the whole."""
+    width, height = ds.RasterXSize, ds.RasterYSize
+    if window is not None and extent is not None:
+        raise EngineError("give either a pixel window or a map extent, not both")
+    if window is not None:
+        if len(window) != 4:
+            raise EngineError(f"window {tuple(window)} must be (xoff, yoff, xsize, ysize)")
+        xoff, yoff, xsize, ysize = (int(v) for v in window)
+        if xsize < 1 or ysize < 1:
+            raise EngineError(f"window {tuple(window)}: xsize and ysize must be at least 1")
+        x0, y0, x1, y1 = max(xoff, 0), max(yoff, 0), min(xoff + xsize, width), min(yoff + ysize, height)
+        if x0 >= x1 or y0 >= y1:
+            raise EngineError(f"window {tuple(window)} does not intersect the raster ({width} x {height} pixels)")
+        return x0, y0, x1 - x0, y1 - y0
+    if extent is not None:
+        return _extent_to_window(ds, extent)
+    return 0, 0, width, height
+
+
+def _extent_to_window(ds: gdal.Dataset, extent: Sequence[float]) -> tuple[int, int, int, int]:
+    if len(extent) != 4:
+        raise EngineError(f"extent {tuple(extent)} must be (xmin, ymin, xmax, ymax)")
+    xmin, ymin, xmax, ymax = (float(v) for v in extent)
+    if not (xmin < xmax and ymin < ymax):
+        raise EngineError(f"extent {tuple(extent)} is empty: need xmin < xmax and ymin < ymax")
+    gt = ds.GetGeoTransform(can_return_null=True)
+    if gt is None:
+        raise EngineError("the raster has no georeferencing, so a map extent cannot be placed on it; "
+                          "give a pixel window instead")
+    inv = gdal.InvGeoTransform(gt)
+    cols, rows = [], []
+    for x, y in ((xmin, ymin), (xmin, ymax), (xmax, ymin), (xmax, ymax)):
+        px, py = gdal.ApplyGeoTransform(inv, x, y)
+        cols.append(px)
+        rows.append(py)
+    eps = 1e-6  # extents that sit on pixel edges must not grow by a pixel through rounding noise
+    x0, x1 = math.floor(min(cols) + eps), math.ceil(max(cols) - eps)
+    y0, y1 = math.floor(min(rows) + eps), math.ceil(max(rows) - eps)
+    x0, y0 = max(x0, 0), max(y0, 0)
+    x1, y1 = min(x1, ds.RasterXSize), min(y1, ds.RasterYSize)
+    if x0 >= x1 or y0 >= y1:
+        raise EngineError(f"extent {tuple(extent)} does not intersect the raster; check it is in the raster's CRS")
+    return x0, y0, x1 - x0, y1 - y0
+
+
+def window_geotransform(ds: gdal.Dataset, window: tuple[int, int, int, int]) -> Optional[tuple[float, ...]]:
+    """The geotransform of a window, or None when the source has none."""
+    gt = ds.GetGeoTransform(can_return_null=True)
+    if gt is None:
+        return None
+    xoff, yoff = window[0], window[1]
+    return (gt[0] + xoff * gt[1] + yoff * gt[2], gt[1], gt[2],
+            gt[3] + xoff * gt[4] + yoff * gt[5], gt[4], gt[5])
+
+
+@dataclass
+class Normaliser:
+    """normalised = ((pixel - offset) / scale - mean) / std, per band, as the model header says."""
+    a: np.ndarray  # per-band multiplier, shape (C, 1, 1)
+    b: np.ndarray  # per-band addend
+
+    @classmethod
+    def from_meta(cls, meta: dict[str, Any]) -> Normaliser:
+        norm = meta["input"]
+        offset, scale = float(norm.get("offset", 0.0)), float(norm["scale"])
+        mean = np.asarray(norm["mean"], dtype=np.float64)
+        std = np.asarray(norm["std"], dtype=np.float64)
+        a = 1.0 / (scale * std)
+        b = -(offset / scale + mean) / std
+        return cls(a.astype(np.float32)[:, None, None], b.astype(np.float32)[:, None, None])
+
+    def __call__(self, pixels: np.ndarray, out: np.ndarray) -> None:
+        np.multiply(pixels, self.a, out=out, casting="unsafe")
+        out += self.b
+
+
+class TileReader:
+    """Reads tiles of the chosen bands and their validity mask through GDAL windows.
+
+    A pixel is nodata when any chosen band says so through its GDAL mask band (a nodata value,
+    an alpha band or a dataset mask) or holds a non-finite float.
+    """
+
+    def __init__(self, ds: gdal.Dataset, bands: list[int], window: tuple[int, int, int, int],
+                 normaliser: Normaliser):
+        self.ds, self.bands, self.window, self.normaliser = ds, bands, window, normaliser
+        self._masks: list[gdal.Band] = []
+        per_dataset_seen = False
+        for b in bands:
+            band = ds.GetRasterBand(b)
+            flags = band.GetMaskFlags()
+            if flags & gdal.GMF_ALL_VALID:
+                continue
+            if flags & gdal.GMF_PER_DATASET:
+                if per_dataset_seen:
+                    continue  # one shared mask (alpha band or dataset mask) is read once
+                per_dataset_seen = True
+            self._masks.append(band.GetMaskBand())
+        self._float = any(ds.GetRasterBand(b).DataType in (gdal.GDT_Float32, gdal.GDT_Float64) for b in bands)
+
+    @property
+    def has_nodata(self) -> bool:
+        return bool(self._masks) or self._float
+
+    def read_mask(self, x: int, y: int, w: int, h: int) -> Optional[np.ndarray]:
+        """Validity of a tile (x, y relative to the window); None means all valid."""
+        if not self._masks:
+            return None
+        valid = None
+        for mask_band in self._masks:
+            m = mask_band.ReadAsArray(self.window[0] + x, self.window[1] + y, w, h)
+            if m is None:
+                raise EngineError(f"reading the nodata mask failed: {gdal.GetLastErrorMsg()}")
+            valid = (m != 0) if valid is None else (valid & (m != 0))
+        return valid
+
+    def read_into(self, x: int, y: int, w: int, h: int, out: np.ndarray,
+                  valid: Optional[np.ndarray]) -> Optional[np.ndarray]:
+        """Normalised pixels into ``out`` (C, h, w); returns the (possibly narrowed) validity."""
+        pixels = self.ds.ReadAsArray(self.window[0] + x, self.window[1] + y, w, h, band_list=self.bands)
+        if pixels is None:
+            raise EngineError(f"reading pixels failed at ({x}, {y}): {gdal.GetLastErrorMsg()}")
+        pixels = pixels.reshape(len(self.bands), h, w)
+        if self._float:
+            finite = np.isfinite(pixels).all(axis=0)
+            if not finite.all():
+                valid = finite if valid is None else valid & finite
+                pixels = np.where(finite, pixels, 0)
+        self.normaliser(pixels, out)
+        if valid is not None:
+            out *= valid  # nodata pixels enter the network as the band mean, not as outliers
+        return valid

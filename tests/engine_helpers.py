@@ -1,0 +1,69 @@
+"""Helpers for engine tests (reusable by others): tiny networks with made-up headers and small
+GDAL rasters written to a temporary folder."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Optional
+
+import numpy as np
+import torch
+from osgeo import gdal, osr
+
+from remotenet.model import build_metadata
+
+
+class PixelNet(torch.nn.Module):
+    """A 1x1 convolution: each output pixel depends only on the same input pixel."""
+
+    def __init__(self, in_channels: int, num_classes: int, seed: int = 0):
+        super().__init__()
+        gen = torch.Generator().manual_seed(seed)
+        self.conv = torch.nn.Conv2d(in_channels, num_classes, 1)
+        with torch.no_grad():
+            self.conv.weight.copy_(torch.randn(self.conv.weight.shape, generator=gen) * 2.0)
+            self.conv.bias.copy_(torch.randn(self.conv.bias.shape, generator=gen))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.conv(x)
+
+
+def pixel_model(in_channels: int = 1, num_classes: int = 3, tile_size: int = 64,
+                scale: float = 1000.0, seed: int = 0, **header) -> tuple[torch.nn.Module, dict]:
+    """A (1x1-conv network, header) pair that segment() accepts."""
+    meta = build_metadata(num_classes, in_channels, {
+        "tile_size": tile_size,
+        "input": {"offset": 0.0, "scale": scale, "mean": [0.5] * in_channels, "std": [0.25] * in_channels},
+        **header,
+    })
+    return PixelNet(in_channels, num_classes, seed).eval(), meta
+
+
+def write_raster(path: str, data: np.ndarray, *, epsg: Optional[int] = 32618,
+                 geotransform: Optional[Sequence[float]] = (435730.0, 10.0, 0.0, 4179460.0, 0.0, -10.0),
+                 nodata: Optional[float] = None, alpha: Optional[np.ndarray] = None,
+                 dtype: int = gdal.GDT_UInt16) -> str:
+    """Write (bands, rows, cols) or (rows, cols) ``data`` as a GeoTIFF; ``alpha`` adds an alpha band."""
+    data = data if data.ndim == 3 else data[None]
+    count = data.shape[0] + (1 if alpha is not None else 0)
+    options = ["ALPHA=YES"] if alpha is not None else []
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), data.shape[2], data.shape[1], count, dtype, options)
+    if geotransform is not None:
+        ds.SetGeoTransform(list(geotransform))
+    if epsg is not None:
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(epsg)
+        ds.SetProjection(srs.ExportToWkt())
+    for i, band_data in enumerate(data):
+        band = ds.GetRasterBand(i + 1)
+        band.WriteArray(band_data)
+        if nodata is not None:
+            band.SetNoDataValue(nodata)
+    if alpha is not None:
+        ds.GetRasterBand(count).WriteArray(alpha)
+    ds = None
+    return str(path)
+
+
+def read(path: str) -> np.ndarray:
+    ds = gdal.Open(str(path))
+    return ds.ReadAsArray()
