@@ -45,6 +45,9 @@ class RemoteNetProvider(QgsProcessingProvider):
     def defaultRasterFileExtension(self) -> str:  # noqa: N802
         return "tif"
 
+    def supportsNonFileBasedOutput(self) -> bool:  # noqa: N802
+        return False  # the engine writes files: temporary outputs become temporary .tif/.gpkg files
+
     def loadAlgorithms(self) -> None:  # noqa: N802
         for module_name, class_name in ALGORITHMS:
             try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import traceback
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
 from qgis.core import QgsMessageLog, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeedback
 from qgis.PyQt.QtCore import QCoreApplication
@@ -51,13 +51,13 @@ def engine_callbacks(feedback: QgsProcessingFeedback | None
                      ) -> tuple[Callable[[float, str], None], Callable[[], bool], Callable[[str], None]]:
     """(progress, is_cancelled, log) for the engine, writing to ``feedback``.
 
-    The engine reports progress as a fraction 0..1 and a short text (e.g. "batch 3/10").
+    The engine reports progress in percent (0..100) and a short text (e.g. "tiles 3/10").
     """
     feedback = feedback or QgsProcessingFeedback()
     last_text = [""]
 
-    def progress(fraction: float, text: str = "") -> None:
-        feedback.setProgress(max(0.0, min(100.0, 100.0 * float(fraction))))
+    def progress(percent: float, text: str = "") -> None:
+        feedback.setProgress(max(0.0, min(100.0, float(percent))))
         if text and text != last_text[0]:
             last_text[0] = text
             feedback.setProgressText(text)
@@ -85,7 +85,3 @@ def remove_new_files(paths: list[str | None], started: float) -> None:
                     os.remove(candidate)
             except OSError:
                 pass
-
-
-def as_bool(value: Any) -> bool:
-    return bool(value) and str(value).lower() not in ("false", "0", "no")

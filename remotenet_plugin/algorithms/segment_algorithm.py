@@ -334,7 +334,7 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
         from ..engine import EngineError, check_inputs
 
         try:
-            check_inputs(plan.source, meta, plan.engine_options())
+            check_inputs(plan.source, meta, plan.engine_options(), plan.output_raster)
         except EngineError as err:
             raise QgsProcessingException(str(err)) from err
         return plan
