@@ -1,0 +1,472 @@
+"""The training loop: in-memory chips in, the best RemoteNet (by validation mIoU) out.
+
+Torch and numpy only (no GDAL), so it runs wherever torch runs: chips come from
+``remotenet_plugin.engine.training_data`` or from an ``.npz`` written by it.
+
+Images are (N, C, H, W), either already normalised float32 or raw pixels with the header's
+``input`` normalisation (``((pixel - offset) / scale - mean) / std``), applied per batch on
+the device. Labels are (N, H, W) uint8 class *indices* 0..K-1, 255 = unlabelled.
+"""
+from __future__ import annotations
+
+import copy
+import math
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any, Callable, Optional
+
+import numpy as np
+import torch
+
+from .losses import IGNORE_INDEX, SegmentationLoss
+from .metrics import ConfusionMatrix
+from .network import RemoteNet
+
+ProgressCallback = Callable[[dict[str, Any]], None]
+
+
+class TrainingCancelled(RuntimeError):
+    """The caller asked the loop to stop; nothing is returned and nothing should be written."""
+
+
+class TrainingError(ValueError):
+    """The chips or settings cannot train a model; the message says why."""
+
+
+@dataclass
+class TrainConfig:
+    """Settings of one training run. ``epochs``, ``max_minutes`` and ``max_steps`` each stop it
+    (whichever comes first); at least one must be set."""
+
+    epochs: Optional[int] = 20
+    max_minutes: Optional[float] = None
+    max_steps: Optional[int] = None
+    batch_size: int = 4
+    lr: float = 6e-4
+    weight_decay: float = 0.01
+    warmup_fraction: float = 0.05  # of the run (steps or time), capped by max_warmup_steps
+    max_warmup_steps: int = 500
+    poly_power: float = 0.9
+    min_lr_ratio: float = 0.01
+    ce_weight: float = 1.0
+    dice_weight: float = 1.0
+    augment: bool = True  # random flips and 90-degree rotations
+    device: str = "auto"  # "auto" (CUDA when available), "cpu", "cuda", "cuda:1"...
+    amp: bool = True  # bf16 autocast on CUDA; the CPU trains in fp32
+    pretrained_encoder: bool = False
+    seed: int = 0
+    val_batch_size: Optional[int] = None
+    max_val_chips: int = 256
+    validations_per_budget: int = 5  # with a time budget, also validate every budget/5
+    grad_clip: Optional[float] = 1.0
+
+    def check(self) -> None:
+        if not (self.epochs or self.max_minutes or self.max_steps):
+            raise TrainingError("set epochs, max_minutes or max_steps: nothing would stop the training")
+        for name in ("epochs", "max_minutes", "max_steps"):
+            value = getattr(self, name)
+            if value is not None and value < 0:
+                raise TrainingError(f"{name} must not be negative (got {value})")
+        if self.batch_size < 1:
+            raise TrainingError(f"batch_size must be at least 1 (got {self.batch_size})")
+        if self.lr <= 0:
+            raise TrainingError(f"lr must be positive (got {self.lr})")
+
+
+@dataclass
+class TrainResult:
+    """The best model (in eval mode, on the CPU) and how it was reached."""
+
+    model: RemoteNet
+    best_metrics: dict[str, Any]
+    best_step: int
+    best_epoch: float
+    steps: int
+    epochs: float
+    stopped_by: str  # "epochs", "steps" or "time"
+    elapsed_s: float
+    device: str
+    first_losses: list[float]
+    last_losses: list[float]
+    history: list[dict[str, Any]] = field(default_factory=list)
+    config: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def loss_decreased(self) -> bool:
+        return bool(self.first_losses and self.last_losses
+                    and np.mean(self.last_losses) < np.mean(self.first_losses))
+
+    def summary(self) -> dict[str, Any]:
+        """JSON-ready facts about the run, for the model file's provenance."""
+        return {
+            "steps": self.steps, "epochs": round(self.epochs, 3), "stopped_by": self.stopped_by,
+            "elapsed_s": round(self.elapsed_s, 1), "device": self.device,
+            "best_step": self.best_step, "best_epoch": round(self.best_epoch, 3),
+            "loss_first": _mean_or_none(self.first_losses), "loss_last": _mean_or_none(self.last_losses),
+            "config": self.config,
+        }
+
+
+def resolve_device(device: str = "auto") -> torch.device:
+    """'auto' picks CUDA when available, else the CPU; a named device must exist."""
+    if device in ("", "auto", None):
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    dev = torch.device(device)
+    if dev.type == "cuda" and not torch.cuda.is_available():
+        raise TrainingError(f"device {device!r} was asked for but CUDA is not available here; use 'cpu' or 'auto'")
+    return dev
+
+
+def normalise_batch(images: torch.Tensor, norm: Optional[dict[str, Any]]) -> torch.Tensor:
+    """((pixel - offset) / scale - mean) / std per band; ``norm=None`` leaves images as they are."""
+    x = images.float()
+    if norm is None:
+        return x
+    mean = torch.as_tensor(norm["mean"], dtype=torch.float32, device=x.device).view(1, -1, 1, 1)
+    std = torch.as_tensor(norm["std"], dtype=torch.float32, device=x.device).view(1, -1, 1, 1)
+    return ((x - float(norm.get("offset", 0.0))) / float(norm["scale"]) - mean) / std
+
+
+def augment_batch(images: torch.Tensor, labels: torch.Tensor,
+                  generator: np.random.Generator) -> tuple[torch.Tensor, torch.Tensor]:
+    """Independent random horizontal/vertical flips and 90-degree rotations per chip."""
+    square = images.shape[-1] == images.shape[-2]
+    out_x, out_y = [], []
+    for x, y in zip(images, labels):
+        if generator.random() < 0.5:
+            x, y = x.flip(-1), y.flip(-1)
+        if generator.random() < 0.5:
+            x, y = x.flip(-2), y.flip(-2)
+        k = int(generator.integers(0, 4)) if square else 2 * int(generator.integers(0, 2))
+        if k:
+            x, y = torch.rot90(x, k, (-2, -1)), torch.rot90(y, k, (-2, -1))
+        out_x.append(x)
+        out_y.append(y)
+    return torch.stack(out_x), torch.stack(out_y)
+
+
+def train_model(train_images: np.ndarray, train_labels: np.ndarray,
+                val_images: Optional[np.ndarray], val_labels: Optional[np.ndarray],
+                num_classes: int, config: Optional[TrainConfig] = None,
+                norm: Optional[dict[str, Any]] = None, model: Optional[RemoteNet] = None,
+                progress: Optional[ProgressCallback] = None,
+                is_cancelled: Optional[Callable[[], bool]] = None) -> TrainResult:
+    """Train RemoteNet on chips; returns the checkpoint with the best validation mIoU.
+
+    Cross-entropy plus Dice, AdamW, linear warm-up then a polynomial decay over the run
+    (measured in steps or, with a time budget, in time, whichever is further along).
+    ``max_minutes`` covers everything including validation: the loop stops early enough to
+    run a last validation. ``progress`` receives dicts (``event`` = "start", "step",
+    "validation" or "done"); ``is_cancelled`` is polled every step and raises
+    TrainingCancelled. Without validation chips the last weights are kept.
+    """
+    config = config or TrainConfig()
+    config.check()
+    started = time.monotonic()
+    _check_chips(train_images, train_labels, "training", num_classes)
+    has_val = val_images is not None and val_labels is not None and len(val_images) > 0
+    if has_val:
+        _check_chips(val_images, val_labels, "validation", num_classes)
+        if val_images.shape[1] != train_images.shape[1]:
+            raise TrainingError("training and validation chips have different band counts")
+    in_channels = int(train_images.shape[1])
+    if norm is not None and (len(norm["mean"]) != in_channels or len(norm["std"]) != in_channels):
+        raise TrainingError(f"normalisation has {len(norm['mean'])} means for {in_channels} bands")
+
+    torch.manual_seed(config.seed)
+    rng = np.random.default_rng(config.seed)
+    device = resolve_device(config.device)
+    use_amp = config.amp and device.type == "cuda"
+    if model is None:
+        model = RemoteNet(num_classes=num_classes, in_channels=in_channels,
+                          pretrained_encoder=config.pretrained_encoder)
+    elif model.num_classes != num_classes or model.in_channels != in_channels:
+        raise TrainingError("the given model's classes or bands do not match the chips")
+    model.to(device)
+    criterion = SegmentationLoss(config.ce_weight, config.dice_weight).to(device)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=config.weight_decay)
+
+    n_train = len(train_images)
+    batch = min(config.batch_size, n_train)
+    steps_per_epoch = max(1, n_train // batch)  # drop the last partial batch: BatchNorm dislikes tiny ones
+    total_steps = _total_steps(config, steps_per_epoch)
+    budget_s = config.max_minutes * 60.0 if config.max_minutes else None
+    if has_val and len(val_images) > config.max_val_chips:
+        keep = np.sort(rng.choice(len(val_images), config.max_val_chips, replace=False))
+        val_images, val_labels = val_images[keep], val_labels[keep]
+    val_batch = config.val_batch_size or max(1, 2 * batch)
+    warmup_steps = (max(1, min(config.max_warmup_steps, round(config.warmup_fraction * total_steps)))
+                    if total_steps else None)
+
+    def emit(info: dict[str, Any]) -> None:
+        if progress is not None:
+            progress(info)
+
+    emit({"event": "start", "device": str(device), "amp": use_amp, "train_chips": n_train,
+          "val_chips": int(len(val_images)) if has_val else 0, "batch_size": batch,
+          "steps_per_epoch": steps_per_epoch, "total_steps": total_steps, "budget_s": budget_s})
+
+    history: list[dict[str, Any]] = []
+    losses: list[float] = []
+    best_state: Optional[dict[str, torch.Tensor]] = None
+    best_metrics: dict[str, Any] = {}
+    best_miou, best_step, best_epoch = -1.0, 0, 0.0
+    step, step_time, val_time = 0, None, None
+    last_val_step, last_val_time = -1, started
+    stopped_by = "epochs"
+    order = rng.permutation(n_train)
+    position = 0
+
+    def validate() -> None:
+        nonlocal best_state, best_metrics, best_miou, best_step, best_epoch, val_time, last_val_step
+        nonlocal last_val_time
+        t0 = time.monotonic()
+        metrics = evaluate_chips(model, val_images, val_labels, num_classes, norm, device, val_batch, use_amp)
+        model.train()
+        val_time = time.monotonic() - t0
+        last_val_step, last_val_time = step, time.monotonic()
+        miou = metrics["miou"] if metrics["miou"] is not None else 0.0
+        improved = miou > best_miou
+        if improved:
+            best_miou, best_step, best_epoch = miou, step, step / steps_per_epoch
+            best_metrics = metrics
+            best_state = {k: v.detach().to("cpu", copy=True) for k, v in model.state_dict().items()}
+        record = {"event": "validation", "step": step, "epoch": round(step / steps_per_epoch, 3),
+                  "miou": metrics["miou"], "oa": metrics["oa"], "best_miou": best_miou, "improved": improved,
+                  "iou": [c["iou"] for c in metrics["per_class"]], "val_s": round(val_time, 2),
+                  "elapsed_s": round(time.monotonic() - started, 1)}
+        history.append(record)
+        emit(record)
+
+    model.train()
+    while True:
+        if is_cancelled is not None and is_cancelled():
+            raise TrainingCancelled("training was cancelled")
+        if total_steps is not None and step >= total_steps:
+            stopped_by = "steps" if (config.max_steps and step >= config.max_steps) else "epochs"
+            break
+        elapsed = time.monotonic() - started
+        if budget_s is not None and step > 0:
+            reserve = _validation_estimate(val_time, step_time, len(val_images) if has_val else 0, val_batch, batch)
+            if elapsed + (step_time or 0.0) + reserve + 1.0 > budget_s:
+                stopped_by = "time"
+                break
+
+        if position + batch > n_train:
+            order, position = rng.permutation(n_train), 0
+        idx = np.sort(order[position:position + batch])
+        position += batch
+        x = torch.from_numpy(np.ascontiguousarray(train_images[idx])).to(device, non_blocking=True)
+        y = torch.from_numpy(np.ascontiguousarray(train_labels[idx])).to(device, non_blocking=True)
+        x = normalise_batch(x, norm)
+        if config.augment:
+            x, y = augment_batch(x, y, rng)
+
+        fraction = _progress_fraction(step, total_steps, elapsed, budget_s)
+        warm = warmup_steps or _time_warmup_steps(config, budget_s, step_time)
+        lr = config.lr * _lr_factor(step, fraction, warm, config)
+        for group in optimizer.param_groups:
+            group["lr"] = lr
+
+        t0 = time.monotonic()
+        optimizer.zero_grad(set_to_none=True)
+        with torch.autocast(device_type=device.type, dtype=torch.bfloat16, enabled=use_amp):
+            logits = model(x)
+        loss = criterion(logits.float(), y)
+        if torch.isfinite(loss):
+            loss.backward()
+            if config.grad_clip:
+                torch.nn.utils.clip_grad_norm_(model.parameters(), config.grad_clip)
+            optimizer.step()
+        loss_value = float(loss.detach())
+        if device.type == "cuda":
+            torch.cuda.synchronize(device)
+        took = time.monotonic() - t0
+        # Smoothed step time; the first step (allocations, autotuning) is not representative.
+        step_time = took if step_time is None or step == 1 else 0.8 * step_time + 0.2 * took
+        losses.append(loss_value)
+        step += 1
+        emit({"event": "step", "step": step, "epoch": round(step / steps_per_epoch, 3), "loss": loss_value,
+              "lr": lr, "step_s": round(took, 3), "elapsed_s": round(time.monotonic() - started, 1),
+              "fraction": round(_progress_fraction(step, total_steps, time.monotonic() - started, budget_s), 4)})
+
+        if has_val:
+            epoch_end = step % steps_per_epoch == 0
+            timed = (budget_s is not None and config.validations_per_budget
+                     and time.monotonic() - last_val_time > budget_s / config.validations_per_budget)
+            if epoch_end or timed:
+                validate()
+
+    if has_val and last_val_step != step and step > 0:
+        validate()
+    if best_state is None:  # no validation chips (or no step): keep the last weights
+        best_state = {k: v.detach().to("cpu", copy=True) for k, v in model.state_dict().items()}
+        best_step, best_epoch = step, step / steps_per_epoch
+    model.load_state_dict(best_state)
+    model.to("cpu").eval()
+    window = max(1, min(10, len(losses) // 4))
+    result = TrainResult(
+        model=model, best_metrics=best_metrics, best_step=best_step, best_epoch=best_epoch, steps=step,
+        epochs=step / steps_per_epoch, stopped_by=stopped_by, elapsed_s=time.monotonic() - started,
+        device=str(device), first_losses=losses[:window], last_losses=losses[-window:], history=history,
+        config=asdict(config))
+    emit({"event": "done", "steps": step, "stopped_by": stopped_by, "best_miou": best_metrics.get("miou"),
+          "best_step": best_step, "elapsed_s": round(result.elapsed_s, 1)})
+    return result
+
+
+@torch.no_grad()
+def evaluate_chips(model: RemoteNet, images: np.ndarray, labels: np.ndarray, num_classes: int,
+                   norm: Optional[dict[str, Any]] = None, device: torch.device | str = "cpu",
+                   batch_size: int = 8, amp: bool = False) -> dict[str, Any]:
+    """Metrics (see ``metrics_from_confusion``) of the model's argmax on labelled chips."""
+    device = torch.device(device)
+    model.eval()
+    cm = ConfusionMatrix(num_classes, IGNORE_INDEX)
+    for start in range(0, len(images), batch_size):
+        x = torch.from_numpy(np.ascontiguousarray(images[start:start + batch_size])).to(device)
+        with torch.autocast(device_type=device.type, dtype=torch.bfloat16, enabled=amp and device.type == "cuda"):
+            logits = model(normalise_batch(x, norm))
+        cm.update(logits.argmax(1), labels[start:start + batch_size])
+    return cm.metrics()
+
+
+def save_trained_model(result: TrainResult, path: Any, header: dict[str, Any],
+                       half: bool = False) -> dict[str, Any]:
+    """Write the best model with ``header`` (classes, bands, input, tile size, gsd, provenance)
+    completed by the validation metrics and the run's facts; returns the written header."""
+    from .model_file import save_model
+
+    header = copy.deepcopy(header)
+    classes = header.get("classes")
+    metrics = dict(header.get("metrics", {}))
+    if result.best_metrics:
+        names = [c["name"] for c in classes] if classes else None
+        values = [c["value"] for c in classes] if classes else None
+        val = result.best_metrics
+        per_class = [{**c, "name": names[i] if names else c["name"], "value": values[i] if values else c["value"]}
+                     for i, c in enumerate(val["per_class"])]
+        metrics["validation"] = {
+            "miou": _round(val["miou"]), "oa": _round(val["oa"]), "kappa": _round(val["kappa"]),
+            "pixels": val["pixels"],
+            "per_class": [{k: _round(v) for k, v in c.items()} for c in per_class],
+            "split": "spatial blocks held out from the training chips",
+        }
+    header["metrics"] = metrics
+    provenance = dict(header.get("provenance", {}))
+    provenance["training"] = {**provenance.get("training", {}), **result.summary()}
+    header["provenance"] = provenance
+    return save_model(result.model, path, header, half=half)
+
+
+def _check_chips(images: np.ndarray, labels: np.ndarray, what: str, num_classes: int) -> None:
+    if images.ndim != 4 or labels.ndim != 3:
+        raise TrainingError(f"{what} chips must be images (N, C, H, W) and labels (N, H, W); got "
+                            f"{images.shape} and {labels.shape}")
+    if images.shape[0] != labels.shape[0] or images.shape[2:] != labels.shape[1:]:
+        raise TrainingError(f"{what} images {images.shape} and labels {labels.shape} do not match")
+    if images.shape[0] == 0:
+        raise TrainingError(f"there are no {what} chips")
+    used = np.unique(labels)
+    bad = used[(used != IGNORE_INDEX) & (used >= num_classes)]
+    if bad.size:
+        raise TrainingError(f"{what} labels hold class indices {bad.tolist()} but there are {num_classes} classes")
+
+
+def _total_steps(config: TrainConfig, steps_per_epoch: int) -> Optional[int]:
+    limits = []
+    if config.epochs:
+        limits.append(config.epochs * steps_per_epoch)
+    if config.max_steps:
+        limits.append(config.max_steps)
+    return min(limits) if limits else None
+
+
+def _time_warmup_steps(config: TrainConfig, budget_s: Optional[float], step_time: Optional[float]) -> int:
+    """Warm-up length for a time-limited run, from the measured step time (20 until measured)."""
+    if not budget_s or not step_time:
+        return 20
+    return max(1, min(config.max_warmup_steps, round(config.warmup_fraction * budget_s / step_time)))
+
+
+def _progress_fraction(step: int, total_steps: Optional[int], elapsed: float, budget_s: Optional[float]) -> float:
+    parts = [0.0]
+    if total_steps:
+        parts.append(step / total_steps)
+    if budget_s:
+        parts.append(elapsed / budget_s)
+    return min(1.0, max(parts))
+
+
+def _lr_factor(step: int, fraction: float, warmup_steps: int, config: TrainConfig) -> float:
+    warm = min(1.0, (step + 1) / max(1, warmup_steps))
+    decay = (1.0 - fraction) ** config.poly_power
+    return warm * max(config.min_lr_ratio, decay)
+
+
+def _validation_estimate(val_time: Optional[float], step_time: Optional[float], n_val: int,
+                         val_batch: int, batch: int) -> float:
+    """Seconds a validation will take: measured when we have one, else from the step time
+    (a forward pass costs about a third of a training step, per pixel)."""
+    if n_val == 0:
+        return 0.0
+    if val_time is not None:
+        return val_time * 1.1
+    if step_time is None:
+        return 0.0
+    return math.ceil(n_val / val_batch) * step_time * (val_batch / batch) * 0.45
+
+
+def _mean_or_none(values: list[float]) -> Optional[float]:
+    return round(float(np.mean(values)), 5) if values else None
+
+
+def _round(value: Any) -> Any:
+    return round(value, 5) if isinstance(value, float) else value
+
+
+@dataclass
+class ChipSet:
+    """Training and validation chips plus the model-file header fields that describe them.
+
+    ``header`` holds classes, bands, input (normalisation), tile_size, gsd_m and provenance;
+    images are raw pixels (normalised per batch with ``header["input"]``), labels are class
+    indices (255 = unlabelled). ``save``/``load`` use a plain ``.npz`` (numpy only), so chips
+    prepared with GDAL can be trained on a machine without it.
+    """
+
+    train_images: np.ndarray
+    train_labels: np.ndarray
+    val_images: np.ndarray
+    val_labels: np.ndarray
+    header: dict[str, Any]
+
+    @property
+    def num_classes(self) -> int:
+        return len(self.header["classes"])
+
+    @property
+    def norm(self) -> dict[str, Any]:
+        return self.header["input"]
+
+    def save(self, path: Any) -> None:
+        import json
+
+        np.savez_compressed(path, train_images=self.train_images, train_labels=self.train_labels,
+                            val_images=self.val_images, val_labels=self.val_labels,
+                            header=np.array(json.dumps(self.header)))
+
+    @classmethod
+    def load(cls, path: Any) -> ChipSet:
+        import json
+
+        with np.load(path, allow_pickle=False) as data:
+            return cls(train_images=data["train_images"], train_labels=data["train_labels"],
+                       val_images=data["val_images"], val_labels=data["val_labels"],
+                       header=json.loads(str(data["header"])))
+
+    def train(self, config: Optional[TrainConfig] = None, progress: Optional[ProgressCallback] = None,
+              is_cancelled: Optional[Callable[[], bool]] = None) -> TrainResult:
+        """``train_model`` on these chips with their normalisation."""
+        return train_model(self.train_images, self.train_labels, self.val_images, self.val_labels,
+                           self.num_classes, config, norm=self.norm, progress=progress, is_cancelled=is_cancelled)
