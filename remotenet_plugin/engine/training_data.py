@@ -195,109 +195,148 @@ def _raster_labels(ds: gdal.Dataset, path: str, window: tuple[int, int, int, int
 
 def _vector_labels(ds: gdal.Dataset, path: str, layer_name: Optional[str], class_field: Optional[str],
                    window: tuple[int, int, int, int], background: Optional[bool]) -> LabelGrid:
-    src = ogr.Open(path)
-    if src is None or src.GetLayerCount() == 0:
-        raise TrainingDataError(f"{path}: no vector layer to read labels from")
-    layer = src.GetLayerByName(layer_name) if layer_name else src.GetLayer(0)
-    if layer is None:
-        raise TrainingDataError(f"{path}: no layer named {layer_name!r}")
-    defn = layer.GetLayerDefn()
-    fields = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-    notes: list[str] = []
-    if class_field:
-        if class_field not in fields:
-            raise TrainingDataError(f"the labels have no field {class_field!r}; fields: {', '.join(fields) or 'none'}")
-        ftype = defn.GetFieldDefn(fields.index(class_field)).GetType()
-        numeric = ftype in (ogr.OFTInteger, ogr.OFTInteger64, ogr.OFTReal)
-    if background is None:
-        background = not class_field
+    vec = VectorLabels(ds, path, class_field, layer_name, background)
+    return LabelGrid(vec.rasterise(window), vec.classes, "vector", vec.notes)
 
-    # Read every polygon with its class key, reprojected onto the raster's CRS.
-    transform = _transform_to_raster(layer, ds, path)
-    if transform is not None:
-        notes.append(f"labels {os.path.basename(path)} are in another CRS: reprojected onto the raster's")
-    geoms, keys = [], []
-    layer.ResetReading()
-    for feature in layer:
-        geom = feature.GetGeometryRef()
-        if geom is None or geom.IsEmpty():
-            continue
+
+class VectorLabels:
+    """Polygons with a class field, reprojected onto a raster's CRS, ready to rasterise by windows.
+
+    Class values: a numeric field keeps its values (names are the values); a text field gives
+    0..N-1 in sorted order (1..N after a background 0), or the values of ``name_to_value``
+    when given (evaluation maps names onto a classified raster's categories). Without a class
+    field every polygon is class 1 (named after the layer) and the rest background 0.
+    """
+
+    def __init__(self, ds: gdal.Dataset, path: str, class_field: Optional[str] = None,
+                 layer_name: Optional[str] = None, background: Optional[bool] = None,
+                 name_to_value: Optional[dict[str, int]] = None):
+        path, layer_name = _split_source(path, layer_name)
+        self.ds = ds
+        self.notes: list[str] = []
+        try:
+            src = ogr.Open(path)
+        except RuntimeError as err:
+            raise TrainingDataError(f"{path}: cannot open the labels as a vector layer ({err})") from err
+        if src is None or src.GetLayerCount() == 0:
+            raise TrainingDataError(f"{path}: no vector layer to read labels from")
+        layer = src.GetLayerByName(layer_name) if layer_name else src.GetLayer(0)
+        if layer is None:
+            raise TrainingDataError(f"{path}: no layer named {layer_name!r}")
+        defn = layer.GetLayerDefn()
+        fields = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+        numeric = False
         if class_field:
-            if not feature.IsFieldSet(class_field) or feature.IsFieldNull(class_field):
-                continue
-            key: Any = feature.GetField(class_field)
-            if numeric:
-                if float(key) != round(float(key)):
-                    raise TrainingDataError(f"class field {class_field!r} holds {key}: numeric classes must be "
-                                            "whole numbers 0..254")
-                key = int(round(float(key)))
-            else:
-                key = str(key)
-        else:
-            key = None
-        geom = geom.Clone()
-        if transform is not None:
-            geom.Transform(transform)
-        geoms.append(geom)
-        keys.append(key)
-    if not geoms:
-        raise TrainingDataError(f"{path}: no polygon with a class to rasterise"
-                                f"{f' (field {class_field!r} is empty everywhere)' if class_field else ''}")
+            if class_field not in fields:
+                raise TrainingDataError(
+                    f"the labels have no field {class_field!r}; fields: {', '.join(fields) or 'none'}")
+            ftype = defn.GetFieldDefn(fields.index(class_field)).GetType()
+            numeric = ftype in (ogr.OFTInteger, ogr.OFTInteger64, ogr.OFTReal)
+        if background is None:
+            background = not class_field
+        self.background = background
 
-    # Class values: numeric fields keep theirs; names get 0..N-1 (1..N after a background 0).
-    if not class_field:
-        classes = [{"value": 0, "name": "background", "color": None},
-                   {"value": 1, "name": layer.GetName() or "foreground", "color": None}]
-        burn = [1] * len(keys)
-    elif numeric:
-        used = sorted(set(keys))
-        if any(v < 0 or v > 254 for v in used):
-            raise TrainingDataError(f"class values must be 0..254 (255 = unlabelled); {class_field!r} holds {used}")
-        classes = [{"value": v, "name": str(v), "color": None} for v in used]
-        burn = keys
-        if background:
-            free = next(v for v in range(255) if v not in used)
-            classes.insert(0, {"value": free, "name": "background", "color": None})
-            classes.sort(key=lambda c: c["value"])
-    else:
+        transform = _transform_to_raster(layer, ds, path)
+        if transform is not None:
+            self.notes.append(f"labels {os.path.basename(path)} are in another CRS: reprojected onto the raster's")
+        geoms, keys = [], []
+        layer.ResetReading()
+        for feature in layer:
+            geom = feature.GetGeometryRef()
+            if geom is None or geom.IsEmpty():
+                continue
+            key: Any = None
+            if class_field:
+                if not feature.IsFieldSet(class_field) or feature.IsFieldNull(class_field):
+                    continue
+                key = feature.GetField(class_field)
+                if numeric:
+                    if float(key) != round(float(key)):
+                        raise TrainingDataError(f"class field {class_field!r} holds {key}: numeric classes must "
+                                                "be whole numbers 0..254")
+                    key = int(round(float(key)))
+                else:
+                    key = str(key)
+            geom = geom.Clone()
+            if transform is not None:
+                geom.Transform(transform)
+            geoms.append(geom)
+            keys.append(key)
+        if not geoms:
+            raise TrainingDataError(f"{path}: no polygon with a class to rasterise"
+                                    f"{f' (field {class_field!r} is empty everywhere)' if class_field else ''}")
+        self.classes, burn = self._classes(keys, class_field, numeric, background, layer.GetName(), name_to_value)
+        self.background_value = next((c["value"] for c in self.classes if c["name"] == "background"), None)
+
+        srs = None
+        if ds.GetProjection():
+            srs = osr.SpatialReference()
+            srs.ImportFromWkt(ds.GetProjection())
+        self._source = ogr.GetDriverByName("Memory").CreateDataSource("labels")
+        self.layer = self._source.CreateLayer("labels", srs=srs, geom_type=ogr.wkbUnknown)
+        self.layer.CreateField(ogr.FieldDefn("cls", ogr.OFTInteger))
+        for geom, value in zip(geoms, burn):
+            feature = ogr.Feature(self.layer.GetLayerDefn())
+            feature.SetGeometry(geom)
+            feature.SetField("cls", int(value))
+            self.layer.CreateFeature(feature)
+
+    @staticmethod
+    def _classes(keys: list[Any], class_field: Optional[str], numeric: bool, background: bool, layer_name: str,
+                 name_to_value: Optional[dict[str, int]]) -> tuple[list[dict[str, Any]], list[int]]:
+        if not class_field:
+            classes = [{"value": 0, "name": "background", "color": None},
+                       {"value": 1, "name": layer_name or "foreground", "color": None}]
+            return classes, [1] * len(keys)
+        if numeric:
+            used = sorted(set(keys))
+            if any(v < 0 or v > 254 for v in used):
+                raise TrainingDataError(f"class values must be 0..254 (255 = unlabelled); {class_field!r} holds {used}")
+            classes = [{"value": v, "name": str(v), "color": None} for v in used]
+            if background:
+                free = next(v for v in range(255) if v not in used)
+                classes = sorted(classes + [{"value": free, "name": "background", "color": None}],
+                                 key=lambda c: c["value"])
+            return classes, keys
         names = sorted(set(keys))
-        first = 1 if background else 0
-        lookup = {name: first + i for i, name in enumerate(names)}
+        if name_to_value is not None:
+            lookup_lower = {k.lower(): v for k, v in name_to_value.items()}
+            unknown = [n for n in names if n.lower() not in lookup_lower]
+            if unknown:
+                raise TrainingDataError(f"class names {unknown} in {class_field!r} are not classes of the classified "
+                                        f"raster ({', '.join(name_to_value)})")
+            lookup = {n: lookup_lower[n.lower()] for n in names}
+        else:
+            first = 1 if background else 0
+            lookup = {name: first + i for i, name in enumerate(names)}
         classes = [{"value": lookup[n], "name": n, "color": None} for n in names]
         if background:
-            classes.insert(0, {"value": 0, "name": "background", "color": None})
-        burn = [lookup[k] for k in keys]
+            free = 0 if 0 not in lookup.values() else next(v for v in range(255) if v not in lookup.values())
+            classes = sorted(classes + [{"value": free, "name": "background", "color": None}],
+                             key=lambda c: c["value"])
+        return classes, [lookup[k] for k in keys]
 
-    xoff, yoff, xsize, ysize = window
-    gt = ds.GetGeoTransform()
-    mem = gdal.GetDriverByName("MEM").Create("", xsize, ysize, 1, gdal.GDT_Byte)
-    mem.SetGeoTransform((gt[0] + xoff * gt[1] + yoff * gt[2], gt[1], gt[2],
-                         gt[3] + xoff * gt[4] + yoff * gt[5], gt[4], gt[5]))
-    if ds.GetProjection():
-        mem.SetProjection(ds.GetProjection())
-    mem.GetRasterBand(1).Fill(UNLABELLED)
-    mem_vec = ogr.GetDriverByName("Memory").CreateDataSource("labels")
-    ras_srs = None
-    if ds.GetProjection():
-        ras_srs = osr.SpatialReference()
-        ras_srs.ImportFromWkt(ds.GetProjection())
-    mem_layer = mem_vec.CreateLayer("labels", srs=ras_srs, geom_type=ogr.wkbUnknown)
-    mem_layer.CreateField(ogr.FieldDefn("cls", ogr.OFTInteger))
-    for geom, value in zip(geoms, burn):
-        feature = ogr.Feature(mem_layer.GetLayerDefn())
-        feature.SetGeometry(geom)
-        feature.SetField("cls", int(value))
-        mem_layer.CreateFeature(feature)
-    gdal.RasterizeLayer(mem, [1], mem_layer, options=["ATTRIBUTE=cls"])
-    values = mem.GetRasterBand(1).ReadAsArray()
-    if not np.any(values != UNLABELLED):
-        raise TrainingDataError(
-            f"the label polygons do not overlap the raster{'' if _whole(ds, window) else ' window'}: "
-            f"labels cover {_extent_text(mem_layer.GetExtent())}, the raster covers "
-            f"{_extent_text(_raster_extent(mem))} (in the raster's CRS)")
-    if background:
-        values[values == UNLABELLED] = next(c["value"] for c in classes if c["name"] == "background")
-    return LabelGrid(values.astype(np.uint8), classes, "vector", notes)
+    def rasterise(self, window: tuple[int, int, int, int], check_overlap: bool = True) -> np.ndarray:
+        """(ysize, xsize) uint8 class values of ``window``; 255 where no polygon (or background)."""
+        ds = self.ds
+        xoff, yoff, xsize, ysize = window
+        gt = ds.GetGeoTransform()
+        mem = gdal.GetDriverByName("MEM").Create("", xsize, ysize, 1, gdal.GDT_Byte)
+        mem.SetGeoTransform((gt[0] + xoff * gt[1] + yoff * gt[2], gt[1], gt[2],
+                             gt[3] + xoff * gt[4] + yoff * gt[5], gt[4], gt[5]))
+        if ds.GetProjection():
+            mem.SetProjection(ds.GetProjection())
+        mem.GetRasterBand(1).Fill(UNLABELLED)
+        gdal.RasterizeLayer(mem, [1], self.layer, options=["ATTRIBUTE=cls"])
+        values = mem.GetRasterBand(1).ReadAsArray()
+        if check_overlap and not np.any(values != UNLABELLED):
+            raise TrainingDataError(
+                f"the label polygons do not overlap the raster{'' if _whole(ds, window) else ' window'}: "
+                f"labels cover {_extent_text(self.layer.GetExtent())}, the raster covers "
+                f"{_extent_text(_raster_extent(mem))} (in the raster's CRS)")
+        if self.background_value is not None:
+            values[values == UNLABELLED] = self.background_value
+        return values.astype(np.uint8)
 
 
 def _transform_to_raster(layer: ogr.Layer, ds: gdal.Dataset, path: str) -> Optional[osr.CoordinateTransformation]:
