@@ -13,6 +13,7 @@ import numpy as np
 from .tiling import Tile, TileGrid
 
 NODATA_CLASS = 255
+COLUMN_CHUNK = 2048
 
 
 class RowBlender:
@@ -44,20 +45,29 @@ class RowBlender:
         if upto <= self.base:
             return
         n = min(upto - self.base, self.cap)
-        acc, valid = self.acc[:, :n], self.valid[:n]
-        classes = self.lut[np.argmax(acc, axis=0)]
-        classes[~valid] = NODATA_CLASS
-        conf = None
-        if self.with_confidence:
-            total = self.grid.sum_y[self.base:self.base + n, None] * self.grid.sum_x[None, :]
-            conf = np.max(acc, axis=0) / total
-            conf[~valid] = np.nan
+        width = self.grid.width
+        classes = np.empty((n, width), dtype=np.uint8)
+        conf = np.empty((n, width), dtype=np.float32) if self.with_confidence else None
+        # Column chunks keep argmax's int64 temporaries small for very wide rasters.
+        for c0 in range(0, width, COLUMN_CHUNK):
+            cols = slice(c0, min(c0 + COLUMN_CHUNK, width))
+            acc, valid = self.acc[:, :n, cols], self.valid[:n, cols]
+            chunk = self.lut[np.argmax(acc, axis=0)]
+            chunk[~valid] = NODATA_CLASS
+            classes[:, cols] = chunk
+            if conf is not None:
+                total = self.grid.sum_y[self.base:self.base + n, None] * self.grid.sum_x[None, cols]
+                best = np.max(acc, axis=0)
+                best /= total
+                best[~valid] = np.nan
+                conf[:, cols] = best
         self.emit(self.base, classes, conf)
         rest = upto - self.base - n  # rows no processed tile touched (all-nodata tile rows)
-        if rest > 0:
-            classes = np.full((rest, self.grid.width), NODATA_CLASS, dtype=np.uint8)
-            conf = np.full((rest, self.grid.width), np.nan, dtype=np.float32) if self.with_confidence else None
-            self.emit(self.base + n, classes, conf)
+        for r0 in range(0, max(rest, 0), self.cap):  # in pieces: such gaps can be most of the raster
+            rows = min(self.cap, rest - r0)
+            classes = np.full((rows, width), NODATA_CLASS, dtype=np.uint8)
+            conf = np.full((rows, width), np.nan, dtype=np.float32) if self.with_confidence else None
+            self.emit(self.base + n + r0, classes, conf)
         # Shift the still-open rows to the top of the buffer.
         keep = self.cap - n
         if keep > 0 and n < self.cap:
