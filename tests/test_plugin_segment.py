@@ -205,10 +205,20 @@ def test_bad_parameters_fail_before_work_with_clear_messages(remotenet_provider,
     assert not (Path.cwd() / "touch").exists()
 
 
-def test_non_raster_input_fails_clearly(remotenet_provider, bad_inputs):
+@pytest.mark.parametrize("source, expected", [
+    ("text", "is not a raster GDAL can read"),
+    ("missing", "does not exist"),
+    ("geojson", "rather than a vector file"),
+])
+def test_missing_or_non_raster_input_fails_clearly(remotenet_provider, bad_inputs, source, expected):
     from qgis.core import QgsProcessingException
 
+    path = {"text": bad_inputs["text"], "missing": bad_inputs["text"] + ".tif",
+            "geojson": str(Path(__file__).parent / "data" / "atlanta_buildings.geojson")}[source]
+    params = {"INPUT": path, "MODEL": bad_inputs["m1"], "OUTPUT_RASTER": bad_inputs["out"]}
+    message = check_message(params)
+    assert message.startswith("INPUT: ") and expected in message, message
     with pytest.raises(QgsProcessingException):
-        run({"INPUT": bad_inputs["text"], "MODEL": bad_inputs["m1"], "OUTPUT_RASTER": bad_inputs["out"]})
+        run(params)
     assert not Path(bad_inputs["out"]).exists()
 

@@ -25,6 +25,7 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterVectorDestination,
+    QgsProcessingUtils,
     QgsRasterLayer,
 )
 
@@ -76,6 +77,18 @@ HELP_PARAMETERS = [
     ("Confidence raster", "OUTPUT_CONFIDENCE", "optional Float32 GeoTIFF with the winning class probability."),
 ]
 HELP_OUTRO = "Needs the Python packages torch, timm and safetensors in the Python that QGIS runs."
+
+
+def _gdal_opens(path: str, kind: int) -> bool:
+    from osgeo import gdal
+
+    gdal.PushErrorHandler("CPLQuietErrorHandler")  # our message replaces GDAL's
+    try:  # GDAL raises instead of returning None where someone enabled gdal.UseExceptions()
+        return gdal.OpenEx(path, kind) is not None
+    except RuntimeError:
+        return False
+    finally:
+        gdal.PopErrorHandler()
 
 
 def bundled_model() -> str | None:
@@ -184,6 +197,10 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
     # ----- checks --------------------------------------------------------------------------
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
+        # Our INPUT check first: Processing's own says "not found" even for a file that is not a raster.
+        problem = self._input_file_problem(parameters.get(self.INPUT), context)
+        if problem:
+            return False, problem
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
@@ -195,6 +212,23 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
         except Exception as err:  # noqa: BLE001 - the dialog must get a message, never a traceback
             return False, str(unexpected_failure("Checking the RemoteNet Segment parameters", err))
         return True, ""
+
+    @staticmethod
+    def _input_file_problem(value: Any, context) -> str | None:
+        """Why INPUT, given as a file name, cannot be used; None when it can (or is a layer)."""
+        if not isinstance(value, str) or not value.strip():
+            return None
+        if QgsProcessingUtils.mapLayerFromString(value, context, False) is not None:
+            return None  # a layer of the project or context
+        from osgeo import gdal
+
+        path = value.split("|")[0]
+        if _gdal_opens(path, gdal.OF_RASTER):
+            return None
+        if not path.startswith("/vsi") and not os.path.exists(path):
+            return f"INPUT: {path} does not exist; choose an existing raster file"
+        return (f"INPUT: {path} is not a raster GDAL can read; choose a raster file (for example a GeoTIFF)"
+                + (" rather than a vector file" if _gdal_opens(path, gdal.OF_VECTOR) else ""))
 
     def _number(self, parameters, name: str, context, integer: bool) -> float | None:
         """The parameter's value, or None when it was left empty."""
