@@ -3,6 +3,7 @@ GDAL rasters written to a temporary folder."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Optional
 
 import numpy as np
@@ -10,6 +11,8 @@ import torch
 from osgeo import gdal, osr
 
 from remotenet.model import build_metadata
+
+VIRGINIA = str(Path(__file__).parent / "data" / "virginia_s2_bgrn_10m.tif")
 
 
 class PixelNet(torch.nn.Module):
@@ -67,3 +70,50 @@ def write_raster(path: str, data: np.ndarray, *, epsg: Optional[int] = 32618,
 def read(path: str) -> np.ndarray:
     ds = gdal.Open(str(path))
     return ds.ReadAsArray()
+
+
+def make_repeat_vrt(path: str, size: int, source: str = VIRGINIA) -> str:
+    """A size x size VRT that tiles ``source`` over and over (costs no disk)."""
+    base = gdal.Open(source)
+    bw, bh, count = base.RasterXSize, base.RasterYSize, base.RasterCount
+    vrt = gdal.GetDriverByName("VRT").Create(str(path), size, size, count, base.GetRasterBand(1).DataType)
+    vrt.SetGeoTransform(base.GetGeoTransform())
+    vrt.SetProjection(base.GetProjection())
+    for b in range(1, count + 1):
+        sources = {}
+        for i, y in enumerate(range(0, size, bh)):
+            for j, x in enumerate(range(0, size, bw)):
+                w, h = min(bw, size - x), min(bh, size - y)
+                sources[f"source_{i}_{j}"] = (
+                    f"<SimpleSource><SourceFilename relativeToVRT='0'>{source}</SourceFilename>"
+                    f"<SourceBand>{b}</SourceBand><SrcRect xOff='0' yOff='0' xSize='{w}' ySize='{h}'/>"
+                    f"<DstRect xOff='{x}' yOff='{y}' xSize='{w}' ySize='{h}'/></SimpleSource>")
+        vrt.GetRasterBand(b).SetMetadata(sources, "new_vrt_sources")
+    vrt = None
+    return str(path)
+
+
+def memory_probe(vrt: str, out: str, tile_size: int = 256) -> dict:
+    """Segment ``vrt`` with a 1x1-conv network; peak RSS (MiB) before and after, and timings."""
+    import json
+    import resource
+    import time
+
+    from remotenet.remotenet_plugin.engine import SegmentOptions, segment
+
+    model = pixel_model(4, 3, tile_size=tile_size)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    start = time.perf_counter()
+    result = segment(vrt, model, out, SegmentOptions(batch_size=4))
+    report = {"peak_rss_mib_before": before, "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+              "seconds": time.perf_counter() - start, "megapixels": result.width * result.height / 1e6,
+              "stages": result.stage_seconds}
+    print(json.dumps(report))
+    return report
+
+
+if __name__ == "__main__":  # python tests/engine_helpers.py SIZE TMPDIR: one memory measurement
+    import sys
+
+    size, folder = int(sys.argv[1]), sys.argv[2]
+    memory_probe(make_repeat_vrt(f"{folder}/repeat_{size}.vrt", size), f"{folder}/out_{size}.tif")

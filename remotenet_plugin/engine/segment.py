@@ -207,6 +207,9 @@ def _run_batch(batch: Batch, predictor: Predictor, blender: RowBlender, num_clas
         raise EngineError(f"the network returned shape {tuple(probs.shape[1:])} for tiles of "
                           f"{tuple(batch.pixels.shape[1:])}; expected {num_classes} classes at the tile's size "
                           "(the header's classes must match the network)")
+    if not np.isfinite(probs).all():
+        raise EngineError("the network produced NaN or infinite values; check the model file, the input "
+                          "scaling in its header, or use precision 'fp32'")
     t0 = time.perf_counter()
     for i, tile in enumerate(batch.tiles):
         blender.add(tile, probs[i], batch.valid[i])
