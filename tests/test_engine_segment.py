@@ -398,3 +398,29 @@ def test_utm_srs_areas_match_an_independent_ellipsoid_calculation():
     calc = AreaCalculator(ds, lambda _m: None)
     box = ogr.CreateGeometryFromWkt("POLYGON ((10 60, 11 60, 11 59, 10 59, 10 60))")
     assert calc.area(box) == pytest.approx(_ellipsoid_area(10, 11, 59, 60), rel=1e-4)
+
+
+def test_dataset_mask_is_nodata(tmp_path):
+    rng = np.random.default_rng(5)
+    data = rng.integers(1, 1000, size=(2, 40, 50)).astype(np.uint16)
+    path = write_raster(tmp_path / "masked.tif", data)
+    ds = gdal.Open(path, gdal.GA_Update)
+    ds.CreateMaskBand(gdal.GMF_PER_DATASET)
+    mask = np.full((40, 50), 255, dtype=np.uint8)
+    mask[10:20, 5:15] = 0
+    ds.GetRasterBand(1).GetMaskBand().WriteArray(mask)
+    ds = None
+    out = str(tmp_path / "out.tif")
+    segment(path, pixel_model(2, 3, tile_size=32), out, SegmentOptions(overlap=8))
+    assert ((read(out) == 255) == (mask == 0)).all()
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
+def test_cuda_half_precision_matches_cpu(tmp_path):
+    model = pixel_model(4, 3, tile_size=128)
+    a, b = str(tmp_path / "cpu.tif"), str(tmp_path / "gpu.tif")
+    segment(VIRGINIA, model, a, SegmentOptions(window=(0, 0, 300, 300), device="cpu"))
+    r = segment(VIRGINIA, model, b, SegmentOptions(window=(0, 0, 300, 300), device="cuda"))
+    assert r.device.startswith("cuda:0 (") and r.precision in ("bf16", "fp16")
+    assert gdal.Open(b).GetMetadataItem("REMOTENET_DEVICE") == r.device
+    assert (read(a) == read(b)).mean() > 0.97
