@@ -124,10 +124,12 @@ def test_nodata_border_is_255_exactly_and_empty_tiles_are_skipped(tmp_path):
     data[1, 200, 10] = 0  # one band alone at nodata: the pixel is nodata
     src = write_raster(tmp_path / "src.tif", data, nodata=0)
     model = pixel_model(2, 3, tile_size=64)
-    out = str(tmp_path / "out.tif")
-    result = segment(src, model, out, SegmentOptions(overlap=16))
+    out, vec = str(tmp_path / "out.tif"), str(tmp_path / "out.gpkg")
+    result = segment(src, model, out, SegmentOptions(overlap=16, output_vector=vec))
     classes = read(out)
     nodata = (data == 0).any(axis=0)
+    # Polygons cover the valid pixels only (10 m pixels: 100 m2 each).
+    assert sum(f["area_m2"] for f in features(vec)) == pytest.approx((~nodata).sum() * 100, rel=2e-3)
     assert ((classes == 255) == nodata).all()
     assert classes[~nodata].max() <= 2
     assert result.tiles_skipped_nodata >= 16 and result.tiles_total > result.tiles_skipped_nodata
