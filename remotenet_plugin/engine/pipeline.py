@@ -26,6 +26,12 @@ class Done:
     skipped: int
 
 
+# Source bytes read before GDAL's block cache for the source is dropped (at the next tile row):
+# without this the cache (by default 5 % of RAM) fills with blocks that are never read again, and
+# memory grows with the raster up to that cap.
+SOURCE_CACHE_BUDGET = 64 * 2**20
+
+
 class BatchReader:
     def __init__(self, reader: TileReader, grid: TileGrid, batch_size: int, prefetch: int = 2):
         self.reader, self.grid, self.batch_size = reader, grid, batch_size
@@ -57,9 +63,17 @@ class BatchReader:
         try:
             tiles, valid, pixels = [], [], self._new_array()
             start = time.perf_counter()
+            bytes_per_tile = g.tw * g.th * self.reader.bytes_per_pixel
+            read_since_flush, row = 0, 0
             for tile in g:
                 if self.stop.is_set():
                     return
+                if tile.row != row:
+                    row = tile.row
+                    if read_since_flush > SOURCE_CACHE_BUDGET:
+                        self.reader.ds.FlushCache()
+                        read_since_flush = 0
+                read_since_flush += bytes_per_tile
                 mask = self.reader.read_mask(tile.x, tile.y, g.tw, g.th)
                 if mask is not None and not mask.any():
                     self.skipped += 1

@@ -159,6 +159,7 @@ class TileReader:
                     continue  # one shared mask (alpha band or dataset mask) is read once
                 per_dataset_seen = True
             self._masks.append(band.GetMaskBand())
+        self.bytes_per_pixel = sum(gdal.GetDataTypeSize(ds.GetRasterBand(b).DataType) // 8 for b in bands)
         self._float = any(ds.GetRasterBand(b).DataType in (gdal.GDT_Float32, gdal.GDT_Float64) for b in bands)
 
     @property
