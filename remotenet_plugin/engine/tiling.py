@@ -68,6 +68,7 @@ class TileGrid:
         self.sum_x = np.zeros(width, dtype=np.float32)
         for x, w in zip(self.xs, self.wx):
             self.sum_x[x:x + self.tw] += w
+        self._weights: dict[tuple[bool, ...], np.ndarray] = {}
         self.sum_y = np.zeros(height, dtype=np.float32)
         for y, w in zip(self.ys, self.wy):
             self.sum_y[y:y + self.th] += w
@@ -83,4 +84,9 @@ class TileGrid:
                 i += 1
 
     def weight(self, tile: Tile) -> np.ndarray:
-        return np.outer(self.wy[tile.row], self.wx[tile.col])
+        # Profiles differ only at the window's edges, so at most nine distinct windows exist.
+        key = (tile.row == 0, tile.row == len(self.ys) - 1, tile.col == 0, tile.col == len(self.xs) - 1)
+        w = self._weights.get(key)
+        if w is None:
+            w = self._weights[key] = np.outer(self.wy[tile.row], self.wx[tile.col])
+        return w

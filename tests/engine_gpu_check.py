@@ -1,0 +1,64 @@
+"""Device-machine check of the engine's CUDA inference path (no GDAL needed there)."""
+import json
+import sys
+import time
+import types
+from pathlib import Path
+
+import numpy as np
+import torch
+
+root = Path(__file__).resolve().parent.parent
+eng = types.ModuleType("eng")
+eng.__path__ = [str(root / "remotenet_plugin" / "engine")]
+sys.modules["eng"] = eng
+from eng.inference import Predictor, describe_device, pick_device, pick_precision  # noqa: E402
+
+from remotenet.model import RemoteNet  # noqa: E402
+
+report = {}
+dev = pick_device("auto")
+report["device"] = describe_device(dev)
+report["auto_precision"] = pick_precision("auto", dev)
+torch.manual_seed(0)
+net = RemoteNet(num_classes=6, in_channels=4).eval()
+ref_net = RemoteNet(num_classes=6, in_channels=4).eval()
+ref_net.load_state_dict(net.state_dict())
+x = np.random.default_rng(0).standard_normal((8, 4, 512, 512)).astype(np.float32)
+with torch.inference_mode():
+    ref = torch.softmax(ref_net.to(dev)(torch.from_numpy(x[:2]).to(dev)), 1).cpu().numpy()
+for precision in ("fp32", "bf16", "fp16"):
+    for bs in (4, 8):
+        p = Predictor(net, dev, precision, False, bs)
+        p(x)
+        p.seconds = 0.0
+        for _ in range(5):
+            out = p(x)
+        mp = 5 * x.shape[0] * 512 * 512 / p.seconds / 1e6
+        agree = float((out[:2].argmax(1) == ref.argmax(1)).mean())
+        report[f"{precision}_b{bs}"] = {"mp_s": round(mp, 1), "argmax_agree_fp32": agree,
+                                        "max_abs_prob_diff": float(np.abs(out[:2] - ref).max())}
+        print(precision, bs, report[f"{precision}_b{bs}"], flush=True)
+# TTA
+p = Predictor(net, dev, "bf16", True, 8)
+t = time.perf_counter()
+out = p(x)
+report["tta_bf16_b8_s"] = time.perf_counter() - t
+# OOM fallback: a forward that fails above 2 tiles, as a too-big batch would.
+real_forward = net.forward
+
+
+def oom_forward(t):
+    if t.shape[0] > 2:
+        raise torch.OutOfMemoryError("CUDA out of memory. Tried to allocate (simulated)")
+    return real_forward(t)
+
+
+net.forward = oom_forward
+logs = []
+p = Predictor(net, dev, "bf16", False, 8, log=logs.append)
+out2 = p(x)
+report["oom_fallback"] = {"batch_after": p.batch_size, "logs": logs, "shape": list(out2.shape),
+                          "finite": bool(np.isfinite(out2).all())}
+net.forward = real_forward
+print(json.dumps(report, indent=1))
