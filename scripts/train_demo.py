@@ -17,8 +17,8 @@ Three steps, each a sub-command:
 
   .venv/bin/python scripts/train_demo.py prepare --out build/demo
   .venv/bin/python scripts/train_demo.py train --chips build/demo/atlanta_chips.npz \\
-      --output resources/remotenet_demo_atlanta.safetensors --epochs 150 --max-minutes 8
-  .venv/bin/python scripts/train_demo.py evaluate --model resources/remotenet_demo_atlanta.safetensors \\
+      --output resources/models/remotenet_demo_buildings.safetensors --epochs 150 --max-minutes 8
+  .venv/bin/python scripts/train_demo.py evaluate --model resources/models/remotenet_demo_buildings.safetensors \\
       --out build/demo
 """
 from __future__ import annotations
