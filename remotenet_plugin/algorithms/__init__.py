@@ -7,4 +7,6 @@ module level: the engine is imported inside ``processAlgorithm``.
 """
 ALGORITHMS: list[tuple[str, str]] = [
     ("segment_algorithm", "SegmentAlgorithm"),
+    ("train_algorithm", "TrainAlgorithm"),
+    ("evaluate_algorithm", "EvaluateAlgorithm"),
 ]
