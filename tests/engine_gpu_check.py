@@ -28,17 +28,45 @@ x = np.random.default_rng(0).standard_normal((8, 4, 512, 512)).astype(np.float32
 with torch.inference_mode():
     ref = torch.softmax(ref_net.to(dev)(torch.from_numpy(x[:2]).to(dev)), 1).cpu().numpy()
 for precision in ("fp32", "bf16", "fp16"):
-    for bs in (4, 8):
+    for bs, pinned in ((8, False), (8, True), (16, True)):
         p = Predictor(net, dev, precision, False, bs)
-        p(x)
+        p.pinned = pinned
+        xb = p.allocate((bs, 4, 512, 512))
+        xb[...] = np.resize(x, xb.shape)
+        p(xb)
         p.seconds = 0.0
         for _ in range(5):
-            out = p(x)
-        mp = 5 * x.shape[0] * 512 * 512 / p.seconds / 1e6
+            out = p(xb)
+        mp = 5 * bs * 512 * 512 / p.seconds / 1e6
         agree = float((out[:2].argmax(1) == ref.argmax(1)).mean())
-        report[f"{precision}_b{bs}"] = {"mp_s": round(mp, 1), "argmax_agree_fp32": agree,
-                                        "max_abs_prob_diff": float(np.abs(out[:2] - ref).max())}
-        print(precision, bs, report[f"{precision}_b{bs}"], flush=True)
+        key = f"{precision}_b{bs}_{'pinned' if pinned else 'pageable'}"
+        report[key] = {"mp_s": round(mp, 1), "argmax_agree_fp32": agree,
+                       "max_abs_prob_diff": float(np.abs(out[:2] - ref).max())}
+        print(key, report[key], flush=True)
+# Network alone (no host transfers), for comparison.
+with torch.inference_mode(), torch.autocast("cuda", dtype=torch.bfloat16):
+    xd = torch.from_numpy(x).to(dev).contiguous(memory_format=torch.channels_last)
+    net(xd)
+    torch.cuda.synchronize()
+    t = time.perf_counter()
+    for _ in range(5):
+        net(xd)
+    torch.cuda.synchronize()
+    report["bf16_b8_network_only_mp_s"] = round(5 * 8 * 512 * 512 / (time.perf_counter() - t) / 1e6, 1)
+# CPU blending rate for the same tiles (it runs on the main thread between batches).
+from eng.blend import RowBlender  # noqa: E402
+from eng.tiling import TileGrid  # noqa: E402
+
+grid = TileGrid(4096, 1024, 512, 128)
+blender = RowBlender(grid, 6, np.arange(6, dtype=np.uint8), False, lambda y, c, f: None)
+probs = np.random.default_rng(1).random((6, 512, 512), dtype=np.float32)
+tiles = list(grid)
+t = time.perf_counter()
+for tile in tiles:
+    blender.add(tile, probs.copy(), None)
+blender.finish()
+report["cpu_blend_mp_s_of_tiles"] = round(len(tiles) * 512 * 512 / (time.perf_counter() - t) / 1e6, 1)
+print("blend", report["cpu_blend_mp_s_of_tiles"], "network only", report["bf16_b8_network_only_mp_s"], flush=True)
 # TTA
 p = Predictor(net, dev, "bf16", True, 8)
 t = time.perf_counter()

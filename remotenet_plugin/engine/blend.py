@@ -56,9 +56,8 @@ class RowBlender:
             chunk[~valid] = NODATA_CLASS
             classes[:, cols] = chunk
             if conf is not None:
-                total = self.grid.sum_y[self.base:self.base + n, None] * self.grid.sum_x[None, cols]
                 best = np.max(acc, axis=0)
-                best /= total
+                best /= self.grid.sum_y[self.base:self.base + n, None] * self.grid.sum_x[None, cols]
                 best[~valid] = np.nan
                 conf[:, cols] = best
         self.emit(self.base, classes, conf)
@@ -79,3 +78,4 @@ class RowBlender:
 
     def finish(self) -> None:
         self.flush(self.grid.height)
+

@@ -71,6 +71,7 @@ class Predictor:
             model.to(memory_format=torch.channels_last)
         self.model = model
         self.seconds = 0.0
+        self.pinned = True  # page-locked host buffers on CUDA (switchable for benchmarks)
 
     def _autocast(self):
         if self.precision == "fp32":
@@ -82,10 +83,18 @@ class Predictor:
             logits = self.model(x)
         return torch.softmax(logits.float(), dim=1)
 
+    def allocate(self, shape: tuple[int, ...]) -> np.ndarray:
+        """A float32 batch buffer; page-locked on CUDA so the copy to the GPU is asynchronous and fast."""
+        if self.device.type == "cuda" and self.pinned:
+            return torch.empty(shape, dtype=torch.float32, pin_memory=True).numpy()
+        return np.empty(shape, dtype=np.float32)
+
     def _run(self, tiles: np.ndarray) -> np.ndarray:
         x = torch.from_numpy(tiles)
         if self.device.type == "cuda":
-            x = x.pin_memory().to(self.device, non_blocking=True)
+            if not x.is_pinned():
+                x = x.pin_memory()
+            x = x.to(self.device, non_blocking=True)
         if self.channels_last:
             x = x.contiguous(memory_format=torch.channels_last)
         probs = self._forward(x)
@@ -93,7 +102,14 @@ class Predictor:
             for dims in ((3,), (2,), (2, 3)):
                 probs += self._forward(x.flip(dims)).flip(dims)
             probs *= 0.25
-        return probs.cpu().numpy()
+        if self.device.type != "cuda" or not self.pinned:
+            return probs.cpu().numpy()
+        # Into page-locked memory (from PyTorch's caching host allocator): about twice as fast as a
+        # pageable copy. The array is consumed by the blender before the next batch is run.
+        out = torch.empty(probs.shape, dtype=probs.dtype, pin_memory=True)
+        out.copy_(probs, non_blocking=True)
+        torch.cuda.current_stream(self.device).synchronize()
+        return out.numpy()
 
     def __call__(self, tiles: np.ndarray) -> np.ndarray:
         start = time.perf_counter()

@@ -5,7 +5,7 @@ import queue
 import threading
 import time
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional
 
 import numpy as np
 
@@ -33,8 +33,10 @@ SOURCE_CACHE_BUDGET = 64 * 2**20
 
 
 class BatchReader:
-    def __init__(self, reader: TileReader, grid: TileGrid, batch_size: int, prefetch: int = 2):
+    def __init__(self, reader: TileReader, grid: TileGrid, batch_size: int, prefetch: int = 2,
+                 allocate: Optional[Callable[[tuple[int, ...]], np.ndarray]] = None):
         self.reader, self.grid, self.batch_size = reader, grid, batch_size
+        self.allocate = allocate or (lambda shape: np.empty(shape, dtype=np.float32))
         self.queue: queue.Queue = queue.Queue(maxsize=prefetch)
         self.stop = threading.Event()
         self.error: Optional[BaseException] = None
@@ -56,7 +58,7 @@ class BatchReader:
 
     def _new_array(self) -> np.ndarray:
         g = self.grid
-        return np.empty((self.batch_size, len(self.reader.bands), g.th, g.tw), dtype=np.float32)
+        return self.allocate((self.batch_size, len(self.reader.bands), g.th, g.tw))
 
     def _work(self) -> None:
         g = self.grid

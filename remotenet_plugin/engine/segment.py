@@ -131,7 +131,7 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
                                  (" (0..1)" if conf_type == "float32" else " in percent")})
         writer = RowWriter(out_ds, conf_ds, options.confidence_type)
         blender = RowBlender(grid, len(classes), lut, conf_ds is not None, writer.emit)
-        batches = BatchReader(reader, grid, options.batch_size)
+        batches = BatchReader(reader, grid, options.batch_size, allocate=predictor.allocate)
         batches.start()
         progress(0.0, f"{len(grid)} tiles on {device_name}")
         while True:
