@@ -52,7 +52,8 @@ class TrainConfig:
     dice_weight: float = 1.0
     augment: bool = True  # random flips and 90-degree rotations
     device: str = "auto"  # "auto" (CUDA when available), "cpu", "cuda", "cuda:1"...
-    amp: bool = True  # bf16 autocast on CUDA; the CPU trains in fp32
+    amp: bool = True  # bf16 autocast on CUDA (and on CPUs with native bf16 unless cpu_amp is False)
+    cpu_amp: Optional[bool] = None  # None: bf16 autocast + channels-last where the CPU has AVX512-BF16/AMX
     pretrained_encoder: bool = False
     seed: int = 0
     val_batch_size: Optional[int] = None
@@ -105,6 +106,18 @@ class TrainResult:
             "loss_first": _mean_or_none(self.first_losses), "loss_last": _mean_or_none(self.last_losses),
             "config": self.config,
         }
+
+
+def cpu_has_native_bf16() -> bool:
+    """True on CPUs with AVX512-BF16 or AMX, where bf16 autocast about halves a training step."""
+    for probe in ("_is_amx_tile_supported", "_is_avx512_bf16_supported"):
+        check = getattr(torch.cpu, probe, None)
+        try:
+            if check is not None and check():
+                return True
+        except Exception:  # noqa: BLE001 - a private probe may change; fp32 is always safe
+            continue
+    return False
 
 
 def resolve_device(device: str = "auto") -> torch.device:
@@ -177,12 +190,18 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
     rng = np.random.default_rng(config.seed)
     device = resolve_device(config.device)
     use_amp = config.amp and device.type == "cuda"
+    if config.amp and device.type == "cpu":
+        # Measured on 2 AVX512-BF16 cores, batch 4 x 256 px: 1.09 s a step in fp32, 0.54 s with this.
+        use_amp = cpu_has_native_bf16() if config.cpu_amp is None else bool(config.cpu_amp)
+    channels_last = use_amp and device.type == "cpu"
     if model is None:
         model = RemoteNet(num_classes=num_classes, in_channels=in_channels,
                           pretrained_encoder=config.pretrained_encoder)
     elif model.num_classes != num_classes or model.in_channels != in_channels:
         raise TrainingError("the given model's classes or bands do not match the chips")
     model.to(device)
+    if channels_last:
+        model.to(memory_format=torch.channels_last)
     criterion = SegmentationLoss(config.ce_weight, config.dice_weight).to(device)
     optimizer = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=config.weight_decay)
 
@@ -261,6 +280,8 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
         x = normalise_batch(x, norm)
         if config.augment:
             x, y = augment_batch(x, y, rng)
+        if channels_last:
+            x = x.contiguous(memory_format=torch.channels_last)
 
         fraction = _progress_fraction(step, total_steps, elapsed, budget_s)
         warm = warmup_steps or _time_warmup_steps(config, budget_s, step_time)
@@ -304,6 +325,8 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
         best_step, best_epoch = step, step / steps_per_epoch
     model.load_state_dict(best_state)
     model.to("cpu").eval()
+    if channels_last:
+        model.to(memory_format=torch.contiguous_format)
     window = max(1, min(10, len(losses) // 4))
     result = TrainResult(
         model=model, best_metrics=best_metrics, best_step=best_step, best_epoch=best_epoch, steps=step,
@@ -325,7 +348,7 @@ def evaluate_chips(model: RemoteNet, images: np.ndarray, labels: np.ndarray, num
     cm = ConfusionMatrix(num_classes, IGNORE_INDEX)
     for start in range(0, len(images), batch_size):
         x = torch.from_numpy(np.ascontiguousarray(images[start:start + batch_size])).to(device)
-        with torch.autocast(device_type=device.type, dtype=torch.bfloat16, enabled=amp and device.type == "cuda"):
+        with torch.autocast(device_type=device.type, dtype=torch.bfloat16, enabled=amp):
             logits = model(normalise_batch(x, norm))
         cm.update(logits.argmax(1), labels[start:start + batch_size])
     return cm.metrics()

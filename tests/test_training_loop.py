@@ -53,7 +53,7 @@ def test_real_crop_trains_loss_down_and_writes_a_valid_model(tmp_path):
     sub = ChipSet(chips.train_images[:2], chips.train_labels[:2], chips.val_images[:1], chips.val_labels[:1],
                   chips.header)
     events = []
-    result = sub.train(TrainConfig(epochs=None, max_steps=6, batch_size=2, augment=False, lr=5e-4),
+    result = sub.train(TrainConfig(epochs=None, max_steps=6, batch_size=2, augment=False, lr=5e-4, cpu_amp=False),
                        progress=events.append)
     assert result.loss_decreased, (result.first_losses, result.last_losses)
     assert result.steps == 6 and result.stopped_by == "steps"
