@@ -67,6 +67,36 @@ for tile in tiles:
 blender.finish()
 report["cpu_blend_mp_s_of_tiles"] = round(len(tiles) * 512 * 512 / (time.perf_counter() - t) / 1e6, 1)
 print("blend", report["cpu_blend_mp_s_of_tiles"], "network only", report["bf16_b8_network_only_mp_s"], flush=True)
+# Inference + blending without I/O over a 4096 x 2048 window: blending on the GPU vs on the CPU.
+from eng.blend_torch import TorchRowBlender  # noqa: E402
+
+grid = TileGrid(4096, 2048, 512, 128)
+tiles = list(grid)
+for mode in ("cpu_blend", "gpu_blend"):
+    p = Predictor(net, dev, "bf16", False, 8)
+    xb = p.allocate((8, 4, 512, 512))
+    xb[...] = x
+    emit = lambda y, c, f: None  # noqa: E731
+    if mode == "gpu_blend":
+        p.on_device = True
+        blender = TorchRowBlender(grid, 6, np.arange(6, dtype=np.uint8), True, emit, dev)
+    else:
+        blender = RowBlender(grid, 6, np.arange(6, dtype=np.uint8), True, emit)
+    p(xb)
+    torch.cuda.synchronize()
+    p.seconds = 0.0
+    t = time.perf_counter()
+    for i in range(0, len(tiles), 8):
+        chunk = tiles[i:i + 8]
+        probs = p(xb[:len(chunk)])
+        for j, tile in enumerate(chunk):
+            blender.add(tile, probs[j], None)
+    blender.finish()
+    torch.cuda.synchronize()
+    wall = time.perf_counter() - t
+    report[mode] = {"raster_mp_s": round(4096 * 2048 / wall / 1e6, 1), "network_s": round(p.seconds, 3),
+                    "wall_s": round(wall, 3), "efficiency": round(p.seconds / wall, 2)}
+    print(mode, report[mode], flush=True)
 # TTA
 p = Predictor(net, dev, "bf16", True, 8)
 t = time.perf_counter()

@@ -83,3 +83,32 @@ def test_peak_memory_does_not_grow_with_raster_area(tmp_path):
     small, large = (r["peak_rss_mib"] for r in reports)
     assert large <= small * 1.25, reports
     assert reports[1]["megapixels"] == 256.0
+
+
+def test_torch_blender_matches_numpy_blender():
+    """The blender used on CUDA (run here on the CPU) emits what the numpy blender emits."""
+    from remotenet.remotenet_plugin.engine.blend import RowBlender
+    from remotenet.remotenet_plugin.engine.blend_torch import TorchRowBlender
+
+    grid = TileGrid(300, 260, 64, 16)
+    rng = np.random.default_rng(0)
+    lut = np.array([0, 1, 2, 7], dtype=np.uint8)
+    outputs = {"numpy": [], "torch": []}
+    numpy_blender = RowBlender(grid, 4, lut, True, lambda y, c, f: outputs["numpy"].append((y, c, f)))
+    torch_blender = TorchRowBlender(grid, 4, lut, True, lambda y, c, f: outputs["torch"].append((y, c, f)),
+                                    torch.device("cpu"))
+    for tile in grid:
+        if tile.row == 2:
+            continue  # a skipped (all-nodata) tile row
+        probs = rng.random((4, grid.th, grid.tw), dtype=np.float32)
+        valid = rng.random((grid.th, grid.tw)) > 0.1
+        numpy_blender.add(tile, probs.copy(), valid)
+        torch_blender.add(tile, torch.from_numpy(probs.copy()), valid)
+    numpy_blender.finish()
+    torch_blender.finish()
+    assert [y for y, _c, _f in outputs["numpy"]] == [y for y, _c, _f in outputs["torch"]]
+    classes = [np.concatenate([c for _y, c, _f in outputs[k]]) for k in ("numpy", "torch")]
+    conf = [np.concatenate([f for _y, _c, f in outputs[k]]) for k in ("numpy", "torch")]
+    assert classes[0].shape == (260, 300) and set(np.unique(classes[0])) <= {0, 1, 2, 7, 255}
+    assert (classes[0] != classes[1]).mean() < 1e-4
+    np.testing.assert_allclose(conf[0], conf[1], rtol=1e-5)

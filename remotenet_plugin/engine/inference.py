@@ -57,7 +57,8 @@ def _is_oom(err: BaseException) -> bool:
 
 
 class Predictor:
-    """Class probabilities (N, C, H, W) float32 numpy for normalised tiles (N, B, H, W)."""
+    """Class probabilities (N, C, H, W) float32 for normalised tiles (N, B, H, W): numpy, or torch
+    tensors left on the device when ``on_device`` is set."""
 
     def __init__(self, model: torch.nn.Module, device: torch.device, precision: str, tta: bool,
                  batch_size: int, log: Optional[Callable[[str], None]] = None):
@@ -72,6 +73,7 @@ class Predictor:
         self.model = model
         self.seconds = 0.0
         self.pinned = True  # page-locked host buffers on CUDA (switchable for benchmarks)
+        self.on_device = False  # return torch tensors on the device (for a blender that runs there)
 
     def _autocast(self):
         if self.precision == "fp32":
@@ -102,6 +104,8 @@ class Predictor:
             for dims in ((3,), (2,), (2, 3)):
                 probs += self._forward(x.flip(dims)).flip(dims)
             probs *= 0.25
+        if self.on_device:
+            return probs
         if self.device.type != "cuda" or not self.pinned:
             return probs.cpu().numpy()
         # Into page-locked memory (from PyTorch's caching host allocator): about twice as fast as a
@@ -134,4 +138,6 @@ class Predictor:
         if self.device.type == "cuda":
             torch.cuda.synchronize(self.device)
         self.seconds += time.perf_counter() - start
+        if self.on_device:
+            return out[0] if len(out) == 1 else torch.cat(out)
         return out[0] if len(out) == 1 else np.concatenate(out)

@@ -16,6 +16,7 @@ from osgeo import gdal
 
 from ...model import ModelFileError, load_model, read_metadata
 from .blend import RowBlender
+from .blend_torch import TorchRowBlender
 from .check import check_inputs, effective_tiling
 from .files import OutputFiles
 from .inference import Predictor, describe_device, pick_device, pick_precision
@@ -130,7 +131,11 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
             conf_ds.SetMetadata({**tags, "REMOTENET_CONFIDENCE": "max class probability" +
                                  (" (0..1)" if conf_type == "float32" else " in percent")})
         writer = RowWriter(out_ds, conf_ds, options.confidence_type)
-        blender = RowBlender(grid, len(classes), lut, conf_ds is not None, writer.emit)
+        if device.type == "cuda":  # blend where the probabilities are: only class rows cross the bus
+            predictor.on_device = True
+            blender = TorchRowBlender(grid, len(classes), lut, conf_ds is not None, writer.emit, device)
+        else:
+            blender = RowBlender(grid, len(classes), lut, conf_ds is not None, writer.emit)
         batches = BatchReader(reader, grid, options.batch_size, allocate=predictor.allocate)
         batches.start()
         progress(0.0, f"{len(grid)} tiles on {device_name}")
@@ -200,14 +205,15 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
         batch_size=predictor.batch_size, polygons=polygons, output_qml=qml_path_for(output_raster))
 
 
-def _run_batch(batch: Batch, predictor: Predictor, blender: RowBlender, num_classes: int,
+def _run_batch(batch: Batch, predictor: Predictor, blender: Union[RowBlender, TorchRowBlender], num_classes: int,
                stages: dict[str, Any]) -> None:
     probs = predictor(batch.pixels)
     if probs.shape[1] != num_classes or probs.shape[2:] != batch.pixels.shape[2:]:
         raise EngineError(f"the network returned shape {tuple(probs.shape[1:])} for tiles of "
                           f"{tuple(batch.pixels.shape[1:])}; expected {num_classes} classes at the tile's size "
                           "(the header's classes must match the network)")
-    if not np.isfinite(probs).all():
+    finite = bool(torch.isfinite(probs).all()) if isinstance(probs, torch.Tensor) else np.isfinite(probs).all()
+    if not finite:
         raise EngineError("the network produced NaN or infinite values; check the model file, the input "
                           "scaling in its header, or use precision 'fp32'")
     t0 = time.perf_counter()
