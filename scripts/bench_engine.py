@@ -70,8 +70,10 @@ def network_only(model_path: str, result, tta: bool, batch_size: int, tiles: int
     net, meta = load_model(model_path)
     device = pick_device("cuda" if result.device.startswith("cuda") else "cpu")
     predictor = Predictor(net, device, result.precision, tta, batch_size)
+    predictor.on_device = device.type == "cuda"  # as in segment(): probabilities stay on the GPU
     th, tw = min(result.tile_size, result.height), min(result.tile_size, result.width)
-    x = np.random.default_rng(0).standard_normal((batch_size, meta["in_channels"], th, tw)).astype(np.float32)
+    x = predictor.allocate((batch_size, meta["in_channels"], th, tw))
+    x[...] = np.random.default_rng(0).standard_normal(x.shape)
     predictor(x)  # warm-up: kernels, allocator, autotuning
     predictor.seconds = 0.0
     n = max(1, min(tiles, sample_tiles))
