@@ -49,8 +49,13 @@ class TrainConfig:
     poly_power: float = 0.9
     min_lr_ratio: float = 0.01
     ce_weight: float = 1.0
+    class_weighting: str = "sqrt_inverse"  # cross-entropy weights 1/sqrt(class frequency), or "none"
     dice_weight: float = 1.0
     augment: bool = True  # random flips and 90-degree rotations
+    # Beyond flips: random rescaling (1/s..s), brightness/contrast jitter and noise, each chip
+    # on its own; 0 turns them off. Small scenes overfit fast without them.
+    scale_jitter: float = 1.25
+    photometric_jitter: float = 0.2
     device: str = "auto"  # "auto" (CUDA when available), "cpu", "cuda", "cuda:1"...
     amp: bool = True  # bf16 autocast on CUDA (and on CPUs with native bf16 unless cpu_amp is False)
     cpu_amp: Optional[bool] = None  # None: bf16 autocast + channels-last where the CPU has AVX512-BF16/AMX
@@ -158,6 +163,54 @@ def augment_batch(images: torch.Tensor, labels: torch.Tensor,
     return torch.stack(out_x), torch.stack(out_y)
 
 
+def class_weights(labels: np.ndarray, num_classes: int) -> torch.Tensor:
+    """Cross-entropy weights proportional to 1/sqrt(pixel frequency), mean 1 over the classes
+    present: rare classes (buildings are a few percent of a scene) are not drowned out."""
+    counts = np.bincount(labels[labels != IGNORE_INDEX].ravel(), minlength=num_classes)[:num_classes]
+    freq = counts / max(1, counts.sum())
+    weights = np.where(counts > 0, 1.0 / np.sqrt(np.maximum(freq, 1e-6)), 0.0)
+    present = weights > 0
+    weights[present] /= weights[present].mean()
+    weights[~present] = 1.0
+    return torch.tensor(weights, dtype=torch.float32)
+
+
+def jitter_batch(images: torch.Tensor, labels: torch.Tensor, generator: np.random.Generator,
+                 scale: float = 1.25, photometric: float = 0.2) -> tuple[torch.Tensor, torch.Tensor]:
+    """Random zoom in or out (by up to ``scale``; out pads with unlabelled pixels), then a random
+    gain/offset of up to ``photometric`` (in normalised units) and mild noise, per chip.
+    ``images`` are normalised; labels are class indices (255 = unlabelled)."""
+    import torch.nn.functional as F
+
+    if scale <= 1.0 and photometric <= 0:
+        return images, labels
+    height, width = images.shape[-2:]
+    out_x, out_y = [], []
+    for x, y in zip(images, labels):
+        if scale > 1.0:
+            s = float(np.exp(generator.uniform(-np.log(scale), np.log(scale))))
+            h, w = max(8, round(height * s)), max(8, round(width * s))
+            x = F.interpolate(x[None], size=(h, w), mode="bilinear", align_corners=False)[0]
+            y = F.interpolate(y[None, None].float(), size=(h, w), mode="nearest")[0, 0].to(labels.dtype)
+            if h >= height and w >= width:
+                r, c = int(generator.integers(0, h - height + 1)), int(generator.integers(0, w - width + 1))
+                x, y = x[:, r:r + height, c:c + width], y[r:r + height, c:c + width]
+            else:
+                pad_x = x.new_zeros((x.shape[0], height, width))
+                pad_y = y.new_full((height, width), IGNORE_INDEX)
+                r, c = int(generator.integers(0, height - h + 1)), int(generator.integers(0, width - w + 1))
+                pad_x[:, r:r + h, c:c + w] = x
+                pad_y[r:r + h, c:c + w] = y
+                x, y = pad_x, pad_y
+        if photometric > 0:
+            gain = 1.0 + generator.uniform(-photometric, photometric)
+            offset = generator.uniform(-photometric, photometric)
+            x = x * gain + offset + torch.randn_like(x) * (photometric / 4)
+        out_x.append(x)
+        out_y.append(y)
+    return torch.stack(out_x), torch.stack(out_y)
+
+
 def train_model(train_images: np.ndarray, train_labels: np.ndarray,
                 val_images: Optional[np.ndarray], val_labels: Optional[np.ndarray],
                 num_classes: int, config: Optional[TrainConfig] = None,
@@ -202,7 +255,8 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
     model.to(device)
     if channels_last:
         model.to(memory_format=torch.channels_last)
-    criterion = SegmentationLoss(config.ce_weight, config.dice_weight).to(device)
+    weights = class_weights(train_labels, num_classes) if config.class_weighting == "sqrt_inverse" else None
+    criterion = SegmentationLoss(config.ce_weight, config.dice_weight, class_weights=weights).to(device)
     optimizer = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=config.weight_decay)
 
     n_train = len(train_images)
@@ -280,6 +334,7 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
         x = normalise_batch(x, norm)
         if config.augment:
             x, y = augment_batch(x, y, rng)
+            x, y = jitter_batch(x, y, rng, config.scale_jitter, config.photometric_jitter)
         if channels_last:
             x = x.contiguous(memory_format=torch.channels_last)
 
