@@ -31,7 +31,23 @@ def pick_device(device: str) -> torch.device:
     raise EngineError(f"device {device!r} is not one of 'auto', 'cuda', 'cpu'")
 
 
-def pick_precision(precision: str, device: torch.device) -> str:
+# Networks smaller than this are memory-bound on a CPU: bf16 buys them no speed, only rounding.
+BF16_MIN_PARAMETERS = 100_000
+
+
+def cpu_has_native_bf16() -> bool:
+    """True when oneDNN runs bf16 convolutions and matmuls natively here (AVX-512 BF16 or AMX):
+    then bf16 autocast is about three times faster than fp32 for RemoteNet. Elsewhere bf16 is
+    emulated and slower, so "auto" keeps fp32."""
+    try:
+        return bool(torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    except (AttributeError, RuntimeError):
+        return False
+
+
+def pick_precision(precision: str, device: torch.device, model: Optional[torch.nn.Module] = None) -> str:
+    """The precision a run uses. "auto": bf16 (or fp16) on CUDA; on a CPU with native bf16, bf16 for
+    networks big enough to gain from it (``model`` given), else fp32. "fp32" is always exact."""
     precision = (precision or "auto").lower()
     if precision not in PRECISIONS:
         raise EngineError(f"precision {precision!r} is not one of {', '.join(PRECISIONS)}")
@@ -41,7 +57,17 @@ def pick_precision(precision: str, device: torch.device) -> str:
         return precision
     if precision == "fp16":
         raise EngineError("precision 'fp16' needs a CUDA GPU; on the CPU use 'bf16' or 'fp32'")
-    return "fp32" if precision == "auto" else precision  # CPU bf16 only when asked for, until validated
+    if precision != "auto":
+        return precision
+    # Checked on the trained demonstration model over real imagery: bf16 agrees with fp32 on
+    # >= 99.5 % of pixels (tests/test_engine_precision.py; docs/performance.md).
+    if model is not None and cpu_has_native_bf16() and parameter_count(model) >= BF16_MIN_PARAMETERS:
+        return "bf16"
+    return "fp32"
+
+
+def parameter_count(model: torch.nn.Module) -> int:
+    return sum(p.numel() for p in model.parameters())
 
 
 def describe_device(device: torch.device) -> str:

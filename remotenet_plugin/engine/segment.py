@@ -74,7 +74,6 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
     window = resolve_window(ds, options.window, options.extent)
     tile_size, overlap = effective_tiling(meta, options)
     device = pick_device(options.device)
-    precision = pick_precision(options.precision, device)
     if model_path is not None:
         try:
             net, meta = load_model(model_path)
@@ -83,6 +82,7 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
         model_name, model_hash = Path(model_path).name, _sha256(model_path)
     else:
         net, model_name, model_hash = model[0], f"in-memory {type(model[0]).__name__}", ""
+    precision = pick_precision(options.precision, device, net)
     classes = list(meta["classes"])
     lut = np.array([int(c["value"]) for c in classes], dtype=np.uint8)
     width, height = window[2], window[3]

@@ -1,0 +1,390 @@
+#!/usr/bin/env python3
+"""The performance benchmark of the segment engine: every figure from one run, so they compare.
+
+    scripts/bench --quick            # under 10 minutes on 2 CPU cores
+    scripts/bench                    # full: larger end-to-end raster, real model in the memory runs
+    scripts/bench --device cuda      # on a GPU machine
+
+Inputs are built from ../shared/data (or tests/data): a VRT repeating the real Atlanta
+panchromatic scene to the size needed (no disk cost), and the bundled trained demonstration
+model (resources/models/remotenet_demo_buildings.safetensors, 1 band, 2 classes, tile 256).
+
+Prints one JSON line per measurement ({"measure": ...}) and a final {"summary": ...} line:
+  network_fp32_eager_mp_s   the plain PyTorch network (fp32, eager, NCHW) on real tiles of the scene
+  network_fast_mp_s         the engine's default CPU/GPU path (precision "auto") on the same tiles
+  agreement_fast_vs_fp32    share of those tiles' pixels whose class agrees
+  end_to_end_mp_s           segment() with default settings (overlap blending, polygons on): raster MP/s
+  naive_mp_s                a GeoSeg-style reference: whole image in memory, non-overlapping tiles,
+                            fp32 eager network, argmax, write (no blending, no polygons)
+  pipeline_efficiency       network-only seconds for the tiles segment() computed / its wall seconds
+  peak_rss_mb_4k/_16k       peak RSS of segment() on 4,000 and 16,000 px squares, each its own process
+  polygonise_16k_seconds    polygonising a 16,000 px square of real class structure (the end-to-end
+                            output repeated), against the network seconds that raster would need
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL = ROOT / "resources" / "models" / "remotenet_demo_buildings.safetensors"
+SCENE = "atlanta_pan_0p5m.tif"
+
+
+def find_scene(data: str | None) -> str:
+    for folder in ([data] if data else []) + [str(ROOT.parent / "shared" / "data"), str(ROOT / "tests" / "data")]:
+        path = os.path.join(folder, SCENE)
+        if os.path.exists(path):
+            return os.path.abspath(path)
+    raise SystemExit(f"{SCENE} not found in --data, ../shared/data or tests/data")
+
+
+def emit(record: dict) -> None:
+    print(json.dumps(record), flush=True)
+
+
+def load_average() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def repeat_vrt(path: str, size: int, source: str) -> str:
+    """A size x size VRT repeating ``source`` (no disk cost)."""
+    from osgeo import gdal
+
+    base = gdal.Open(source)
+    bw, bh = base.RasterXSize, base.RasterYSize
+    band1 = base.GetRasterBand(1)
+    vrt = gdal.GetDriverByName("VRT").Create(path, size, size, base.RasterCount, band1.DataType)
+    vrt.SetGeoTransform(base.GetGeoTransform())
+    vrt.SetProjection(base.GetProjection())
+    for b in range(1, base.RasterCount + 1):
+        sources = {}
+        for y in range(0, size, bh):
+            for x in range(0, size, bw):
+                w, h = min(bw, size - x), min(bh, size - y)
+                sources[f"s_{y}_{x}"] = (
+                    f"<SimpleSource><SourceFilename relativeToVRT='0'>{source}</SourceFilename>"
+                    f"<SourceBand>{b}</SourceBand><SrcRect xOff='0' yOff='0' xSize='{w}' ySize='{h}'/>"
+                    f"<DstRect xOff='{x}' yOff='{y}' xSize='{w}' ySize='{h}'/></SimpleSource>")
+        vrt.GetRasterBand(b).SetMetadata(sources, "new_vrt_sources")
+        nodata = base.GetRasterBand(b).GetNoDataValue()
+        if nodata is not None:
+            vrt.GetRasterBand(b).SetNoDataValue(nodata)
+        if base.GetRasterBand(b).GetColorTable() is not None:
+            vrt.GetRasterBand(b).SetColorTable(base.GetRasterBand(b).GetColorTable())
+    vrt = None
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# Network alone on real tiles
+
+
+def scene_tiles(scene: str, meta: dict, tile: int, overlap: int):
+    """All tiles of the engine's grid over the real scene, normalised as the header says."""
+    import numpy as np
+    from osgeo import gdal
+
+    from remotenet.remotenet_plugin.engine.source import Normaliser
+    from remotenet.remotenet_plugin.engine.tiling import TileGrid
+
+    ds = gdal.Open(scene)
+    pixels = ds.ReadAsArray().reshape(ds.RasterCount, ds.RasterYSize, ds.RasterXSize)[: meta["in_channels"]]
+    grid = TileGrid(ds.RasterXSize, ds.RasterYSize, tile, overlap)
+    norm = Normaliser.from_meta(meta)
+    out = np.empty((len(grid), meta["in_channels"], grid.th, grid.tw), dtype=np.float32)
+    for i, t in enumerate(grid):
+        norm(pixels[:, t.y:t.y + grid.th, t.x:t.x + grid.tw], out[i])
+    return out
+
+
+def time_network(model_path: str, tiles, device, precision: str, batch: int, channels_last=None) -> dict:
+    """Seconds per tile of the engine's Predictor at ``precision`` (one warm-up batch first), and the
+    per-pixel classes it gives (for agreement)."""
+    import numpy as np
+    import torch
+
+    from remotenet.model import load_model
+    from remotenet.remotenet_plugin.engine.inference import Predictor
+
+    net, _meta = load_model(model_path)
+    predictor = Predictor(net, device, precision, False, batch)
+    if channels_last is not None and channels_last != predictor.channels_last:
+        predictor.channels_last = channels_last
+        net.to(memory_format=torch.channels_last if channels_last else torch.contiguous_format)
+    predictor.on_device = device.type == "cuda"
+    x = tiles
+    if device.type == "cuda":
+        x = predictor.allocate(tiles.shape)
+        x[...] = tiles
+    predictor(x[:batch])  # warm-up: kernels, oneDNN primitive cache, allocator
+    predictor.seconds = 0.0
+    classes = []
+    for i in range(0, len(x), batch):
+        probs = predictor(x[i:i + batch])  # predictor.seconds counts the network call only
+        classes.append(probs.argmax(1).to(torch.uint8).cpu().numpy() if isinstance(probs, torch.Tensor)
+                       else probs.argmax(1).astype(np.uint8))
+    per_tile = predictor.seconds / len(x)
+    return {"seconds_per_tile": per_tile, "mp_s": tiles.shape[2] * tiles.shape[3] / per_tile / 1e6,
+            "classes": np.concatenate(classes), "channels_last": predictor.channels_last}
+
+
+# ---------------------------------------------------------------------------------------------
+# The GeoSeg-style reference
+
+
+def naive(source: str, model_path: str, out: str, tile: int, batch: int, device) -> float:
+    """Whole image in memory, non-overlapping tiles (edges padded), fp32 eager, argmax, write."""
+    import numpy as np
+    import torch
+    from osgeo import gdal
+
+    from remotenet.model import load_model
+    from remotenet.remotenet_plugin.engine.source import Normaliser
+
+    start = time.perf_counter()
+    net, meta = load_model(model_path)
+    net.eval().to(device)
+    ds = gdal.Open(source)
+    w, h = ds.RasterXSize, ds.RasterYSize
+    image = ds.ReadAsArray().reshape(-1, h, w)[: meta["in_channels"]]
+    ph, pw = -h % tile, -w % tile
+    image = np.pad(image, ((0, 0), (0, ph), (0, pw)), mode="reflect")
+    x = np.empty(image.shape, dtype=np.float32)
+    Normaliser.from_meta(meta)(image, x)
+    del image
+    classes = np.empty(x.shape[1:], dtype=np.uint8)
+    coords = [(ty, tx) for ty in range(0, x.shape[1], tile) for tx in range(0, x.shape[2], tile)]
+    with torch.inference_mode():
+        for i in range(0, len(coords), batch):
+            chunk = coords[i:i + batch]
+            t = torch.from_numpy(np.stack([x[:, ty:ty + tile, tx:tx + tile] for ty, tx in chunk])).to(device)
+            pred = net(t).argmax(1).to(torch.uint8).cpu().numpy()
+            for (ty, tx), p in zip(chunk, pred):
+                classes[ty:ty + tile, tx:tx + tile] = p
+    out_ds = gdal.GetDriverByName("GTiff").Create(out, w, h, 1, gdal.GDT_Byte)
+    out_ds.SetGeoTransform(ds.GetGeoTransform())
+    out_ds.SetProjection(ds.GetProjection())
+    out_ds.GetRasterBand(1).WriteArray(classes[:h, :w])
+    out_ds = None
+    return time.perf_counter() - start
+
+
+# ---------------------------------------------------------------------------------------------
+# Child processes: peak memory of segment() and polygonising a large output
+
+
+def child_memory(size: int, network: str, polygons: bool, scene: str, folder: str) -> dict:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from remotenet.remotenet_plugin.engine import SegmentOptions, segment
+
+    vrt = repeat_vrt(os.path.join(folder, f"mem_{size}.vrt"), size, scene)
+    if network == "pixel":
+        from engine_helpers import pixel_model  # the engine author's 1x1-conv probe
+
+        model = pixel_model(1, 2, tile_size=256, scale=2244.0)
+    else:
+        model = str(MODEL)
+    before = peak_rss_mb()
+    start = time.perf_counter()
+    options = SegmentOptions(output_vector=os.path.join(folder, f"mem_{size}.gpkg") if polygons else None)
+    result = segment(vrt, model, os.path.join(folder, f"mem_{size}.tif"), options)
+    return {"measure": f"memory_{size}", "network": network, "polygons": polygons,
+            "megapixels": result.width * result.height / 1e6, "seconds": round(time.perf_counter() - start, 2),
+            "peak_rss_mb_before_segment": round(before, 1), "peak_rss_mb": round(peak_rss_mb(), 1),
+            "precision": result.precision, "stage_seconds": {k: round(v, 2) for k, v in result.stage_seconds.items()}}
+
+
+def child_polygonise(classified: str, size: int, folder: str) -> dict:
+    from osgeo import gdal
+
+    from remotenet.model import read_metadata
+    from remotenet.remotenet_plugin.engine.polygons import polygonise
+
+    vrt = repeat_vrt(os.path.join(folder, f"classes_{size}.vrt"), size, classified)
+    # The engine polygonises its own tiled, compressed GeoTIFF: make one, as segment() would have.
+    tif = os.path.join(folder, f"classes_{size}.tif")
+    t0 = time.perf_counter()
+    gdal.Translate(tif, vrt, creationOptions=["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"])
+    copy_s = time.perf_counter() - t0
+    classes = read_metadata(str(MODEL))["classes"]
+    t0 = time.perf_counter()
+    n = polygonise(tif, os.path.join(folder, f"poly_{size}.gpkg"), "classes", classes, min_area=0.0, simplify=0.0,
+                   confidence_path=None, confidence_type="float32",
+                   scratch=lambda tag, suffix: os.path.join(folder, f"scratch_{tag}{suffix}"),
+                   progress=lambda f: None, cancelled=lambda: False, log=lambda m: None)
+    return {"measure": f"polygonise_{size}", "megapixels": size * size / 1e6, "polygons": n,
+            "seconds": round(time.perf_counter() - t0, 2), "prepare_tif_seconds": round(copy_s, 2),
+            "peak_rss_mb": round(peak_rss_mb(), 1)}
+
+
+def run_child(args: list[str], timeout: float) -> dict:
+    proc = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, timeout=timeout)
+    if proc.returncode != 0:
+        raise SystemExit(f"child {args} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="2048 px end-to-end; 1x1-conv network for memory runs")
+    parser.add_argument("--data", help="folder holding atlanta_pan_0p5m.tif (default ../shared/data)")
+    parser.add_argument("--size", type=int, help="end-to-end raster side in px (quick 2048, full 4096)")
+    parser.add_argument("--device", default="cpu", help="cpu | cuda | auto")
+    parser.add_argument("--batch-size", type=int, default=4, help="the engine's default is 4")
+    parser.add_argument("--variants", default=None,
+                        help="extra network-only variants: fp32_cl, bf16_nchw (default: both in the full run)")
+    parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--poly-size", type=int, default=16000, help="side of the polygonising measurement")
+    parser.add_argument("--json", help="also write the summary here")
+    parser.add_argument("--_child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args._child:
+        kind = args._child[0]
+        if kind == "memory":
+            size, network, polygons, scene, folder = args._child[1:]
+            emit(child_memory(int(size), network, polygons == "1", scene, folder))
+        else:
+            classified, size, folder = args._child[1:]
+            emit(child_polygonise(classified, int(size), folder))
+        return
+
+    import torch
+    from osgeo import gdal
+
+    from remotenet.model import load_model, read_metadata
+    from remotenet.remotenet_plugin.engine import SegmentOptions, segment
+    from remotenet.remotenet_plugin.engine.check import effective_tiling
+    from remotenet.remotenet_plugin.engine.inference import (
+        cpu_has_native_bf16,
+        describe_device,
+        pick_device,
+        pick_precision,
+    )
+
+    run_start = time.perf_counter()
+    scene = find_scene(args.data)
+    size = args.size or (2048 if args.quick else 4096)
+    device = pick_device(args.device)
+    meta = read_metadata(str(MODEL))
+    tile, overlap = effective_tiling(meta, SegmentOptions())
+    fast_precision = pick_precision("auto", device, load_model(str(MODEL))[0])
+    env = {"measure": "environment", "date": dt.datetime.now().isoformat(timespec="seconds"),
+           "machine": f"{platform.node()} {platform.processor() or platform.machine()}, {os.cpu_count()} cores",
+           "device": describe_device(device), "torch": torch.__version__, "torch_threads": torch.get_num_threads(),
+           "cpu_native_bf16": cpu_has_native_bf16(), "load_average_1min": load_average(), "quick": args.quick,
+           "model": MODEL.name, "scene": scene, "tile_size": tile, "overlap": overlap,
+           "batch_size": args.batch_size, "fast_precision": fast_precision}
+    emit(env)
+
+    with tempfile.TemporaryDirectory(prefix="remotenet_bench_") as tmp:
+        # 1. The network alone, on every tile of the engine's grid over the real scene.
+        tiles = scene_tiles(scene, meta, tile, overlap)
+        fp32 = time_network(str(MODEL), tiles, device, "fp32", args.batch_size, channels_last=False)
+        emit({"measure": "network_fp32_eager", "tiles": len(tiles), "tile": tile, "mp_s": round(fp32["mp_s"], 4),
+              "seconds_per_tile": round(fp32["seconds_per_tile"], 4)})
+        fast = time_network(str(MODEL), tiles, device, fast_precision, args.batch_size)
+        agreement = float((fast["classes"] == fp32["classes"]).mean())
+        emit({"measure": "network_fast", "precision": fast_precision, "channels_last": fast["channels_last"],
+              "tiles": len(tiles), "mp_s": round(fast["mp_s"], 4),
+              "seconds_per_tile": round(fast["seconds_per_tile"], 4),
+              "agreement_vs_fp32": round(agreement, 5), "speedup_vs_fp32": round(fast["mp_s"] / fp32["mp_s"], 2)})
+        variants = args.variants if args.variants is not None else ("" if args.quick else "fp32_cl,bf16_nchw")
+        for variant in filter(None, variants.split(",")):
+            precision, cl = {"fp32_cl": ("fp32", True), "bf16_nchw": ("bf16", False),
+                             "bf16_cl": ("bf16", True)}[variant]
+            v = time_network(str(MODEL), tiles, device, precision, args.batch_size, channels_last=cl)
+            emit({"measure": f"network_{variant}", "mp_s": round(v["mp_s"], 4),
+                  "agreement_vs_fp32": round(float((v["classes"] == fp32["classes"]).mean()), 5)})
+        del tiles
+
+        # 2. End to end with default settings and polygons on.
+        source = repeat_vrt(os.path.join(tmp, f"scene_{size}.vrt"), size, scene)
+        out = os.path.join(tmp, "classes.tif")
+        load_before = load_average()
+        t0 = time.perf_counter()
+        result = segment(source, str(MODEL), out, SegmentOptions(device=args.device, batch_size=args.batch_size,
+                                                                  output_vector=os.path.join(tmp, "polygons.gpkg")))
+        wall = time.perf_counter() - t0
+        computed = result.tiles_total - result.tiles_skipped_nodata
+        network_s = fast["seconds_per_tile"] * computed
+        megapixels = result.width * result.height / 1e6
+        stages = {k: round(v, 2) for k, v in result.stage_seconds.items()}
+        e2e = {"measure": "end_to_end", "pixels": [result.width, result.height], "precision": result.precision,
+               "tiles": computed, "polygons": result.polygons, "seconds": round(wall, 2),
+               "mp_s": round(megapixels / wall, 4), "network_only_seconds": round(network_s, 2),
+               "pipeline_efficiency": round(network_s / wall, 3), "stage_seconds": stages,
+               "load_average_1min_before": load_before}
+        emit(e2e)
+
+        # 3. The GeoSeg-style reference on the same raster.
+        naive_s = naive(source, str(MODEL), os.path.join(tmp, "naive.tif"), tile, args.batch_size, device)
+        naive_classes = gdal.Open(os.path.join(tmp, "naive.tif")).ReadAsArray()
+        ours = gdal.Open(out).ReadAsArray()
+        emit({"measure": "naive", "seconds": round(naive_s, 2), "mp_s": round(megapixels / naive_s, 4),
+              "pixels_computed_share": round((-(-size // tile) * tile) ** 2 / size**2, 3),
+              "agreement_with_end_to_end": round(float((naive_classes == ours).mean()), 5)})
+        del naive_classes, ours
+
+        # 4. Polygonising a large output, and peak memory on 4k and 16k squares (own processes).
+        poly = run_child(["--_child", "polygon", out, str(args.poly_size), tmp], timeout=1200)
+        grid_16k = (-(-(args.poly_size - tile) // (tile - overlap)) + 1) ** 2
+        poly["network_seconds_for_same_raster_est"] = round(grid_16k * fast["seconds_per_tile"], 1)
+        poly["share_of_network_time"] = round(poly["seconds"] / poly["network_seconds_for_same_raster_est"], 4)
+        emit(poly)
+        memory = {}
+        if not args.skip_memory:
+            network = "pixel" if args.quick else "demo"
+            for mem_size in (4000, 16000):
+                rec = run_child(["--_child", "memory", str(mem_size), network, "0" if args.quick else "1", scene, tmp],
+                                timeout=7200)
+                emit(rec)
+                memory[mem_size] = rec["peak_rss_mb"]
+
+    fast_mp, fp32_mp = fast["mp_s"], fp32["mp_s"]
+    summary = {
+        "date": env["date"], "machine": env["machine"], "device": env["device"], "torch_threads": env["torch_threads"],
+        "quick": args.quick, "raster_px": size, "tile_size": tile, "overlap": overlap, "batch_size": args.batch_size,
+        "fast_path": f"{fast_precision}{' + channels_last' if fast['channels_last'] else ''}",
+        "end_to_end_mp_s": e2e["mp_s"], "network_fp32_eager_mp_s": round(fp32_mp, 4),
+        "network_fast_mp_s": round(fast_mp, 4), "naive_mp_s": round(megapixels / naive_s, 4),
+        "pipeline_efficiency": e2e["pipeline_efficiency"], "agreement_fast_vs_fp32": round(agreement, 5),
+        "peak_rss_mb_4k": memory.get(4000), "peak_rss_mb_16k": memory.get(16000),
+        "memory_runs_network": None if args.skip_memory else ("1x1-conv PixelNet probe, no polygons" if args.quick
+                                                              else "demo model, polygons on"),
+        "polygonise_16k_seconds": poly["seconds"], "polygonise_16k_share_of_network": poly["share_of_network_time"],
+        "stage_seconds": stages, "load_average_1min_start_end": [env["load_average_1min"], load_average()],
+        "bench_seconds": round(time.perf_counter() - run_start, 1),
+    }
+    targets = {
+        "fast_2x_fp32": fast_mp >= 2 * fp32_mp, "agreement_0995": agreement >= 0.995,
+        "efficiency_085": e2e["pipeline_efficiency"] >= 0.85,
+        "end_to_end_above_naive": e2e["mp_s"] > summary["naive_mp_s"],
+    }
+    if memory:
+        targets["rss_16k_within_25pct_and_2500mb"] = memory[16000] <= 1.25 * memory[4000] and memory[16000] < 2500
+    summary["targets_met"] = targets
+    emit({"summary": summary})
+    if args.json:
+        Path(args.json).write_text(json.dumps(summary, indent=2))
+
+
+if __name__ == "__main__":
+    main()

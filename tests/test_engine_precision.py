@@ -1,0 +1,47 @@
+"""CPU precision choice: "auto" takes bf16 only where the CPU runs it natively and the network is big
+enough to gain, and its answers agree with fp32 on the trained demonstration model over real imagery."""
+from pathlib import Path
+
+import pytest
+import torch
+from engine_helpers import pixel_model, read
+
+from remotenet.remotenet_plugin.engine import SegmentOptions, inference, segment
+from remotenet.remotenet_plugin.engine.inference import cpu_has_native_bf16, pick_precision
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = str(ROOT / "resources" / "models" / "remotenet_demo_buildings.safetensors")
+ATLANTA = str(ROOT / "tests" / "data" / "atlanta_pan_0p5m.tif")
+CROP = (384, 128, 256, 256)  # about 10 % building pixels in the reference mask
+CPU = torch.device("cpu")
+
+
+class Big(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = torch.nn.Conv2d(64, 64, 5)  # 102,464 parameters: above the bf16 threshold
+
+
+@pytest.mark.parametrize("native, expected", [(True, "bf16"), (False, "fp32")])
+def test_auto_on_cpu_follows_native_bf16(monkeypatch, native, expected):
+    monkeypatch.setattr(inference, "cpu_has_native_bf16", lambda: native)
+    assert pick_precision("auto", CPU, Big()) == expected
+    assert pick_precision("fp32", CPU, Big()) == "fp32"  # exact answers stay one parameter away
+    assert pick_precision("bf16", CPU, Big()) == "bf16"
+
+
+def test_auto_keeps_fp32_for_tiny_networks_and_without_a_model(monkeypatch):
+    monkeypatch.setattr(inference, "cpu_has_native_bf16", lambda: True)
+    assert pick_precision("auto", CPU, pixel_model(1, 2)[0]) == "fp32"  # memory-bound: nothing to gain
+    assert pick_precision("auto", CPU) == "fp32"
+
+
+def test_default_cpu_precision_agrees_with_fp32_on_the_demo_model(tmp_path):
+    a, b = str(tmp_path / "auto.tif"), str(tmp_path / "fp32.tif")
+    auto = segment(ATLANTA, DEMO, a, SegmentOptions(window=CROP, device="cpu"))
+    exact = segment(ATLANTA, DEMO, b, SegmentOptions(window=CROP, device="cpu", precision="fp32"))
+    assert auto.precision == ("bf16" if cpu_has_native_bf16() else "fp32")
+    assert exact.precision == "fp32"
+    fast, ref = read(a), read(b)
+    assert 0.01 < (ref == 1).mean() < 0.5  # buildings present: agreement is not trivially background
+    assert (fast == ref).mean() >= 0.995
