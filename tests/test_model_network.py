@@ -110,8 +110,12 @@ def test_window_partition_round_trip():
 
 
 def test_pretrained_encoder_offline_fails_clearly(monkeypatch, tmp_path):
+    import huggingface_hub.constants
+
+    # The hub reads these at import time; patch the constant too so nothing tries the network.
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("HF_HOME", str(tmp_path))
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", True)
     with pytest.raises(PretrainedWeightsUnavailable, match="pretrained_encoder=False"):
         RemoteNet(num_classes=2, pretrained_encoder=True)
 

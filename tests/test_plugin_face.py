@@ -108,7 +108,7 @@ def test_missing_torch_provider_registers_and_algorithm_says_how_to_install(remo
 
     provider = RemoteNetProvider()
     provider.loadAlgorithms()
-    assert [a.name() for a in provider.algorithms()] == ["segment"]
+    assert sorted(a.name() for a in provider.algorithms()) == ["evaluate", "segment", "train"]
     alg = QgsApplication.processingRegistry().algorithmById("remotenet:segment")
     params = {"INPUT": str(pan_raster), "MODEL": str(tmp_path / "m.safetensors"),
               "OUTPUT_RASTER": str(tmp_path / "out.tif")}

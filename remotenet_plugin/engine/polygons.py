@@ -99,6 +99,14 @@ def polygonise(classified_path: str, out_path: str, layer_name: str, classes: li
         if cancelled():
             raise SegmentCancelled("cancelled while making polygons; no output was kept")
 
+    def run_gdal(function, *args, **kwargs):
+        # With exceptions on, GDAL reports a callback's stop as RuntimeError("User terminated").
+        try:
+            return function(*args, **kwargs)
+        except RuntimeError:
+            check_cancel()
+            raise
+
     src = gdal.Open(classified_path)
     band = src.GetRasterBand(1)
     areas = AreaCalculator(src, log)
@@ -111,8 +119,8 @@ def polygonise(classified_path: str, out_path: str, layer_name: str, classes: li
         threshold = int(math.ceil(min_area / pixel_area - 1e-9)) if pixel_area > 0 else 0
         if threshold > 1:
             sieved = _quiet_raster(scratch("sieve", ".tif"), src, gdal.GDT_Byte, 255)
-            gdal.SieveFilter(band, band.GetMaskBand(), sieved.GetRasterBand(1), threshold, 4,
-                             callback=_gdal_progress(lambda f: progress(0.3 * f), cancelled))
+            run_gdal(gdal.SieveFilter, band, band.GetMaskBand(), sieved.GetRasterBand(1), threshold, 4,
+                     callback=_gdal_progress(lambda f: progress(0.3 * f), cancelled))
             check_cancel()
             poly_band = sieved.GetRasterBand(1)
             log(f"sieved patches under {threshold} pixels ({min_area:g} m2)")
@@ -127,8 +135,8 @@ def polygonise(classified_path: str, out_path: str, layer_name: str, classes: li
     raw = raw_ds.CreateLayer("raw", srs=srs, geom_type=ogr.wkbPolygon)
     raw.CreateField(ogr.FieldDefn("class_id", ogr.OFTInteger))
     raw.StartTransaction()
-    err = gdal.Polygonize(poly_band, poly_band.GetMaskBand(), raw, 0, [],
-                          callback=_gdal_progress(lambda f: progress(0.3 + 0.4 * f), cancelled))
+    err = run_gdal(gdal.Polygonize, poly_band, poly_band.GetMaskBand(), raw, 0, [],
+                   callback=_gdal_progress(lambda f: progress(0.3 + 0.4 * f), cancelled))
     raw.CommitTransaction()
     check_cancel()
     if err != 0:
