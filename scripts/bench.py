@@ -29,6 +29,7 @@ import json
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -57,6 +58,15 @@ def load_average() -> float:
 
 
 def peak_rss_mb() -> float:
+    """This process's peak resident memory. VmHWM, not ru_maxrss: Linux carries ru_maxrss over
+    fork and exec, so a child would report its parent's peak."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -111,35 +121,52 @@ def scene_tiles(scene: str, meta: dict, tile: int, overlap: int):
     return out
 
 
-def time_network(model_path: str, tiles, device, precision: str, batch: int, channels_last=None) -> dict:
-    """Seconds per tile of the engine's Predictor at ``precision`` (one warm-up batch first), and the
-    per-pixel classes it gives (for agreement)."""
-    import numpy as np
-    import torch
+class NetworkTimer:
+    """The engine's Predictor at one precision on fixed tiles: seconds per tile (network call only)
+    and the per-pixel classes it gives (for agreement)."""
 
-    from remotenet.model import load_model
-    from remotenet.remotenet_plugin.engine.inference import Predictor
+    def __init__(self, model_path: str, tiles, device, precision: str, batch: int, channels_last=None):
+        import torch
 
-    net, _meta = load_model(model_path)
-    predictor = Predictor(net, device, precision, False, batch)
-    if channels_last is not None and channels_last != predictor.channels_last:
-        predictor.channels_last = channels_last
-        net.to(memory_format=torch.channels_last if channels_last else torch.contiguous_format)
-    predictor.on_device = device.type == "cuda"
-    x = tiles
-    if device.type == "cuda":
-        x = predictor.allocate(tiles.shape)
-        x[...] = tiles
-    predictor(x[:batch])  # warm-up: kernels, oneDNN primitive cache, allocator
-    predictor.seconds = 0.0
-    classes = []
-    for i in range(0, len(x), batch):
-        probs = predictor(x[i:i + batch])  # predictor.seconds counts the network call only
-        classes.append(probs.argmax(1).to(torch.uint8).cpu().numpy() if isinstance(probs, torch.Tensor)
-                       else probs.argmax(1).astype(np.uint8))
-    per_tile = predictor.seconds / len(x)
-    return {"seconds_per_tile": per_tile, "mp_s": tiles.shape[2] * tiles.shape[3] / per_tile / 1e6,
-            "classes": np.concatenate(classes), "channels_last": predictor.channels_last}
+        from remotenet.model import load_model
+        from remotenet.remotenet_plugin.engine.inference import Predictor
+
+        net, _meta = load_model(model_path)
+        self.predictor = p = Predictor(net, device, precision, False, batch)
+        if channels_last is not None and channels_last != p.channels_last:
+            p.channels_last = channels_last
+            net.to(memory_format=torch.channels_last if channels_last else torch.contiguous_format)
+        p.on_device = device.type == "cuda"
+        self.x, self.batch, self.tile_mp = tiles, batch, tiles.shape[2] * tiles.shape[3] / 1e6
+        if device.type == "cuda":
+            self.x = p.allocate(tiles.shape)
+            self.x[...] = tiles
+        p(self.x[:batch])  # warm-up: kernels, oneDNN primitive cache, allocator
+        self.rounds: list[float] = []
+        self.classes = None
+
+    def run(self) -> float:
+        import numpy as np
+        import torch
+
+        p = self.predictor
+        p.seconds = 0.0
+        classes = []
+        for i in range(0, len(self.x), self.batch):
+            probs = p(self.x[i:i + self.batch])  # p.seconds counts the network call only
+            classes.append(probs.argmax(1).to(torch.uint8).cpu().numpy() if isinstance(probs, torch.Tensor)
+                           else probs.argmax(1).astype(np.uint8))
+        self.classes = np.concatenate(classes)
+        self.rounds.append(p.seconds / len(self.x))
+        return self.rounds[-1]
+
+    @property
+    def seconds_per_tile(self) -> float:
+        return statistics.median(self.rounds)
+
+    @property
+    def mp_s(self) -> float:
+        return self.tile_mp / self.seconds_per_tile
 
 
 # ---------------------------------------------------------------------------------------------
@@ -250,6 +277,7 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=4, help="the engine's default is 4")
     parser.add_argument("--variants", default=None,
                         help="extra network-only variants: fp32_cl, bf16_nchw (default: both in the full run)")
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved timing rounds (median reported)")
     parser.add_argument("--skip-memory", action="store_true")
     parser.add_argument("--poly-size", type=int, default=16000, help="side of the polygonising measurement")
     parser.add_argument("--json", help="also write the summary here")
@@ -297,22 +325,30 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="remotenet_bench_") as tmp:
         # 1. The network alone, on every tile of the engine's grid over the real scene.
         tiles = scene_tiles(scene, meta, tile, overlap)
-        fp32 = time_network(str(MODEL), tiles, device, "fp32", args.batch_size, channels_last=False)
-        emit({"measure": "network_fp32_eager", "tiles": len(tiles), "tile": tile, "mp_s": round(fp32["mp_s"], 4),
-              "seconds_per_tile": round(fp32["seconds_per_tile"], 4)})
-        fast = time_network(str(MODEL), tiles, device, fast_precision, args.batch_size)
-        agreement = float((fast["classes"] == fp32["classes"]).mean())
-        emit({"measure": "network_fast", "precision": fast_precision, "channels_last": fast["channels_last"],
-              "tiles": len(tiles), "mp_s": round(fast["mp_s"], 4),
-              "seconds_per_tile": round(fast["seconds_per_tile"], 4),
-              "agreement_vs_fp32": round(agreement, 5), "speedup_vs_fp32": round(fast["mp_s"] / fp32["mp_s"], 2)})
+        tiles = tiles[: max(args.batch_size, len(tiles) // args.batch_size * args.batch_size)]  # full batches only
+        fp32 = NetworkTimer(str(MODEL), tiles, device, "fp32", args.batch_size, channels_last=False)
+        fast = NetworkTimer(str(MODEL), tiles, device, fast_precision, args.batch_size)
+        extra = {}
         variants = args.variants if args.variants is not None else ("" if args.quick else "fp32_cl,bf16_nchw")
         for variant in filter(None, variants.split(",")):
             precision, cl = {"fp32_cl": ("fp32", True), "bf16_nchw": ("bf16", False),
                              "bf16_cl": ("bf16", True)}[variant]
-            v = time_network(str(MODEL), tiles, device, precision, args.batch_size, channels_last=cl)
-            emit({"measure": f"network_{variant}", "mp_s": round(v["mp_s"], 4),
-                  "agreement_vs_fp32": round(float((v["classes"] == fp32["classes"]).mean()), 5)})
+            extra[variant] = NetworkTimer(str(MODEL), tiles, device, precision, args.batch_size, channels_last=cl)
+        for _round in range(args.rounds):  # interleaved, so drifting load hits every variant alike
+            for timer in (fp32, fast, *extra.values()):
+                timer.run()
+        emit({"measure": "network_fp32_eager", "tiles": len(tiles), "tile": tile, "mp_s": round(fp32.mp_s, 4),
+              "seconds_per_tile": round(fp32.seconds_per_tile, 4), "rounds_s": [round(r, 4) for r in fp32.rounds]})
+        agreement = float((fast.classes == fp32.classes).mean())
+        emit({"measure": "network_fast", "precision": fast_precision, "channels_last": fast.predictor.channels_last,
+              "tiles": len(tiles), "mp_s": round(fast.mp_s, 4), "seconds_per_tile": round(fast.seconds_per_tile, 4),
+              "rounds_s": [round(r, 4) for r in fast.rounds], "agreement_vs_fp32": round(agreement, 5),
+              "speedup_vs_fp32": round(fast.mp_s / fp32.mp_s, 2)})
+        for variant, timer in extra.items():
+            emit({"measure": f"network_{variant}", "mp_s": round(timer.mp_s, 4),
+                  "agreement_vs_fp32": round(float((timer.classes == fp32.classes).mean()), 5)})
+        fast_channels_last = fast.predictor.channels_last
+        del extra
         del tiles
 
         # 2. End to end with default settings and polygons on.
@@ -324,7 +360,7 @@ def main() -> None:
                                                                   output_vector=os.path.join(tmp, "polygons.gpkg")))
         wall = time.perf_counter() - t0
         computed = result.tiles_total - result.tiles_skipped_nodata
-        network_s = fast["seconds_per_tile"] * computed
+        network_s = fast.seconds_per_tile * computed
         megapixels = result.width * result.height / 1e6
         stages = {k: round(v, 2) for k, v in result.stage_seconds.items()}
         e2e = {"measure": "end_to_end", "pixels": [result.width, result.height], "precision": result.precision,
@@ -346,10 +382,10 @@ def main() -> None:
         # 4. Polygonising a large output, and peak memory on 4k and 16k squares (own processes).
         poly = run_child(["--_child", "polygon", out, str(args.poly_size), tmp], timeout=1200)
         grid_16k = (-(-(args.poly_size - tile) // (tile - overlap)) + 1) ** 2
-        poly["network_seconds_for_same_raster_est"] = round(grid_16k * fast["seconds_per_tile"], 1)
+        poly["network_seconds_for_same_raster_est"] = round(grid_16k * fast.seconds_per_tile, 1)
         poly["share_of_network_time"] = round(poly["seconds"] / poly["network_seconds_for_same_raster_est"], 4)
         emit(poly)
-        memory = {}
+        memory, memory_base = {}, {}
         if not args.skip_memory:
             network = "pixel" if args.quick else "demo"
             for mem_size in (4000, 16000):
@@ -357,16 +393,18 @@ def main() -> None:
                                 timeout=7200)
                 emit(rec)
                 memory[mem_size] = rec["peak_rss_mb"]
+                memory_base[mem_size] = rec["peak_rss_mb_before_segment"]
 
-    fast_mp, fp32_mp = fast["mp_s"], fp32["mp_s"]
+    fast_mp, fp32_mp = fast.mp_s, fp32.mp_s
     summary = {
         "date": env["date"], "machine": env["machine"], "device": env["device"], "torch_threads": env["torch_threads"],
         "quick": args.quick, "raster_px": size, "tile_size": tile, "overlap": overlap, "batch_size": args.batch_size,
-        "fast_path": f"{fast_precision}{' + channels_last' if fast['channels_last'] else ''}",
+        "fast_path": f"{fast_precision}{' + channels_last' if fast_channels_last else ''}",
         "end_to_end_mp_s": e2e["mp_s"], "network_fp32_eager_mp_s": round(fp32_mp, 4),
         "network_fast_mp_s": round(fast_mp, 4), "naive_mp_s": round(megapixels / naive_s, 4),
         "pipeline_efficiency": e2e["pipeline_efficiency"], "agreement_fast_vs_fp32": round(agreement, 5),
         "peak_rss_mb_4k": memory.get(4000), "peak_rss_mb_16k": memory.get(16000),
+        "peak_rss_mb_before_segment_4k_16k": [memory_base.get(4000), memory_base.get(16000)],
         "memory_runs_network": None if args.skip_memory else ("1x1-conv PixelNet probe, no polygons" if args.quick
                                                               else "demo model, polygons on"),
         "polygonise_16k_seconds": poly["seconds"], "polygonise_16k_share_of_network": poly["share_of_network_time"],

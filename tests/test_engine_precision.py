@@ -2,6 +2,7 @@
 enough to gain, and its answers agree with fp32 on the trained demonstration model over real imagery."""
 from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
 from engine_helpers import pixel_model, read
@@ -45,3 +46,14 @@ def test_default_cpu_precision_agrees_with_fp32_on_the_demo_model(tmp_path):
     fast, ref = read(a), read(b)
     assert 0.01 < (ref == 1).mean() < 0.5  # buildings present: agreement is not trivially background
     assert (fast == ref).mean() >= 0.995
+
+
+def test_bf16_call_restores_denormals(monkeypatch):
+    """The CPU bf16 path flushes denormals only while it runs; the thread's FP state is restored."""
+    from remotenet.remotenet_plugin.engine.inference import Predictor
+
+    net, _meta = pixel_model(1, 2)
+    predictor = Predictor(net, CPU, "bf16", False, 2)
+    probs = predictor(np.zeros((2, 1, 8, 8), dtype=np.float32))
+    assert probs.shape == (2, 2, 8, 8)
+    assert float(torch.tensor(1e-39) * torch.tensor(1.0)) != 0.0  # denormals work again
