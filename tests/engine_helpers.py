@@ -93,19 +93,31 @@ def make_repeat_vrt(path: str, size: int, source: str = VIRGINIA) -> str:
     return str(path)
 
 
+def peak_rss_mib() -> float:
+    """This process's own peak resident memory (VmHWM).
+
+    Not getrusage's ru_maxrss: Linux carries that across fork and exec, so a child started
+    from a large pytest process would report the parent's peak.
+    """
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError("VmHWM not found in /proc/self/status")
+
+
 def memory_probe(vrt: str, out: str, tile_size: int = 256) -> dict:
     """Segment ``vrt`` with a 1x1-conv network; peak RSS (MiB) before and after, and timings."""
     import json
-    import resource
     import time
 
     from remotenet.remotenet_plugin.engine import SegmentOptions, segment
 
     model = pixel_model(4, 3, tile_size=tile_size)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    before = peak_rss_mib()
     start = time.perf_counter()
     result = segment(vrt, model, out, SegmentOptions(batch_size=4))
-    report = {"peak_rss_mib_before": before, "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    report = {"peak_rss_mib_before": before, "peak_rss_mib": peak_rss_mib(),
               "seconds": time.perf_counter() - start, "megapixels": result.width * result.height / 1e6,
               "stages": result.stage_seconds}
     print(json.dumps(report))

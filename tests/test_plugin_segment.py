@@ -140,6 +140,14 @@ def test_cancel_through_feedback_leaves_no_outputs(remotenet_provider, pan_raste
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("choice, expected", [(1, "fp32"), (2, "bf16")])
+def test_precision_is_one_parameter_away(remotenet_provider, pan_raster, model_1band, tmp_path, choice, expected):
+    out_tif = tmp_path / "classes.tif"
+    run({"INPUT": str(pan_raster), "MODEL": str(model_1band), "OUTPUT_RASTER": str(out_tif), "TILE_SIZE": 64,
+         "PRECISION": choice})
+    assert gdal.Open(str(out_tif)).GetMetadataItem("REMOTENET_PRECISION") == expected
+
+
 def test_torch_threads_are_configured_once():
     from remotenet.remotenet_plugin import dependencies
 

