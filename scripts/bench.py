@@ -72,31 +72,9 @@ def peak_rss_mb() -> float:
 
 def repeat_vrt(path: str, size: int, source: str) -> str:
     """A size x size VRT repeating ``source`` (no disk cost)."""
-    from osgeo import gdal
+    from remotenet.remotenet_plugin.engine.repeat_vrt import repeat_raster_vrt
 
-    base = gdal.Open(source)
-    bw, bh = base.RasterXSize, base.RasterYSize
-    band1 = base.GetRasterBand(1)
-    vrt = gdal.GetDriverByName("VRT").Create(path, size, size, base.RasterCount, band1.DataType)
-    vrt.SetGeoTransform(base.GetGeoTransform())
-    vrt.SetProjection(base.GetProjection())
-    for b in range(1, base.RasterCount + 1):
-        sources = {}
-        for y in range(0, size, bh):
-            for x in range(0, size, bw):
-                w, h = min(bw, size - x), min(bh, size - y)
-                sources[f"s_{y}_{x}"] = (
-                    f"<SimpleSource><SourceFilename relativeToVRT='0'>{source}</SourceFilename>"
-                    f"<SourceBand>{b}</SourceBand><SrcRect xOff='0' yOff='0' xSize='{w}' ySize='{h}'/>"
-                    f"<DstRect xOff='{x}' yOff='{y}' xSize='{w}' ySize='{h}'/></SimpleSource>")
-        vrt.GetRasterBand(b).SetMetadata(sources, "new_vrt_sources")
-        nodata = base.GetRasterBand(b).GetNoDataValue()
-        if nodata is not None:
-            vrt.GetRasterBand(b).SetNoDataValue(nodata)
-        if base.GetRasterBand(b).GetColorTable() is not None:
-            vrt.GetRasterBand(b).SetColorTable(base.GetRasterBand(b).GetColorTable())
-    vrt = None
-    return path
+    return repeat_raster_vrt(source, path, size)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -74,23 +74,9 @@ def read(path: str) -> np.ndarray:
 
 def make_repeat_vrt(path: str, size: int, source: str = VIRGINIA) -> str:
     """A size x size VRT that tiles ``source`` over and over (costs no disk)."""
-    base = gdal.Open(source)
-    bw, bh, count = base.RasterXSize, base.RasterYSize, base.RasterCount
-    vrt = gdal.GetDriverByName("VRT").Create(str(path), size, size, count, base.GetRasterBand(1).DataType)
-    vrt.SetGeoTransform(base.GetGeoTransform())
-    vrt.SetProjection(base.GetProjection())
-    for b in range(1, count + 1):
-        sources = {}
-        for i, y in enumerate(range(0, size, bh)):
-            for j, x in enumerate(range(0, size, bw)):
-                w, h = min(bw, size - x), min(bh, size - y)
-                sources[f"source_{i}_{j}"] = (
-                    f"<SimpleSource><SourceFilename relativeToVRT='0'>{source}</SourceFilename>"
-                    f"<SourceBand>{b}</SourceBand><SrcRect xOff='0' yOff='0' xSize='{w}' ySize='{h}'/>"
-                    f"<DstRect xOff='{x}' yOff='{y}' xSize='{w}' ySize='{h}'/></SimpleSource>")
-        vrt.GetRasterBand(b).SetMetadata(sources, "new_vrt_sources")
-    vrt = None
-    return str(path)
+    from remotenet.remotenet_plugin.engine.repeat_vrt import repeat_raster_vrt
+
+    return repeat_raster_vrt(source, path, size)
 
 
 def peak_rss_mib() -> float:
