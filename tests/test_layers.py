@@ -32,5 +32,7 @@ def test_layer_imports(folder, forbidden):
 
 def test_model_never_imports_the_plugin_or_engine():
     for path in sorted((ROOT / "model").glob("*.py")):
-        text = path.read_text()
-        assert "remotenet_plugin" not in text, f"{path.name} reaches up into the plugin"
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom):
+                assert node.level <= 1, f"{path.name} imports from above model/"
+                assert "remotenet_plugin" not in (node.module or ""), f"{path.name} reaches up into the plugin"
