@@ -16,7 +16,7 @@ lint:
 	$(PY) -m ruff check .
 
 bench: setup
-	$(PY) scripts/bench
+	bash scripts/bench --quick
 
 package:
 	bash scripts/package
