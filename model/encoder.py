@@ -14,15 +14,17 @@ class PretrainedWeightsUnavailable(RuntimeError):
 class Encoder(nn.Module):
     """Wraps a timm ``features_only`` PVTv2 as ``self.Encoder`` (the reference's key layout)."""
 
-    def __init__(self, in_channels: int = 3, pretrained: bool = False, name: str = ENCODER_NAME):
+    def __init__(self, in_channels: int = 3, pretrained: bool = False, name: str = ENCODER_NAME,
+                 drop_path_rate: float = 0.0):
         super().__init__()
         import timm  # imported here so that `import remotenet.model` stays light
 
         try:
             # timm adapts the first patch-embed convolution to `in_chans`, pretrained or not
             # (for pretrained weights it sums or repeats the RGB kernels).
+            # drop_path_rate: stochastic depth, active only in training (no parameters).
             self.Encoder = timm.create_model(name, features_only=True, pretrained=pretrained,
-                                             in_chans=in_channels)
+                                             in_chans=in_channels, drop_path_rate=drop_path_rate)
         except Exception as err:  # noqa: BLE001 - any download failure means the same to the user
             if not pretrained:
                 raise

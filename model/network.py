@@ -24,7 +24,7 @@ class RemoteNet(nn.Module):
     """
 
     def __init__(self, num_classes: int = 6, in_channels: int = 3, pretrained_encoder: bool = False,
-                 decoder_channels: int = 64):
+                 decoder_channels: int = 64, drop_path_rate: float = 0.0):
         super().__init__()
         if num_classes < 1:
             raise ValueError(f"num_classes must be at least 1, got {num_classes}")
@@ -32,7 +32,7 @@ class RemoteNet(nn.Module):
             raise ValueError(f"in_channels must be at least 1, got {in_channels}")
         self.num_classes = num_classes
         self.in_channels = in_channels
-        self.Encoder = Encoder(in_channels, pretrained=pretrained_encoder)
+        self.Encoder = Encoder(in_channels, pretrained=pretrained_encoder, drop_path_rate=drop_path_rate)
         self.Decoder = Decoder(self.Encoder.channels, dim=decoder_channels, num_classes=num_classes)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:

@@ -65,6 +65,7 @@ class TrainConfig:
     max_val_chips: int = 256
     validations_per_budget: int = 5  # with a time budget, also validate every budget/5
     grad_clip: Optional[float] = 1.0
+    drop_path_rate: float = 0.0  # stochastic depth in the encoder while training
 
     def check(self) -> None:
         if not (self.epochs or self.max_minutes or self.max_steps):
@@ -249,7 +250,7 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
     channels_last = use_amp and device.type == "cpu"
     if model is None:
         model = RemoteNet(num_classes=num_classes, in_channels=in_channels,
-                          pretrained_encoder=config.pretrained_encoder)
+                          pretrained_encoder=config.pretrained_encoder, drop_path_rate=config.drop_path_rate)
     elif model.num_classes != num_classes or model.in_channels != in_channels:
         raise TrainingError("the given model's classes or bands do not match the chips")
     model.to(device)

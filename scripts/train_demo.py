@@ -93,7 +93,7 @@ def cmd_train(args: argparse.Namespace) -> None:
     chips = ChipSet.load(args.chips)
     config = TrainConfig(epochs=args.epochs, max_minutes=args.max_minutes, max_steps=args.max_steps,
                          batch_size=args.batch_size, lr=args.lr, device=args.device, seed=args.seed,
-                         pretrained_encoder=args.pretrained_encoder)
+                         pretrained_encoder=args.pretrained_encoder, drop_path_rate=args.drop_path)
     every = max(1, args.log_every)
 
     def progress(info: dict) -> None:
@@ -243,6 +243,7 @@ def main(argv: list[str] | None = None) -> None:
     t.add_argument("--device", default="auto")
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--half", action="store_true", help="store float16 weights (half the size)")
+    t.add_argument("--drop-path", type=float, default=0.0, help="encoder stochastic depth while training")
     t.add_argument("--pretrained-encoder", action="store_true", help="start from ImageNet weights (downloads)")
     t.add_argument("--log-every", type=int, default=10, help="print every Nth step")
     t.set_defaults(func=cmd_train)

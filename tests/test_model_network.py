@@ -129,3 +129,22 @@ def test_summary_prints_reference_total(capsys):
     assert rows["Decoder.F1.attention_map"] == "41,344"
     assert rows["Decoder.FRM.cnn3"] == "103,104"
     assert rows["Decoder.block4.attn"] == "63,816"
+
+
+def test_drop_path_regularises_training_only():
+    """Stochastic depth adds no parameters and leaves inference deterministic."""
+    torch.manual_seed(0)
+    net = RemoteNet(num_classes=2, in_channels=1, drop_path_rate=0.3)
+    assert count(net) == count(RemoteNet(num_classes=2, in_channels=1))
+    x = torch.randn(1, 1, 64, 64)
+    net.eval()
+    with torch.no_grad():
+        assert torch.equal(net(x), net(x))
+    net.train()
+    torch.manual_seed(1)
+    with torch.no_grad():
+        a = net(x)
+    torch.manual_seed(2)
+    with torch.no_grad():
+        b = net(x)
+    assert not torch.equal(a, b)
