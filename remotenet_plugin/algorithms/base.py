@@ -47,6 +47,16 @@ class RemoteNetAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(message)
 
 
+def help_html(intro: str, parameters: list[tuple[str, str, str]], outro: str = "", **fields: object) -> str:
+    """shortHelpString text: the intro, one line per (label, key, text) parameter, the outro.
+
+    ``{name}`` placeholders in the parameter texts are filled from ``fields``.
+    """
+    rows = "".join(f"<b>{label}</b> ({key}): {text.format(**fields) if fields else text}<br>"
+                   for label, key, text in parameters)
+    return intro + "<br><br>" + rows + ("<br>" + outro if outro else "")
+
+
 def engine_callbacks(feedback: QgsProcessingFeedback | None
                      ) -> tuple[Callable[[float, str], None], Callable[[], bool], Callable[[str], None]]:
     """(progress, is_cancelled, log) for the engine, writing to ``feedback``.

@@ -31,7 +31,14 @@ from qgis.core import (
 
 from ..dependencies import configure_torch_threads
 from ..styling import ClassStylePostProcessor, keep_alive, save_default_style_in_geopackage
-from .base import PLUGIN_ROOT, RemoteNetAlgorithm, engine_callbacks, remove_new_files, unexpected_failure
+from .base import (
+    PLUGIN_ROOT,
+    RemoteNetAlgorithm,
+    engine_callbacks,
+    help_html,
+    remove_new_files,
+    unexpected_failure,
+)
 from .compat import NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR_POLYGON, make_advanced
 
 BUNDLED_MODEL = PLUGIN_ROOT / "resources" / "models" / "remotenet_demo_buildings.safetensors"
@@ -156,9 +163,7 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
     def shortHelpString(self) -> str:  # noqa: N802
         bundled = ("When empty, the bundled demonstration model (buildings) is used." if bundled_model()
                    else "Required here: no demonstration model is bundled with this installation.")
-        rows = "".join(f"<b>{label}</b> ({key}): {text}<br>" for label, key, text in HELP_PARAMETERS)
-        return self.tr(HELP_INTRO + "<br><br>" + rows.replace("{bundled}", bundled).replace("{min_tile}", str(MIN_TILE))
-                       + "<br>" + HELP_OUTRO)
+        return self.tr(help_html(HELP_INTRO, HELP_PARAMETERS, HELP_OUTRO, bundled=bundled, min_tile=MIN_TILE))
 
     def initAlgorithm(self, config: dict | None = None) -> None:  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input raster")))

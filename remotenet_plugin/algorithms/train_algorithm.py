@@ -32,7 +32,7 @@ from qgis.core import (
 )
 
 from ..dependencies import configure_torch_threads
-from .base import RemoteNetAlgorithm, engine_callbacks, unexpected_failure
+from .base import RemoteNetAlgorithm, engine_callbacks, help_html, unexpected_failure
 from .compat import NUMBER_DOUBLE, NUMBER_INTEGER, make_advanced
 
 DEVICES = ["auto", "cuda", "cpu"]
@@ -118,8 +118,7 @@ class TrainAlgorithm(RemoteNetAlgorithm):
         return self.tr("Trains a RemoteNet model from a raster and labels (class raster or polygons).")
 
     def shortHelpString(self) -> str:  # noqa: N802
-        rows = "".join(f"<b>{label}</b> ({key}): {text}<br>" for label, key, text in HELP_PARAMETERS)
-        return self.tr(HELP_INTRO + "<br><br>" + rows.replace("{min_tile}", str(MIN_TILE)) + "<br>" + HELP_OUTRO)
+        return self.tr(help_html(HELP_INTRO, HELP_PARAMETERS, HELP_OUTRO, min_tile=MIN_TILE))
 
     def initAlgorithm(self, config: dict | None = None) -> None:  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input raster")))
