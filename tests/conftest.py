@@ -92,6 +92,18 @@ def model_3band(tmp_path_factory) -> Path:
                            bands=bands)
 
 
+def check_message(alg_id: str, params: dict) -> str:
+    """The message checkParameterValues gives (what the dialog, processing.run and qgis_process show)."""
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProject
+
+    alg = QgsApplication.processingRegistry().createAlgorithmById(alg_id)
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    ok, message = alg.checkParameterValues(params, context)
+    assert not ok
+    return message
+
+
 def crop_raster(src: Path, dst: Path, xoff: int, yoff: int, size: int) -> Path:
     from osgeo import gdal
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import TEST_CLASSES
+from conftest import TEST_CLASSES, check_message
 from osgeo import gdal, ogr, osr
 
 ALG = "remotenet:segment"
@@ -16,18 +16,6 @@ def run(params: dict, feedback=None) -> dict:
     import processing
 
     return processing.run(ALG, params, feedback=feedback)
-
-
-def check_message(params: dict) -> str:
-    """The message checkParameterValues gives (what the dialog, processing.run and qgis_process show)."""
-    from qgis.core import QgsApplication, QgsProcessingContext, QgsProject
-
-    alg = QgsApplication.processingRegistry().createAlgorithmById(ALG)
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    ok, message = alg.checkParameterValues(params, context)
-    assert not ok
-    return message
 
 
 def test_segment_writes_styled_outputs_on_the_source_grid(remotenet_provider, pan_raster, model_1band, tmp_path):
@@ -204,7 +192,7 @@ def test_bad_parameters_fail_before_work_with_clear_messages(remotenet_provider,
         "shapefile": {"OUTPUT_VECTOR": str(tmp_path / "polys.shp")},
     }[case])
     monkeypatch.setattr(segment_algorithm, "BUNDLED_MODEL", tmp_path / "no_such_demo.safetensors")
-    message = check_message(params)
+    message = check_message(ALG, params)
     assert expected in message, message
     assert "Traceback" not in message
     with pytest.raises(QgsProcessingException):
@@ -224,7 +212,7 @@ def test_missing_or_non_raster_input_fails_clearly(remotenet_provider, bad_input
     path = {"text": bad_inputs["text"], "missing": bad_inputs["text"] + ".tif",
             "geojson": str(Path(__file__).parent / "data" / "atlanta_buildings.geojson")}[source]
     params = {"INPUT": path, "MODEL": bad_inputs["m1"], "OUTPUT_RASTER": bad_inputs["out"]}
-    message = check_message(params)
+    message = check_message(ALG, params)
     assert message.startswith("INPUT: ") and expected in message, message
     with pytest.raises(QgsProcessingException):
         run(params)

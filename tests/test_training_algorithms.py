@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import crop_raster
+from conftest import check_message, crop_raster
 
 DATA = Path(__file__).parent / "data"
 FOOTPRINTS = str(DATA / "atlanta_buildings.geojson")
@@ -16,17 +16,6 @@ def run(alg: str, params: dict, feedback=None) -> dict:
     import processing
 
     return processing.run(alg, params, feedback=feedback)
-
-
-def check_message(alg_id: str, params: dict) -> str:
-    from qgis.core import QgsApplication, QgsProcessingContext, QgsProject
-
-    alg = QgsApplication.processingRegistry().createAlgorithmById(alg_id)
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    ok, message = alg.checkParameterValues(params, context)
-    assert not ok
-    return message
 
 
 @pytest.fixture(scope="module")
