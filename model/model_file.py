@@ -10,21 +10,17 @@ from __future__ import annotations
 import json
 import os
 import pickle
-import zipfile
 from pathlib import Path
 from typing import Any
 
 import torch
 
+from .header import ModelFileError, file_kind, safetensors_header
 from .metadata import METADATA_KEY, MetadataError, build_metadata, validate_metadata
 from .network import RemoteNet
 
 PATCH_EMBED_KEY = "Encoder.Encoder.patch_embed.proj.weight"
 HEAD_KEY = "Decoder.FRM.head.weight"
-
-
-class ModelFileError(ValueError):
-    """A file that cannot be loaded as a RemoteNet model; the message says why and what to do."""
 
 
 def save_model(model: RemoteNet, path: str | os.PathLike, metadata: dict[str, Any] | None = None,
@@ -59,8 +55,8 @@ def save_model(model: RemoteNet, path: str | os.PathLike, metadata: dict[str, An
 def read_metadata(path: str | os.PathLike) -> dict[str, Any]:
     """The header of a model file without building the network (cheap)."""
     path = Path(path)
-    if _file_kind(path) == "safetensors":
-        return _safetensors_header(path)
+    if file_kind(path) == "safetensors":
+        return safetensors_header(path)
     state = _torch_state_dict(path)
     num_classes, in_channels = _shape_from_weights(state, path)
     return build_metadata(num_classes, in_channels)
@@ -69,8 +65,8 @@ def read_metadata(path: str | os.PathLike) -> dict[str, Any]:
 def load_model(path: str | os.PathLike, device: str | torch.device = "cpu") -> tuple[RemoteNet, dict[str, Any]]:
     """Load a model file; returns the network in eval mode and its (completed) header."""
     path = Path(path)
-    if _file_kind(path) == "safetensors":
-        meta = _safetensors_header(path)
+    if file_kind(path) == "safetensors":
+        meta = safetensors_header(path)
         state = _safetensors_weights(path)
     else:
         state = _torch_state_dict(path)
@@ -87,45 +83,6 @@ def load_model(path: str | os.PathLike, device: str | torch.device = "cpu") -> t
     _load_state(model, state, path)
     model.eval()
     return model.to(device), meta
-
-
-def _file_kind(path: Path) -> str:
-    """'safetensors', 'torch-zip' or 'pickle', judged by content rather than extension."""
-    if not path.is_file():
-        raise ModelFileError(f"{path}: no such model file")
-    with open(path, "rb") as fh:
-        head = fh.read(9)
-    if len(head) == 9 and head[8:9] == b"{":
-        return "safetensors"
-    if zipfile.is_zipfile(path):
-        return "torch-zip"
-    if head[:1] == b"\x80":  # pickle protocol 2+ (torch's legacy format)
-        return "pickle"
-    raise ModelFileError(f"{path}: not a model file (neither .safetensors nor a PyTorch checkpoint)")
-
-
-def _safetensors_header(path: Path) -> dict[str, Any]:
-    from safetensors import safe_open
-
-    try:
-        with safe_open(str(path), framework="pt") as fh:
-            raw = (fh.metadata() or {}).get(METADATA_KEY)
-    except Exception as err:  # noqa: BLE001 - safetensors raises its own error types
-        raise ModelFileError(f"{path}: unreadable .safetensors file ({err}); is it truncated?") from err
-    if raw is None:
-        raise ModelFileError(f"{path}: this .safetensors file has no '{METADATA_KEY}' header; "
-                             "it was not written by remotenet.model.save_model")
-    try:
-        meta = json.loads(raw)
-    except json.JSONDecodeError as err:
-        raise ModelFileError(f"{path}: the '{METADATA_KEY}' header is not valid JSON ({err})") from err
-    if not isinstance(meta, dict):
-        raise ModelFileError(f"{path}: the '{METADATA_KEY}' header is not a JSON object")
-    try:
-        validate_metadata(meta)
-    except MetadataError as err:
-        raise ModelFileError(f"{path}: {err}") from err
-    return meta
 
 
 def _safetensors_weights(path: Path) -> dict[str, torch.Tensor]:

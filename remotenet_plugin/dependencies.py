@@ -1,11 +1,19 @@
-"""Are torch and timm importable by the Python that runs QGIS? And torch's thread settings.
+"""Are torch, timm and safetensors there for the Python that runs QGIS? Importing them safely,
+and torch's thread settings.
 
 No qgis import here and no torch import at module import time: the provider imports this
 module while QGIS starts, and a missing or broken torch must never show a traceback then.
+Two levels of checking, for the two threads an algorithm runs on:
+
+- ``missing_dependencies`` only looks for the packages (importlib's finder, no import): cheap
+  enough for QGIS's GUI thread, where the dialog checks parameters;
+- ``import_dependencies`` imports them, on the worker thread that runs the algorithm, after
+  ``block_triton`` has made that safe inside QGIS desktop.
 """
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
 import sys
 import threading
@@ -16,15 +24,46 @@ _threads_lock = threading.Lock()
 _threads_configured = False  # torch refuses set_num_interop_threads a second time in one process
 
 
+def block_triton() -> bool:
+    """Make ``import triton`` fail (ImportError) in this process; True when this call did it.
+
+    pip's Linux build of torch ships triton, and timm imports torch._dynamo, which imports it.
+    triton's bundled LLVM aborts the whole process in its static initialisers when Mesa's
+    libLLVM is already loaded, which QGIS desktop does on software OpenGL (Xvfb, VMs, remote
+    desktops) and on AMD's Mesa drivers. RemoteNet never compiles kernels (no torch.compile),
+    and torch treats a failed triton import as "triton is not installed". A ``None`` entry in
+    sys.modules is Python's documented way to make an import fail. Too late only when triton
+    was imported already, and then it did not crash.
+    """
+    if "triton" in sys.modules:
+        return False
+    sys.modules["triton"] = None  # type: ignore[assignment]
+    return True
+
+
 def missing_dependencies() -> list[tuple[str, str]]:
-    """``(package, reason)`` for each required package that cannot be imported."""
+    """``(package, reason)`` for each required package that is not installed; imports nothing."""
+    problems = []
+    for name in REQUIRED:
+        try:  # find_spec says None for a blocked import (sys.modules[name] = None) too
+            found = importlib.util.find_spec(name) is not None
+        except ValueError:  # imported already, without a __spec__: it is there
+            found = sys.modules.get(name) is not None
+        if not found:
+            problems.append((name, "not installed"))
+    return problems
+
+
+def import_dependencies() -> str | None:
+    """Import torch, timm and safetensors (triton blocked first); the user's message when that fails."""
+    block_triton()
     problems = []
     for name in REQUIRED:
         try:
             importlib.import_module(name)
         except Exception as err:  # noqa: BLE001 - OSError (DLL load), ImportError, RuntimeError all mean "broken"
             problems.append((name, f"{type(err).__name__}: {err}"))
-    return problems
+    return _problems_message(problems)
 
 
 def install_instructions(packages: list[str] | None = None) -> str:
@@ -42,8 +81,11 @@ def install_instructions(packages: list[str] | None = None) -> str:
 
 
 def dependency_error() -> str | None:
-    """A user-facing message when torch/timm/safetensors are missing or broken, else None."""
-    problems = missing_dependencies()
+    """A user-facing message when torch/timm/safetensors are not installed, else None (no import)."""
+    return _problems_message(missing_dependencies())
+
+
+def _problems_message(problems: list[tuple[str, str]]) -> str | None:
     if not problems:
         return None
     lines = [f"  {name}: {reason}" for name, reason in problems]

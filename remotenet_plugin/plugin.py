@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from qgis.core import QgsApplication
 
+from .dependencies import block_triton
 from .provider import PROVIDER_ID, RemoteNetProvider
 
 SEGMENT_ID = f"{PROVIDER_ID}:segment"
@@ -15,6 +16,8 @@ MENU = "&RemoteNet"
 
 class RemoteNetPlugin:
     def __init__(self, iface) -> None:
+        # Before anything in QGIS imports torch: triton aborts QGIS desktop (see block_triton).
+        block_triton()
         self.iface = iface
         self.provider: RemoteNetProvider | None = None
         self.actions: list = []

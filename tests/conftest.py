@@ -47,9 +47,13 @@ def qgis_app(tmp_path_factory):
     # process is about to exit anyway.
 
 
-@pytest.fixture(scope="session")
+_PROVIDERS: list = []  # the registry needs the Python provider objects alive
+
+
+@pytest.fixture
 def remotenet_provider(qgis_app):
-    """The RemoteNet provider registered in the session's processing registry."""
+    """The RemoteNet provider registered in the session's processing registry (again, when a test
+    of the plugin's unload removed it)."""
     from qgis.core import QgsApplication
 
     from remotenet.remotenet_plugin.provider import RemoteNetProvider
@@ -59,6 +63,7 @@ def remotenet_provider(qgis_app):
     if provider is None:
         provider = RemoteNetProvider()
         assert registry.addProvider(provider)
+        _PROVIDERS.append(provider)
     return provider
 
 

@@ -322,18 +322,23 @@ def test_progress_is_monotonic_and_ends_at_100(tmp_path):
 
 
 @pytest.mark.parametrize("options,message", [
-    (SegmentOptions(tile_size=0), "tile_size"),
+    (SegmentOptions(tile_size=0), "tile_size: 0 is too small"),
     (SegmentOptions(tile_size=-5), "tile_size"),
-    (SegmentOptions(tile_size=64, overlap=32), "overlap"),
-    (SegmentOptions(batch_size=0), "batch_size"),
-    (SegmentOptions(bands=[1, 2, 3, 9]), "do not exist"),
-    (SegmentOptions(bands=[1, 2]), "exactly 4"),
-    (SegmentOptions(window=(5000, 0, 10, 10)), "does not intersect"),
-    (SegmentOptions(extent=(0.0, 0.0, 10.0, 10.0)), "does not intersect"),
+    (SegmentOptions(tile_size=64, overlap=32), "overlap: 32 must be .* less than half"),
+    (SegmentOptions(tile_size=65, overlap=33), "overlap: 33"),
+    (SegmentOptions(batch_size=0), "batch_size: 0 must be"),
+    (SegmentOptions(batch_size=10**6), "batch_size: 1000000 must be"),
+    (SegmentOptions(bands=[1, 2, 3, 9]), "bands: the raster has 4 band.*no band 9"),
+    (SegmentOptions(bands=[1, 2]), "bands: .*choose exactly 4"),
+    (SegmentOptions(window=(5000, 0, 10, 10)), "window: .*does not intersect"),
+    (SegmentOptions(extent=(0.0, 0.0, 10.0, 10.0)), "extent: .*does not overlap"),
     (SegmentOptions(window=(0, 0, 10, 10), extent=(0.0, 0.0, 10.0, 10.0)), "either"),
     (SegmentOptions(device="tpu"), "device"),
     (SegmentOptions(precision="fp16", device="cpu"), "fp16"),
-    (SegmentOptions(output_vector="/nonexistent/folder/x.gpkg"), "does not exist"),
+    (SegmentOptions(output_vector="/nonexistent/folder/x.gpkg"), "output_vector: .*does not exist"),
+    (SegmentOptions(output_vector="/tmp/x.shp"), "output_vector: .*not a GeoPackage"),
+    (SegmentOptions(output_vector="/tmp/same.tif", output_confidence="/tmp/same.tif"), "own file"),
+    (SegmentOptions(min_area=-1), "min_area"),
 ])
 def test_check_inputs_names_the_problem(options, message):
     _net, meta = pixel_model(4, 3, tile_size=64)
@@ -345,12 +350,23 @@ def test_check_inputs_source_and_band_count(tmp_path):
     _net, meta = pixel_model(4, 3, tile_size=64)
     with pytest.raises(EngineError, match="cannot be opened"):
         check_inputs(str(tmp_path / "missing.tif"), meta, SegmentOptions())
-    with pytest.raises(EngineError, match="only 1"):
+    with pytest.raises(EngineError, match="bands: the model expects 4 band.* the raster has 1"):
         check_inputs(ATLANTA, meta, SegmentOptions())
-    if not torch.cuda.is_available():
-        with pytest.raises(EngineError, match="CUDA"):
-            check_inputs(VIRGINIA, meta, SegmentOptions(device="cuda"))
+    with pytest.raises(EngineError, match="is the input raster"):
+        check_inputs(VIRGINIA, meta, SegmentOptions(), VIRGINIA)
     check_inputs(VIRGINIA, meta, SegmentOptions())
+
+
+def test_overlap_rule_agrees_with_the_qgis_parameter_help():
+    """One rule, one owner: tile 65 allows overlap 32 (2 * 32 < 65) and the engine says so."""
+    _net, meta = pixel_model(4, 3, tile_size=64)
+    check_inputs(VIRGINIA, meta, SegmentOptions(tile_size=65, overlap=32))
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="checks the message on a machine without CUDA")
+def test_cuda_asked_without_a_gpu_fails_when_the_run_starts(tmp_path):
+    with pytest.raises(EngineError, match="CUDA"):
+        segment(VIRGINIA, pixel_model(4, 3, tile_size=64), str(tmp_path / "o.tif"), SegmentOptions(device="cuda"))
 
 
 def test_header_band_indices_are_used(tmp_path):

@@ -1,17 +1,35 @@
-"""What every RemoteNet Processing algorithm shares: naming, icon, dependency check, and the
-adapters between the engine's plain callbacks and QgsProcessingFeedback."""
+"""What every RemoteNet Processing algorithm shares: the run skeleton, naming, icon, the
+dependency checks, and the adapters between the engine's plain callbacks and QgsProcessingFeedback.
+
+The skeleton follows the threads QGIS runs an algorithm on (docs/architecture.md):
+
+- ``checkParameterValues`` and ``prepareAlgorithm`` run on the GUI thread (the dialog's Run):
+  they call ``resolve`` to turn parameters into a plan (layers into file paths, enums into
+  strings) and let the engine judge it. No torch here: importing it would freeze the window.
+- ``processAlgorithm`` runs on a worker thread with a context of its own: it imports torch
+  (safely, ``import_dependencies``), asks for the output paths *with that context*, which is
+  how the outputs are registered for loading into the project, then calls ``execute_plan``. Known
+  errors become one-line messages, and the files of a failed run are removed.
+"""
 from __future__ import annotations
 
 import os
+import time
 import traceback
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
-from qgis.core import QgsMessageLog, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeedback
+from qgis.core import (
+    QgsMessageLog,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..dependencies import dependency_error
+from ..dependencies import dependency_error, import_dependencies
 
 PLUGIN_ROOT = Path(__file__).resolve().parents[2]
 ICON_PATH = PLUGIN_ROOT / "resources" / "icon.svg"
@@ -19,7 +37,40 @@ LOG_TAG = "RemoteNet"
 
 
 class RemoteNetAlgorithm(QgsProcessingAlgorithm):
-    """Base class: subclasses define name(), displayName(), initAlgorithm(), processAlgorithm()."""
+    """Base class: subclasses define name(), displayName(), initAlgorithm(), resolve() and execute_plan()."""
+
+    needs_torch = True  # False for algorithms that run on GDAL and numpy alone
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._plan: Any = None
+
+    # ----- what subclasses define --------------------------------------------------------------
+
+    def resolve(self, parameters: dict, context: QgsProcessingContext, checking: bool) -> Any:
+        """GUI thread: the checked plan for these parameters; raise QgsProcessingException saying
+        what to change. ``checking`` is True when only checking (make no temporary copies)."""
+        raise NotImplementedError
+
+    def output_files(self, parameters: dict, context: QgsProcessingContext) -> dict[str, str | None]:
+        """Worker thread: the output paths, asked for with the run's own context."""
+        return {}
+
+    def execute_plan(self, plan: Any, outputs: dict[str, str | None], context: QgsProcessingContext,
+            feedback: QgsProcessingFeedback) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def known_errors(self) -> tuple[tuple[type[BaseException], ...], tuple[type[BaseException], ...]]:
+        """(cancellation errors, errors whose message is the user's answer), imported lazily."""
+        return (), ()
+
+    def error_message(self, err: BaseException) -> str:
+        return str(err)
+
+    def release(self, plan: Any) -> None:
+        """Remove the plan's temporary files, if any."""
+
+    # ----- the skeleton ------------------------------------------------------------------------
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("RemoteNet", text)
@@ -39,12 +90,52 @@ class RemoteNetAlgorithm(QgsProcessingAlgorithm):
     def helpUrl(self) -> str:  # noqa: N802
         return "https://github.com/remotenet-qgis/remotenet-qgis/blob/main/docs/qgis_usage.md"
 
-    @staticmethod
-    def require_dependencies() -> None:
-        """Fail with install instructions when torch/timm/safetensors are missing or broken."""
-        message = dependency_error()
-        if message:
-            raise QgsProcessingException(message)
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        # Our checks first: they say what to change, where QGIS's say "incorrect value".
+        try:
+            if self.needs_torch:
+                message = dependency_error()
+                if message:
+                    raise QgsProcessingException(message)
+            self.release(self.resolve(parameters, context, checking=True))
+        except QgsProcessingException as err:
+            return False, str(err)
+        except Exception as err:  # noqa: BLE001 - the dialog must get a message, never a traceback
+            return False, str(unexpected_failure(f"Checking the {self.displayName()} parameters", err))
+        return super().checkParameterValues(parameters, context)
+
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802
+        self._plan = self.resolve(parameters, context, checking=False)
+        return True
+
+    def processAlgorithm(self, parameters, context, feedback) -> dict[str, Any]:  # noqa: N802
+        plan, self._plan = self._plan, None
+        if plan is None:
+            plan = self.resolve(parameters, context, checking=False)
+        outputs: dict[str, str | None] = {}
+        started = time.time()
+        try:
+            if self.needs_torch:
+                message = import_dependencies()
+                if message:
+                    raise QgsProcessingException(message)
+            outputs = self.output_files(parameters, context)
+            cancelled, known = self.known_errors()
+            try:
+                return self.execute_plan(plan, outputs, context, feedback)
+            except cancelled as err:
+                raise QgsProcessingException(
+                    f"{self.displayName()} was cancelled; no output files were written.") from err
+            except known as err:
+                raise QgsProcessingException(self.error_message(err)) from err
+        except QgsProcessingException:
+            remove_new_files(list(outputs.values()), started)
+            raise
+        except Exception as err:  # noqa: BLE001 - a Processing error with the traceback in the log
+            remove_new_files(list(outputs.values()), started)
+            raise unexpected_failure(self.displayName(), err) from err
+        finally:
+            self.release(plan)
 
 
 def help_html(intro: str, parameters: list[tuple[str, str, str]], outro: str = "", **fields: object) -> str:

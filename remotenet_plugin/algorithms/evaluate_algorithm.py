@@ -2,27 +2,22 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-import time
 from typing import Any
 
 from qgis.core import (
+    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterRasterLayer,
-    QgsRasterLayer,
-    QgsVectorFileWriter,
-    QgsVectorLayer,
 )
 
-from .base import RemoteNetAlgorithm, engine_callbacks, remove_new_files, unexpected_failure
+from .base import RemoteNetAlgorithm, engine_callbacks
 from .compat import make_advanced
+from .layer_files import class_field_parameter, labels_file, remove_folder
 
 HELP = (
     "Measures a classified raster (for example RemoteNet Segment's output) against reference labels. "
@@ -48,9 +43,7 @@ class EvaluateAlgorithm(RemoteNetAlgorithm):
     OUTPUT_TABLE = "OUTPUT_TABLE"
     OUTPUT_HTML = "OUTPUT_HTML"
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._plan: dict[str, Any] | None = None
+    needs_torch = False  # GDAL and numpy only
 
     def name(self) -> str:
         return "evaluate"
@@ -71,9 +64,8 @@ class EvaluateAlgorithm(RemoteNetAlgorithm):
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Classified raster")))
         self.addParameter(QgsProcessingParameterMapLayer(
             self.REFERENCE, self.tr("Reference labels (class raster, or polygons)")))
-        self.addParameter(QgsProcessingParameterField(
-            self.CLASS_FIELD, self.tr("Class field (polygons; empty: class 1 on background 0)"),
-            parentLayerParameterName=self.REFERENCE, optional=True))
+        self.addParameter(class_field_parameter(
+            self.CLASS_FIELD, self.tr("Class field (polygons; empty: class 1 on background 0)")))
         self.addParameter(make_advanced(QgsProcessingParameterBoolean(
             self.BACKGROUND, self.tr("Pixels outside polygons are background (class field given)"),
             defaultValue=False)))
@@ -89,94 +81,55 @@ class EvaluateAlgorithm(RemoteNetAlgorithm):
         self.addOutput(QgsProcessingOutputString("PER_CLASS", self.tr("Per-class metrics (JSON)")))
         self.addOutput(QgsProcessingOutputString("CONFUSION_MATRIX", self.tr("Confusion matrix (JSON)")))
 
-    def checkParameterValues(self, parameters, context):  # noqa: N802
-        ok, message = super().checkParameterValues(parameters, context)
-        if not ok:
-            return ok, message
-        try:
-            plan = self._build_plan(parameters, context)
-            _cleanup(plan)
-        except QgsProcessingException as err:
-            return False, str(err)
-        except Exception as err:  # noqa: BLE001
-            return False, str(unexpected_failure("Checking the RemoteNet Evaluate parameters", err))
-        return True, ""
+    # ----- from parameters to a plan (GUI thread) -------------------------------------------------
 
-    def _build_plan(self, parameters, context) -> dict[str, Any]:
+    def resolve(self, parameters, context, checking: bool) -> dict[str, Any]:
         classified = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         if classified is None or not classified.isValid() or classified.providerType() != "gdal":
             raise QgsProcessingException(f"INPUT: {parameters.get(self.INPUT)!r} is not a raster file QGIS can open; "
                                          "choose the classified GeoTIFF")
-        reference = self.parameterAsLayer(parameters, self.REFERENCE, context)
-        if reference is None or not reference.isValid():
-            raise QgsProcessingException(f"REFERENCE: {parameters.get(self.REFERENCE)!r} is not a layer QGIS can "
-                                         "open; choose a class raster or a polygon layer")
         class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context) or None
-        temp_dir = None
-        if isinstance(reference, QgsRasterLayer):
-            if class_field:
-                raise QgsProcessingException("CLASS_FIELD: the reference is a raster (its values are the classes); "
-                                             "leave CLASS_FIELD empty")
-            ref_source = reference.source()
-        elif isinstance(reference, QgsVectorLayer):
-            if class_field and reference.fields().indexOf(class_field) < 0:
-                names = ", ".join(f.name() for f in reference.fields()) or "none"
-                raise QgsProcessingException(
-                    f"CLASS_FIELD: the reference has no field '{class_field}'; fields: {names}")
-            if reference.providerType() == "ogr" and not reference.subsetString():
-                ref_source = reference.source()
-            else:
-                temp_dir = tempfile.mkdtemp(prefix="remotenet_reference_")
-                ref_source = os.path.join(temp_dir, "reference.gpkg")
-                options = QgsVectorFileWriter.SaveVectorOptions()
-                options.driverName = "GPKG"
-                error = QgsVectorFileWriter.writeAsVectorFormatV3(reference, ref_source, context.transformContext(),
-                                                                   options)
-                if error[0] != QgsVectorFileWriter.NoError:
-                    raise QgsProcessingException(f"REFERENCE: could not read layer '{reference.name()}': {error[1]}")
-        else:
-            raise QgsProcessingException("REFERENCE: choose a class raster or a polygon layer")
+        reference, temporary = labels_file(self.parameterAsLayer(parameters, self.REFERENCE, context),
+                                           parameters.get(self.REFERENCE), class_field, context, "REFERENCE",
+                                           copy=not checking)
+        plan = {"classified": classified.source(), "reference": reference, "class_field": class_field,
+                "background": True if self.parameterAsBoolean(parameters, self.BACKGROUND, context) else None,
+                "temporary": temporary}
+        try:
+            self.output_files(parameters, QgsProcessingContext())  # checks the names
+        except BaseException:
+            self.release(plan)
+            raise
+        return plan
+
+    def release(self, plan: dict[str, Any]) -> None:
+        remove_folder(plan.pop("temporary", None))
+
+    # ----- running (worker thread) ---------------------------------------------------------------
+
+    def output_files(self, parameters, context) -> dict[str, str | None]:
         table = self.parameterAsFileOutput(parameters, self.OUTPUT_TABLE, context) or None
         report = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context) or None
         if table and not table.lower().endswith(".csv"):
             raise QgsProcessingException(f"OUTPUT_TABLE: {table} must end in .csv")
         if report and not report.lower().endswith((".html", ".htm")):
             raise QgsProcessingException(f"OUTPUT_HTML: {report} must end in .html")
-        return {"classified": classified.source(), "reference": ref_source, "class_field": class_field,
-                "background": True if self.parameterAsBoolean(parameters, self.BACKGROUND, context) else None,
-                "table": table, "html": report, "temp_dir": temp_dir}
+        return {self.OUTPUT_TABLE: table, self.OUTPUT_HTML: report}
 
-    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802
-        self._plan = self._build_plan(parameters, context)
-        return True
+    def known_errors(self):
+        from ..engine.evaluate import EvaluationCancelled, EvaluationError
 
-    def processAlgorithm(self, parameters, context, feedback) -> dict[str, Any]:  # noqa: N802
-        plan = self._plan or self._build_plan(parameters, context)
-        try:
-            return self._evaluate(plan, feedback)
-        finally:
-            _cleanup(plan)
+        return (EvaluationCancelled,), (EvaluationError,)
 
-    def _evaluate(self, plan: dict[str, Any], feedback) -> dict[str, Any]:
-        from ..engine.evaluate import EvaluationCancelled, EvaluationError, evaluate_classification
+    def execute_plan(self, plan: dict[str, Any], outputs, context, feedback) -> dict[str, Any]:
+        from ..engine.evaluate import evaluate_classification
 
         _progress, is_cancelled, log = engine_callbacks(feedback)
-        started = time.time()
-        outputs = [plan["table"], plan["html"]]
-        try:
-            result = evaluate_classification(
-                plan["classified"], plan["reference"], class_field=plan["class_field"],
-                background=plan["background"], output_table=plan["table"], output_html=plan["html"],
-                progress=lambda f: feedback.setProgress(100 * f), is_cancelled=is_cancelled)
-        except EvaluationCancelled as err:
-            remove_new_files(outputs, started)
-            raise QgsProcessingException("RemoteNet Evaluate was cancelled; no report was written.") from err
-        except EvaluationError as err:
-            remove_new_files(outputs, started)
-            raise QgsProcessingException(str(err)) from err
-        except Exception as err:  # noqa: BLE001
-            remove_new_files(outputs, started)
-            raise unexpected_failure("RemoteNet Evaluate", err) from err
+        result = evaluate_classification(
+            plan["classified"], plan["reference"], class_field=plan["class_field"],
+            background=plan["background"], output_table=outputs[self.OUTPUT_TABLE],
+            output_html=outputs[self.OUTPUT_HTML], progress=lambda f: feedback.setProgress(100 * f),
+            is_cancelled=is_cancelled)
         m = result.metrics
         for note in result.notes:
             log(note)
@@ -187,8 +140,8 @@ class EvaluateAlgorithm(RemoteNetAlgorithm):
             f"{result.compared_pixels} pixels compared")
         per_class = [{k: c[k] for k in ("value", "name", "iou", "f1", "precision", "recall")} for c in m["per_class"]]
         return {
-            self.OUTPUT_TABLE: plan["table"],
-            self.OUTPUT_HTML: plan["html"],
+            self.OUTPUT_TABLE: outputs[self.OUTPUT_TABLE],
+            self.OUTPUT_HTML: outputs[self.OUTPUT_HTML],
             "MIOU": m["miou"],
             "OA": m["oa"],
             "KAPPA": m["kappa"],
@@ -201,11 +154,3 @@ class EvaluateAlgorithm(RemoteNetAlgorithm):
 
 def _fmt(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.4f}"
-
-
-def _cleanup(plan: dict[str, Any]) -> None:
-    import shutil
-
-    if plan.get("temp_dir"):
-        shutil.rmtree(plan["temp_dir"], ignore_errors=True)
-        plan["temp_dir"] = None

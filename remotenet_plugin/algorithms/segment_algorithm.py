@@ -1,18 +1,19 @@
 """``remotenet:segment``: a thin Processing shell over the engine's ``segment``.
 
-Parameters are checked (here, then by the engine's ``check_inputs``) before any work, with
-messages that say what to change. The heavy imports (engine, torch) happen only once the
-dependencies are known to be importable.
+The shell translates QGIS things (a layer into its file, enums into strings, an extent into the
+raster's CRS) and declares limits that the dialog's widgets enforce; the engine's
+``check_inputs`` is the one judge of the values (docs/architecture.md). Its errors name the
+option at fault, shown here under the parameter's name.
 """
 from __future__ import annotations
 
 import os
-import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from qgis.core import (
     QgsApplication,
+    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -30,22 +31,13 @@ from qgis.core import (
 )
 
 from ..dependencies import configure_torch_threads
+from ..engine.check import MAX_BATCH
+from ..engine.options import DEVICES, MIN_TILE, PRECISIONS
 from ..styling import ClassStylePostProcessor, keep_alive, save_default_style_in_geopackage
-from .base import (
-    PLUGIN_ROOT,
-    RemoteNetAlgorithm,
-    engine_callbacks,
-    help_html,
-    remove_new_files,
-    unexpected_failure,
-)
+from .base import PLUGIN_ROOT, RemoteNetAlgorithm, engine_callbacks, help_html
 from .compat import NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR_POLYGON, make_advanced
 
 BUNDLED_MODEL = PLUGIN_ROOT / "resources" / "models" / "remotenet_demo_buildings.safetensors"
-DEVICES = ["auto", "cuda", "cpu"]
-PRECISIONS = ["auto", "fp32", "bf16", "fp16"]
-MIN_TILE = 32
-RASTER_EXTENSIONS = (".tif", ".tiff")
 
 
 HELP_INTRO = (
@@ -109,21 +101,12 @@ def bundled_model() -> str | None:
 
 @dataclass
 class SegmentPlan:
-    """Everything the engine needs, resolved from the parameters (in the GUI thread)."""
+    """The engine's inputs resolved from the parameters (GUI thread); outputs come at run time."""
 
     source: str
     model_path: str
-    meta: dict[str, Any]
-    output_raster: str
-    output_vector: str | None
-    output_confidence: str | None
-    options: dict[str, Any] = field(default_factory=dict)
-
-    def engine_options(self):
-        from ..engine import SegmentOptions
-
-        return SegmentOptions(output_vector=self.output_vector, output_confidence=self.output_confidence,
-                              **self.options)
+    meta: dict[str, Any] | None  # None for a PyTorch checkpoint: its header needs torch
+    options: dict[str, Any]
 
 
 class SegmentAlgorithm(RemoteNetAlgorithm):
@@ -142,11 +125,17 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
     OUTPUT_RASTER = "OUTPUT_RASTER"
     OUTPUT_VECTOR = "OUTPUT_VECTOR"
     OUTPUT_CONFIDENCE = "OUTPUT_CONFIDENCE"
+    # The engine's option names (EngineError.field) as this algorithm's parameters.
+    PARAMETER_OF_FIELD = {
+        "source": INPUT, "model": MODEL, "bands": BANDS, "extent": EXTENT, "window": EXTENT,
+        "tile_size": TILE_SIZE, "overlap": OVERLAP, "batch_size": BATCH_SIZE, "device": DEVICE,
+        "precision": PRECISION, "min_area": MIN_AREA, "simplify": SIMPLIFY, "output_raster": OUTPUT_RASTER,
+        "output_vector": OUTPUT_VECTOR, "output_confidence": OUTPUT_CONFIDENCE,
+    }
 
     def __init__(self) -> None:
         super().__init__()
-        self._plan: SegmentPlan | None = None
-        self._written: dict[str, str | None] = {}
+        self._written: dict[str, Any] = {}
 
     def name(self) -> str:
         return "segment"
@@ -178,12 +167,13 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
                                                        optional=True))
         self.addParameter(make_advanced(QgsProcessingParameterNumber(
             self.TILE_SIZE, self.tr("Tile size in pixels (default: from the model file)"), NUMBER_INTEGER,
-            optional=True, minValue=0)))
+            optional=True, minValue=MIN_TILE)))
         self.addParameter(make_advanced(QgsProcessingParameterNumber(
             self.OVERLAP, self.tr("Tile overlap in pixels (default: automatic)"), NUMBER_INTEGER,
             optional=True, minValue=0)))
         self.addParameter(make_advanced(QgsProcessingParameterNumber(
-            self.BATCH_SIZE, self.tr("Batch size (tiles)"), NUMBER_INTEGER, defaultValue=4, minValue=0)))
+            self.BATCH_SIZE, self.tr("Batch size (tiles)"), NUMBER_INTEGER, defaultValue=4, minValue=1,
+            maxValue=MAX_BATCH)))
         self.addParameter(make_advanced(QgsProcessingParameterEnum(
             self.DEVICE, self.tr("Device"), options=[self.tr("Auto"), self.tr("CUDA"), self.tr("CPU")],
             defaultValue=0)))
@@ -208,24 +198,40 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("TILES_TOTAL", self.tr("Tiles")))
         self.addOutput(QgsProcessingOutputNumber("TILES_SKIPPED_NODATA", self.tr("Tiles skipped as nodata")))
 
-    # ----- checks --------------------------------------------------------------------------
+    # ----- from parameters to a plan (GUI thread, no torch) -----------------------------------
 
-    def checkParameterValues(self, parameters, context):  # noqa: N802
-        # Our INPUT check first: Processing's own says "not found" even for a file that is not a raster.
+    def resolve(self, parameters, context, checking: bool) -> SegmentPlan:
+        layer = self._raster_layer(parameters, context)
+        model_path = self._model_path(parameters, context)
+        meta = self._model_header(model_path)
+        plan = SegmentPlan(source=layer.source(), model_path=model_path, meta=meta,
+                           options=self._options(parameters, context, layer))
+        from ..engine import EngineError, SegmentOptions, check_inputs
+
+        outputs = self.output_files(parameters, QgsProcessingContext())  # a scratch context: no layers to load
+        try:
+            check_inputs(plan.source, meta, SegmentOptions(output_vector=outputs[self.OUTPUT_VECTOR],
+                                                           output_confidence=outputs[self.OUTPUT_CONFIDENCE],
+                                                           **plan.options),
+                         outputs[self.OUTPUT_RASTER])
+        except EngineError as err:
+            raise QgsProcessingException(self.error_message(err)) from err
+        return plan
+
+    def _raster_layer(self, parameters, context) -> QgsRasterLayer:
         problem = self._input_file_problem(parameters.get(self.INPUT), context)
         if problem:
-            return False, problem
-        ok, message = super().checkParameterValues(parameters, context)
-        if not ok:
-            return ok, message
-        try:
-            self.require_dependencies()
-            self._build_plan(parameters, context)
-        except QgsProcessingException as err:
-            return False, str(err)
-        except Exception as err:  # noqa: BLE001 - the dialog must get a message, never a traceback
-            return False, str(unexpected_failure("Checking the RemoteNet Segment parameters", err))
-        return True, ""
+            raise QgsProcessingException(problem)
+        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
+        if layer is None or not layer.isValid():
+            raise QgsProcessingException(
+                f"INPUT: {parameters.get(self.INPUT)!r} is not a raster layer QGIS can open; choose a raster file "
+                "(for example a GeoTIFF)")
+        if layer.providerType() != "gdal":
+            raise QgsProcessingException(
+                f"INPUT: layer '{layer.name()}' comes from the '{layer.providerType()}' provider; RemoteNet reads "
+                "raster files through GDAL: save the layer as a GeoTIFF first (Raster > Conversion > Translate)")
+        return layer
 
     @staticmethod
     def _input_file_problem(value: Any, context) -> str | None:
@@ -244,15 +250,6 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
         return (f"INPUT: {path} is not a raster GDAL can read; choose a raster file (for example a GeoTIFF)"
                 + (" rather than a vector file" if _gdal_opens(path, gdal.OF_VECTOR) else ""))
 
-    def _number(self, parameters, name: str, context, integer: bool) -> float | None:
-        """The parameter's value, or None when it was left empty."""
-        value = parameters.get(name)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None
-        if integer:
-            return self.parameterAsInt(parameters, name, context)
-        return self.parameterAsDouble(parameters, name, context)
-
     def _model_path(self, parameters, context) -> str:
         path = self.parameterAsFile(parameters, self.MODEL, context)
         if not path:
@@ -266,166 +263,84 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
                                          ".safetensors (or .pth) RemoteNet model file")
         return path
 
-    def _raster_source(self, parameters, context) -> QgsRasterLayer:
-        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
-        if layer is None or not layer.isValid():
-            raise QgsProcessingException(
-                f"INPUT: {parameters.get(self.INPUT)!r} is not a raster layer QGIS can open; choose a raster file "
-                "(for example a GeoTIFF)")
-        if layer.providerType() != "gdal":
-            raise QgsProcessingException(
-                f"INPUT: layer '{layer.name()}' comes from the '{layer.providerType()}' provider; RemoteNet reads "
-                "raster files through GDAL: save the layer as a GeoTIFF first (Raster > Conversion > Translate)")
-        return layer
-
-    def _output(self, parameters, name: str, context, extensions: tuple[str, ...], what: str) -> str | None:
-        value = parameters.get(name)
-        if value is None or value == "":
-            return None
-        path = self.parameterAsOutputLayer(parameters, name, context)
-        if not path:
-            return None
-        if not path.lower().endswith(extensions):
-            raise QgsProcessingException(
-                f"{name}: {path} is not a {what} file name; RemoteNet writes {what} "
-                f"({' or '.join(extensions)}): change the file name's extension")
-        return path
-
-    def _build_plan(self, parameters, context) -> SegmentPlan:
-        """Resolve and check every parameter; raises QgsProcessingException saying what to change."""
-        layer = self._raster_source(parameters, context)
-        model_path = self._model_path(parameters, context)
-
-        from ...model import ModelFileError, read_metadata
+    @staticmethod
+    def _model_header(model_path: str) -> dict[str, Any] | None:
+        from ...model.header import ModelFileError, read_header
 
         try:
-            meta = read_metadata(model_path)
+            return read_header(model_path)
         except ModelFileError as err:
             raise QgsProcessingException(f"MODEL: {err}") from err
-        except Exception as err:  # noqa: BLE001 - any unreadable file is the user's to fix, not a traceback
+        except (OSError, ValueError) as err:  # any unreadable file is the user's to fix, not a traceback
             raise QgsProcessingException(f"MODEL: {model_path} cannot be read as a RemoteNet model "
                                          f"({type(err).__name__}: {err})") from err
 
-        band_count = layer.bandCount()
-        wanted = int(meta["in_channels"])
-        band_names = ", ".join(f"{b.get('index')}: {b.get('name')}" for b in meta.get("bands", []))
-        bands = self.parameterAsInts(parameters, self.BANDS, context) if parameters.get(self.BANDS) else []
-        if bands:
-            bad = [b for b in bands if not 1 <= b <= band_count]
-            if bad:
-                raise QgsProcessingException(
-                    f"BANDS: the raster has {band_count} band(s) (1..{band_count}); it has no band "
-                    f"{', '.join(map(str, bad))}; choose bands that exist")
-            if len(bands) != wanted:
-                raise QgsProcessingException(
-                    f"BANDS: the model takes {wanted} band(s) ({band_names}) but {len(bands)} were chosen; "
-                    f"choose exactly {wanted}")
-        else:
-            default = [int(b["index"]) for b in meta.get("bands", [])]
-            if len(default) != wanted or any(not 1 <= b <= band_count for b in default):
-                raise QgsProcessingException(
-                    f"The model expects {wanted} band(s) ({band_names}) but the raster has {band_count}; "
-                    f"choose {wanted} of its bands with BANDS, or use a model made for {band_count}-band imagery")
+    def _number(self, parameters, name: str, context) -> int | None:
+        """An optional whole-number parameter; None when it was left empty."""
+        value = parameters.get(name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return self.parameterAsInt(parameters, name, context)
 
-        tile = self._number(parameters, self.TILE_SIZE, context, integer=True)
-        if tile is not None and tile < MIN_TILE:
-            raise QgsProcessingException(
-                f"TILE_SIZE: {tile} is too small; use at least {MIN_TILE} pixels, or leave it empty to use the "
-                f"model's tile size ({meta.get('tile_size')})")
-        overlap = self._number(parameters, self.OVERLAP, context, integer=True)
-        tile_for_overlap = tile or int(meta.get("tile_size") or 512)
-        if overlap is not None and not 0 <= overlap < tile_for_overlap // 2:
-            raise QgsProcessingException(
-                f"OVERLAP: {overlap} must be at least 0 and less than half the tile size "
-                f"({tile_for_overlap} px): use at most {tile_for_overlap // 2 - 1}")
-        batch = self.parameterAsInt(parameters, self.BATCH_SIZE, context)
-        if batch < 1:
-            raise QgsProcessingException(f"BATCH_SIZE: {batch} must be at least 1 tile")
-        min_area = self.parameterAsDouble(parameters, self.MIN_AREA, context)
-        simplify = self.parameterAsDouble(parameters, self.SIMPLIFY, context)
-        if min_area < 0 or simplify < 0:
-            raise QgsProcessingException("MIN_AREA and SIMPLIFY must be 0 or more")
-
+    def _options(self, parameters, context, layer: QgsRasterLayer) -> dict[str, Any]:
+        """The engine's options, translated from QGIS values; the engine judges them."""
         extent = None
         if parameters.get(self.EXTENT):
             rect = self.parameterAsExtent(parameters, self.EXTENT, context, layer.crs())
-            if not rect.isNull() and not rect.isEmpty():
-                if not rect.intersects(layer.extent()):
-                    raise QgsProcessingException(
-                        "EXTENT: the chosen extent does not overlap the input raster; choose an extent "
-                        "inside it, or leave EXTENT empty for the whole raster")
+            if not rect.isNull():
                 extent = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+        return {
+            "bands": self.parameterAsInts(parameters, self.BANDS, context) if parameters.get(self.BANDS) else None,
+            "extent": extent,
+            "tile_size": self._number(parameters, self.TILE_SIZE, context),
+            "overlap": self._number(parameters, self.OVERLAP, context),
+            "batch_size": self.parameterAsInt(parameters, self.BATCH_SIZE, context),
+            "device": DEVICES[self.parameterAsEnum(parameters, self.DEVICE, context)],
+            "precision": PRECISIONS[self.parameterAsEnum(parameters, self.PRECISION, context)],
+            "tta": self.parameterAsBoolean(parameters, self.TTA, context),
+            "min_area": self.parameterAsDouble(parameters, self.MIN_AREA, context),
+            "simplify": self.parameterAsDouble(parameters, self.SIMPLIFY, context),
+        }
 
-        plan = SegmentPlan(
-            source=layer.source(),
-            model_path=model_path,
-            meta=meta,
-            output_raster=self._output(parameters, self.OUTPUT_RASTER, context, RASTER_EXTENSIONS, "GeoTIFF"),
-            output_vector=self._output(parameters, self.OUTPUT_VECTOR, context, (".gpkg",), "GeoPackage"),
-            output_confidence=self._output(parameters, self.OUTPUT_CONFIDENCE, context, RASTER_EXTENSIONS,
-                                           "GeoTIFF"),
-            options={
-                "bands": bands or None,
-                "extent": extent,
-                "tile_size": tile,
-                "overlap": overlap,
-                "batch_size": batch,
-                "device": DEVICES[self.parameterAsEnum(parameters, self.DEVICE, context)],
-                "precision": PRECISIONS[self.parameterAsEnum(parameters, self.PRECISION, context)],
-                "tta": self.parameterAsBoolean(parameters, self.TTA, context),
-                "min_area": min_area,
-                "simplify": simplify,
-            },
-        )
-        if not plan.output_raster:
-            raise QgsProcessingException("OUTPUT_RASTER: give a GeoTIFF file name for the classified raster")
+    def error_message(self, err: BaseException) -> str:
+        field = getattr(err, "field", None)
+        if field in self.PARAMETER_OF_FIELD:
+            return f"{self.PARAMETER_OF_FIELD[field]}: {err.detail}"  # type: ignore[attr-defined]
+        return str(err)
 
-        from ..engine import EngineError, check_inputs
+    # ----- running (worker thread) ---------------------------------------------------------------
 
-        try:
-            check_inputs(plan.source, meta, plan.engine_options(), plan.output_raster)
-        except EngineError as err:
-            raise QgsProcessingException(str(err)) from err
-        return plan
+    def output_files(self, parameters, context) -> dict[str, str | None]:
+        """Output paths; with the run's context this registers them for loading into the project."""
+        paths: dict[str, str | None] = {}
+        for name in (self.OUTPUT_RASTER, self.OUTPUT_VECTOR, self.OUTPUT_CONFIDENCE):
+            given = parameters.get(name) not in (None, "")
+            paths[name] = (self.parameterAsOutputLayer(parameters, name, context) or None) if given else None
+        return paths
 
-    # ----- running -------------------------------------------------------------------------
+    def known_errors(self):
+        from ...model.header import ModelFileError
+        from ..engine.options import EngineError, SegmentCancelled
 
-    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802
-        # Runs in the GUI thread: read the layer and the model header here, not in the worker.
-        self.require_dependencies()
-        self._plan = self._build_plan(parameters, context)
-        return True
+        return (SegmentCancelled,), (EngineError, ModelFileError)
 
-    def processAlgorithm(self, parameters, context, feedback) -> dict[str, Any]:  # noqa: N802
-        plan = self._plan or self._build_plan(parameters, context)
+    def execute_plan(self, plan: SegmentPlan, outputs, context, feedback) -> dict[str, Any]:
         configure_torch_threads(QgsApplication.maxThreads())
-        from ...model import ModelFileError
-        from ..engine import EngineError, SegmentCancelled, segment, write_qml
+        from ..engine import SegmentOptions, segment, write_qml
 
         progress, is_cancelled, log = engine_callbacks(feedback)
-        outputs = [plan.output_raster, plan.output_vector, plan.output_confidence]
-        started = time.time()
+        options = SegmentOptions(output_vector=outputs[self.OUTPUT_VECTOR],
+                                 output_confidence=outputs[self.OUTPUT_CONFIDENCE], **plan.options)
         feedback.pushInfo(f"Model: {plan.model_path}")
-        try:
-            result = segment(plan.source, plan.model_path, plan.output_raster, plan.engine_options(),
-                             progress=progress, is_cancelled=is_cancelled, log=log)
-        except SegmentCancelled as err:
-            remove_new_files(outputs, started)
-            raise QgsProcessingException("RemoteNet Segment was cancelled; no outputs were written.") from err
-        except (EngineError, ModelFileError) as err:
-            remove_new_files(outputs, started)
-            raise QgsProcessingException(str(err)) from err
-        except Exception as err:  # noqa: BLE001 - report as a Processing error, never a raw traceback
-            remove_new_files(outputs, started)
-            raise unexpected_failure("RemoteNet Segment", err) from err
-
+        result = segment(plan.source, plan.model_path, outputs[self.OUTPUT_RASTER], options,
+                         progress=progress, is_cancelled=is_cancelled, log=log)
         feedback.pushInfo(
             f"Ran on {result.device} ({result.precision}); {result.tiles_total} tile(s), "
             f"{result.tiles_skipped_nodata} skipped as nodata; output {result.width} x {result.height} pixels")
-        if getattr(result, "stage_seconds", None):
+        if result.stage_seconds:
             stages = ", ".join(f"{k} {v:.1f} s" for k, v in result.stage_seconds.items())
             feedback.pushInfo(f"Time per stage: {stages}")
-        classes = result.classes or plan.meta["classes"]
+        classes = result.classes
         qml = os.path.splitext(result.output_raster)[0] + ".qml"
         if not os.path.exists(qml):
             write_qml(result.output_raster, classes)

@@ -6,37 +6,32 @@ place only when training finished: a cancelled or failed run leaves no model fil
 """
 from __future__ import annotations
 
+import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
 from qgis.core import (
     QgsApplication,
-    QgsMapLayer,
+    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBand,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
-    QgsRasterLayer,
-    QgsVectorFileWriter,
-    QgsVectorLayer,
 )
 
 from ..dependencies import configure_torch_threads
-from .base import RemoteNetAlgorithm, engine_callbacks, help_html, unexpected_failure
+from ..engine.options import DEVICES, MIN_TILE
+from .base import RemoteNetAlgorithm, engine_callbacks, help_html
 from .compat import NUMBER_DOUBLE, NUMBER_INTEGER, make_advanced
-
-DEVICES = ["auto", "cuda", "cpu"]
-MIN_TILE = 32
+from .layer_files import class_field_parameter, labels_file, remove_folder
 
 HELP_INTRO = (
     "Trains a RemoteNet model on a raster layer and its labels, and writes a model file (.safetensors) that "
@@ -80,9 +75,8 @@ class TrainPlan:
     raster: str
     labels: str
     class_field: str | None
-    output: str
     options: dict[str, Any] = field(default_factory=dict)
-    temporary: list[str] = field(default_factory=list)
+    temporary: str | None = None  # a folder holding a copy of the labels layer
 
 
 class TrainAlgorithm(RemoteNetAlgorithm):
@@ -100,10 +94,6 @@ class TrainAlgorithm(RemoteNetAlgorithm):
     VALIDATION_FRACTION = "VALIDATION_FRACTION"
     LEARNING_RATE = "LEARNING_RATE"
     OUTPUT_MODEL = "OUTPUT_MODEL"
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._plan: TrainPlan | None = None
 
     def name(self) -> str:
         return "train"
@@ -124,9 +114,8 @@ class TrainAlgorithm(RemoteNetAlgorithm):
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input raster")))
         self.addParameter(QgsProcessingParameterMapLayer(
             self.LABELS, self.tr("Labels (class raster, or polygons)")))
-        self.addParameter(QgsProcessingParameterField(
-            self.CLASS_FIELD, self.tr("Class field (polygons; empty: one class on a background)"),
-            parentLayerParameterName=self.LABELS, optional=True))
+        self.addParameter(class_field_parameter(
+            self.CLASS_FIELD, self.tr("Class field (polygons; empty: one class on a background)")))
         self.addParameter(QgsProcessingParameterBand(
             self.BANDS, self.tr("Bands (default: all)"), parentLayerParameterName=self.INPUT, optional=True,
             allowMultiple=True))
@@ -162,23 +151,9 @@ class TrainAlgorithm(RemoteNetAlgorithm):
         self.addOutput(QgsProcessingOutputString("DEVICE_USED", self.tr("Device that trained the model")))
         self.addOutput(QgsProcessingOutputString("CLASSES", self.tr("Classes (JSON)")))
 
-    # ----- checks --------------------------------------------------------------------------
+    # ----- from parameters to a plan (GUI thread, no torch) -----------------------------------
 
-    def checkParameterValues(self, parameters, context):  # noqa: N802
-        ok, message = super().checkParameterValues(parameters, context)
-        if not ok:
-            return ok, message
-        try:
-            self.require_dependencies()
-            plan = self._build_plan(parameters, context)
-            _cleanup(plan.temporary)
-        except QgsProcessingException as err:
-            return False, str(err)
-        except Exception as err:  # noqa: BLE001 - the dialog must get a message, never a traceback
-            return False, str(unexpected_failure("Checking the RemoteNet Train parameters", err))
-        return True, ""
-
-    def _build_plan(self, parameters, context) -> TrainPlan:
+    def resolve(self, parameters, context, checking: bool) -> TrainPlan:
         raster = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         if raster is None or not raster.isValid():
             raise QgsProcessingException(f"INPUT: {parameters.get(self.INPUT)!r} is not a raster layer QGIS can "
@@ -186,131 +161,97 @@ class TrainAlgorithm(RemoteNetAlgorithm):
         if raster.providerType() != "gdal":
             raise QgsProcessingException(f"INPUT: layer '{raster.name()}' comes from the '{raster.providerType()}' "
                                          "provider; save it as a GeoTIFF first")
-        labels_layer = self.parameterAsLayer(parameters, self.LABELS, context)
-        if labels_layer is None or not labels_layer.isValid():
-            raise QgsProcessingException(f"LABELS: {parameters.get(self.LABELS)!r} is not a layer QGIS can open; "
-                                         "choose a class raster or a polygon layer")
         class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context) or None
-        temporary: list[str] = []
-        labels = _labels_source(labels_layer, class_field, context, temporary)
-        bands = self.parameterAsInts(parameters, self.BANDS, context) if parameters.get(self.BANDS) else []
-        bad = [b for b in bands if not 1 <= b <= raster.bandCount()]
-        if bad:
-            raise QgsProcessingException(f"BANDS: the raster has {raster.bandCount()} band(s); it has no band "
-                                         f"{', '.join(map(str, bad))}")
-        tile = self.parameterAsInt(parameters, self.TILE_SIZE, context)
-        if tile < MIN_TILE:
-            raise QgsProcessingException(f"TILE_SIZE: {tile} is too small; use at least {MIN_TILE} pixels")
-        epochs = self.parameterAsInt(parameters, self.EPOCHS, context)
-        minutes = self.parameterAsDouble(parameters, self.MAX_MINUTES, context)
-        if epochs <= 0 and minutes <= 0:
-            raise QgsProcessingException("EPOCHS and MAX_MINUTES are both 0: nothing would stop the training; "
-                                         "set an epoch count, a time budget, or both")
-        batch = self.parameterAsInt(parameters, self.BATCH_SIZE, context)
-        if batch < 1:
-            raise QgsProcessingException(f"BATCH_SIZE: {batch} must be at least 1 chip")
+        labels, temporary = labels_file(self.parameterAsLayer(parameters, self.LABELS, context),
+                                        parameters.get(self.LABELS), class_field, context, "LABELS",
+                                        copy=not checking)
+        plan = TrainPlan(raster=raster.source(), labels=labels, class_field=class_field, temporary=temporary)
+        try:
+            bands = self.parameterAsInts(parameters, self.BANDS, context) if parameters.get(self.BANDS) else []
+            bad = [b for b in bands if not 1 <= b <= raster.bandCount()]
+            if bad:
+                raise QgsProcessingException(f"BANDS: the raster has {raster.bandCount()} band(s); it has no band "
+                                             f"{', '.join(map(str, bad))}")
+            tile = self.parameterAsInt(parameters, self.TILE_SIZE, context)
+            if tile < MIN_TILE:
+                raise QgsProcessingException(f"TILE_SIZE: {tile} is too small; use at least {MIN_TILE} pixels")
+            epochs = self.parameterAsInt(parameters, self.EPOCHS, context)
+            minutes = self.parameterAsDouble(parameters, self.MAX_MINUTES, context)
+            if epochs <= 0 and minutes <= 0:
+                raise QgsProcessingException("EPOCHS and MAX_MINUTES are both 0: nothing would stop the training; "
+                                             "set an epoch count, a time budget, or both")
+            batch = self.parameterAsInt(parameters, self.BATCH_SIZE, context)
+            if batch < 1:
+                raise QgsProcessingException(f"BATCH_SIZE: {batch} must be at least 1 chip")
+            self.output_files(parameters, QgsProcessingContext())  # checks the name
+            plan.options = {
+                "bands": bands or None, "tile_size": tile, "epochs": epochs or None,
+                "max_minutes": minutes or None, "batch_size": batch,
+                "device": DEVICES[self.parameterAsEnum(parameters, self.DEVICE, context)],
+                "pretrained_encoder": self.parameterAsBoolean(parameters, self.PRETRAINED_ENCODER, context),
+                "background": True if self.parameterAsBoolean(parameters, self.BACKGROUND, context) else None,
+                "val_fraction": self.parameterAsDouble(parameters, self.VALIDATION_FRACTION, context),
+                "lr": self.parameterAsDouble(parameters, self.LEARNING_RATE, context),
+            }
+        except BaseException:
+            self.release(plan)
+            raise
+        return plan
+
+    def release(self, plan: TrainPlan) -> None:
+        remove_folder(plan.temporary)
+        plan.temporary = None
+
+    # ----- running (worker thread) ---------------------------------------------------------------
+
+    def output_files(self, parameters, context) -> dict[str, str | None]:
         output = self.parameterAsFileOutput(parameters, self.OUTPUT_MODEL, context)
         if not output:
             raise QgsProcessingException("OUTPUT_MODEL: give a file name for the model (.safetensors)")
         if not output.lower().endswith(".safetensors"):
             raise QgsProcessingException(f"OUTPUT_MODEL: {output} must end in .safetensors (the model file format)")
-        device = DEVICES[self.parameterAsEnum(parameters, self.DEVICE, context)]
-        if device == "cuda":
-            import torch
+        return {self.OUTPUT_MODEL: output}
 
-            if not torch.cuda.is_available():
-                raise QgsProcessingException("DEVICE: CUDA was asked for but torch sees no CUDA GPU here; "
-                                             "choose Auto or CPU")
-        return TrainPlan(
-            raster=raster.source(), labels=labels, class_field=class_field, output=output, temporary=temporary,
-            options={
-                "bands": bands or None, "tile_size": tile, "epochs": epochs or None,
-                "max_minutes": minutes or None, "batch_size": batch, "device": device,
-                "pretrained_encoder": self.parameterAsBoolean(parameters, self.PRETRAINED_ENCODER, context),
-                "background": True if self.parameterAsBoolean(parameters, self.BACKGROUND, context) else None,
-                "val_fraction": self.parameterAsDouble(parameters, self.VALIDATION_FRACTION, context),
-                "lr": self.parameterAsDouble(parameters, self.LEARNING_RATE, context),
-            })
-
-    # ----- running -------------------------------------------------------------------------
-
-    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802
-        self.require_dependencies()
-        self._plan = self._build_plan(parameters, context)
-        return True
-
-    def processAlgorithm(self, parameters, context, feedback) -> dict[str, Any]:  # noqa: N802
-        plan = self._plan or self._build_plan(parameters, context)
-        try:
-            return self._train(plan, feedback)
-        finally:
-            _cleanup(plan.temporary)
-
-    def _train(self, plan: TrainPlan, feedback) -> dict[str, Any]:
-        configure_torch_threads(QgsApplication.maxThreads())
-        import json
-
+    def known_errors(self):
         from ...model import PretrainedWeightsUnavailable
-        from ...model.training import TrainConfig, TrainingCancelled, TrainingError, save_trained_model
-        from ..engine.training_data import TrainingDataError, prepare_training_chips
+        from ...model.training import TrainingCancelled, TrainingError
+        from ..engine.training_data import TrainingDataError
+
+        return (TrainingCancelled,), (TrainingError, TrainingDataError, PretrainedWeightsUnavailable)
+
+    def execute_plan(self, plan: TrainPlan, outputs, context, feedback) -> dict[str, Any]:
+        configure_torch_threads(QgsApplication.maxThreads())
+        from ...model.training import TrainConfig, TrainingCancelled, save_trained_model
+        from ..engine.training_data import prepare_training_chips
 
         _progress, is_cancelled, log = engine_callbacks(feedback)
-        opts = plan.options
+        opts, output = plan.options, outputs[self.OUTPUT_MODEL]
         started = time.monotonic()
         feedback.setProgressText("Reading the raster and labels")
-        try:
-            chips = prepare_training_chips(
-                plan.raster, plan.labels, class_field=plan.class_field, bands=opts["bands"],
-                tile_size=opts["tile_size"], background=opts["background"], val_fraction=opts["val_fraction"],
-                log=log)
-        except TrainingDataError as err:
-            raise QgsProcessingException(str(err)) from err
-        except Exception as err:  # noqa: BLE001
-            raise unexpected_failure("Reading the training data", err) from err
+        chips = prepare_training_chips(
+            plan.raster, plan.labels, class_field=plan.class_field, bands=opts["bands"],
+            tile_size=opts["tile_size"], background=opts["background"], val_fraction=opts["val_fraction"],
+            log=log)
         if is_cancelled():
-            raise QgsProcessingException("RemoteNet Train was cancelled; no model file was written.")
+            raise TrainingCancelled("cancelled while reading the training data")
         feedback.setProgress(5)
         minutes = opts["max_minutes"]
         if minutes:  # the budget covers everything: what reading took, and a moment to write the file
             minutes = max(0.05, minutes - (time.monotonic() - started + 5.0) / 60.0)
         config = TrainConfig(epochs=opts["epochs"], max_minutes=minutes, batch_size=opts["batch_size"],
                              lr=opts["lr"], device=opts["device"], pretrained_encoder=opts["pretrained_encoder"])
-        last_log = [0.0]
-
-        def progress(info: dict[str, Any]) -> None:
-            event = info["event"]
-            if event == "start":
-                feedback.pushInfo(f"Training on {info['device']}{' (bf16 mixed precision)' if info['amp'] else ''}: "
-                                  f"{info['train_chips']} training and {info['val_chips']} validation chips, "
-                                  f"{info['steps_per_epoch']} steps per epoch")
-            elif event == "step":
-                feedback.setProgress(5 + 94 * info["fraction"])
-                if time.monotonic() - last_log[0] > 10:
-                    last_log[0] = time.monotonic()
-                    feedback.setProgressText(f"epoch {info['epoch']:.2f}, step {info['step']}, loss {info['loss']:.4f}")
-            elif event == "validation":
-                feedback.pushInfo(f"Validation at epoch {info['epoch']:.2f}: mIoU {info['miou']:.4f}"
-                                  f"{' (best so far)' if info['improved'] else ''}")
-
-        try:
-            result = chips.train(config, progress=progress, is_cancelled=is_cancelled)
-        except TrainingCancelled as err:
-            raise QgsProcessingException("RemoteNet Train was cancelled; no model file was written.") from err
-        except (TrainingError, PretrainedWeightsUnavailable) as err:
-            raise QgsProcessingException(str(err)) from err
-        except Exception as err:  # noqa: BLE001
-            raise unexpected_failure("RemoteNet Train", err) from err
+        result = chips.train(config, progress=_training_progress(feedback), is_cancelled=is_cancelled)
         header = dict(chips.header)
         header["provenance"] = {**header.get("provenance", {}), "trainer": "remotenet:train"}
-        os.makedirs(os.path.dirname(os.path.abspath(plan.output)), exist_ok=True)
-        written = save_trained_model(result, plan.output, header)
+        os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
+        written = save_trained_model(result, output, header)
         val = written["metrics"].get("validation", {})
         feedback.pushInfo(f"Stopped by {result.stopped_by} after {result.steps} steps ({result.epochs:.2f} epochs, "
                           f"{result.elapsed_s:.0f} s); best validation mIoU {val.get('miou')} at epoch "
-                          f"{result.best_epoch:.2f}. Model written to {plan.output}")
+                          f"{result.best_epoch:.2f}. Model written to {output}")
         feedback.setProgress(100)
         return {
-            self.OUTPUT_MODEL: plan.output,
+            self.OUTPUT_MODEL: output,
             "VAL_MIOU": val.get("miou"),
             "VAL_OA": val.get("oa"),
             "STEPS": result.steps,
@@ -320,38 +261,23 @@ class TrainAlgorithm(RemoteNetAlgorithm):
         }
 
 
-def _labels_source(layer: QgsMapLayer, class_field: str | None, context, temporary: list[str]) -> str:
-    """A file the engine can read for the LABELS layer (a temporary GeoPackage for non-file vectors)."""
-    if isinstance(layer, QgsRasterLayer):
-        if class_field:
-            raise QgsProcessingException(f"CLASS_FIELD: LABELS '{layer.name()}' is a raster: its pixel values are "
-                                         "the classes; leave CLASS_FIELD empty")
-        if layer.providerType() != "gdal":
-            raise QgsProcessingException(f"LABELS: raster '{layer.name()}' is not a file GDAL reads; save it as a "
-                                         "GeoTIFF first")
-        return layer.source()
-    if not isinstance(layer, QgsVectorLayer):
-        raise QgsProcessingException(f"LABELS: '{layer.name()}' is neither a raster nor a vector layer")
-    if class_field and layer.fields().indexOf(class_field) < 0:
-        names = ", ".join(f.name() for f in layer.fields()) or "none"
-        raise QgsProcessingException(f"CLASS_FIELD: the labels have no field '{class_field}'; fields: {names}")
-    if layer.providerType() == "ogr" and not layer.subsetString():
-        return layer.source()
-    # Memory layers, filtered layers, databases...: write the features to a temporary GeoPackage.
-    folder = tempfile.mkdtemp(prefix="remotenet_labels_")
-    path = os.path.join(folder, "labels.gpkg")
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, context.transformContext(), options)
-    temporary.append(folder)
-    if error[0] != QgsVectorFileWriter.NoError:
-        raise QgsProcessingException(f"LABELS: could not copy layer '{layer.name()}' for training: {error[1]}")
-    return path
+def _training_progress(feedback):
+    """The trainer's progress events as QGIS progress, progress text and log lines."""
+    last_log = [0.0]
 
+    def progress(info: dict[str, Any]) -> None:
+        event = info["event"]
+        if event == "start":
+            feedback.pushInfo(f"Training on {info['device']}{' (bf16 mixed precision)' if info['amp'] else ''}: "
+                              f"{info['train_chips']} training and {info['val_chips']} validation chips, "
+                              f"{info['steps_per_epoch']} steps per epoch")
+        elif event == "step":
+            feedback.setProgress(5 + 94 * info["fraction"])
+            if time.monotonic() - last_log[0] > 10:
+                last_log[0] = time.monotonic()
+                feedback.setProgressText(f"epoch {info['epoch']:.2f}, step {info['step']}, loss {info['loss']:.4f}")
+        elif event == "validation":
+            feedback.pushInfo(f"Validation at epoch {info['epoch']:.2f}: mIoU {info['miou']:.4f}"
+                              f"{' (best so far)' if info['improved'] else ''}")
 
-def _cleanup(paths: list[str]) -> None:
-    import shutil
-
-    for path in paths:
-        shutil.rmtree(path, ignore_errors=True)
-    paths.clear()
+    return progress

@@ -3,19 +3,25 @@
 ``segment(source, model, output_raster, options)`` turns any GDAL raster into a classified
 GeoTIFF (with colour table, category names and a .qml sidecar), optionally a confidence
 GeoTIFF and a GeoPackage of class polygons.
-"""
-from .check import check_inputs
-from .options import ENGINE_VERSION, EngineError, SegmentCancelled, SegmentOptions, SegmentResult
-from .qml import write_qml
-from .segment import segment
 
-__all__ = [
-    "ENGINE_VERSION",
-    "EngineError",
-    "SegmentCancelled",
-    "SegmentOptions",
-    "SegmentResult",
-    "check_inputs",
-    "segment",
-    "write_qml",
-]
+Names are imported on first use: ``check_inputs`` and the options need GDAL only, so QGIS can
+check parameters on its GUI thread without loading torch.
+"""
+from __future__ import annotations
+
+from ...model.lazy import lazy_attributes
+
+_EXPORTS = {
+    "check_inputs": "check",
+    "ENGINE_VERSION": "options",
+    "EngineError": "options",
+    "SegmentCancelled": "options",
+    "SegmentOptions": "options",
+    "SegmentResult": "options",
+    "write_qml": "qml",
+    "segment": "segment",
+}
+
+__all__ = sorted(_EXPORTS)
+
+__getattr__ = lazy_attributes(__name__, _EXPORTS, globals())

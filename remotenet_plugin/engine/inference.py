@@ -8,9 +8,8 @@ from typing import Callable, Optional
 import numpy as np
 import torch
 
-from .options import EngineError
+from .options import DEVICES, PRECISIONS, EngineError
 
-PRECISIONS = ("auto", "fp32", "bf16", "fp16")
 DTYPES = {"bf16": torch.bfloat16, "fp16": torch.float16}
 
 
@@ -28,7 +27,7 @@ def pick_device(device: str) -> torch.device:
         return dev
     if device == "cpu":
         return torch.device("cpu")
-    raise EngineError(f"device {device!r} is not one of 'auto', 'cuda', 'cpu'")
+    raise EngineError(f"device {device!r} is not one of {', '.join(DEVICES)}")
 
 
 # Networks smaller than this are memory-bound on a CPU: bf16 buys them no speed, only rounding.

@@ -7,9 +7,24 @@ from typing import Optional
 
 ENGINE_VERSION = "0.1.0"
 
+# The values a run accepts; the QGIS dialogs list the same ones (one owner: this module).
+DEVICES = ("auto", "cuda", "cpu")
+PRECISIONS = ("auto", "fp32", "bf16", "fp16")
+MIN_TILE = 32  # pixels; the network pads smaller inputs anyway, so smaller tiles only waste work
+
 
 class EngineError(Exception):
-    """Bad input or a failed run; the message says what is wrong and what to do."""
+    """Bad input or a failed run; the message says what is wrong and what to do.
+
+    ``field`` names the option at fault ("tile_size", "bands", "output_vector"...) when there is
+    one; the message then starts with it. Front ends show their own name for that option
+    (QGIS: ``TILE_SIZE``) in front of ``detail``.
+    """
+
+    def __init__(self, detail: str, field: Optional[str] = None) -> None:
+        super().__init__(f"{field}: {detail}" if field else detail)
+        self.detail = detail
+        self.field = field
 
 
 class SegmentCancelled(EngineError):

@@ -48,7 +48,7 @@ def _model_header(model: ModelArg) -> tuple[dict, Optional[str]]:
     try:
         return read_metadata(path), path
     except ModelFileError as err:
-        raise EngineError(str(err)) from err
+        raise EngineError(str(err), "model") from err
 
 
 def segment(source: str, model: ModelArg, output_raster: str, options: Optional[SegmentOptions] = None,
@@ -78,7 +78,7 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
         try:
             net, meta = load_model(model_path)
         except ModelFileError as err:
-            raise EngineError(str(err)) from err
+            raise EngineError(str(err), "model") from err
         model_name, model_hash = Path(model_path).name, _sha256(model_path)
     else:
         net, model_name, model_hash = model[0], f"in-memory {type(model[0]).__name__}", ""

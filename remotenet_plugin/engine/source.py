@@ -26,36 +26,39 @@ def open_raster(path: str) -> gdal.Dataset:
         msg = gdal.GetLastErrorMsg()
         gdal.PopErrorHandler()
     if ds is None or ds.RasterCount < 1:
-        raise EngineError(f"{path}: cannot be opened as a raster ({msg or 'no raster bands'}); "
-                          "choose a raster file GDAL can read")
+        raise EngineError(f"{path} cannot be opened as a raster ({msg or 'no raster bands'}); "
+                          "choose a raster file GDAL can read", "source")
     return ds
 
 
 def choose_bands(ds: gdal.Dataset, meta: dict[str, Any], bands: Optional[Sequence[int]]) -> list[int]:
-    """The 1-based source bands fed to the network, checked against the raster and the header."""
+    """The 1-based source bands fed to the network, checked against the raster and the header.
+
+    Without ``bands``, the header's band list is used as it is: a model whose bands the raster
+    lacks is refused rather than fed other bands.
+    """
     count, needed = ds.RasterCount, int(meta["in_channels"])
+    described = ", ".join(f"{b.get('index')}: {b.get('name')}" for b in meta.get("bands", []))
     if bands is not None:
         chosen = [int(b) for b in bands]
         bad = [b for b in chosen if not 1 <= b <= count]
         if bad:
-            raise EngineError(f"bands {bad} do not exist: the raster has {count} band(s) (numbered from 1)")
+            raise EngineError(f"the raster has {count} band(s) (1..{count}); it has no band "
+                              f"{', '.join(map(str, bad))}; choose bands that exist", "bands")
+        if len(chosen) != needed:
+            raise EngineError(f"the model takes {needed} band(s) ({described}) but {len(chosen)} were chosen; "
+                              f"choose exactly {needed}", "bands")
     else:
-        header = [int(b["index"]) for b in meta.get("bands", [])]
-        if len(header) == needed and all(1 <= b <= count for b in header):
-            chosen = header
-        elif count >= needed:
-            chosen = list(range(1, needed + 1))
-        else:
-            raise EngineError(f"the model needs {needed} band(s) but the raster has only {count}; "
-                              "choose another raster or a model trained on fewer bands")
-    if len(chosen) != needed:
-        raise EngineError(f"{len(chosen)} band(s) chosen ({chosen}) but the model takes {needed}; "
-                          f"pick exactly {needed} bands")
+        chosen = [int(b["index"]) for b in meta.get("bands", [])] or list(range(1, needed + 1))
+        if len(chosen) != needed or any(not 1 <= b <= count for b in chosen):
+            raise EngineError(f"the model expects {needed} band(s) ({described}) but the raster has {count}; "
+                              f"choose {needed} of its bands, or use a model made for {count}-band imagery",
+                              "bands")
     for b in chosen:
         dtype = ds.GetRasterBand(b).DataType
         if dtype not in SUPPORTED_TYPES:
             raise EngineError(f"band {b} has data type {gdal.GetDataTypeName(dtype)}, which is not supported "
-                              "(use Byte, UInt16, Int16, UInt32, Int32, Float32 or Float64)")
+                              "(use Byte, UInt16, Int16, UInt32, Int32, Float32 or Float64)", "bands")
     return chosen
 
 
@@ -64,16 +67,16 @@ def resolve_window(ds: gdal.Dataset, window: Optional[Sequence[int]],
     """(xoff, yoff, xsize, ysize) inside the raster, from a pixel window, a map extent or the whole."""
     width, height = ds.RasterXSize, ds.RasterYSize
     if window is not None and extent is not None:
-        raise EngineError("give either a pixel window or a map extent, not both")
+        raise EngineError("give either a pixel window or a map extent, not both", "window")
     if window is not None:
         if len(window) != 4:
-            raise EngineError(f"window {tuple(window)} must be (xoff, yoff, xsize, ysize)")
+            raise EngineError(f"{tuple(window)} must be (xoff, yoff, xsize, ysize)", "window")
         xoff, yoff, xsize, ysize = (int(v) for v in window)
         if xsize < 1 or ysize < 1:
-            raise EngineError(f"window {tuple(window)}: xsize and ysize must be at least 1")
+            raise EngineError(f"{tuple(window)}: xsize and ysize must be at least 1", "window")
         x0, y0, x1, y1 = max(xoff, 0), max(yoff, 0), min(xoff + xsize, width), min(yoff + ysize, height)
         if x0 >= x1 or y0 >= y1:
-            raise EngineError(f"window {tuple(window)} does not intersect the raster ({width} x {height} pixels)")
+            raise EngineError(f"{tuple(window)} does not intersect the raster ({width} x {height} pixels)", "window")
         return x0, y0, x1 - x0, y1 - y0
     if extent is not None:
         return _extent_to_window(ds, extent)
@@ -82,14 +85,14 @@ def resolve_window(ds: gdal.Dataset, window: Optional[Sequence[int]],
 
 def _extent_to_window(ds: gdal.Dataset, extent: Sequence[float]) -> tuple[int, int, int, int]:
     if len(extent) != 4:
-        raise EngineError(f"extent {tuple(extent)} must be (xmin, ymin, xmax, ymax)")
+        raise EngineError(f"{tuple(extent)} must be (xmin, ymin, xmax, ymax)", "extent")
     xmin, ymin, xmax, ymax = (float(v) for v in extent)
     if not (xmin < xmax and ymin < ymax):
-        raise EngineError(f"extent {tuple(extent)} is empty: need xmin < xmax and ymin < ymax")
+        raise EngineError(f"{tuple(extent)} is empty: need xmin < xmax and ymin < ymax", "extent")
     gt = ds.GetGeoTransform(can_return_null=True)
     if gt is None:
         raise EngineError("the raster has no georeferencing, so a map extent cannot be placed on it; "
-                          "give a pixel window instead")
+                          "give a pixel window instead", "extent")
     inv = gdal.InvGeoTransform(gt)
     cols, rows = [], []
     for x, y in ((xmin, ymin), (xmin, ymax), (xmax, ymin), (xmax, ymax)):
@@ -102,7 +105,8 @@ def _extent_to_window(ds: gdal.Dataset, extent: Sequence[float]) -> tuple[int, i
     x0, y0 = max(x0, 0), max(y0, 0)
     x1, y1 = min(x1, ds.RasterXSize), min(y1, ds.RasterYSize)
     if x0 >= x1 or y0 >= y1:
-        raise EngineError(f"extent {tuple(extent)} does not intersect the raster; check it is in the raster's CRS")
+        raise EngineError(f"{tuple(extent)} does not overlap the raster; choose an extent inside it (in the "
+                          "raster's CRS), or none for the whole raster", "extent")
     return x0, y0, x1 - x0, y1 - y0
 
 

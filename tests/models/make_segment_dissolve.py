@@ -40,6 +40,16 @@ def build(path: Path) -> None:
     segment.addParameterSources("MODEL", [QgsProcessingModelChildParameterSource.fromModelParameter("model")])
     segment.addParameterSources("TILE_SIZE",
                                 [QgsProcessingModelChildParameterSource.fromModelParameter("tile_size")])
+    # What the modeler does when a component is added: every other parameter gets its default.
+    from qgis.core import QgsApplication
+
+    algorithm = QgsApplication.processingRegistry().algorithmById("remotenet:segment")
+    for definition in algorithm.parameterDefinitions():
+        name = definition.name()
+        if name not in segment.parameterSources() and not definition.isDestination() and \
+                definition.defaultValue() is not None:
+            segment.addParameterSources(name, [QgsProcessingModelChildParameterSource.fromStaticValue(
+                definition.defaultValue())])
     classes = QgsProcessingModelOutput("classes", "Classified raster")
     classes.setChildId("segment")
     classes.setChildOutputName("OUTPUT_RASTER")
@@ -77,6 +87,7 @@ if __name__ == "__main__":
     from remotenet.remotenet_plugin.provider import RemoteNetProvider
 
     Processing.initialize()
-    QgsApplication.processingRegistry().addProvider(RemoteNetProvider())
+    provider = RemoteNetProvider()  # kept referenced: the registry needs the Python object alive
+    QgsApplication.processingRegistry().addProvider(provider)
     build(HERE / "segment_dissolve.model3")
     print(HERE / "segment_dissolve.model3")

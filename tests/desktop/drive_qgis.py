@@ -1,0 +1,312 @@
+"""Drives the real QGIS desktop as a person would; QGIS runs this file with ``--code``.
+
+tests/test_qgis_desktop.py starts ``qgis.bin`` on Xvfb with a scratch profile, the plugin
+enabled, and ``REMOTENET_DESKTOP_CONFIG`` naming a JSON file of inputs. This script opens the
+RemoteNet dialogs from the Processing toolbox, the Raster menu and the graphical modeler,
+presses Run and Cancel, and writes what it saw to the config's ``result`` file after every
+step (so a crash still leaves the steps before it). The assertions live in the test.
+
+Steps are a generator driven by QTimer: the dialogs are modal (``exec_``), and timers keep
+firing inside their nested event loops, so the script keeps going while a dialog is open.
+"""
+import json
+import os
+import time
+import traceback
+
+import qgis.utils
+from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QAction, QApplication, QProgressBar, QTextEdit
+from qgis.utils import iface
+
+CONFIG = json.loads(open(os.environ["REMOTENET_DESKTOP_CONFIG"], encoding="utf-8").read())
+RESULT: dict = {"steps": {}, "errors": []}
+
+
+def save() -> None:
+    with open(CONFIG["result"] + ".partial", "w", encoding="utf-8") as fh:
+        json.dump(RESULT, fh, indent=1, default=str)
+    os.replace(CONFIG["result"] + ".partial", CONFIG["result"])
+
+
+def later(seconds: float, fn) -> None:
+    """Call ``fn`` from the event loop after ``seconds``; its exceptions are recorded."""
+
+    def call() -> None:
+        try:
+            fn()
+        except Exception:  # noqa: BLE001 - reported to the test, which fails on it
+            RESULT["errors"].append(traceback.format_exc())
+            save()
+
+    QTimer.singleShot(int(seconds * 1000), call)
+
+
+def windows() -> list:
+    return [f"{type(w).__name__}: {w.windowTitle()}" for w in QApplication.topLevelWidgets() if w.isVisible()]
+
+
+class Driver:
+    """Runs a generator of steps; each ``yield s`` waits ``s`` seconds of event loop."""
+
+    def __init__(self, steps) -> None:
+        self.steps = steps
+
+    def start(self) -> None:
+        later(0.5, self.advance)
+
+    def advance(self) -> None:
+        try:
+            delay = next(self.steps)
+        except StopIteration:
+            finish()
+            return
+        except Exception:  # noqa: BLE001 - reported to the test, which fails on it
+            RESULT["errors"].append(traceback.format_exc())
+            finish()
+            return
+        later(delay, self.advance)
+
+
+def finish() -> None:
+    RESULT["finished"] = True
+    save()
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible() and widget is not iface.mainWindow():
+            widget.close()
+    QgsProject.instance().setDirty(False)
+    # Leave without QGIS's own teardown: the test judges what happened while QGIS ran.
+    later(0.5, lambda: os._exit(0))
+
+
+# ----- looking at QGIS ----------------------------------------------------------------------
+
+def algorithm_dialog(title_part: str):
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible() and title_part in widget.windowTitle() and hasattr(widget, "runButton"):
+            return widget
+    return None
+
+
+def wait_for(predicate, timeout: float, step: float = 0.2):
+    """Yield steps until predicate() is truthy (then return its value) or the timeout passes."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        value = predicate()
+        if value:
+            return value
+        yield step
+    return predicate()
+
+
+def dialog_log(dlg) -> str:
+    log = dlg.findChild(QTextEdit, "txtLog")
+    return log.toPlainText() if log is not None else ""
+
+
+def progress_value(dlg) -> int:
+    bars = dlg.findChildren(QProgressBar)
+    return max((b.value() for b in bars), default=-1)
+
+
+def layers_summary() -> list:
+    out = []
+    for layer in QgsProject.instance().mapLayers().values():
+        entry = {"name": layer.name(), "source": layer.source().split("|")[0], "type": type(layer).__name__}
+        if isinstance(layer, QgsRasterLayer) and layer.renderer() is not None:
+            renderer = layer.renderer()
+            entry["renderer"] = renderer.type()
+            if renderer.type() == "paletted":
+                entry["classes"] = [[int(c.value), c.label, c.color.name()] for c in renderer.classes()]
+        if isinstance(layer, QgsVectorLayer) and layer.renderer() is not None:
+            renderer = layer.renderer()
+            entry["renderer"] = renderer.type()
+            entry["feature_count"] = layer.featureCount()
+            if renderer.type() == "categorizedSymbol":
+                entry["classField"] = renderer.classAttribute()
+                entry["classes"] = [[int(c.value()), c.label(), c.symbol().color().name()]
+                                    for c in renderer.categories()]
+        out.append(entry)
+    return out
+
+
+def run_dialog(name: str, dlg, parameters: dict, timeout: float, cancel_at: float | None = None):
+    """Fill the dialog, press Run, watch the background task; record it all under ``name``."""
+    step = RESULT["steps"].setdefault(name, {})
+    dlg.setParameters(parameters)
+    yield 0.3
+    tasks_before = QgsApplication.taskManager().countActiveTasks()
+    started = time.monotonic()
+    dlg.runButton().click()
+    step["run_click_seconds"] = round(time.monotonic() - started, 3)
+    step["tasks_active_after_click"] = QgsApplication.taskManager().countActiveTasks() - tasks_before
+    progress_seen = []
+    cancelled = False
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        yield 0.1
+        value = progress_value(dlg)
+        if value not in progress_seen:
+            progress_seen.append(value)
+        if cancel_at is not None and not cancelled and 0 < value and time.monotonic() - started > cancel_at:
+            dlg.cancelButton().click()
+            cancelled = True
+            step["cancel_clicked_at_progress"] = value
+        if QgsApplication.taskManager().countActiveTasks() == tasks_before and time.monotonic() - started > 0.5:
+            break
+    yield 1.0  # let the dialog load and style the results
+    step["seconds"] = round(time.monotonic() - started, 1)
+    step["progress_seen"] = progress_seen
+    step["log"] = dialog_log(dlg)
+    step["layers"] = layers_summary()
+    save()
+
+
+def close_dialog(dlg):
+    dlg.close()
+    yield 0.5
+
+
+# ----- the session ------------------------------------------------------------------------------
+
+def session():
+    RESULT["qgis_version"] = QgsApplication.instance().applicationVersion() if hasattr(
+        QgsApplication.instance(), "applicationVersion") else ""
+    registry = QgsApplication.processingRegistry()
+    provider = yield from wait_for(lambda: registry.providerById("remotenet"), 30)
+    RESULT["provider_loaded"] = provider is not None
+    RESULT["algorithms"] = sorted(a.id() for a in provider.algorithms()) if provider else []
+    RESULT["torch_imported_at_start"] = "torch" in __import__("sys").modules
+    save()
+    if provider is None:
+        return
+
+    iface.mainWindow().showMaximized()
+    sample = iface.addRasterLayer(CONFIG["scene"], "scene")
+    RESULT["scene_layer_valid"] = bool(sample and sample.isValid())
+    out = CONFIG["out"]
+
+    # 1. Processing toolbox: search, select RemoteNet Segment, open it as a double-click does.
+    toolbox = qgis.utils.plugins["processing"].toolbox
+    toolbox.setVisible(True)
+    toolbox.searchBox.setText("RemoteNet Segment")
+    yield 0.5
+    tree = toolbox.algorithmTree
+    model = tree.model()
+    provider_row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "RemoteNet")
+    provider_index = model.index(provider_row, 0)
+    tree.expand(provider_index)
+    tree.setCurrentIndex(model.index(0, 0, provider_index))  # the search leaves RemoteNet Segment first
+    RESULT["toolbox_selected"] = tree.selectedAlgorithm().id() if tree.selectedAlgorithm() else None
+    later(0, toolbox.executeAlgorithm)
+    dlg = yield from wait_for(lambda: algorithm_dialog("RemoteNet Segment"), 10)
+    RESULT["toolbox_dialog_opened"] = dlg is not None
+    save()
+    if dlg is None:
+        return
+    yield from run_dialog("segment_toolbox", dlg, {
+        "INPUT": sample.id(), "MODEL": CONFIG["model"],
+        "OUTPUT_RASTER": f"{out}/toolbox_classes.tif", "OUTPUT_VECTOR": f"{out}/toolbox_polygons.gpkg",
+    }, timeout=90)
+    yield from close_dialog(dlg)
+
+    # 2. Raster menu > RemoteNet > RemoteNet Segment...
+    action = iface.mainWindow().findChild(QAction, "remotenetSegmentAction")
+    RESULT["raster_menu_action"] = action is not None and action in [
+        a for m in iface.rasterMenu().actions() if m.menu() for a in m.menu().actions()]
+    later(0, action.trigger)
+    dlg = yield from wait_for(lambda: algorithm_dialog("RemoteNet Segment"), 10)
+    RESULT["menu_dialog_opened"] = dlg is not None
+    save()
+    if dlg is None:
+        return
+    yield from run_dialog("segment_menu", dlg, {
+        "INPUT": CONFIG["scene"], "MODEL": CONFIG["model"],
+        "OUTPUT_RASTER": f"{out}/menu_classes.tif", "OUTPUT_VECTOR": f"{out}/menu_polygons.gpkg",
+    }, timeout=90)
+
+    # 3. Cancel a long run in the same dialog.
+    yield from run_dialog("segment_cancel", dlg, {
+        "INPUT": CONFIG["big_scene"], "MODEL": CONFIG["model"],
+        "OUTPUT_RASTER": f"{out}/cancel_classes.tif", "OUTPUT_VECTOR": f"{out}/cancel_polygons.gpkg",
+    }, timeout=90, cancel_at=2.0)
+    yield from close_dialog(dlg)
+
+    # 4. RemoteNet Train and RemoteNet Evaluate, from the toolbox's dialog factory.
+    import processing
+
+    later(0, lambda: processing.execAlgorithmDialog("remotenet:train", {}))
+    dlg = yield from wait_for(lambda: algorithm_dialog("RemoteNet Train"), 10)
+    RESULT["train_dialog_opened"] = dlg is not None
+    if dlg is not None:
+        # A class raster as the labels: QGIS 3.22's field widget used to crash QGIS on that.
+        dlg.setParameters({"LABELS": QgsProject.instance().mapLayersByName("Classified raster")[0].id()})
+        yield 1.0
+        RESULT["train_dialog_survived_raster_labels"] = True
+        yield from run_dialog("train", dlg, {
+            "INPUT": CONFIG["train_scene"], "LABELS": CONFIG["labels"], "TILE_SIZE": 64, "EPOCHS": 1,
+            "BATCH_SIZE": 2, "OUTPUT_MODEL": f"{out}/trained.safetensors",
+        }, timeout=120)
+        yield from close_dialog(dlg)
+
+    later(0, lambda: processing.execAlgorithmDialog("remotenet:evaluate", {}))
+    dlg = yield from wait_for(lambda: algorithm_dialog("RemoteNet Evaluate"), 10)
+    RESULT["evaluate_dialog_opened"] = dlg is not None
+    if dlg is not None:
+        yield from run_dialog("evaluate", dlg, {
+            "INPUT": f"{out}/toolbox_classes.tif", "REFERENCE": CONFIG["labels"],
+            "OUTPUT_TABLE": f"{out}/metrics.csv", "OUTPUT_HTML": f"{out}/report.html",
+        }, timeout=60)
+        yield from close_dialog(dlg)
+
+    # 5. The example model, run from the graphical modeler's own Run dialog.
+    from processing.modeler.ModelerDialog import ModelerDialog
+    from qgis.core import QgsProcessingModelAlgorithm
+
+    modeler = ModelerDialog.create()
+    modeler.show()
+    modeler.loadModel(CONFIG["model3"])  # what Model Designer > Open Model... does
+    model = modeler.model()
+    RESULT["model3_loaded"] = model is not None and model.childAlgorithm("segment").algorithm() is not None
+    RESULT["model3_valid"] = model.validate()
+    yield 1.0
+    later(0, modeler.runModel)
+    dlg = yield from wait_for(lambda: algorithm_dialog(model.displayName()), 10)
+    RESULT["modeler_dialog_opened"] = dlg is not None
+    RESULT["windows_at_modeler_run"] = windows()
+    if dlg is not None:
+        yield from run_dialog("modeler", dlg, {
+            "scene": CONFIG["scene"], "model": CONFIG["model"], "tile_size": 256,
+            "segment:classes": f"{out}/model3_classes.tif", "dissolve:dissolved": f"{out}/model3_dissolved.gpkg",
+        }, timeout=90)
+        yield from close_dialog(dlg)
+    modeler.setModel(QgsProcessingModelAlgorithm())  # no "save changes?" question on close
+    modeler.close()
+    yield 0.5
+
+    # 6. The main window with the styled results, as a person sees it.
+    if CONFIG.get("screenshot"):
+        project = QgsProject.instance()
+        keep = {f"{out}/toolbox_classes.tif", f"{out}/toolbox_polygons.gpkg"}
+        for layer in list(project.mapLayers().values()):
+            if layer.source().split("|")[0] not in keep and layer is not sample:
+                project.layerTreeRoot().findLayer(layer.id()).setItemVisibilityChecked(False)
+        for layer in project.mapLayers().values():
+            if layer.source().startswith(f"{out}/toolbox_classes"):  # the polygons show the same classes
+                project.layerTreeRoot().findLayer(layer.id()).setItemVisibilityChecked(False)
+            if layer.source().startswith(f"{out}/toolbox_polygons"):  # buildings over the image
+                layer.setOpacity(0.55)
+                layer.renderer().updateCategoryRenderState(0, False)
+        iface.mapCanvas().setExtent(sample.extent())
+        iface.mapCanvas().refreshAllLayers()
+        yield 4.0
+        iface.mainWindow().grab().save(CONFIG["screenshot"])
+        RESULT["screenshot"] = CONFIG["screenshot"]
+    save()
+
+
+RESULT["started"] = True
+save()
+_DRIVER = Driver(session())
+_DRIVER.start()
