@@ -115,7 +115,7 @@ def test_tiny_and_all_nodata_rasters_succeed(remotenet_provider, model_1band, tm
 
 
 def test_cancel_through_feedback_leaves_no_outputs(remotenet_provider, pan_raster, model_1band, tmp_path):
-    from qgis.core import QgsProcessingException
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
     feedback = QgsProcessingFeedback()
     feedback.progressChanged.connect(lambda value: value > 0 and feedback.cancel())

@@ -33,14 +33,16 @@ registry = QgsApplication.processingRegistry()
 
 
 def test_checking_and_preparing_on_the_gui_thread_never_import_torch(tmp_path, pan_raster):
+    labels = str(ROOT / "tests" / "data" / "atlanta_buildings.geojson")
+    cases = [
+        ("remotenet:segment", {"INPUT": str(pan_raster), "MODEL": str(MODEL), "OUTPUT_RASTER": str(tmp_path / "c.tif"),
+                               "OUTPUT_VECTOR": str(tmp_path / "p.gpkg")}),
+        ("remotenet:train", {"INPUT": str(pan_raster), "LABELS": labels,
+                             "OUTPUT_MODEL": str(tmp_path / "m.safetensors")}),
+        ("remotenet:evaluate", {"INPUT": str(pan_raster), "REFERENCE": labels}),
+    ]
     code = QGIS_START + f"""
-for alg_id, params in [
-    ('remotenet:segment', {{'INPUT': {str(pan_raster)!r}, 'MODEL': {str(MODEL)!r},
-                           'OUTPUT_RASTER': {str(tmp_path / 'c.tif')!r}, 'OUTPUT_VECTOR': {str(tmp_path / 'p.gpkg')!r}}}),
-    ('remotenet:train', {{'INPUT': {str(pan_raster)!r}, 'LABELS': {str(ROOT / 'tests/data/atlanta_buildings.geojson')!r},
-                         'OUTPUT_MODEL': {str(tmp_path / 'm.safetensors')!r}}}),
-    ('remotenet:evaluate', {{'INPUT': {str(pan_raster)!r}, 'REFERENCE': {str(ROOT / 'tests/data/atlanta_buildings.geojson')!r}}}),
-]:
+for alg_id, params in {cases!r}:
     alg = registry.createAlgorithmById(alg_id)
     context = QgsProcessingContext(); context.setProject(QgsProject.instance())
     ok, message = alg.checkParameterValues(params, context)
