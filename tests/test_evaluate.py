@@ -125,3 +125,45 @@ def test_reference_that_misses_the_raster_is_refused(tmp_path):
         evaluate_classification(write(tmp_path / "p.tif", pred), far)
     with pytest.raises(EvaluationError, match="overlap"):
         evaluate_classification(write(tmp_path / "p2.tif", pred), str(DATA / "atlanta_buildings.geojson"))
+
+
+def test_evaluation_leaves_gdal_exception_mode_as_it_found_it(tmp_path):
+    """QGIS and other plugins share the GDAL bindings: evaluation and chip-making must not flip their mode."""
+    from remotenet.remotenet_plugin.engine.training_data import prepare_training_chips
+
+    assert gdal.GetUseExceptions() == 0 and ogr.GetUseExceptions() == 0
+    evaluate_classification(str(DATA / "atlanta_buildings_mask.tif"), str(DATA / "atlanta_buildings.geojson"))
+    prepare_training_chips(str(DATA / "atlanta_pan_0p5m.tif"), str(DATA / "atlanta_buildings.geojson"),
+                           tile_size=128, window=(0, 0, 300, 300))
+    with pytest.raises(EvaluationError):
+        evaluate_classification(str(tmp_path / "missing.tif"), str(DATA / "atlanta_buildings.geojson"))
+    assert gdal.GetUseExceptions() == 0 and ogr.GetUseExceptions() == 0 and osr.GetUseExceptions() == 0
+
+
+def test_remotenet_evaluate_runs_with_torch_blocked(tmp_path):
+    """RemoteNet Evaluate needs GDAL and numpy only: it runs where torch cannot even be imported."""
+    import subprocess
+    import sys
+
+    code = f"""
+import sys
+sys.modules['torch'] = None  # any import of torch now fails
+sys.path.append('/usr/share/qgis/python/plugins')
+from qgis.core import QgsApplication
+QgsApplication.setPrefixPath('/usr', True)
+app = QgsApplication([], False); app.initQgis()
+from processing.core.Processing import Processing
+Processing.initialize()
+import processing, remotenet
+plugin = remotenet.classFactory(None); plugin.initProcessing()
+results = processing.run('remotenet:evaluate', {{
+    'INPUT': {str(DATA / 'atlanta_buildings_mask.tif')!r}, 'REFERENCE': {str(DATA / 'atlanta_buildings.geojson')!r},
+    'OUTPUT_TABLE': {str(tmp_path / 'metrics.csv')!r}}})
+print('MIOU', results['MIOU'])
+"""
+    env = {"QT_QPA_PLATFORM": "offscreen", "QGIS_CUSTOM_CONFIG_PATH": str(tmp_path / "profile"),
+           "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert "MIOU 1.0" in done.stdout, done.stdout + done.stderr
+    assert (tmp_path / "metrics.csv").is_file()

@@ -41,12 +41,19 @@ def test_any_input_size_returns_same_size(model, height, width):
 
 
 def test_padding_is_inside_and_cropped_back(model):
-    """A crop's logits depend on its own pixels: the valid area is not shifted by padding."""
-    x = torch.randn(1, 3, 256, 256)
+    """An input of 250 x 230 is padded at the bottom and right to 256 x 256 inside the network and
+    its logits cropped back: they equal the top-left 250 x 230 of the logits of the padded input
+    (so nothing is shifted), and differ from the crop of a different padding (so padding happens)."""
+    from remotenet.model.layers import pad_bottom_right
+
+    x = torch.randn(1, 3, 250, 230)
     with torch.inference_mode():
-        full = model(x)
-        again = model(x.clone())
-    assert torch.equal(full, again)
+        logits = model(x)
+        padded = model(pad_bottom_right(x, 6, 26))[:, :, :250, :230]
+        zero_padded = model(torch.nn.functional.pad(x, (0, 26, 0, 6)))[:, :, :250, :230]
+    assert logits.shape == (1, model.num_classes, 250, 230)
+    torch.testing.assert_close(logits, padded, rtol=1e-4, atol=1e-4)
+    assert not torch.allclose(logits, zero_padded, atol=1e-4)
 
 
 @pytest.mark.parametrize("bands", [1, 4, 13])

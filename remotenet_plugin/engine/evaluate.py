@@ -22,18 +22,17 @@ import numpy as np
 from osgeo import gdal
 
 from ...model.metrics import metrics_from_confusion
-from .training_data import (
+from .gdal_errors import with_gdal_exceptions
+from .labels import (
     UNLABELLED,
-    TrainingDataError,
+    LabelsError,
     VectorLabels,
-    _extent_text,
-    _label_kind,
-    _raster_extent,
-    _same_crs,
-    _split_source,
+    extent_text,
+    label_kind,
+    raster_extent,
+    same_crs,
+    split_source,
 )
-
-gdal.UseExceptions()
 
 
 class EvaluationError(ValueError):
@@ -65,6 +64,7 @@ class EvaluationResult:
         raise KeyError(name_or_value)
 
 
+@with_gdal_exceptions
 def evaluate_classification(classified: str, reference: str, class_field: Optional[str] = None,
                             output_table: Optional[str] = None, output_html: Optional[str] = None,
                             background: Optional[bool] = None, layer: Optional[str] = None,
@@ -89,7 +89,7 @@ def evaluate_classification(classified: str, reference: str, class_field: Option
     try:
         read_reference, ref_names = _reference_reader(ds, reference, class_field, background, layer, categories,
                                                       notes)
-    except TrainingDataError as err:
+    except LabelsError as err:
         raise EvaluationError(str(err)) from err
 
     width, height = ds.RasterXSize, ds.RasterYSize
@@ -143,17 +143,17 @@ def _reference_reader(ds: gdal.Dataset, reference: str, class_field: Optional[st
                       layer: Optional[str], categories: dict[int, str],
                       notes: list[str]) -> tuple[Callable[[tuple[int, int, int, int]], np.ndarray], dict[int, str]]:
     """A function window -> reference class values (255 = unlabelled), and names by value."""
-    path, layer = _split_source(reference, layer)
-    if _label_kind(path) == "vector":
+    path, layer = split_source(reference, layer)
+    if label_kind(path) == "vector":
         name_to_value = {n: v for v, n in categories.items()} if categories else None
         vec = VectorLabels(ds, path, class_field, layer, background, name_to_value=name_to_value)
         notes.extend(vec.notes)
         xmin, xmax, ymin, ymax = vec.layer.GetExtent()
-        rxmin, rxmax, rymin, rymax = _raster_extent(ds)
+        rxmin, rxmax, rymin, rymax = raster_extent(ds)
         if xmin > rxmax or xmax < rxmin or ymin > rymax or ymax < rymin:
             raise EvaluationError(f"the reference polygons do not overlap the classified raster: they cover "
-                                  f"{_extent_text((xmin, xmax, ymin, ymax))}, the raster covers "
-                                  f"{_extent_text((rxmin, rxmax, rymin, rymax))} (in the raster's CRS)")
+                                  f"{extent_text((xmin, xmax, ymin, ymax))}, the raster covers "
+                                  f"{extent_text((rxmin, rxmax, rymin, rymax))} (in the raster's CRS)")
         return (lambda window: vec.rasterise(window, check_overlap=False)), {c["value"]: c["name"] for c in vec.classes}
     if class_field:
         raise EvaluationError(f"{path} is a raster: its pixel values are the classes, so it takes no class field")
@@ -161,7 +161,7 @@ def _reference_reader(ds: gdal.Dataset, reference: str, class_field: Optional[st
     rband = src.GetRasterBand(1)
     names = {i: n for i, n in enumerate(rband.GetCategoryNames() or []) if n}
     same_grid = (src.RasterXSize == ds.RasterXSize and src.RasterYSize == ds.RasterYSize
-                 and np.allclose(src.GetGeoTransform(), ds.GetGeoTransform()) and _same_crs(src, ds))
+                 and np.allclose(src.GetGeoTransform(), ds.GetGeoTransform()) and same_crs(src, ds))
     if not same_grid:
         if not src.GetProjection() or not ds.GetProjection():
             raise EvaluationError("the reference raster is on another grid than the classified raster and one of "

@@ -1,0 +1,357 @@
+"""Reference labels on an image's grid: a class raster, or polygons with a class field (GDAL/OGR
++ numpy; no QGIS, no torch). RemoteNet Train cuts chips from them (training_data.py) and
+RemoteNet Evaluate compares a classified raster with them (evaluate.py).
+
+A class raster's values are the class values (255 and its nodata mean unlabelled); it is
+warped onto the image grid when on another grid or CRS. Polygons are rasterised onto the image
+grid (reprojected with OGR when on another CRS); without a class field every polygon is one
+class and the rest of the raster is background.
+
+GDAL raises Python exceptions only inside these functions (``gdal_exceptions``): QGIS and
+other plugins share the GDAL bindings, so nothing here changes their mode for good.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Optional
+
+import numpy as np
+from osgeo import gdal, ogr, osr
+
+from ...model.metadata import EXTRA_COLORS
+from .gdal_errors import with_gdal_exceptions
+
+UNLABELLED = 255
+
+
+VECTOR_EXTENSIONS = {".geojson", ".json", ".shp", ".gpkg", ".kml", ".gml", ".fgb", ".sqlite", ".csv", ".tab"}
+
+
+class LabelsError(ValueError):
+    """The labels cannot be read onto the image grid; the message says why and what to do."""
+
+
+@dataclass
+class LabelGrid:
+    """Class values on the image grid (window), 255 = unlabelled, and what the classes are."""
+
+    values: np.ndarray  # (H, W) uint8 class values
+    classes: list[dict[str, Any]]  # [{"value", "name", "color"}] sorted by value
+    source: str  # "raster" or "vector"
+    notes: list[str]
+
+
+@with_gdal_exceptions
+def read_label_grid(ds: gdal.Dataset, labels: str, class_field: Optional[str],
+                    window: tuple[int, int, int, int], background: Optional[bool] = None,
+                    layer: Optional[str] = None) -> LabelGrid:
+    """Labels (a class raster or polygons) as class values on the raster's grid in ``window``."""
+    path, layer = split_source(labels, layer)
+    kind = label_kind(path)
+    if kind == "raster":
+        if class_field:
+            raise LabelsError(f"{path} is a raster: its pixel values are the classes, so it takes no "
+                                    f"class field (got {class_field!r})")
+        return _raster_labels(ds, path, window, bool(background))
+    return _vector_labels(ds, path, layer, class_field, window, background)
+
+
+def _raster_labels(ds: gdal.Dataset, path: str, window: tuple[int, int, int, int], background: bool) -> LabelGrid:
+    src = gdal.Open(path)
+    band = src.GetRasterBand(1)
+    nodata = band.GetNoDataValue()
+    notes = []
+    same_grid = (src.RasterXSize == ds.RasterXSize and src.RasterYSize == ds.RasterYSize
+                 and np.allclose(src.GetGeoTransform(), ds.GetGeoTransform()) and same_crs(src, ds))
+    xoff, yoff, xsize, ysize = window
+    if same_grid:
+        values = band.ReadAsArray(xoff, yoff, xsize, ysize)
+    else:
+        if not src.GetProjection() or not ds.GetProjection():
+            raise LabelsError(f"{path} is on another grid than the image and one of them has no CRS; "
+                                    "give both a CRS (or put the labels on the image grid)")
+        notes.append(f"label raster {os.path.basename(path)} is on another grid or CRS: warped (nearest) "
+                     "onto the image grid")
+        gt = ds.GetGeoTransform()
+        x0, y0 = gt[0] + xoff * gt[1] + yoff * gt[2], gt[3] + xoff * gt[4] + yoff * gt[5]
+        mem = gdal.GetDriverByName("MEM").Create("", xsize, ysize, 1, gdal.GDT_Float64)
+        mem.SetGeoTransform((x0, gt[1], gt[2], y0, gt[4], gt[5]))
+        mem.SetProjection(ds.GetProjection())
+        mem.GetRasterBand(1).Fill(-1.0)
+        mem.GetRasterBand(1).SetNoDataValue(-1.0)
+        gdal.Warp(mem, src, resampleAlg="near", srcNodata=nodata, dstNodata=-1.0)
+        values = mem.GetRasterBand(1).ReadAsArray()
+        values[values == -1.0] = UNLABELLED
+    values = np.asarray(values)
+    unlabelled = values == UNLABELLED
+    if nodata is not None:
+        unlabelled |= values == nodata
+    found = np.unique(values[~unlabelled])
+    if found.size == 0:
+        raise LabelsError(f"the label raster {path} has no labelled pixel over the image"
+                                f"{'' if is_whole(ds, window) else ' window'}: "
+                                "the labels do not overlap the raster (or are all 255/nodata)")
+    if np.any(found != np.round(found)) or found.min() < 0 or found.max() > 254:
+        raise LabelsError(f"label raster values must be whole numbers 0..254 (255 = unlabelled); "
+                                f"found {found[:10].tolist()}")
+    grid = np.full(values.shape, UNLABELLED, dtype=np.uint8)
+    grid[~unlabelled] = values[~unlabelled].astype(np.uint8)
+    names = band.GetCategoryNames() or []
+    ct = band.GetColorTable()
+    classes = []
+    for v in found.astype(int).tolist():
+        name = names[v] if v < len(names) and names[v] else str(v)
+        color = list(ct.GetColorEntry(v)[:3]) if ct is not None and v < ct.GetCount() else None
+        classes.append({"value": v, "name": name, "color": color})
+    if background:
+        notes.append("background ignored for raster labels: their values are the classes")
+    return LabelGrid(grid, classes, "raster", notes)
+
+
+def _vector_labels(ds: gdal.Dataset, path: str, layer_name: Optional[str], class_field: Optional[str],
+                   window: tuple[int, int, int, int], background: Optional[bool]) -> LabelGrid:
+    vec = VectorLabels(ds, path, class_field, layer_name, background)
+    return LabelGrid(vec.rasterise(window), vec.classes, "vector", vec.notes)
+
+
+class VectorLabels:
+    """Polygons with a class field, reprojected onto a raster's CRS, ready to rasterise by windows.
+
+    Class values: a numeric field keeps its values (names are the values); a text field gives
+    0..N-1 in sorted order (1..N after a background 0), or the values of ``name_to_value``
+    when given (evaluation maps names onto a classified raster's categories). Without a class
+    field every polygon is class 1 (named after the layer) and the rest background 0.
+    """
+
+    def __init__(self, ds: gdal.Dataset, path: str, class_field: Optional[str] = None,
+                 layer_name: Optional[str] = None, background: Optional[bool] = None,
+                 name_to_value: Optional[dict[str, int]] = None):
+        path, layer_name = split_source(path, layer_name)
+        self.ds = ds
+        self.notes: list[str] = []
+        try:
+            src = ogr.Open(path)
+        except RuntimeError as err:
+            raise LabelsError(f"{path}: cannot open the labels as a vector layer ({err})") from err
+        if src is None or src.GetLayerCount() == 0:
+            raise LabelsError(f"{path}: no vector layer to read labels from")
+        layer = src.GetLayerByName(layer_name) if layer_name else src.GetLayer(0)
+        if layer is None:
+            raise LabelsError(f"{path}: no layer named {layer_name!r}")
+        defn = layer.GetLayerDefn()
+        fields = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+        numeric = False
+        if class_field:
+            if class_field not in fields:
+                raise LabelsError(
+                    f"the labels have no field {class_field!r}; fields: {', '.join(fields) or 'none'}")
+            ftype = defn.GetFieldDefn(fields.index(class_field)).GetType()
+            numeric = ftype in (ogr.OFTInteger, ogr.OFTInteger64, ogr.OFTReal)
+        if background is None:
+            background = not class_field
+        self.background = background
+
+        transform = _transform_to_raster(layer, ds, path)
+        if transform is not None:
+            self.notes.append(f"labels {os.path.basename(path)} are in another CRS: reprojected onto the raster's")
+        geoms, keys = [], []
+        layer.ResetReading()
+        for feature in layer:
+            geom = feature.GetGeometryRef()
+            if geom is None or geom.IsEmpty():
+                continue
+            key: Any = None
+            if class_field:
+                if not feature.IsFieldSet(class_field) or feature.IsFieldNull(class_field):
+                    continue
+                key = feature.GetField(class_field)
+                if numeric:
+                    if float(key) != round(float(key)):
+                        raise LabelsError(f"class field {class_field!r} holds {key}: numeric classes must "
+                                                "be whole numbers 0..254")
+                    key = int(round(float(key)))
+                else:
+                    key = str(key)
+            geom = geom.Clone()
+            if transform is not None:
+                geom.Transform(transform)
+            geoms.append(geom)
+            keys.append(key)
+        if not geoms:
+            raise LabelsError(f"{path}: no polygon with a class to rasterise"
+                                    f"{f' (field {class_field!r} is empty everywhere)' if class_field else ''}")
+        self.classes, burn = self._classes(keys, class_field, numeric, background, layer.GetName(), name_to_value)
+        self.background_value = next((c["value"] for c in self.classes if c["name"] == "background"), None)
+
+        srs = None
+        if ds.GetProjection():
+            srs = osr.SpatialReference()
+            srs.ImportFromWkt(ds.GetProjection())
+        self._source = ogr.GetDriverByName("Memory").CreateDataSource("labels")
+        self.layer = self._source.CreateLayer("labels", srs=srs, geom_type=ogr.wkbUnknown)
+        self.layer.CreateField(ogr.FieldDefn("cls", ogr.OFTInteger))
+        for geom, value in zip(geoms, burn):
+            feature = ogr.Feature(self.layer.GetLayerDefn())
+            feature.SetGeometry(geom)
+            feature.SetField("cls", int(value))
+            self.layer.CreateFeature(feature)
+
+    @staticmethod
+    def _classes(keys: list[Any], class_field: Optional[str], numeric: bool, background: bool, layer_name: str,
+                 name_to_value: Optional[dict[str, int]]) -> tuple[list[dict[str, Any]], list[int]]:
+        if not class_field:
+            classes = [{"value": 0, "name": "background", "color": None},
+                       {"value": 1, "name": layer_name or "foreground", "color": None}]
+            return classes, [1] * len(keys)
+        if numeric:
+            used = sorted(set(keys))
+            if any(v < 0 or v > 254 for v in used):
+                raise LabelsError(f"class values must be 0..254 (255 = unlabelled); {class_field!r} holds {used}")
+            classes = [{"value": v, "name": str(v), "color": None} for v in used]
+            if background:
+                free = next(v for v in range(255) if v not in used)
+                classes = sorted(classes + [{"value": free, "name": "background", "color": None}],
+                                 key=lambda c: c["value"])
+            return classes, keys
+        names = sorted(set(keys))
+        if name_to_value is not None:
+            lookup_lower = {k.lower(): v for k, v in name_to_value.items()}
+            unknown = [n for n in names if n.lower() not in lookup_lower]
+            if unknown:
+                raise LabelsError(f"class names {unknown} in {class_field!r} are not classes of the classified "
+                                        f"raster ({', '.join(name_to_value)})")
+            lookup = {n: lookup_lower[n.lower()] for n in names}
+        else:
+            first = 1 if background else 0
+            lookup = {name: first + i for i, name in enumerate(names)}
+        classes = [{"value": lookup[n], "name": n, "color": None} for n in names]
+        if background:
+            free = 0 if 0 not in lookup.values() else next(v for v in range(255) if v not in lookup.values())
+            classes = sorted(classes + [{"value": free, "name": "background", "color": None}],
+                             key=lambda c: c["value"])
+        return classes, [lookup[k] for k in keys]
+
+    def rasterise(self, window: tuple[int, int, int, int], check_overlap: bool = True) -> np.ndarray:
+        """(ysize, xsize) uint8 class values of ``window``; 255 where no polygon (or background)."""
+        ds = self.ds
+        xoff, yoff, xsize, ysize = window
+        gt = ds.GetGeoTransform()
+        mem = gdal.GetDriverByName("MEM").Create("", xsize, ysize, 1, gdal.GDT_Byte)
+        mem.SetGeoTransform((gt[0] + xoff * gt[1] + yoff * gt[2], gt[1], gt[2],
+                             gt[3] + xoff * gt[4] + yoff * gt[5], gt[4], gt[5]))
+        if ds.GetProjection():
+            mem.SetProjection(ds.GetProjection())
+        mem.GetRasterBand(1).Fill(UNLABELLED)
+        gdal.RasterizeLayer(mem, [1], self.layer, options=["ATTRIBUTE=cls"])
+        values = mem.GetRasterBand(1).ReadAsArray()
+        if check_overlap and not np.any(values != UNLABELLED):
+            raise LabelsError(
+                f"the label polygons do not overlap the raster{'' if is_whole(ds, window) else ' window'}: "
+                f"labels cover {extent_text(self.layer.GetExtent())}, the raster covers "
+                f"{extent_text(raster_extent(mem))} (in the raster's CRS)")
+        if self.background_value is not None:
+            values[values == UNLABELLED] = self.background_value
+        return values.astype(np.uint8)
+
+
+def _transform_to_raster(layer: ogr.Layer, ds: gdal.Dataset, path: str) -> Optional[osr.CoordinateTransformation]:
+    """None when no reprojection is needed; fails clearly when it cannot be decided."""
+    vec_srs = layer.GetSpatialRef()
+    wkt = ds.GetProjection()
+    if vec_srs is None or not wkt:
+        if vec_srs is not None and not wkt:
+            raise LabelsError("the raster has no CRS but the labels do; assign the raster a CRS first")
+        return None  # labels without a CRS are taken to be in the raster's
+    ras_srs = osr.SpatialReference()
+    ras_srs.ImportFromWkt(wkt)
+    if vec_srs.IsSame(ras_srs):
+        return None
+    vec_srs = vec_srs.Clone()
+    for srs in (vec_srs, ras_srs):
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    try:
+        return osr.CoordinateTransformation(vec_srs, ras_srs)
+    except RuntimeError as err:
+        raise LabelsError(f"{path}: cannot reproject the labels onto the raster's CRS ({err}); "
+                                "reproject them first") from err
+
+
+def finish_classes(classes: list[dict[str, Any]], names: Optional[dict[int, str]],
+                    colors: Optional[dict[int, Sequence[int]]]) -> list[dict[str, Any]]:
+    out = []
+    for i, c in enumerate(sorted(classes, key=lambda c: c["value"])):
+        v = c["value"]
+        name = (names or {}).get(v, c["name"])
+        color = (colors or {}).get(v) or c.get("color") or EXTRA_COLORS[i % len(EXTRA_COLORS)]
+        out.append({"value": int(v), "name": str(name), "color": [int(x) for x in color][:3]})
+    return out
+
+
+def label_kind(path: str) -> str:
+    if not os.path.exists(path):
+        raise LabelsError(f"labels {path}: no such file")
+    ext = os.path.splitext(path)[1].lower()
+    if ext in VECTOR_EXTENSIONS and ext != ".gpkg":
+        return "vector"
+    try:
+        ds = gdal.OpenEx(path, gdal.OF_VECTOR)
+    except RuntimeError:
+        ds = None
+    if ds is not None and ds.GetLayerCount() > 0:
+        return "vector"
+    try:
+        ds = gdal.OpenEx(path, gdal.OF_RASTER)
+    except RuntimeError:
+        ds = None
+    if ds is not None and ds.RasterCount > 0:
+        return "raster"
+    raise LabelsError(f"labels {path}: neither a raster nor a vector layer GDAL can read")
+
+
+def split_source(source: str, layer: Optional[str]) -> tuple[str, Optional[str]]:
+    """QGIS-style ``path|layername=name`` sources."""
+    path, *options = source.split("|")
+    for option in options:
+        key, _, value = option.partition("=")
+        if key.strip().lower() == "layername" and not layer:
+            layer = value.strip()
+    return path, layer
+
+
+def same_crs(a: gdal.Dataset, b: gdal.Dataset) -> bool:
+    wa, wb = a.GetProjection(), b.GetProjection()
+    if not wa or not wb:
+        return not wa and not wb
+    sa, sb = osr.SpatialReference(), osr.SpatialReference()
+    sa.ImportFromWkt(wa)
+    sb.ImportFromWkt(wb)
+    return bool(sa.IsSame(sb))
+
+
+def crs_name(ds: gdal.Dataset) -> Optional[str]:
+    wkt = ds.GetProjection()
+    if not wkt:
+        return None
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(wkt)
+    code = srs.GetAuthorityCode(None)
+    return f"{srs.GetAuthorityName(None)}:{code}" if code else srs.GetName()
+
+
+def is_whole(ds: gdal.Dataset, window: tuple[int, int, int, int]) -> bool:
+    return tuple(window) == (0, 0, ds.RasterXSize, ds.RasterYSize)
+
+
+def raster_extent(ds: gdal.Dataset) -> tuple[float, float, float, float]:
+    gt = ds.GetGeoTransform()
+    xs = [gt[0], gt[0] + ds.RasterXSize * gt[1]]
+    ys = [gt[3], gt[3] + ds.RasterYSize * gt[5]]
+    return (min(xs), max(xs), min(ys), max(ys))
+
+
+def extent_text(extent: tuple[float, float, float, float]) -> str:
+    xmin, xmax, ymin, ymax = extent
+    return f"x {xmin:.1f}..{xmax:.1f}, y {ymin:.1f}..{ymax:.1f}"
+
