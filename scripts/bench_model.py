@@ -4,7 +4,7 @@
     .venv/bin/python scripts/bench_model.py [--tile 1024] [--batch 1] [--repeats 3] [--device cpu]
 
 Prints one JSON line per configuration. Random weights: throughput does not depend on them.
-Compare with DESIGN.md's anchor (0.32 MP/s, 2 CPU cores, fp32, batch 1, 1024 px tiles).
+Compare with the design brief's measured anchor (0.32 MP/s, 2 CPU cores, fp32, batch 1, 1024 px tiles).
 """
 from __future__ import annotations
 

@@ -98,3 +98,19 @@ def test_bad_train_parameters_are_explained(remotenet_provider, crop, tmp_path):
     with pytest.raises(QgsProcessingException, match="only one class|do not overlap"):
         run("remotenet:train", {**base, "INPUT": str(far), "LABELS": FOOTPRINTS, "CLASS_FIELD": "building",
                                 "TILE_SIZE": 32, "EPOCHS": 1})
+
+
+def test_time_budget_alone_decides_when_epochs_is_left_at_its_default(remotenet_provider, crop, tmp_path):
+    """One rule: training stops at the first of EPOCHS and MAX_MINUTES that is set; EPOCHS is unset by default."""
+    from qgis.core import QgsApplication
+
+    alg = QgsApplication.processingRegistry().algorithmById("remotenet:train")
+    assert alg.parameterDefinition("EPOCHS").defaultValue() == 0
+    assert alg.parameterDefinition("MAX_MINUTES").defaultValue() > 0
+    from qgis.core import QgsProcessingFeedback
+
+    feedback = QgsProcessingFeedback()
+    run("remotenet:train", {"INPUT": str(crop), "LABELS": MASK, "TILE_SIZE": 64, "BATCH_SIZE": 2, "MAX_MINUTES": 0.15,
+                            "DEVICE": 2, "OUTPUT_MODEL": str(tmp_path / "budget.safetensors")}, feedback=feedback)
+    assert "Stopped by time" in feedback.textLog(), feedback.textLog()
+    assert (tmp_path / "budget.safetensors").is_file()

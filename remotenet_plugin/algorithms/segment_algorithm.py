@@ -77,7 +77,7 @@ HELP_PARAMETERS = [
     ("Classified raster", "OUTPUT_RASTER", "GeoTIFF with a colour table, category names and a .qml "
      "style beside it."),
     ("Class polygons", "OUTPUT_VECTOR", "optional GeoPackage with fields class_id, class_name, area_m2 "
-     "(and confidence when a confidence raster is written); its default style is stored in the GeoPackage."),
+     "(and mean_confidence when a confidence raster is written); its default style is stored in the GeoPackage."),
     ("Confidence raster", "OUTPUT_CONFIDENCE", "optional Float32 GeoTIFF with the winning class probability."),
 ]
 HELP_OUTRO = "Needs the Python packages torch, timm and safetensors in the Python that QGIS runs."

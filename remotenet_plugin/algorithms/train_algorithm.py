@@ -53,8 +53,11 @@ HELP_PARAMETERS = [
     ("Bands", "BANDS", "the raster bands to learn from, in order. Default: all."),
     ("Tile size", "TILE_SIZE", "chip side in pixels (at least {min_tile}); also the tile size stored for "
      "Segment. The network works at 256 pixels and more: smaller chips cost as much."),
-    ("Epochs", "EPOCHS", "passes over the training chips; 0 = no limit (then set MAX_MINUTES)."),
+    ("Epochs", "EPOCHS", "passes over the training chips; 0 (the default) = no epoch limit: the time budget "
+     "decides."),
     ("Maximum minutes", "MAX_MINUTES", "time budget for the whole run, validation included; 0 = no limit. "
+     "Training stops at whichever of EPOCHS and MAX_MINUTES is set and comes first (by default, after "
+     "{minutes} minutes). "
      "Training stops in time and keeps the best checkpoint so far."),
     ("Batch size", "BATCH_SIZE", "chips per step; lower it if memory runs out."),
     ("Device", "DEVICE", "Auto uses a CUDA GPU when present (bf16 mixed precision), else the CPU (fp32)."),
@@ -68,6 +71,11 @@ HELP_PARAMETERS = [
 ]
 HELP_OUTRO = ("Training on a CPU is slow: expect minutes for a small scene. Needs torch, timm and safetensors "
               "in the Python that QGIS runs.")
+
+
+# One rule stops training: the first of EPOCHS and MAX_MINUTES that is set. By default only the
+# time budget is, so a user who gives minutes gets them all (the best checkpoint is what is kept).
+DEFAULT_MINUTES = 10.0
 
 
 @dataclass
@@ -108,7 +116,8 @@ class TrainAlgorithm(RemoteNetAlgorithm):
         return self.tr("Trains a RemoteNet model from a raster and labels (class raster or polygons).")
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return self.tr(help_html(HELP_INTRO, HELP_PARAMETERS, HELP_OUTRO, min_tile=MIN_TILE))
+        return self.tr(help_html(HELP_INTRO, HELP_PARAMETERS, HELP_OUTRO, min_tile=MIN_TILE,
+                                 minutes=f"{DEFAULT_MINUTES:g}"))
 
     def initAlgorithm(self, config: dict | None = None) -> None:  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input raster")))
@@ -122,9 +131,10 @@ class TrainAlgorithm(RemoteNetAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.TILE_SIZE, self.tr("Tile size (pixels)"), NUMBER_INTEGER, defaultValue=256, minValue=MIN_TILE))
         self.addParameter(QgsProcessingParameterNumber(
-            self.EPOCHS, self.tr("Epochs (0: no limit)"), NUMBER_INTEGER, defaultValue=30, minValue=0))
+            self.EPOCHS, self.tr("Epochs (0: no limit, the time budget decides)"), NUMBER_INTEGER, defaultValue=0,
+            minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MAX_MINUTES, self.tr("Maximum minutes (0: no limit)"), NUMBER_DOUBLE, defaultValue=0.0,
+            self.MAX_MINUTES, self.tr("Maximum minutes (0: no limit)"), NUMBER_DOUBLE, defaultValue=DEFAULT_MINUTES,
             minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.BATCH_SIZE, self.tr("Batch size (chips)"), NUMBER_INTEGER, defaultValue=4, minValue=1))

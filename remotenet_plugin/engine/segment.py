@@ -55,7 +55,7 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
             progress: Optional[Callable[[float, str], None]] = None,
             is_cancelled: Optional[Callable[[], bool]] = None,
             log: Optional[Callable[[str], None]] = None) -> SegmentResult:
-    """Classify ``source`` with ``model``; see DESIGN.md "Segment: from raster to layers".
+    """Classify ``source`` with ``model``; the steps are in docs/architecture.md.
 
     Nothing carries a final output name until the whole run succeeded; on cancel
     (SegmentCancelled) or failure every temporary is removed.
