@@ -30,7 +30,7 @@ from .labels import (
     extent_text,
     label_kind,
     raster_extent,
-    same_crs,
+    same_grid,
     split_source,
 )
 
@@ -160,9 +160,7 @@ def _reference_reader(ds: gdal.Dataset, reference: str, class_field: Optional[st
     src = gdal.Open(path)
     rband = src.GetRasterBand(1)
     names = {i: n for i, n in enumerate(rband.GetCategoryNames() or []) if n}
-    same_grid = (src.RasterXSize == ds.RasterXSize and src.RasterYSize == ds.RasterYSize
-                 and np.allclose(src.GetGeoTransform(), ds.GetGeoTransform()) and same_crs(src, ds))
-    if not same_grid:
+    if not same_grid(src, ds):
         if not src.GetProjection() or not ds.GetProjection():
             raise EvaluationError("the reference raster is on another grid than the classified raster and one of "
                                   "them has no CRS; give both a CRS")

@@ -22,6 +22,7 @@ from osgeo import gdal, ogr, osr
 
 from ...model.metadata import EXTRA_COLORS
 from .gdal_errors import with_gdal_exceptions
+from .source import window_geotransform
 
 UNLABELLED = 255
 
@@ -63,10 +64,8 @@ def _raster_labels(ds: gdal.Dataset, path: str, window: tuple[int, int, int, int
     band = src.GetRasterBand(1)
     nodata = band.GetNoDataValue()
     notes = []
-    same_grid = (src.RasterXSize == ds.RasterXSize and src.RasterYSize == ds.RasterYSize
-                 and np.allclose(src.GetGeoTransform(), ds.GetGeoTransform()) and same_crs(src, ds))
     xoff, yoff, xsize, ysize = window
-    if same_grid:
+    if same_grid(src, ds):
         values = band.ReadAsArray(xoff, yoff, xsize, ysize)
     else:
         if not src.GetProjection() or not ds.GetProjection():
@@ -74,10 +73,8 @@ def _raster_labels(ds: gdal.Dataset, path: str, window: tuple[int, int, int, int
                                     "give both a CRS (or put the labels on the image grid)")
         notes.append(f"label raster {os.path.basename(path)} is on another grid or CRS: warped (nearest) "
                      "onto the image grid")
-        gt = ds.GetGeoTransform()
-        x0, y0 = gt[0] + xoff * gt[1] + yoff * gt[2], gt[3] + xoff * gt[4] + yoff * gt[5]
         mem = gdal.GetDriverByName("MEM").Create("", xsize, ysize, 1, gdal.GDT_Float64)
-        mem.SetGeoTransform((x0, gt[1], gt[2], y0, gt[4], gt[5]))
+        mem.SetGeoTransform(window_geotransform(ds, window))
         mem.SetProjection(ds.GetProjection())
         mem.GetRasterBand(1).Fill(-1.0)
         mem.GetRasterBand(1).SetNoDataValue(-1.0)
@@ -131,72 +128,21 @@ class VectorLabels:
         path, layer_name = split_source(path, layer_name)
         self.ds = ds
         self.notes: list[str] = []
-        try:
-            src = ogr.Open(path)
-        except RuntimeError as err:
-            raise LabelsError(f"{path}: cannot open the labels as a vector layer ({err})") from err
-        if src is None or src.GetLayerCount() == 0:
-            raise LabelsError(f"{path}: no vector layer to read labels from")
-        layer = src.GetLayerByName(layer_name) if layer_name else src.GetLayer(0)
-        if layer is None:
-            raise LabelsError(f"{path}: no layer named {layer_name!r}")
-        defn = layer.GetLayerDefn()
-        fields = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-        numeric = False
-        if class_field:
-            if class_field not in fields:
-                raise LabelsError(
-                    f"the labels have no field {class_field!r}; fields: {', '.join(fields) or 'none'}")
-            ftype = defn.GetFieldDefn(fields.index(class_field)).GetType()
-            numeric = ftype in (ogr.OFTInteger, ogr.OFTInteger64, ogr.OFTReal)
-        if background is None:
-            background = not class_field
-        self.background = background
-
+        src, layer = _open_vector_layer(path, layer_name)
+        numeric = _is_numeric_field(layer, class_field)
+        self.background = not class_field if background is None else background
         transform = _transform_to_raster(layer, ds, path)
         if transform is not None:
             self.notes.append(f"labels {os.path.basename(path)} are in another CRS: reprojected onto the raster's")
-        geoms, keys = [], []
-        layer.ResetReading()
-        for feature in layer:
-            geom = feature.GetGeometryRef()
-            if geom is None or geom.IsEmpty():
-                continue
-            key: Any = None
-            if class_field:
-                if not feature.IsFieldSet(class_field) or feature.IsFieldNull(class_field):
-                    continue
-                key = feature.GetField(class_field)
-                if numeric:
-                    if float(key) != round(float(key)):
-                        raise LabelsError(f"class field {class_field!r} holds {key}: numeric classes must "
-                                                "be whole numbers 0..254")
-                    key = int(round(float(key)))
-                else:
-                    key = str(key)
-            geom = geom.Clone()
-            if transform is not None:
-                geom.Transform(transform)
-            geoms.append(geom)
-            keys.append(key)
+        geoms, keys = _class_polygons(layer, class_field, numeric, transform)
         if not geoms:
             raise LabelsError(f"{path}: no polygon with a class to rasterise"
-                                    f"{f' (field {class_field!r} is empty everywhere)' if class_field else ''}")
-        self.classes, burn = self._classes(keys, class_field, numeric, background, layer.GetName(), name_to_value)
+                              f"{f' (field {class_field!r} is empty everywhere)' if class_field else ''}")
+        self.classes, burn = self._classes(keys, class_field, numeric, self.background, layer.GetName(),
+                                           name_to_value)
         self.background_value = next((c["value"] for c in self.classes if c["name"] == "background"), None)
-
-        srs = None
-        if ds.GetProjection():
-            srs = osr.SpatialReference()
-            srs.ImportFromWkt(ds.GetProjection())
-        self._source = ogr.GetDriverByName("Memory").CreateDataSource("labels")
-        self.layer = self._source.CreateLayer("labels", srs=srs, geom_type=ogr.wkbUnknown)
-        self.layer.CreateField(ogr.FieldDefn("cls", ogr.OFTInteger))
-        for geom, value in zip(geoms, burn):
-            feature = ogr.Feature(self.layer.GetLayerDefn())
-            feature.SetGeometry(geom)
-            feature.SetField("cls", int(value))
-            self.layer.CreateFeature(feature)
+        self._source, self.layer = _burnable_layer(ds, geoms, burn)
+        del src  # the polygons were copied; the file closes
 
     @staticmethod
     def _classes(keys: list[Any], class_field: Optional[str], numeric: bool, background: bool, layer_name: str,
@@ -237,10 +183,8 @@ class VectorLabels:
         """(ysize, xsize) uint8 class values of ``window``; 255 where no polygon (or background)."""
         ds = self.ds
         xoff, yoff, xsize, ysize = window
-        gt = ds.GetGeoTransform()
         mem = gdal.GetDriverByName("MEM").Create("", xsize, ysize, 1, gdal.GDT_Byte)
-        mem.SetGeoTransform((gt[0] + xoff * gt[1] + yoff * gt[2], gt[1], gt[2],
-                             gt[3] + xoff * gt[4] + yoff * gt[5], gt[4], gt[5]))
+        mem.SetGeoTransform(window_geotransform(ds, window))
         if ds.GetProjection():
             mem.SetProjection(ds.GetProjection())
         mem.GetRasterBand(1).Fill(UNLABELLED)
@@ -254,6 +198,78 @@ class VectorLabels:
         if self.background_value is not None:
             values[values == UNLABELLED] = self.background_value
         return values.astype(np.uint8)
+
+
+def _open_vector_layer(path: str, layer_name: Optional[str]) -> tuple[ogr.DataSource, ogr.Layer]:
+    try:
+        src = ogr.Open(path)
+    except RuntimeError as err:
+        raise LabelsError(f"{path}: cannot open the labels as a vector layer ({err})") from err
+    if src is None or src.GetLayerCount() == 0:
+        raise LabelsError(f"{path}: no vector layer to read labels from")
+    layer = src.GetLayerByName(layer_name) if layer_name else src.GetLayer(0)
+    if layer is None:
+        raise LabelsError(f"{path}: no layer named {layer_name!r}")
+    return src, layer
+
+
+def _is_numeric_field(layer: ogr.Layer, class_field: Optional[str]) -> bool:
+    """Whether the class field holds numbers (kept as class values) rather than names."""
+    if not class_field:
+        return False
+    defn = layer.GetLayerDefn()
+    fields = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+    if class_field not in fields:
+        raise LabelsError(f"the labels have no field {class_field!r}; fields: {', '.join(fields) or 'none'}")
+    ftype = defn.GetFieldDefn(fields.index(class_field)).GetType()
+    return ftype in (ogr.OFTInteger, ogr.OFTInteger64, ogr.OFTReal)
+
+
+def _class_polygons(layer: ogr.Layer, class_field: Optional[str], numeric: bool,
+                    transform: Optional[osr.CoordinateTransformation]) -> tuple[list[ogr.Geometry], list[Any]]:
+    """(geometries on the raster's CRS, their class keys); features without a class are skipped."""
+    geoms, keys = [], []
+    layer.ResetReading()
+    for feature in layer:
+        geom = feature.GetGeometryRef()
+        if geom is None or geom.IsEmpty():
+            continue
+        key: Any = None
+        if class_field:
+            if not feature.IsFieldSet(class_field) or feature.IsFieldNull(class_field):
+                continue
+            key = feature.GetField(class_field)
+            if numeric:
+                if float(key) != round(float(key)):
+                    raise LabelsError(f"class field {class_field!r} holds {key}: numeric classes must "
+                                      "be whole numbers 0..254")
+                key = int(round(float(key)))
+            else:
+                key = str(key)
+        geom = geom.Clone()
+        if transform is not None:
+            geom.Transform(transform)
+        geoms.append(geom)
+        keys.append(key)
+    return geoms, keys
+
+
+def _burnable_layer(ds: gdal.Dataset, geoms: list[ogr.Geometry], burn: list[int]
+                    ) -> tuple[ogr.DataSource, ogr.Layer]:
+    """An in-memory layer of the polygons with their class value in ``cls``, on the raster's CRS."""
+    srs = None
+    if ds.GetProjection():
+        srs = osr.SpatialReference()
+        srs.ImportFromWkt(ds.GetProjection())
+    source = ogr.GetDriverByName("Memory").CreateDataSource("labels")
+    layer = source.CreateLayer("labels", srs=srs, geom_type=ogr.wkbUnknown)
+    layer.CreateField(ogr.FieldDefn("cls", ogr.OFTInteger))
+    for geom, value in zip(geoms, burn):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetGeometry(geom)
+        feature.SetField("cls", int(value))
+        layer.CreateFeature(feature)
+    return source, layer
 
 
 def _transform_to_raster(layer: ogr.Layer, ds: gdal.Dataset, path: str) -> Optional[osr.CoordinateTransformation]:
@@ -318,6 +334,12 @@ def split_source(source: str, layer: Optional[str]) -> tuple[str, Optional[str]]
         if key.strip().lower() == "layername" and not layer:
             layer = value.strip()
     return path, layer
+
+
+def same_grid(a: gdal.Dataset, b: gdal.Dataset) -> bool:
+    """Same size, geotransform and CRS: pixels correspond one to one, no warping needed."""
+    return (a.RasterXSize == b.RasterXSize and a.RasterYSize == b.RasterYSize
+            and np.allclose(a.GetGeoTransform(), b.GetGeoTransform()) and same_crs(a, b))
 
 
 def same_crs(a: gdal.Dataset, b: gdal.Dataset) -> bool:

@@ -3,7 +3,7 @@ mean confidence, optional simplification; written to a GeoPackage layer."""
 from __future__ import annotations
 
 import math
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 import numpy as np
 from osgeo import gdal, ogr, osr
@@ -68,11 +68,31 @@ class AreaCalculator:
         return abs(g.GetArea())
 
 
-def _gdal_progress(report: Callable[[float], None], cancelled: Callable[[], bool]):
-    def callback(complete, _message, _data):
-        report(complete)
-        return 0 if cancelled() else 1
-    return callback
+class _Steps:
+    """Progress and cancel for the GDAL calls of one polygonise run."""
+
+    def __init__(self, progress: Callable[[float], None], cancelled: Callable[[], bool]) -> None:
+        self.progress = progress
+        self.cancelled = cancelled
+
+    def check_cancel(self) -> None:
+        if self.cancelled():
+            raise SegmentCancelled("cancelled while making polygons; no output was kept")
+
+    def gdal(self, function: Callable[..., Any], *args: Any, start: float, span: float, **kwargs: Any) -> Any:
+        """Call a GDAL algorithm with a progress callback mapped onto [start, start + span]."""
+
+        def callback(complete, _message, _data):
+            self.progress(start + span * complete)
+            return 0 if self.cancelled() else 1
+
+        try:
+            return function(*args, callback=callback, **kwargs)
+        except RuntimeError:  # with exceptions on, GDAL reports a callback's stop as "User terminated"
+            self.check_cancel()
+            raise
+        finally:
+            self.check_cancel()
 
 
 def _quiet_raster(path: str, like: gdal.Dataset, dtype: int, nodata: Optional[float]) -> gdal.Dataset:
@@ -94,39 +114,51 @@ def polygonise(classified_path: str, out_path: str, layer_name: str, classes: li
                min_area: float, simplify: float, confidence_path: Optional[str], confidence_type: str,
                scratch: Callable[[str, str], str], progress: Callable[[float], None],
                cancelled: Callable[[], bool], log: Callable[[str], None]) -> int:
-    """Write the class polygons of ``classified_path`` to a new GeoPackage; returns the polygon count."""
-    def check_cancel():
-        if cancelled():
-            raise SegmentCancelled("cancelled while making polygons; no output was kept")
+    """Write the class polygons of ``classified_path`` to a new GeoPackage; returns the polygon count.
 
-    def run_gdal(function, *args, **kwargs):
-        # With exceptions on, GDAL reports a callback's stop as RuntimeError("User terminated").
-        try:
-            return function(*args, **kwargs)
-        except RuntimeError:
-            check_cancel()
-            raise
-
+    Sieve small patches into their neighbours, polygonise the patches, measure each polygon's
+    mean confidence, then write the final layer (area, simplification, names).
+    """
+    steps = _Steps(progress, cancelled)
     src = gdal.Open(classified_path)
-    band = src.GetRasterBand(1)
     areas = AreaCalculator(src, log)
-    names = {int(c["value"]): str(c["name"]) for c in classes}
-
-    # 1. Sieve: patches under min_area merge into their largest neighbour instead of leaving holes.
-    poly_band, sieved = band, None
-    if min_area > 0:
-        pixel_area = areas.pixel_area(src.RasterXSize / 2.0, src.RasterYSize / 2.0)
-        threshold = int(math.ceil(min_area / pixel_area - 1e-9)) if pixel_area > 0 else 0
-        if threshold > 1:
-            sieved = _quiet_raster(scratch("sieve", ".tif"), src, gdal.GDT_Byte, 255)
-            run_gdal(gdal.SieveFilter, band, band.GetMaskBand(), sieved.GetRasterBand(1), threshold, 4,
-                     callback=_gdal_progress(lambda f: progress(0.3 * f), cancelled))
-            check_cancel()
-            poly_band = sieved.GetRasterBand(1)
-            log(f"sieved patches under {threshold} pixels ({min_area:g} m2)")
+    poly_band, sieved = _sieve(src, min_area, areas, scratch, steps, log)
     progress(0.3)
+    raw_ds, srs = _polygonise_patches(src, poly_band, scratch, steps)
+    mean_conf = None
+    if confidence_path:
+        mean_conf = _mean_confidence(src, raw_ds, confidence_path, confidence_type, scratch)
+        steps.check_cancel()
+    progress(0.8)
+    count, dropped = _write_classes(out_path, layer_name, srs, raw_ds.GetLayer(0), classes, areas, min_area,
+                                    simplify, mean_conf, steps)
+    if dropped:
+        log(f"dropped {dropped} polygon(s) under the minimum area or emptied by simplification")
+    del raw_ds, sieved, src  # close the working files (the sieved band lived as long as its dataset)
+    progress(1.0)
+    return count
 
-    # 2. Polygonise into a working layer (connected 4-neighbour patches; nodata left out).
+
+def _sieve(src: gdal.Dataset, min_area: float, areas: AreaCalculator, scratch: Callable[[str, str], str],
+           steps: _Steps, log: Callable[[str], None]) -> tuple[gdal.Band, Optional[gdal.Dataset]]:
+    """The band to polygonise: patches under ``min_area`` merged into their largest neighbour (no holes)."""
+    band = src.GetRasterBand(1)
+    if min_area <= 0:
+        return band, None
+    pixel_area = areas.pixel_area(src.RasterXSize / 2.0, src.RasterYSize / 2.0)
+    threshold = int(math.ceil(min_area / pixel_area - 1e-9)) if pixel_area > 0 else 0
+    if threshold <= 1:
+        return band, None
+    sieved = _quiet_raster(scratch("sieve", ".tif"), src, gdal.GDT_Byte, 255)
+    steps.gdal(gdal.SieveFilter, band, band.GetMaskBand(), sieved.GetRasterBand(1), threshold, 4, start=0.0,
+               span=0.3)
+    log(f"sieved patches under {threshold} pixels ({min_area:g} m2)")
+    return sieved.GetRasterBand(1), sieved
+
+
+def _polygonise_patches(src: gdal.Dataset, band: gdal.Band, scratch: Callable[[str, str], str],
+                        steps: _Steps) -> tuple[ogr.DataSource, Optional[osr.SpatialReference]]:
+    """A working GeoPackage layer "raw": one polygon per 4-connected patch, nodata left out."""
     raw_ds = ogr.GetDriverByName("GPKG").CreateDataSource(scratch("raw", ".gpkg"))
     srs = None
     if src.GetProjection():
@@ -135,21 +167,18 @@ def polygonise(classified_path: str, out_path: str, layer_name: str, classes: li
     raw = raw_ds.CreateLayer("raw", srs=srs, geom_type=ogr.wkbPolygon)
     raw.CreateField(ogr.FieldDefn("class_id", ogr.OFTInteger))
     raw.StartTransaction()
-    err = run_gdal(gdal.Polygonize, poly_band, poly_band.GetMaskBand(), raw, 0, [],
-                   callback=_gdal_progress(lambda f: progress(0.3 + 0.4 * f), cancelled))
+    err = steps.gdal(gdal.Polygonize, band, band.GetMaskBand(), raw, 0, [], start=0.3, span=0.4)
     raw.CommitTransaction()
-    check_cancel()
     if err != 0:
         raise EngineError(f"polygonising failed: {gdal.GetLastErrorMsg()}")
+    return raw_ds, srs
 
-    # 3. Mean confidence per polygon: burn polygon ids on the grid, then sum block by block.
-    mean_conf = None
-    if confidence_path:
-        mean_conf = _mean_confidence(src, raw_ds, confidence_path, confidence_type, scratch)
-        check_cancel()
-    progress(0.8)
 
-    # 4. The final layer.
+def _write_classes(out_path: str, layer_name: str, srs: Optional[osr.SpatialReference], raw: ogr.Layer,
+                   classes: list[dict], areas: AreaCalculator, min_area: float, simplify: float,
+                   mean_conf: Optional[np.ndarray], steps: _Steps) -> tuple[int, int]:
+    """The final layer: class id and name, area in m2, mean confidence; returns (written, dropped)."""
+    names = {int(c["value"]): str(c["name"]) for c in classes}
     out_ds = ogr.GetDriverByName("GPKG").CreateDataSource(out_path)
     if out_ds is None:
         raise EngineError(f"{out_path}: cannot create the GeoPackage ({gdal.GetLastErrorMsg()})")
@@ -165,7 +194,7 @@ def polygonise(classified_path: str, out_path: str, layer_name: str, classes: li
     raw.ResetReading()
     for i, feat in enumerate(raw):
         if i % 2000 == 0:
-            check_cancel()
+            steps.check_cancel()
         geom = feat.GetGeometryRef()
         if geom is None:
             continue
@@ -191,11 +220,8 @@ def polygonise(classified_path: str, out_path: str, layer_name: str, classes: li
         layer.CreateFeature(out)
         count += 1
     layer.CommitTransaction()
-    if dropped:
-        log(f"dropped {dropped} polygon(s) under the minimum area or emptied by simplification")
-    out_ds = raw_ds = sieved = src = None
-    progress(1.0)
-    return count
+    out_ds = None
+    return count, dropped
 
 
 def _mean_confidence(src: gdal.Dataset, raw_ds, confidence_path: str, confidence_type: str,
