@@ -337,7 +337,7 @@ def test_progress_is_monotonic_and_ends_at_100(tmp_path):
     (SegmentOptions(precision="fp16", device="cpu"), "fp16"),
     (SegmentOptions(output_vector="/nonexistent/folder/x.gpkg"), "output_vector: .*does not exist"),
     (SegmentOptions(output_vector="/tmp/x.shp"), "output_vector: .*not a GeoPackage"),
-    (SegmentOptions(output_vector="/tmp/same.tif", output_confidence="/tmp/same.tif"), "own file"),
+    (SegmentOptions(output_confidence=VIRGINIA), "output_confidence: .* is the input raster"),
     (SegmentOptions(min_area=-1), "min_area"),
 ])
 def test_check_inputs_names_the_problem(options, message):
@@ -355,6 +355,13 @@ def test_check_inputs_source_and_band_count(tmp_path):
     with pytest.raises(EngineError, match="is the input raster"):
         check_inputs(VIRGINIA, meta, SegmentOptions(), VIRGINIA)
     check_inputs(VIRGINIA, meta, SegmentOptions())
+
+
+def test_outputs_on_one_path_are_refused(tmp_path):
+    _net, meta = pixel_model(4, 3, tile_size=64)
+    same = str(tmp_path / "same.tif")
+    with pytest.raises(EngineError, match="output_confidence: .*also the output raster; give each output its own"):
+        check_inputs(VIRGINIA, meta, SegmentOptions(output_confidence=same), same)
 
 
 def test_overlap_rule_agrees_with_the_qgis_parameter_help():
