@@ -8,19 +8,13 @@ from __future__ import annotations
 from .lazy import lazy_attributes
 
 _EXPORTS = {
-    "ISPRS_CLASSES": "metadata",
-    "MetadataError": "metadata",
-    "build_metadata": "metadata",
-    "validate_metadata": "metadata",
-    "ModelFileError": "header",
-    "read_header": "header",
-    "PretrainedWeightsUnavailable": "encoder",
-    "load_model": "model_file",
-    "read_metadata": "model_file",
-    "save_model": "model_file",
-    "RemoteNet": "network",
+    "metadata": ["ISPRS_CLASSES", "MetadataError", "build_metadata", "validate_metadata"],
+    "header": ["ModelFileError", "read_header"],
+    "encoder": ["PretrainedWeightsUnavailable"],
+    "model_file": ["load_model", "read_metadata", "save_model"],
+    "network": ["RemoteNet"],
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = sorted(name for names in _EXPORTS.values() for name in names)
 
 __getattr__ = lazy_attributes(__name__, _EXPORTS, globals())

@@ -5,11 +5,14 @@ import importlib
 from typing import Any, Callable
 
 
-def lazy_attributes(package: str, exports: dict[str, str], namespace: dict[str, Any]) -> Callable[[str], Any]:
-    """A module ``__getattr__`` for ``package`` that imports ``exports[name]`` (a submodule) on first use."""
+def lazy_attributes(package: str, exports: dict[str, list[str]], namespace: dict[str, Any]
+                    ) -> Callable[[str], Any]:
+    """A module ``__getattr__`` for ``package``: each name in ``exports[submodule]`` is imported from
+    that submodule on first use."""
+    module_of = {name: module for module, names in exports.items() for name in names}
 
     def __getattr__(name: str) -> Any:
-        module = exports.get(name)
+        module = module_of.get(name)
         if module is None:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
         value = getattr(importlib.import_module(f".{module}", package), name)

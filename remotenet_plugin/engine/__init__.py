@@ -12,16 +12,12 @@ from __future__ import annotations
 from ...model.lazy import lazy_attributes
 
 _EXPORTS = {
-    "check_inputs": "check",
-    "ENGINE_VERSION": "options",
-    "EngineError": "options",
-    "SegmentCancelled": "options",
-    "SegmentOptions": "options",
-    "SegmentResult": "options",
-    "write_qml": "qml",
-    "segment": "segment",
+    "check": ["check_inputs"],
+    "options": ["ENGINE_VERSION", "EngineError", "SegmentCancelled", "SegmentOptions", "SegmentResult"],
+    "qml": ["write_qml"],
+    "segment": ["segment"],
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = sorted(name for names in _EXPORTS.values() for name in names)
 
 __getattr__ = lazy_attributes(__name__, _EXPORTS, globals())

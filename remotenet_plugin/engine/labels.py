@@ -22,7 +22,7 @@ from osgeo import gdal, ogr, osr
 
 from ...model.metadata import EXTRA_COLORS
 from .gdal_errors import with_gdal_exceptions
-from .source import window_geotransform
+from .source import dataset_srs, window_geotransform
 
 UNLABELLED = 255
 
@@ -257,12 +257,8 @@ def _class_polygons(layer: ogr.Layer, class_field: Optional[str], numeric: bool,
 def _burnable_layer(ds: gdal.Dataset, geoms: list[ogr.Geometry], burn: list[int]
                     ) -> tuple[ogr.DataSource, ogr.Layer]:
     """An in-memory layer of the polygons with their class value in ``cls``, on the raster's CRS."""
-    srs = None
-    if ds.GetProjection():
-        srs = osr.SpatialReference()
-        srs.ImportFromWkt(ds.GetProjection())
     source = ogr.GetDriverByName("Memory").CreateDataSource("labels")
-    layer = source.CreateLayer("labels", srs=srs, geom_type=ogr.wkbUnknown)
+    layer = source.CreateLayer("labels", srs=dataset_srs(ds), geom_type=ogr.wkbUnknown)
     layer.CreateField(ogr.FieldDefn("cls", ogr.OFTInteger))
     for geom, value in zip(geoms, burn):
         feature = ogr.Feature(layer.GetLayerDefn())
@@ -343,21 +339,16 @@ def same_grid(a: gdal.Dataset, b: gdal.Dataset) -> bool:
 
 
 def same_crs(a: gdal.Dataset, b: gdal.Dataset) -> bool:
-    wa, wb = a.GetProjection(), b.GetProjection()
-    if not wa or not wb:
-        return not wa and not wb
-    sa, sb = osr.SpatialReference(), osr.SpatialReference()
-    sa.ImportFromWkt(wa)
-    sb.ImportFromWkt(wb)
+    sa, sb = dataset_srs(a), dataset_srs(b)
+    if sa is None or sb is None:
+        return sa is None and sb is None
     return bool(sa.IsSame(sb))
 
 
 def crs_name(ds: gdal.Dataset) -> Optional[str]:
-    wkt = ds.GetProjection()
-    if not wkt:
+    srs = dataset_srs(ds)
+    if srs is None:
         return None
-    srs = osr.SpatialReference()
-    srs.ImportFromWkt(wkt)
     code = srs.GetAuthorityCode(None)
     return f"{srs.GetAuthorityName(None)}:{code}" if code else srs.GetName()
 

@@ -9,6 +9,7 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from .options import EngineError, SegmentCancelled
+from .source import dataset_srs
 from .writer import BLOCK, CONF_NODATA
 
 
@@ -160,10 +161,7 @@ def _polygonise_patches(src: gdal.Dataset, band: gdal.Band, scratch: Callable[[s
                         steps: _Steps) -> tuple[ogr.DataSource, Optional[osr.SpatialReference]]:
     """A working GeoPackage layer "raw": one polygon per 4-connected patch, nodata left out."""
     raw_ds = ogr.GetDriverByName("GPKG").CreateDataSource(scratch("raw", ".gpkg"))
-    srs = None
-    if src.GetProjection():
-        srs = osr.SpatialReference()
-        srs.ImportFromWkt(src.GetProjection())
+    srs = dataset_srs(src)
     raw = raw_ds.CreateLayer("raw", srs=srs, geom_type=ogr.wkbPolygon)
     raw.CreateField(ogr.FieldDefn("class_id", ogr.OFTInteger))
     raw.StartTransaction()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 import numpy as np
-from osgeo import gdal
+from osgeo import gdal, osr
 
 from .options import EngineError
 
@@ -108,6 +108,16 @@ def _extent_to_window(ds: gdal.Dataset, extent: Sequence[float]) -> tuple[int, i
         raise EngineError(f"{tuple(extent)} does not overlap the raster; choose an extent inside it (in the "
                           "raster's CRS), or none for the whole raster", "extent")
     return x0, y0, x1 - x0, y1 - y0
+
+
+def dataset_srs(ds: gdal.Dataset) -> Optional[osr.SpatialReference]:
+    """The raster's CRS, or None when it has none."""
+    wkt = ds.GetProjection()
+    if not wkt:
+        return None
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(wkt)
+    return srs
 
 
 def window_geotransform(ds: gdal.Dataset, window: tuple[int, int, int, int]) -> Optional[tuple[float, ...]]:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import numpy as np
-from osgeo import gdal, osr
+from osgeo import gdal
 
 from .gdal_errors import with_gdal_exceptions
 from .labels import (
@@ -23,6 +23,7 @@ from .labels import (
     finish_classes,
     read_label_grid,
 )
+from .source import dataset_srs
 
 if TYPE_CHECKING:  # torch is imported by the training code only when chips are made
     from ...model.training import ChipSet
@@ -287,12 +288,8 @@ def _image_nodata_mask(ds: gdal.Dataset, bands: list[int], window: tuple[int, in
 
 
 def _gsd_m(ds: gdal.Dataset) -> Optional[float]:
-    wkt = ds.GetProjection()
-    if not wkt:
-        return None
-    srs = osr.SpatialReference()
-    srs.ImportFromWkt(wkt)
-    if not srs.IsProjected():
+    srs = dataset_srs(ds)
+    if srs is None or not srs.IsProjected():
         return None
     gt = ds.GetGeoTransform()
     return round(float(np.hypot(gt[1], gt[4])) * float(srs.GetLinearUnits()), 6)
