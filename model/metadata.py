@@ -57,6 +57,15 @@ def default_normalisation(in_channels: int) -> dict[str, Any]:
     return {"offset": 0.0, "scale": 255.0, "mean": mean, "std": std}
 
 
+def normalisation_affine(norm: dict[str, Any]) -> tuple[list[float], list[float]]:
+    """Per-band (a, b) with normalised = a * pixel + b, from the header's ``input`` section:
+    ((pixel - offset) / scale - mean) / std. The engine and the training loop both use it."""
+    offset, scale = float(norm.get("offset", 0.0)), float(norm["scale"])
+    a = [1.0 / (scale * float(s)) for s in norm["std"]]
+    b = [-(offset / scale + float(m)) / float(s) for m, s in zip(norm["mean"], norm["std"])]
+    return a, b
+
+
 def build_metadata(num_classes: int, in_channels: int, given: dict[str, Any] | None = None) -> dict[str, Any]:
     """Complete a (partial) header for a network with the given shape, then validate it."""
     given = copy.deepcopy(given or {})

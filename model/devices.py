@@ -1,0 +1,45 @@
+"""Which torch device runs the network, and whether this CPU runs bf16 natively (one owner for
+the engine and the training loop)."""
+from __future__ import annotations
+
+import torch
+
+
+class DeviceError(ValueError):
+    """The device asked for does not exist here; the message says what to use instead."""
+
+
+def resolve_device(name: str | None = "auto") -> torch.device:
+    """'auto' is the first CUDA GPU when torch sees one, else the CPU; 'cuda', 'cuda:N' and 'cpu'
+    must exist."""
+    name = (name or "auto").lower()
+    if name == "auto":
+        return torch.device("cuda:0" if torch.cuda.is_available() else "cpu")
+    if name == "cpu":
+        return torch.device("cpu")
+    if name == "cuda" or name.startswith("cuda:"):
+        if not torch.cuda.is_available():
+            raise DeviceError(f"{name!r} was asked for but PyTorch sees no CUDA GPU here; use 'auto' or 'cpu'")
+        device = torch.device(name if ":" in name else "cuda:0")
+        if device.index is not None and device.index >= torch.cuda.device_count():
+            raise DeviceError(f"{name!r}: only {torch.cuda.device_count()} CUDA device(s) exist")
+        return device
+    raise DeviceError(f"{name!r} is not one of 'auto', 'cuda', 'cuda:N', 'cpu'")
+
+
+def cpu_has_native_bf16() -> bool:
+    """True when the CPU computes bf16 natively (AVX-512 BF16 or AMX): bf16 autocast then about
+    halves inference and training time. Elsewhere bf16 is emulated and slower, so callers keep fp32."""
+    try:
+        if torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported():
+            return True
+    except (AttributeError, RuntimeError):
+        pass
+    for probe in ("_is_amx_tile_supported", "_is_avx512_bf16_supported"):
+        check = getattr(torch.cpu, probe, None)
+        try:
+            if check is not None and check():
+                return True
+        except Exception:  # noqa: BLE001 - a private probe may change; fp32 is always safe
+            continue
+    return False
