@@ -44,6 +44,7 @@ from .compat import NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR_POLYGON, make_adv
 BUNDLED_MODEL = PLUGIN_ROOT / "resources" / "models" / "remotenet_demo_buildings.safetensors"
 DEVICES = ["auto", "cuda", "cpu"]
 PRECISIONS = ["auto", "fp32", "bf16", "fp16"]
+RUNTIMES = ["auto", "torch", "openvino"]
 MIN_TILE = 32
 RASTER_EXTENSIONS = (".tif", ".tiff")
 
@@ -76,6 +77,10 @@ HELP_PARAMETERS = [
      "missing) and, on CPUs with native bf16 (AVX-512 BF16 or AMX), bf16 with channels-last, about twice "
      "as fast as fp32 with the same class on over 99.5% of pixels; other CPUs use fp32. FP32 gives the "
      "plain full-precision answer everywhere; FP16 needs a GPU."),
+    ("Runtime", "RUNTIME", "advanced; Auto runs the network with OpenVINO on the CPU when it is installed "
+     "(pip install openvino; several times faster than PyTorch, same class on over 99.5% of pixels; converted "
+     "once per model and tile size and kept in the user's cache folder), else with PyTorch, and always with "
+     "PyTorch on a GPU. The log and the raster's REMOTENET_RUNTIME tag say which ran."),
     ("Test-time augmentation", "TTA", "advanced; also runs flipped tiles and averages the results: "
      "cleaner edges, several times slower."),
     ("Minimum polygon area", "MIN_AREA", "polygons smaller than this many square metres are dropped; "
@@ -137,6 +142,7 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
     DEVICE = "DEVICE"
     TTA = "TTA"
     PRECISION = "PRECISION"
+    RUNTIME = "RUNTIME"
     MIN_AREA = "MIN_AREA"
     SIMPLIFY = "SIMPLIFY"
     OUTPUT_RASTER = "OUTPUT_RASTER"
@@ -190,6 +196,8 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
         self.addParameter(make_advanced(QgsProcessingParameterEnum(
             self.PRECISION, self.tr("Precision"), options=[self.tr("Auto"), "FP32", "BF16", "FP16"],
             defaultValue=0)))
+        self.addParameter(make_advanced(QgsProcessingParameterEnum(
+            self.RUNTIME, self.tr("Runtime"), options=[self.tr("Auto"), "PyTorch", "OpenVINO"], defaultValue=0)))
         self.addParameter(make_advanced(QgsProcessingParameterBoolean(
             self.TTA, self.tr("Test-time augmentation (flips; slower)"), defaultValue=False)))
         self.addParameter(QgsProcessingParameterNumber(
@@ -373,6 +381,7 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
                 "device": DEVICES[self.parameterAsEnum(parameters, self.DEVICE, context)],
                 "precision": PRECISIONS[self.parameterAsEnum(parameters, self.PRECISION, context)],
                 "tta": self.parameterAsBoolean(parameters, self.TTA, context),
+                "runtime": RUNTIMES[self.parameterAsEnum(parameters, self.RUNTIME, context)],
                 "min_area": min_area,
                 "simplify": simplify,
             },

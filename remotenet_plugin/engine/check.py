@@ -6,6 +6,7 @@ from typing import Any
 
 from .inference import pick_device, pick_precision
 from .options import EngineError, SegmentOptions
+from .runtimes import check_runtime
 from .source import choose_bands, open_raster, resolve_window
 
 MIN_TILE = 32
@@ -45,7 +46,9 @@ def check_inputs(source: str, meta: dict, options: SegmentOptions, output_raster
     if not isinstance(options.batch_size, int) or options.batch_size < 1:
         raise EngineError(f"batch_size {options.batch_size!r} must be an integer of at least 1")
     resolve_window(ds, options.window, options.extent)
-    pick_precision(options.precision, pick_device(options.device))
+    device = pick_device(options.device)
+    pick_precision(options.precision, device)
+    check_runtime(options.runtime, device)
     if options.blend not in ("smooth", "crop"):
         raise EngineError(f"blend {options.blend!r} is not one of 'smooth', 'crop'")
     if options.confidence_type not in ("float32", "uint8"):

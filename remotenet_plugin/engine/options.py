@@ -35,6 +35,8 @@ class SegmentOptions:
     blend: str = "smooth"  # "smooth" (weighted window) | "crop" (crop-and-paste, for comparisons)
     confidence_type: str = "float32"  # "float32" (0..1, nodata -1) | "uint8" (0..100 percent, nodata 255)
     vector_layer: Optional[str] = None  # GeoPackage layer name; None -> the file's stem
+    runtime: str = "auto"  # "auto" (OpenVINO on the CPU when installed) | "torch" | "openvino"
+    cache_dir: Optional[str] = None  # converted networks; None -> $REMOTENET_CACHE_DIR or the user cache
 
 
 @dataclass
@@ -58,3 +60,4 @@ class SegmentResult:
     batch_size: int = 0  # the batch size finally used (smaller after a CUDA out-of-memory fallback)
     polygons: int = 0
     output_qml: Optional[str] = None
+    runtime: str = "torch"  # the runtime that ran the network: "torch" or "openvino"

@@ -24,6 +24,7 @@ from .options import ENGINE_VERSION, EngineError, SegmentCancelled, SegmentOptio
 from .pipeline import Batch, BatchReader, Done
 from .polygons import polygonise
 from .qml import paletted_qml, qml_path_for, write_text_atomic
+from .runtimes import pick_runtime
 from .source import Normaliser, TileReader, choose_bands, open_raster, resolve_window, window_geotransform
 from .tiling import TileGrid
 from .writer import CONF_NODATA, RowWriter, create_geotiff, style_classes
@@ -83,15 +84,18 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
     else:
         net, model_name, model_hash = model[0], f"in-memory {type(model[0]).__name__}", ""
     precision = pick_precision(options.precision, device, net)
+    runtime = pick_runtime(options.runtime, device, net)
     classes = list(meta["classes"])
     lut = np.array([int(c["value"]) for c in classes], dtype=np.uint8)
     width, height = window[2], window[3]
     device_name = describe_device(device)
-    log(f"segmenting {source} window {window} with {model_name} on {device_name} ({precision}), "
-        f"bands {bands}, tile {tile_size}, overlap {overlap}, batch {options.batch_size}, TTA {options.tta}")
-
     grid = TileGrid(width, height, tile_size, overlap, options.blend)
-    predictor = Predictor(net, device, precision, options.tta, options.batch_size, log)
+    t0 = time.perf_counter()
+    predictor, runtime_name = _make_predictor(runtime, net, model_hash, grid, len(bands), device, precision,
+                                              options, log)
+    prepare_seconds = time.perf_counter() - t0
+    log(f"segmenting {source} window {window} with {model_name} on {device_name} ({runtime_name}, {precision}), "
+        f"bands {bands}, tile {tile_size}, overlap {overlap}, batch {options.batch_size}, TTA {options.tta}")
     reader = TileReader(ds, bands, window, Normaliser.from_meta(meta))
     files = OutputFiles()
     tmp_raster = files.temp_for(output_raster)
@@ -105,6 +109,7 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
         "REMOTENET_MODEL_SHA256": model_hash,
         "REMOTENET_DEVICE": device_name,
         "REMOTENET_PRECISION": precision,
+        "REMOTENET_RUNTIME": runtime_name,
         "REMOTENET_TILE_SIZE": str(tile_size),
         "REMOTENET_OVERLAP": str(overlap),
         "REMOTENET_BLEND": options.blend,
@@ -115,7 +120,8 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
         "REMOTENET_CLASSES": json.dumps([{"value": c["value"], "name": c["name"]} for c in classes]),
         "REMOTENET_CREATED": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
     }
-    stages = {"read": 0.0, "infer": 0.0, "blend": 0.0, "write": 0.0, "polygonise": 0.0, "wait_read": 0.0}
+    stages = {"read": 0.0, "infer": 0.0, "blend": 0.0, "write": 0.0, "polygonise": 0.0, "wait_read": 0.0,
+              "prepare_runtime": prepare_seconds}
     out_ds = conf_ds = writer = batches = None
     tile_share = 85.0 if options.output_vector else 97.0
     polygons = 0
@@ -202,7 +208,22 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
         output_confidence=options.output_confidence, device=device_name, precision=precision,
         tiles_total=len(grid), tiles_skipped_nodata=batches.skipped, width=width, height=height,
         classes=classes, stage_seconds=stages, window=window, tile_size=tile_size, overlap=overlap,
-        batch_size=predictor.batch_size, polygons=polygons, output_qml=qml_path_for(output_raster))
+        batch_size=predictor.batch_size, polygons=polygons, output_qml=qml_path_for(output_raster),
+        runtime=runtime)
+
+
+def _make_predictor(runtime: str, net: torch.nn.Module, model_hash: str, grid: TileGrid, bands: int,
+                    device: torch.device, precision: str, options: SegmentOptions,
+                    log: Callable[[str], None]) -> tuple[Any, str]:
+    """The network runner and the runtime's name with version (for the log and the tags)."""
+    if runtime == "openvino":
+        from .runtime_openvino import OpenVINOPredictor, module_fingerprint
+
+        shape = (max(1, int(options.batch_size)), bands, grid.th, grid.tw)
+        predictor = OpenVINOPredictor(net, model_hash or module_fingerprint(net), shape, precision, options.tta,
+                                      options.cache_dir, log)
+        return predictor, f"openvino {predictor.version}"
+    return Predictor(net, device, precision, options.tta, options.batch_size, log), f"torch {torch.__version__}"
 
 
 def _run_batch(batch: Batch, predictor: Predictor, blender: Union[RowBlender, TorchRowBlender], num_classes: int,
