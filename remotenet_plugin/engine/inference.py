@@ -91,7 +91,9 @@ class Predictor:
         self.device, self.precision, self.tta = device, precision, tta
         self.batch_size = max(1, int(batch_size))
         self.log = log or (lambda _msg: None)
-        self.channels_last = device.type == "cuda" or precision != "fp32"
+        # Channels-last everywhere: bf16 and CUDA gain from it; in fp32 on the CPU it is as fast for
+        # RemoteNet and several times faster for light networks (1x1 convolutions), same answers.
+        self.channels_last = True
         model.eval()
         model.to(device)
         if self.channels_last:
@@ -109,7 +111,9 @@ class Predictor:
     def _forward(self, x: torch.Tensor) -> torch.Tensor:
         with self._autocast():
             logits = self.model(x)
-        return torch.softmax(logits.float(), dim=1)
+        # Softmax over classes on NCHW memory: on channels-last memory it is several times slower,
+        # and the blender's numpy work wants contiguous planes per class.
+        return torch.softmax(logits.float().contiguous(), dim=1)
 
     def allocate(self, shape: tuple[int, ...]) -> np.ndarray:
         """A float32 batch buffer; page-locked on CUDA so the copy to the GPU is asynchronous and fast."""

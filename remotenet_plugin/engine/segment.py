@@ -21,7 +21,7 @@ from .check import check_inputs, effective_tiling
 from .files import OutputFiles
 from .inference import Predictor, describe_device, pick_device, pick_precision
 from .options import ENGINE_VERSION, EngineError, SegmentCancelled, SegmentOptions, SegmentResult
-from .pipeline import Batch, BatchReader, Done
+from .pipeline import Batch, BatchReader, BlendThread, Done
 from .polygons import polygonise
 from .qml import paletted_qml, qml_path_for, write_text_atomic
 from .runtimes import pick_runtime
@@ -96,7 +96,8 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
     prepare_seconds = time.perf_counter() - t0
     log(f"segmenting {source} window {window} with {model_name} on {device_name} ({runtime_name}, {precision}), "
         f"bands {bands}, tile {tile_size}, overlap {overlap}, batch {options.batch_size}, TTA {options.tta}")
-    reader = TileReader(ds, bands, window, Normaliser.from_meta(meta))
+    normaliser = Normaliser.from_meta(meta)
+    reader = TileReader(ds, bands, window, normaliser)
     files = OutputFiles()
     tmp_raster = files.temp_for(output_raster)
     tmp_conf = files.temp_for(options.output_confidence) if options.output_confidence else None
@@ -122,7 +123,7 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
     }
     stages = {"read": 0.0, "infer": 0.0, "blend": 0.0, "write": 0.0, "polygonise": 0.0, "wait_read": 0.0,
               "prepare_runtime": prepare_seconds}
-    out_ds = conf_ds = writer = batches = None
+    out_ds = conf_ds = writer = batches = blend_thread = None
     tile_share = 85.0 if options.output_vector else 97.0
     polygons = 0
     try:
@@ -140,9 +141,11 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
         if device.type == "cuda":  # blend where the probabilities are: only class rows cross the bus
             predictor.on_device = True
             blender = TorchRowBlender(grid, len(classes), lut, conf_ds is not None, writer.emit, device)
-        else:
-            blender = RowBlender(grid, len(classes), lut, conf_ds is not None, writer.emit)
-        batches = BatchReader(reader, grid, options.batch_size, allocate=predictor.allocate)
+        else:  # blending, argmax and confidence in a thread of their own, beside the network
+            blender = blend_thread = BlendThread(RowBlender(grid, len(classes), lut, conf_ds is not None,
+                                                            writer.emit))
+        batches = BatchReader(reader, grid, options.batch_size, allocate=predictor.allocate,
+                              open_reader=lambda: TileReader(open_raster(source), bands, window, normaliser))
         batches.start()
         progress(0.0, f"{len(grid)} tiles on {device_name}")
         while True:
@@ -163,7 +166,7 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
             progress(tile_share * item.seen / len(grid), f"tiles {item.seen}/{len(grid)}")
         t0 = time.perf_counter()
         blender.finish()
-        stages["blend"] += time.perf_counter() - t0
+        stages["blend"] += time.perf_counter() - t0 if blend_thread is None else blend_thread.seconds
         if cancelled():
             raise SegmentCancelled("segmentation cancelled; no output was kept")
         t0 = time.perf_counter()
@@ -190,6 +193,8 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
     except BaseException:
         if batches is not None:
             batches.close()
+        if blend_thread is not None:
+            blend_thread.close()
         if writer is not None:
             writer.close(abort=True)
         out_ds = conf_ds = None
@@ -226,7 +231,7 @@ def _make_predictor(runtime: str, net: torch.nn.Module, model_hash: str, grid: T
     return Predictor(net, device, precision, options.tta, options.batch_size, log), f"torch {torch.__version__}"
 
 
-def _run_batch(batch: Batch, predictor: Predictor, blender: Union[RowBlender, TorchRowBlender], num_classes: int,
+def _run_batch(batch: Batch, predictor: Predictor, blender: Union[BlendThread, TorchRowBlender], num_classes: int,
                stages: dict[str, Any]) -> None:
     probs = predictor(batch.pixels)
     if probs.shape[1] != num_classes or probs.shape[2:] != batch.pixels.shape[2:]:
@@ -238,6 +243,6 @@ def _run_batch(batch: Batch, predictor: Predictor, blender: Union[RowBlender, To
         raise EngineError("the network produced NaN or infinite values; check the model file, the input "
                           "scaling in its header, or use precision 'fp32'")
     t0 = time.perf_counter()
-    for i, tile in enumerate(batch.tiles):
-        blender.add(tile, probs[i], batch.valid[i])
-    stages["blend"] += time.perf_counter() - t0
+    blender.add_batch(batch.tiles, probs, batch.valid)
+    if not isinstance(blender, BlendThread):  # the thread counts its own busy time
+        stages["blend"] += time.perf_counter() - t0
