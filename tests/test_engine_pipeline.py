@@ -65,3 +65,18 @@ def test_blend_thread_hands_errors_back():
     with pytest.raises(ValueError, match="blender broke"):
         thread.finish()
     assert not thread.thread.is_alive()
+
+
+def test_nan_from_the_network_is_an_error_and_leaves_no_output(tmp_path):
+    import torch
+    from engine_helpers import pixel_model
+
+    from remotenet.remotenet_plugin.engine import EngineError, SegmentOptions, segment
+
+    net, meta = pixel_model(4, 3, tile_size=64, scale=3000.0)
+    with torch.no_grad():
+        net.conv.bias[1] = float("nan")
+    out = tmp_path / "nan.tif"
+    with pytest.raises(EngineError, match="NaN"):
+        segment(VIRGINIA, (net, meta), str(out), SegmentOptions(window=(0, 0, 150, 130), device="cpu"))
+    assert list(tmp_path.iterdir()) == []

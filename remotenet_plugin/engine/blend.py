@@ -10,10 +10,13 @@ from typing import Callable, Optional
 
 import numpy as np
 
+from .options import EngineError
 from .tiling import Tile, TileGrid
 
 NODATA_CLASS = 255
 COLUMN_CHUNK = 2048
+NON_FINITE = ("the network produced NaN or infinite values; check the model file, the input scaling in its "
+              "header, or use precision 'fp32'")
 
 
 def argmax_and_max(acc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -81,6 +84,8 @@ class RowBlender:
             cols = slice(c0, min(c0 + COLUMN_CHUNK, width))
             acc, valid = self.acc[:, :n, cols], self.valid[:n, cols]
             index, best = argmax_and_max(acc)
+            if not np.isfinite(best).all():  # a NaN anywhere in a pixel's classes reaches its maximum
+                raise EngineError(NON_FINITE)
             chunk = index if self.identity_lut else self.lut[index]
             all_valid = bool(valid.all())
             if not all_valid:

@@ -22,7 +22,7 @@ class SegmentOptions:
     window: Optional[tuple[int, int, int, int]] = None  # xoff, yoff, xsize, ysize in source pixels
     extent: Optional[tuple[float, float, float, float]] = None  # xmin, ymin, xmax, ymax in the source CRS
     tile_size: Optional[int] = None  # None -> header's tile_size
-    overlap: Optional[int] = None  # None -> tile_size // 4
+    overlap: Optional[int] = None  # None -> min(48, tile_size // 4): see check.DEFAULT_OVERLAP_PX
     batch_size: int = 4
     device: str = "auto"  # "auto" | "cuda" | "cpu"
     precision: str = "auto"  # "auto" | "fp32" | "bf16" | "fp16"

@@ -15,7 +15,7 @@ import torch
 from osgeo import gdal
 
 from ...model import ModelFileError, load_model, read_metadata
-from .blend import RowBlender
+from .blend import NON_FINITE, RowBlender
 from .blend_torch import TorchRowBlender
 from .check import check_inputs, effective_tiling
 from .files import OutputFiles
@@ -238,10 +238,9 @@ def _run_batch(batch: Batch, predictor: Predictor, blender: Union[BlendThread, T
         raise EngineError(f"the network returned shape {tuple(probs.shape[1:])} for tiles of "
                           f"{tuple(batch.pixels.shape[1:])}; expected {num_classes} classes at the tile's size "
                           "(the header's classes must match the network)")
-    finite = bool(torch.isfinite(probs).all()) if isinstance(probs, torch.Tensor) else np.isfinite(probs).all()
-    if not finite:
-        raise EngineError("the network produced NaN or infinite values; check the model file, the input "
-                          "scaling in its header, or use precision 'fp32'")
+    # The CPU blender checks the rows it finalises (cheaper: one value per pixel, in its thread).
+    if isinstance(probs, torch.Tensor) and not bool(torch.isfinite(probs).all()):
+        raise EngineError(NON_FINITE)
     t0 = time.perf_counter()
     blender.add_batch(batch.tiles, probs, batch.valid)
     if not isinstance(blender, BlendThread):  # the thread counts its own busy time
