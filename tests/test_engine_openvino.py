@@ -103,3 +103,13 @@ def test_auto_picks_openvino_on_the_cpu_only_for_networks_worth_converting(monke
         pick_runtime("openvino", torch.device("cuda"), big)
     with pytest.raises(EngineError, match="not one of"):
         pick_runtime("tensorrt", CPU, big)
+
+
+def test_openvino_sends_no_usage_statistics():
+    """The engine makes OpenVINO's converter fall back to its no-op telemetry stub."""
+    import subprocess
+
+    code = ("from remotenet.remotenet_plugin.engine.runtime_openvino import load_openvino; load_openvino(); "
+            "import openvino.tools.ovc.telemetry_utils as t; print(t.tm.__name__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.strip().endswith("telemetry_stub")

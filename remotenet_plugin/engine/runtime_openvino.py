@@ -33,6 +33,11 @@ MISSING = ("runtime 'openvino' was asked for but OpenVINO is not installed in th
 
 def load_openvino():
     """The openvino module, or EngineError saying how to install it."""
+    # OpenVINO's converter sends usage statistics (Google Analytics) unless a consent file in the
+    # user's home says no, and uses a no-op stub when `openvino_telemetry` does not import. A QGIS
+    # plugin must not report home unasked: make that import fail in this process (a None entry in
+    # sys.modules is Python's way), unless something here imported it already.
+    sys.modules.setdefault("openvino_telemetry", None)
     try:
         import openvino
     except (ImportError, OSError) as err:  # OSError: a wheel whose shared libraries do not load
