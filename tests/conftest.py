@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The suite runs PyTorch (the reference) where a test does not choose: exact answers, and no
+# OpenVINO conversion per random test model. tests/test_engine_openvino.py runs OpenVINO explicitly.
+os.environ.setdefault("REMOTENET_RUNTIME", "torch")
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"

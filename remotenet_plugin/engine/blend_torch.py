@@ -43,6 +43,10 @@ class TorchRowBlender:
         else:
             self.valid[rows, cols] |= torch.from_numpy(valid).to(self.device, non_blocking=True)
 
+    def add_batch(self, tiles: list[Tile], probs: torch.Tensor, valid: list[Optional[np.ndarray]]) -> None:
+        for tile, p, v in zip(tiles, probs, valid):
+            self.add(tile, p, v)
+
     def flush(self, upto: int) -> None:
         upto = min(upto, self.grid.height)
         if upto <= self.base:

@@ -11,6 +11,9 @@ ENGINE_VERSION = "0.1.0"
 DEVICES = ("auto", "cuda", "cpu")
 PRECISIONS = ("auto", "fp32", "bf16", "fp16")
 MIN_TILE = 32  # pixels; the network pads smaller inputs anyway, so smaller tiles only waste work
+RUNTIMES = ("auto", "torch", "openvino")
+OPENVINO_MISSING = ("'openvino' was asked for but OpenVINO is not installed in this Python; install it "
+                    "with `pip install openvino`, or choose the runtime Auto or PyTorch")
 
 
 class EngineError(Exception):
@@ -37,7 +40,7 @@ class SegmentOptions:
     window: Optional[tuple[int, int, int, int]] = None  # xoff, yoff, xsize, ysize in source pixels
     extent: Optional[tuple[float, float, float, float]] = None  # xmin, ymin, xmax, ymax in the source CRS
     tile_size: Optional[int] = None  # None -> header's tile_size
-    overlap: Optional[int] = None  # None -> tile_size // 4
+    overlap: Optional[int] = None  # None -> min(48, tile_size // 4): see check.DEFAULT_OVERLAP_PX
     batch_size: int = 4
     device: str = "auto"  # "auto" | "cuda" | "cpu"
     precision: str = "auto"  # "auto" | "fp32" | "bf16" | "fp16"
@@ -50,6 +53,8 @@ class SegmentOptions:
     blend: str = "smooth"  # "smooth" (weighted window) | "crop" (crop-and-paste, for comparisons)
     confidence_type: str = "float32"  # "float32" (0..1, nodata -1) | "uint8" (0..100 percent, nodata 255)
     vector_layer: Optional[str] = None  # GeoPackage layer name; None -> the file's stem
+    runtime: str = "auto"  # "auto" (OpenVINO on the CPU when installed) | "torch" | "openvino"
+    cache_dir: Optional[str] = None  # converted networks; None -> $REMOTENET_CACHE_DIR or the user cache
 
 
 @dataclass
@@ -73,3 +78,4 @@ class SegmentResult:
     batch_size: int = 0  # the batch size finally used (smaller after a CUDA out-of-memory fallback)
     polygons: int = 0
     output_qml: Optional[str] = None
+    runtime: str = "torch"  # the runtime that ran the network: "torch" or "openvino"

@@ -1,9 +1,17 @@
-"""Background tile reading: batches of normalised tiles are prefetched while the network runs."""
+"""Background tile reading: batches of normalised tiles are prefetched while the network runs.
+
+Tiles are read by a small pool of threads, each with its own GDAL dataset handle (a handle must not
+be shared between threads; GDAL releases the GIL while it reads and decompresses), and assembled
+into batches in grid order by one more thread.
+"""
 from __future__ import annotations
 
+import os
 import queue
 import threading
 import time
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -32,10 +40,20 @@ class Done:
 SOURCE_CACHE_BUDGET = 64 * 2**20
 
 
+def default_reader_threads() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
 class BatchReader:
     def __init__(self, reader: TileReader, grid: TileGrid, batch_size: int, prefetch: int = 2,
-                 allocate: Optional[Callable[[tuple[int, ...]], np.ndarray]] = None):
+                 allocate: Optional[Callable[[tuple[int, ...]], np.ndarray]] = None,
+                 open_reader: Optional[Callable[[], TileReader]] = None, threads: Optional[int] = None):
+        """``open_reader`` makes a TileReader on a new dataset handle for each reading thread;
+        without it one thread reads through ``reader``."""
         self.reader, self.grid, self.batch_size = reader, grid, batch_size
+        self.open_reader = open_reader
+        self.threads = (threads or default_reader_threads()) if open_reader is not None else 1
+        self._local = threading.local()
         self.allocate = allocate or (lambda shape: np.empty(shape, dtype=np.float32))
         self.queue: queue.Queue = queue.Queue(maxsize=prefetch)
         self.stop = threading.Event()
@@ -60,6 +78,50 @@ class BatchReader:
         g = self.grid
         return self.allocate((self.batch_size, len(self.reader.bands), g.th, g.tw))
 
+    def _thread_reader(self) -> tuple[TileReader, list[int]]:
+        local = self._local
+        if not hasattr(local, "reader"):
+            local.reader, local.read = self.open_reader(), [0]
+        return local.reader, local.read
+
+    def _read_tile(self, tile: Tile) -> tuple[Tile, Optional[np.ndarray], Optional[np.ndarray], bool]:
+        """(tile, normalised pixels or None, validity, skipped) read in a pool thread."""
+        g = self.grid
+        reader, read = self._thread_reader()
+        read[0] += g.tw * g.th * reader.bytes_per_pixel
+        if read[0] > SOURCE_CACHE_BUDGET // self.threads:
+            reader.ds.FlushCache()
+            read[0] = 0
+        mask = reader.read_mask(tile.x, tile.y, g.tw, g.th)
+        if mask is not None and not mask.any():
+            return tile, None, None, True
+        pixels = np.empty((len(reader.bands), g.th, g.tw), dtype=np.float32)
+        mask = reader.read_into(tile.x, tile.y, g.tw, g.th, pixels, mask)
+        if mask is not None and not mask.any():
+            return tile, None, None, True
+        return tile, pixels, mask, False
+
+    def _tiles(self):
+        """(tile, pixels or None, validity, skipped) in grid order; pixels None means "read into the
+        batch array yourself" (single-threaded reading, no extra copy)."""
+        if self.threads <= 1:
+            yield from ((tile, None, None, False) for tile in self.grid)
+            return
+        ahead = 2 * max(self.batch_size, self.threads)
+        with ThreadPoolExecutor(self.threads, thread_name_prefix="remotenet-read") as pool:
+            pending: deque = deque()
+            tiles = iter(self.grid)
+            try:
+                for tile in tiles:
+                    pending.append(pool.submit(self._read_tile, tile))
+                    if len(pending) >= ahead:
+                        yield pending.popleft().result()
+                while pending:
+                    yield pending.popleft().result()
+            finally:
+                for future in pending:
+                    future.cancel()
+
     def _work(self) -> None:
         g = self.grid
         try:
@@ -67,23 +129,29 @@ class BatchReader:
             start = time.perf_counter()
             bytes_per_tile = g.tw * g.th * self.reader.bytes_per_pixel
             read_since_flush, row = 0, 0
-            for tile in g:
+            for tile, read_pixels, mask, skipped in self._tiles():
                 if self.stop.is_set():
                     return
-                if tile.row != row:
-                    row = tile.row
-                    if read_since_flush > SOURCE_CACHE_BUDGET:
-                        self.reader.ds.FlushCache()
-                        read_since_flush = 0
-                read_since_flush += bytes_per_tile
-                mask = self.reader.read_mask(tile.x, tile.y, g.tw, g.th)
-                if mask is not None and not mask.any():
+                if skipped:
                     self.skipped += 1
                     continue
-                mask = self.reader.read_into(tile.x, tile.y, g.tw, g.th, pixels[len(tiles)], mask)
-                if mask is not None and not mask.any():
-                    self.skipped += 1
-                    continue
+                if read_pixels is not None:
+                    pixels[len(tiles)] = read_pixels
+                else:
+                    if tile.row != row:
+                        row = tile.row
+                        if read_since_flush > SOURCE_CACHE_BUDGET:
+                            self.reader.ds.FlushCache()
+                            read_since_flush = 0
+                    read_since_flush += bytes_per_tile
+                    mask = self.reader.read_mask(tile.x, tile.y, g.tw, g.th)
+                    if mask is not None and not mask.any():
+                        self.skipped += 1
+                        continue
+                    mask = self.reader.read_into(tile.x, tile.y, g.tw, g.th, pixels[len(tiles)], mask)
+                    if mask is not None and not mask.any():
+                        self.skipped += 1
+                        continue
                 tiles.append(tile)
                 valid.append(None if mask is None or mask.all() else mask)
                 if len(tiles) == self.batch_size:
@@ -114,3 +182,66 @@ class BatchReader:
             except queue.Empty:
                 pass
             self.thread.join(timeout=0.05)
+
+
+class BlendThread:
+    """Runs a RowBlender (weighting, accumulation, argmax, confidence) in its own thread, so the
+    calling thread only feeds the network. Batches are blended in the order they are handed over."""
+
+    def __init__(self, blender, depth: int = 2):
+        self.blender = blender
+        self.queue: queue.Queue = queue.Queue(maxsize=depth)
+        self.error: Optional[BaseException] = None
+        self.seconds = 0.0
+        self.thread = threading.Thread(target=self._work, name="remotenet-blend", daemon=True)
+        self.thread.start()
+
+    def _work(self) -> None:
+        while True:
+            item = self.queue.get()
+            if item is None:
+                return
+            if self.error is not None:
+                continue  # drain after a failure; the caller sees the error
+            start = time.perf_counter()
+            try:
+                if item == "finish":
+                    self.blender.finish()
+                else:
+                    self.blender.add_batch(*item)
+            except BaseException as err:  # noqa: BLE001 - handed to the calling thread
+                self.error = err
+            self.seconds += time.perf_counter() - start
+
+    def _put(self, item) -> None:
+        while True:
+            if self.error is not None:
+                raise self.error
+            if not self.thread.is_alive():
+                raise RuntimeError("the blending thread stopped")
+            try:
+                self.queue.put(item, timeout=0.2)
+                return
+            except queue.Full:
+                continue
+
+    def add_batch(self, tiles: list[Tile], probs: np.ndarray, valid: list[Optional[np.ndarray]]) -> None:
+        """``probs`` is handed over: the caller must not reuse it."""
+        self._put((tiles, probs, valid))
+
+    def finish(self) -> None:
+        """Blend what is queued, finalise the last rows, stop; re-raise a blending error."""
+        self._put("finish")
+        self.close()
+        if self.error is not None:
+            raise self.error
+
+    def close(self) -> None:
+        while self.thread.is_alive():
+            try:
+                self.queue.put(None, timeout=0.2)
+                break
+            except queue.Full:
+                if self.error is not None:  # the worker drains; keep trying
+                    continue
+        self.thread.join()

@@ -15,15 +15,16 @@ import torch
 from osgeo import gdal
 
 from ...model import ModelFileError, load_model, read_metadata
-from .blend import RowBlender
+from .blend import NON_FINITE, RowBlender
 from .blend_torch import TorchRowBlender
 from .check import check_inputs, effective_tiling
 from .files import OutputFiles
 from .inference import Predictor, describe_device, pick_device, pick_precision
 from .options import ENGINE_VERSION, EngineError, SegmentCancelled, SegmentOptions, SegmentResult
-from .pipeline import Batch, BatchReader, Done
+from .pipeline import Batch, BatchReader, BlendThread, Done
 from .polygons import polygonise
 from .qml import paletted_qml, qml_path_for, write_text_atomic
+from .runtimes import pick_runtime
 from .source import Normaliser, TileReader, choose_bands, open_raster, resolve_window, window_geotransform
 from .tiling import TileGrid
 from .writer import CONF_NODATA, RowWriter, create_geotiff, style_classes
@@ -83,16 +84,20 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
     else:
         net, model_name, model_hash = model[0], f"in-memory {type(model[0]).__name__}", ""
     precision = pick_precision(options.precision, device, net)
+    runtime = pick_runtime(options.runtime, device, net)
     classes = list(meta["classes"])
     lut = np.array([int(c["value"]) for c in classes], dtype=np.uint8)
     width, height = window[2], window[3]
     device_name = describe_device(device)
-    log(f"segmenting {source} window {window} with {model_name} on {device_name} ({precision}), "
-        f"bands {bands}, tile {tile_size}, overlap {overlap}, batch {options.batch_size}, TTA {options.tta}")
-
     grid = TileGrid(width, height, tile_size, overlap, options.blend)
-    predictor = Predictor(net, device, precision, options.tta, options.batch_size, log)
-    reader = TileReader(ds, bands, window, Normaliser.from_meta(meta))
+    t0 = time.perf_counter()
+    predictor, runtime_name = _make_predictor(runtime, net, model_hash, grid, len(bands), device, precision,
+                                              options, log)
+    prepare_seconds = time.perf_counter() - t0
+    log(f"segmenting {source} window {window} with {model_name} on {device_name} ({runtime_name}, {precision}), "
+        f"bands {bands}, tile {tile_size}, overlap {overlap}, batch {options.batch_size}, TTA {options.tta}")
+    normaliser = Normaliser.from_meta(meta)
+    reader = TileReader(ds, bands, window, normaliser)
     files = OutputFiles()
     tmp_raster = files.temp_for(output_raster)
     tmp_conf = files.temp_for(options.output_confidence) if options.output_confidence else None
@@ -105,6 +110,7 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
         "REMOTENET_MODEL_SHA256": model_hash,
         "REMOTENET_DEVICE": device_name,
         "REMOTENET_PRECISION": precision,
+        "REMOTENET_RUNTIME": runtime_name,
         "REMOTENET_TILE_SIZE": str(tile_size),
         "REMOTENET_OVERLAP": str(overlap),
         "REMOTENET_BLEND": options.blend,
@@ -115,8 +121,9 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
         "REMOTENET_CLASSES": json.dumps([{"value": c["value"], "name": c["name"]} for c in classes]),
         "REMOTENET_CREATED": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
     }
-    stages = {"read": 0.0, "infer": 0.0, "blend": 0.0, "write": 0.0, "polygonise": 0.0, "wait_read": 0.0}
-    out_ds = conf_ds = writer = batches = None
+    stages = {"read": 0.0, "infer": 0.0, "blend": 0.0, "write": 0.0, "polygonise": 0.0, "wait_read": 0.0,
+              "prepare_runtime": prepare_seconds}
+    out_ds = conf_ds = writer = batches = blend_thread = None
     tile_share = 85.0 if options.output_vector else 97.0
     polygons = 0
     try:
@@ -134,9 +141,11 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
         if device.type == "cuda":  # blend where the probabilities are: only class rows cross the bus
             predictor.on_device = True
             blender = TorchRowBlender(grid, len(classes), lut, conf_ds is not None, writer.emit, device)
-        else:
-            blender = RowBlender(grid, len(classes), lut, conf_ds is not None, writer.emit)
-        batches = BatchReader(reader, grid, options.batch_size, allocate=predictor.allocate)
+        else:  # blending, argmax and confidence in a thread of their own, beside the network
+            blender = blend_thread = BlendThread(RowBlender(grid, len(classes), lut, conf_ds is not None,
+                                                            writer.emit))
+        batches = BatchReader(reader, grid, options.batch_size, allocate=predictor.allocate,
+                              open_reader=lambda: TileReader(open_raster(source), bands, window, normaliser))
         batches.start()
         progress(0.0, f"{len(grid)} tiles on {device_name}")
         while True:
@@ -157,7 +166,7 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
             progress(tile_share * item.seen / len(grid), f"tiles {item.seen}/{len(grid)}")
         t0 = time.perf_counter()
         blender.finish()
-        stages["blend"] += time.perf_counter() - t0
+        stages["blend"] += time.perf_counter() - t0 if blend_thread is None else blend_thread.seconds
         if cancelled():
             raise SegmentCancelled("segmentation cancelled; no output was kept")
         t0 = time.perf_counter()
@@ -184,6 +193,8 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
     except BaseException:
         if batches is not None:
             batches.close()
+        if blend_thread is not None:
+            blend_thread.close()
         if writer is not None:
             writer.close(abort=True)
         out_ds = conf_ds = None
@@ -202,21 +213,35 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
         output_confidence=options.output_confidence, device=device_name, precision=precision,
         tiles_total=len(grid), tiles_skipped_nodata=batches.skipped, width=width, height=height,
         classes=classes, stage_seconds=stages, window=window, tile_size=tile_size, overlap=overlap,
-        batch_size=predictor.batch_size, polygons=polygons, output_qml=qml_path_for(output_raster))
+        batch_size=predictor.batch_size, polygons=polygons, output_qml=qml_path_for(output_raster),
+        runtime=runtime)
 
 
-def _run_batch(batch: Batch, predictor: Predictor, blender: Union[RowBlender, TorchRowBlender], num_classes: int,
+def _make_predictor(runtime: str, net: torch.nn.Module, model_hash: str, grid: TileGrid, bands: int,
+                    device: torch.device, precision: str, options: SegmentOptions,
+                    log: Callable[[str], None]) -> tuple[Any, str]:
+    """The network runner and the runtime's name with version (for the log and the tags)."""
+    if runtime == "openvino":
+        from .runtime_openvino import OpenVINOPredictor, module_fingerprint
+
+        shape = (max(1, int(options.batch_size)), bands, grid.th, grid.tw)
+        predictor = OpenVINOPredictor(net, model_hash or module_fingerprint(net), shape, precision, options.tta,
+                                      options.cache_dir, log)
+        return predictor, f"openvino {predictor.version}"
+    return Predictor(net, device, precision, options.tta, options.batch_size, log), f"torch {torch.__version__}"
+
+
+def _run_batch(batch: Batch, predictor: Predictor, blender: Union[BlendThread, TorchRowBlender], num_classes: int,
                stages: dict[str, Any]) -> None:
     probs = predictor(batch.pixels)
     if probs.shape[1] != num_classes or probs.shape[2:] != batch.pixels.shape[2:]:
         raise EngineError(f"the network returned shape {tuple(probs.shape[1:])} for tiles of "
                           f"{tuple(batch.pixels.shape[1:])}; expected {num_classes} classes at the tile's size "
                           "(the header's classes must match the network)")
-    finite = bool(torch.isfinite(probs).all()) if isinstance(probs, torch.Tensor) else np.isfinite(probs).all()
-    if not finite:
-        raise EngineError("the network produced NaN or infinite values; check the model file, the input "
-                          "scaling in its header, or use precision 'fp32'")
+    # The CPU blender checks the rows it finalises (cheaper: one value per pixel, in its thread).
+    if isinstance(probs, torch.Tensor) and not bool(torch.isfinite(probs).all()):
+        raise EngineError(NON_FINITE)
     t0 = time.perf_counter()
-    for i, tile in enumerate(batch.tiles):
-        blender.add(tile, probs[i], batch.valid[i])
-    stages["blend"] += time.perf_counter() - t0
+    blender.add_batch(batch.tiles, probs, batch.valid)
+    if not isinstance(blender, BlendThread):  # the thread counts its own busy time
+        stages["blend"] += time.perf_counter() - t0

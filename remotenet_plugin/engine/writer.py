@@ -2,6 +2,7 @@
 background thread, colour table, category names and provenance tags."""
 from __future__ import annotations
 
+import os
 import queue
 import threading
 import time
@@ -14,8 +15,10 @@ from .blend import NODATA_CLASS
 from .options import EngineError
 
 BLOCK = 256
-CREATE_OPTIONS = ["TILED=YES", f"BLOCKXSIZE={BLOCK}", f"BLOCKYSIZE={BLOCK}", "COMPRESS=DEFLATE",
-                  "BIGTIFF=IF_SAFER"]
+# NUM_THREADS: GDAL compresses the blocks of each written strip on several threads. ZLEVEL=3: on
+# class rasters 3-6x faster to write than the default level 6, for files about 15 % larger.
+CREATE_OPTIONS = ["TILED=YES", f"BLOCKXSIZE={BLOCK}", f"BLOCKYSIZE={BLOCK}", "COMPRESS=DEFLATE", "ZLEVEL=3",
+                  "BIGTIFF=IF_SAFER", f"NUM_THREADS={max(1, min(4, os.cpu_count() or 1))}"]
 CONF_NODATA = {"float32": -1.0, "uint8": 255}
 
 
