@@ -89,3 +89,21 @@ def test_too_big_zip_is_refused_and_removed_by_the_build(tmp_path, monkeypatch, 
     err = capsys.readouterr().err
     assert "the plugin repository takes at most" in err
     assert not (tmp_path / "remotenet-0.1.0.zip").exists()
+
+
+def test_metadata_describes_all_algorithms_dependencies_and_qgis4():
+    import configparser
+
+    meta = configparser.ConfigParser(interpolation=None)
+    meta.optionxform = str
+    meta.read(ROOT / "metadata.txt", encoding="utf-8")
+    general = meta["general"]
+    for key in ("about", "changelog"):
+        for algorithm in ("Segment", "Train", "Evaluate"):
+            assert f"RemoteNet {algorithm}" in general[key], (key, algorithm)
+    for dependency in ("torch", "timm", "safetensors"):
+        assert dependency in general["about"], dependency
+    assert general["supportsQt6"] == "True"
+    assert tuple(int(p) for p in general["qgisMaximumVersion"].split(".")) >= (4, 0)
+    assert tuple(int(p) for p in general["qgisMinimumVersion"].split(".")) == (3, 22)
+    assert (ROOT / "CHANGELOG.md").read_text().count(general["version"]) >= 1

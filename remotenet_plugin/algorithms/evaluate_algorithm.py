@@ -132,7 +132,7 @@ class EvaluateAlgorithm(RemoteNetAlgorithm):
                 options.driverName = "GPKG"
                 error = QgsVectorFileWriter.writeAsVectorFormatV3(reference, ref_source, context.transformContext(),
                                                                    options)
-                if error[0] != QgsVectorFileWriter.NoError:
+                if error[0] != QgsVectorFileWriter.WriterError.NoError:
                     raise QgsProcessingException(f"REFERENCE: could not read layer '{reference.name()}': {error[1]}")
         else:
             raise QgsProcessingException("REFERENCE: choose a class raster or a polygon layer")

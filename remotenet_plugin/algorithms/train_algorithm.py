@@ -344,7 +344,7 @@ def _labels_source(layer: QgsMapLayer, class_field: str | None, context, tempora
     options.driverName = "GPKG"
     error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, context.transformContext(), options)
     temporary.append(folder)
-    if error[0] != QgsVectorFileWriter.NoError:
+    if error[0] != QgsVectorFileWriter.WriterError.NoError:
         raise QgsProcessingException(f"LABELS: could not copy layer '{layer.name()}' for training: {error[1]}")
     return path
 
