@@ -1,0 +1,165 @@
+"""The dependency installer: platform choice, a real pip install of a local wheel (offline), failure
+and cancel leaving the previous state, and the folder reaching sys.path through classFactory."""
+import os
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from remotenet.remotenet_plugin import installer
+from remotenet.remotenet_plugin.installer import Machine
+
+ROOT = Path(__file__).resolve().parent.parent
+PKG = str(ROOT / ".pkg")
+ENV = {**os.environ, "PYTHONPATH": PKG, "PIP_FIND_LINKS": "", "PIP_NO_INDEX": "1"}
+
+
+def make_wheel(folder: Path, name: str = "fakepkg", version: str = "1.0") -> Path:
+    """A minimal pure-Python wheel: enough for pip to install it offline."""
+    folder.mkdir(parents=True, exist_ok=True)
+    wheel = folder / f"{name}-{version}-py3-none-any.whl"
+    info = f"{name}-{version}.dist-info"
+    files = {f"{name}/__init__.py": f"VALUE = {version!r}\n",
+             f"{info}/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n",
+             f"{info}/WHEEL": "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n"}
+    files[f"{info}/RECORD"] = "".join(f"{path},,\n" for path in [*files, f"{info}/RECORD"])
+    with zipfile.ZipFile(wheel, "w") as zf:
+        for path, text in files.items():
+            zf.writestr(path, text)
+    return folder
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "remotenet", "install", *args], capture_output=True, text=True,
+                          env=ENV, timeout=300)
+
+
+@pytest.mark.parametrize("machine, expect_req, expect_index", [
+    (Machine("Windows", "amd64", False), "torch<2.9", None),
+    (Machine("Windows", "amd64", True), "torch<2.9", installer.WINDOWS_CUDA_INDEX),
+    (Machine("Linux", "x86_64", False), "torch", installer.CPU_INDEX),
+    (Machine("Linux", "x86_64", True), "torch", None),
+    (Machine("Darwin", "arm64", False), "torch", None),
+])
+def test_build_choice_per_platform(machine, expect_req, expect_index):
+    requirements, index_args, notes, size = installer.choose_build(machine)
+    assert requirements[0] == expect_req and {"timm", "safetensors"} <= set(requirements)
+    assert (index_args[-1] if index_args else None) == expect_index
+    assert notes and size
+
+
+def test_missing_packages_does_not_import():
+    before = set(sys.modules)
+    assert installer.missing_packages(("surely_not_installed_xyz", "json", "wave")) == ["surely_not_installed_xyz"]
+    assert "wave" not in before - set(sys.modules) and "wave" not in set(sys.modules) - before
+
+
+def test_cli_installs_offline_into_the_profile_and_activate_finds_it(tmp_path):
+    wheels = make_wheel(tmp_path / "wheels")
+    profile = tmp_path / "profile"
+    out = cli("--profile-dir", str(profile), "--packages", "fakepkg", f"--pip-arg=--find-links={wheels}")
+    assert out.returncode == 0, out.stderr + out.stdout
+    target = installer.deps_dir(profile)
+    assert (target / "fakepkg" / "__init__.py").is_file()
+    assert "Installed 1 packages" in out.stdout and "fakepkg-1.0" in (target.parent / "install.log").read_text()
+    assert not installer.staging_dir(target).exists()
+    code = ("import sys; from remotenet.remotenet_plugin.installer import activate; "
+            f"p = activate({str(profile)!r}); import fakepkg; print(fakepkg.VALUE, sys.path[-1] == str(p))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=ENV)
+    assert run.stdout.split() == ["1.0", "True"], run.stderr
+
+    # A failing install (no such package offline) says so and keeps the working install.
+    out = cli("--profile-dir", str(profile), "--packages", "no-such-package-xyz", f"--pip-arg=--find-links={wheels}")
+    assert out.returncode == 1 and "pip failed" in out.stderr and "no-such-package-xyz" in out.stderr
+    assert (target / "fakepkg" / "__init__.py").is_file() and not installer.staging_dir(target).exists()
+
+
+def test_cancel_stops_pip_and_leaves_nothing(tmp_path):
+    fake_python = tmp_path / "python"  # prints like pip, then hangs
+    fake_python.write_text("#!/bin/sh\necho 'Collecting torch'\nexec sleep 60\n")
+    fake_python.chmod(0o755)
+    plan = installer.InstallPlan(python=str(fake_python), target=installer.deps_dir(tmp_path / "profile"),
+                                 requirements=["torch"], index_args=[])
+    seen = []
+    t0 = time.monotonic()
+    result = installer.run(plan, on_line=seen.append, is_cancelled=lambda: bool(seen))
+    assert result.cancelled and not result.ok and "nothing was installed" in result.message
+    assert time.monotonic() - t0 < 20 and seen == ["Collecting torch"]
+    assert not plan.target.exists() and not installer.staging_dir(plan.target).exists()
+
+
+def test_dry_run_prints_the_pip_command(tmp_path):
+    out = cli("--profile-dir", str(tmp_path), "--dry-run")
+    assert out.returncode == 0, out.stderr
+    assert "-m pip install --target" in out.stdout and str(installer.deps_dir(tmp_path)) in out.stdout
+    assert not installer.deps_dir(tmp_path).exists()
+
+
+def test_class_factory_puts_the_folder_on_sys_path_under_qgis(tmp_path):
+    pytest.importorskip("qgis.core")
+    config = tmp_path / "config"
+    target = installer.deps_dir(config / "profiles" / "default")
+    (target / "fakepkg").mkdir(parents=True)
+    (target / "fakepkg" / "__init__.py").write_text("VALUE = 'from the profile'\n")
+    code = """
+from qgis.core import QgsApplication
+app = QgsApplication([], False); app.initQgis()
+import remotenet
+remotenet.classFactory(None)
+import fakepkg
+print(fakepkg.VALUE)
+"""
+    env = {**ENV, "QT_QPA_PLATFORM": "offscreen", "QGIS_CUSTOM_CONFIG_PATH": str(config), "HOME": str(tmp_path)}
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert "from the profile" in run.stdout, run.stderr
+
+
+DIALOG_SCRIPT = """
+import sys, time
+from pathlib import Path
+from qgis.core import QgsApplication
+app = QgsApplication([], True); app.initQgis()
+from remotenet.remotenet_plugin import installer
+from remotenet.remotenet_plugin.installer_dialog import InstallerDialog
+profile, wheels, python, cancel = Path(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4] == "cancel"
+installer.make_plan = lambda p: installer.InstallPlan(python=python, target=installer.deps_dir(p),
+    requirements=["fakepkg"], index_args=[], extra_args=["--find-links", wheels])
+dialog = InstallerDialog(profile)
+dialog.show()
+dialog.install_button.click()
+t0 = time.monotonic()
+while dialog.result is None and time.monotonic() - t0 < 120:
+    app.processEvents()
+    if cancel and dialog.lines and not dialog.cancelled:
+        dialog.cancel_button.click()
+    time.sleep(0.02)
+r = dialog.result
+print("RESULT", r.ok, r.cancelled, dialog.close_button.isVisible(), dialog.progress.value())
+print("STATUS", dialog.status.text())
+"""
+
+
+@pytest.mark.parametrize("mode", ["install", "cancel"])
+def test_desktop_dialog_installs_with_progress_and_cancels(tmp_path, mode):
+    pytest.importorskip("qgis.core")
+    wheels = make_wheel(tmp_path / "wheels")
+    python = sys.executable
+    if mode == "cancel":
+        python = str(tmp_path / "python")
+        Path(python).write_text("#!/bin/sh\necho 'Collecting fakepkg'\nexec sleep 60\n")
+        Path(python).chmod(0o755)
+    env = {**ENV, "QT_QPA_PLATFORM": "offscreen", "QGIS_CUSTOM_CONFIG_PATH": str(tmp_path / "config"),
+           "HOME": str(tmp_path)}
+    run = subprocess.run([sys.executable, "-c", DIALOG_SCRIPT, str(tmp_path / "profile"), str(wheels), python, mode],
+                         capture_output=True, text=True, env=env, timeout=180)
+    target = installer.deps_dir(tmp_path / "profile")
+    if mode == "install":
+        assert "RESULT True False True 100" in run.stdout, run.stdout + run.stderr
+        assert "Installed 1 packages" in run.stdout and (target / "fakepkg" / "__init__.py").is_file()
+    else:
+        assert "RESULT False True True" in run.stdout, run.stdout + run.stderr
+        assert "nothing was installed" in run.stdout and not target.exists()
+    assert not installer.staging_dir(target).exists()
