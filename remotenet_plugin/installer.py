@@ -198,8 +198,23 @@ def _python_version(python: str) -> str | None:
     return out.stdout.strip() if out.returncode == 0 else None
 
 
+def index_reachable(url: str, timeout: float = 8.0) -> bool:
+    """Whether a package index answers at all (proxies and firewalls often block PyTorch's)."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, method="HEAD"), timeout=timeout):
+            return True
+    except urllib.error.HTTPError:
+        return True  # it answered
+    except (OSError, ValueError):
+        return False
+
+
 def make_plan(profile_dir: str | os.PathLike, python: str | None = None, machine: Machine | None = None,
-              requirements: list[str] | None = None, extra_args: list[str] | None = None) -> InstallPlan:
+              requirements: list[str] | None = None, extra_args: list[str] | None = None,
+              probe: Callable[[str], bool] | None = None) -> InstallPlan:
     """What to install where, with which Python; raises InstallerError when pip cannot run."""
     python = python or find_python()
     if python is None:
@@ -210,6 +225,11 @@ def make_plan(profile_dir: str | os.PathLike, python: str | None = None, machine
         raise InstallerError(f"pip is not available for {python}. On Debian/Ubuntu: sudo apt install python3-pip; "
                              "QGIS for Windows and macOS ships pip. Then try again.")
     reqs, index_args, notes, size = choose_build(machine or detect_machine())
+    if index_args and not requirements and not (probe or index_reachable)(index_args[-1]):
+        # pip would retry the index for every package (minutes) and then take PyPI's build anyway.
+        notes = [*notes, f"{index_args[-1]} cannot be reached from here: PyPI's build instead "
+                         "(on Linux the CUDA build: it runs on a CPU too, but downloads 3-5 GB)."]
+        index_args, size = [], "3-5 GB" if (machine or detect_machine()).system == "Linux" else size
     return InstallPlan(python=python, target=deps_dir(profile_dir), requirements=requirements or reqs,
                        index_args=[] if requirements else index_args, extra_args=list(extra_args or []),
                        notes=notes, size_hint="" if requirements else size)

@@ -163,3 +163,12 @@ def test_desktop_dialog_installs_with_progress_and_cancels(tmp_path, mode):
         assert "RESULT False True True" in run.stdout, run.stdout + run.stderr
         assert "nothing was installed" in run.stdout and not target.exists()
     assert not installer.staging_dir(target).exists()
+
+
+def test_unreachable_pytorch_index_falls_back_to_pypi_with_a_note(tmp_path):
+    linux_cpu = Machine("Linux", "x86_64", False)
+    plan = installer.make_plan(tmp_path, python=sys.executable, machine=linux_cpu, probe=lambda url: True)
+    assert plan.index_args == ["--extra-index-url", installer.CPU_INDEX]
+    plan = installer.make_plan(tmp_path, python=sys.executable, machine=linux_cpu, probe=lambda url: False)
+    assert plan.index_args == [] and "cannot be reached" in plan.describe() and "3-5 GB" in plan.describe()
+    assert installer.index_reachable("http://127.0.0.1:9/simple/", timeout=2) is False
