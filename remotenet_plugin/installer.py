@@ -1,8 +1,8 @@
 """Install torch, timm and safetensors from inside QGIS, into a folder the plugin owns.
 
 The packages go to ``<QGIS profile>/remotenet/python<X.Y>/site-packages``, never into QGIS's
-own Python. ``classFactory`` puts that folder on ``sys.path`` (at the end, so QGIS's own numpy,
-GDAL and Qt always win) whenever the plugin starts, in QGIS desktop and in qgis_process alike.
+own Python. ``classFactory`` puts that folder first on ``sys.path`` (see ``activate``) whenever
+the plugin starts, in QGIS desktop and in qgis_process alike.
 pip runs in a subprocess with the Python QGIS runs on, into a staging folder that replaces the
 old one only when pip succeeded, so a failed or cancelled install leaves nothing half-done.
 
@@ -32,6 +32,8 @@ WINDOWS_CUDA_INDEX = "https://download.pytorch.org/whl/cu126"
 # torch 2.9 and newer fail to load after Qt inside QGIS on Windows (c10.dll, WinError 1114).
 WINDOWS_REQUIREMENTS = ["torch<2.9", "torchvision<0.24", "timm", "safetensors"]
 LOG_NAME = "install.log"
+# GDAL's Python bindings (and QGIS) are built against the numpy QGIS ships: never replace it.
+KEEP_FROM_QGIS = ("numpy",)
 
 
 class InstallerError(RuntimeError):
@@ -54,12 +56,20 @@ class InstallPlan:
     extra_args: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     size_hint: str = ""
+    # Packages QGIS's Python already has whose copy must stay the one in use (name -> version):
+    # pip resolves against that version, and the copy pip puts in the folder is removed.
+    keep: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def constraints(self) -> Path:
+        return self.target.parent / "constraints.txt"
 
     def command(self, into: Path) -> list[str]:
         """The pip command line that installs the requirements into ``into``."""
+        constraint = ["--constraint", str(self.constraints)] if self.keep else []
         return [self.python, "-m", "pip", "install", "--target", str(into), "--no-input", "--progress-bar", "off",
-                "--disable-pip-version-check", "--no-warn-script-location", *self.index_args, *self.extra_args,
-                *self.requirements]
+                "--disable-pip-version-check", "--no-warn-script-location", *constraint, *self.index_args,
+                *self.extra_args, *self.requirements]
 
     def describe(self) -> str:
         lines = [f"Packages: {' '.join(self.requirements)}", f"Into: {self.target}", f"With: {self.python} -m pip"]
@@ -88,14 +98,19 @@ def deps_dir(profile_dir: str | os.PathLike) -> Path:
 
 
 def activate(profile_dir: str | os.PathLike | None) -> Path | None:
-    """Append the plugin's package folder to sys.path when it exists; returns it, or None."""
+    """Put the plugin's package folder first on sys.path when it exists; returns it, or None.
+
+    First, like a virtual environment's site-packages: torch needs newer sympy, jinja2... than a
+    Linux distribution's (Debian 12's sympy 1.11 breaks torch 2.14). QGIS's own numpy, GDAL and
+    Qt are never in the folder (numpy is removed after pip, see KEEP_FROM_QGIS), so they stay.
+    """
     if profile_dir is None:
         return None
     folder = deps_dir(profile_dir)
     if not folder.is_dir():
         return None
     if str(folder) not in sys.path:
-        sys.path.append(str(folder))  # appended: never shadows QGIS's own numpy, GDAL or Qt
+        sys.path.insert(0, str(folder))
         importlib.invalidate_caches()
     return folder
 
@@ -230,9 +245,22 @@ def make_plan(profile_dir: str | os.PathLike, python: str | None = None, machine
         notes = [*notes, f"{index_args[-1]} cannot be reached from here: PyPI's build instead "
                          "(on Linux the CUDA build: it runs on a CPU too, but downloads 3-5 GB)."]
         index_args, size = [], "3-5 GB" if (machine or detect_machine()).system == "Linux" else size
+    keep = {name: version for name in KEEP_FROM_QGIS if (version := _installed_version(python, name))}
+    if keep:
+        notes = [*notes, "Kept from QGIS's Python: " + ", ".join(f"{k} {v}" for k, v in keep.items()) + "."]
     return InstallPlan(python=python, target=deps_dir(profile_dir), requirements=requirements or reqs,
                        index_args=[] if requirements else index_args, extra_args=list(extra_args or []),
-                       notes=notes, size_hint="" if requirements else size)
+                       notes=notes, size_hint="" if requirements else size, keep=keep)
+
+
+def _installed_version(python: str, module: str) -> str | None:
+    """The version of ``module`` that ``python`` imports, without our folder on its path."""
+    code = f"import {module}; print({module}.__version__)"
+    try:
+        out = subprocess.run([python, "-c", code], capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None if out.returncode == 0 else None
 
 
 def staging_dir(target: Path) -> Path:
@@ -244,7 +272,16 @@ def prepare(plan: InstallPlan) -> Path:
     staging = staging_dir(plan.target)
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
+    if plan.keep:
+        plan.constraints.write_text("".join(f"{k}=={v}\n" for k, v in plan.keep.items()), encoding="utf-8")
     return staging
+
+
+def prune(staging: Path, keep: dict[str, str]) -> None:
+    """Remove pip's copies of the packages QGIS's own copy must serve."""
+    for name in keep:
+        for path in [staging / name, staging / f"{name}.libs", *staging.glob(f"{name}-*.dist-info")]:
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def finish(plan: InstallPlan, staging: Path) -> None:
@@ -342,6 +379,7 @@ def conclude(plan: InstallPlan, staging: Path, returncode: int, cancelled: bool,
         return InstallResult(False, False, plan.target, [],
                              f"pip failed (exit code {returncode}): {' '.join(errors[-3:]).strip()} "
                              f"Full log: {log_path}", log_path)
+    prune(staging, plan.keep)
     finish(plan, staging)
     installed = installed_from_log(lines)
     return InstallResult(True, False, plan.target, installed,

@@ -67,7 +67,7 @@ def test_cli_installs_offline_into_the_profile_and_activate_finds_it(tmp_path):
     assert "Installed 1 packages" in out.stdout and "fakepkg-1.0" in (target.parent / "install.log").read_text()
     assert not installer.staging_dir(target).exists()
     code = ("import sys; from remotenet.remotenet_plugin.installer import activate; "
-            f"p = activate({str(profile)!r}); import fakepkg; print(fakepkg.VALUE, sys.path[-1] == str(p))")
+            f"p = activate({str(profile)!r}); import fakepkg; print(fakepkg.VALUE, sys.path[0] == str(p))")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=ENV)
     assert run.stdout.split() == ["1.0", "True"], run.stderr
 
@@ -172,3 +172,25 @@ def test_unreachable_pytorch_index_falls_back_to_pypi_with_a_note(tmp_path):
     plan = installer.make_plan(tmp_path, python=sys.executable, machine=linux_cpu, probe=lambda url: False)
     assert plan.index_args == [] and "cannot be reached" in plan.describe() and "3-5 GB" in plan.describe()
     assert installer.index_reachable("http://127.0.0.1:9/simple/", timeout=2) is False
+
+
+def test_packages_qgis_keeps_are_pinned_and_removed_from_the_folder(tmp_path):
+    wheels = make_wheel(make_wheel(tmp_path / "wheels"), name="fakedep", version="2.0")
+    plan = installer.InstallPlan(python=sys.executable, target=installer.deps_dir(tmp_path / "profile"),
+                                 requirements=["fakepkg", "fakedep"], index_args=[],
+                                 extra_args=["--no-index", "--find-links", str(wheels)], keep={"fakedep": "2.0"})
+    result = installer.run(plan)
+    assert result.ok, result.message
+    assert "--constraint" in plan.command(tmp_path) and plan.constraints.read_text() == "fakedep==2.0\n"
+    assert (plan.target / "fakepkg").is_dir() and sorted(result.installed) == ["fakedep-2.0", "fakepkg-1.0"]
+    assert not (plan.target / "fakedep").exists() and not list(plan.target.glob("fakedep-*.dist-info"))
+    # The pin is real: a kept version pip cannot satisfy fails the install instead of replacing it.
+    plan.keep = {"fakedep": "9.9"}
+    assert not installer.run(plan).ok and (plan.target / "fakepkg").is_dir()
+
+
+def test_plan_keeps_qgis_numpy():
+    import numpy
+
+    plan = installer.make_plan("/nonexistent-profile", python=sys.executable, probe=lambda url: False)
+    assert plan.keep == {"numpy": numpy.__version__} and "Kept from QGIS's Python: numpy" in plan.describe()
