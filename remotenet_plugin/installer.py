@@ -59,6 +59,9 @@ class InstallPlan:
     # Packages QGIS's Python already has whose copy must stay the one in use (name -> version):
     # pip resolves against that version, and the copy pip puts in the folder is removed.
     keep: dict[str, str] = field(default_factory=dict)
+    # Packages removed after pip: triton without an NVIDIA GPU (DESIGN.md: it aborts QGIS desktop
+    # where Mesa's libLLVM is loaded, and only serves CUDA).
+    drop: list[str] = field(default_factory=list)
 
     @property
     def constraints(self) -> Path:
@@ -239,18 +242,20 @@ def make_plan(profile_dir: str | os.PathLike, python: str | None = None, machine
     if check.returncode != 0:
         raise InstallerError(f"pip is not available for {python}. On Debian/Ubuntu: sudo apt install python3-pip; "
                              "QGIS for Windows and macOS ships pip. Then try again.")
-    reqs, index_args, notes, size = choose_build(machine or detect_machine())
+    machine = machine or detect_machine()
+    reqs, index_args, notes, size = choose_build(machine)
     if index_args and not requirements and not (probe or index_reachable)(index_args[-1]):
         # pip would retry the index for every package (minutes) and then take PyPI's build anyway.
         notes = [*notes, f"{index_args[-1]} cannot be reached from here: PyPI's build instead "
                          "(on Linux the CUDA build: it runs on a CPU too, but downloads 3-5 GB)."]
-        index_args, size = [], "3-5 GB" if (machine or detect_machine()).system == "Linux" else size
+        index_args, size = [], "3-5 GB" if machine.system == "Linux" else size
     keep = {name: version for name in KEEP_FROM_QGIS if (version := _installed_version(python, name))}
     if keep:
         notes = [*notes, "Kept from QGIS's Python: " + ", ".join(f"{k} {v}" for k, v in keep.items()) + "."]
     return InstallPlan(python=python, target=deps_dir(profile_dir), requirements=requirements or reqs,
                        index_args=[] if requirements else index_args, extra_args=list(extra_args or []),
-                       notes=notes, size_hint="" if requirements else size, keep=keep)
+                       notes=notes, size_hint="" if requirements else size, keep=keep,
+                       drop=["triton"] if machine.system == "Linux" and not machine.nvidia else [])
 
 
 def _installed_version(python: str, module: str) -> str | None:
@@ -277,9 +282,9 @@ def prepare(plan: InstallPlan) -> Path:
     return staging
 
 
-def prune(staging: Path, keep: dict[str, str]) -> None:
-    """Remove pip's copies of the packages QGIS's own copy must serve."""
-    for name in keep:
+def prune(staging: Path, names: list[str]) -> None:
+    """Remove pip's copies of packages QGIS's own copy must serve, or that must not load."""
+    for name in names:
         for path in [staging / name, staging / f"{name}.libs", *staging.glob(f"{name}-*.dist-info")]:
             shutil.rmtree(path, ignore_errors=True)
 
@@ -379,7 +384,7 @@ def conclude(plan: InstallPlan, staging: Path, returncode: int, cancelled: bool,
         return InstallResult(False, False, plan.target, [],
                              f"pip failed (exit code {returncode}): {' '.join(errors[-3:]).strip()} "
                              f"Full log: {log_path}", log_path)
-    prune(staging, plan.keep)
+    prune(staging, [*plan.keep, *plan.drop])
     finish(plan, staging)
     installed = installed_from_log(lines)
     return InstallResult(True, False, plan.target, installed,

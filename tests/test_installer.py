@@ -178,19 +178,25 @@ def test_packages_qgis_keeps_are_pinned_and_removed_from_the_folder(tmp_path):
     wheels = make_wheel(make_wheel(tmp_path / "wheels"), name="fakedep", version="2.0")
     plan = installer.InstallPlan(python=sys.executable, target=installer.deps_dir(tmp_path / "profile"),
                                  requirements=["fakepkg", "fakedep"], index_args=[],
-                                 extra_args=["--no-index", "--find-links", str(wheels)], keep={"fakedep": "2.0"})
+                                 extra_args=["--no-index", "--find-links", str(wheels)], keep={"fakedep": "2.0"},
+                                 drop=["fakepkg"])
     result = installer.run(plan)
     assert result.ok, result.message
     assert "--constraint" in plan.command(tmp_path) and plan.constraints.read_text() == "fakedep==2.0\n"
-    assert (plan.target / "fakepkg").is_dir() and sorted(result.installed) == ["fakedep-2.0", "fakepkg-1.0"]
-    assert not (plan.target / "fakedep").exists() and not list(plan.target.glob("fakedep-*.dist-info"))
-    # The pin is real: a kept version pip cannot satisfy fails the install instead of replacing it.
+    assert sorted(result.installed) == ["fakedep-2.0", "fakepkg-1.0"] and plan.target.is_dir()
+    for gone in ("fakedep", "fakepkg"):  # kept from QGIS, dropped
+        assert not (plan.target / gone).exists() and not list(plan.target.glob(f"{gone}-*.dist-info"))
+    # The pin is real: a kept version pip cannot satisfy fails the install, the old one stays.
+    (plan.target / "marker").write_text("previous install")
     plan.keep = {"fakedep": "9.9"}
-    assert not installer.run(plan).ok and (plan.target / "fakepkg").is_dir()
+    assert not installer.run(plan).ok and (plan.target / "marker").is_file()
 
 
 def test_plan_keeps_qgis_numpy():
     import numpy
 
-    plan = installer.make_plan("/nonexistent-profile", python=sys.executable, probe=lambda url: False)
+    plan = installer.make_plan("/nonexistent-profile", python=sys.executable, probe=lambda url: False,
+                               machine=Machine("Linux", "x86_64", False))
     assert plan.keep == {"numpy": numpy.__version__} and "Kept from QGIS's Python: numpy" in plan.describe()
+    assert plan.drop == ["triton"]
+    assert installer.make_plan("/p", python=sys.executable, machine=Machine("Linux", "x86_64", True)).drop == []
