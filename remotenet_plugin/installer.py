@@ -385,7 +385,13 @@ def conclude(plan: InstallPlan, staging: Path, returncode: int, cancelled: bool,
                              f"pip failed (exit code {returncode}): {' '.join(errors[-3:]).strip()} "
                              f"Full log: {log_path}", log_path)
     prune(staging, [*plan.keep, *plan.drop])
-    finish(plan, staging)
+    try:
+        finish(plan, staging)
+    except OSError as err:  # Windows: the previous install's DLLs are loaded in this QGIS
+        discard(staging)
+        return InstallResult(False, False, plan.target, [],
+                             f"pip succeeded but the previous install could not be replaced ({err}); restart "
+                             "QGIS and install again before running an algorithm.", log_path)
     installed = installed_from_log(lines)
     return InstallResult(True, False, plan.target, installed,
                          f"Installed {len(installed)} packages into {plan.target}. Restart QGIS to use them.",

@@ -200,3 +200,16 @@ def test_plan_keeps_qgis_numpy():
     assert plan.keep == {"numpy": numpy.__version__} and "Kept from QGIS's Python: numpy" in plan.describe()
     assert plan.drop == ["triton"]
     assert installer.make_plan("/p", python=sys.executable, machine=Machine("Linux", "x86_64", True)).drop == []
+
+
+def test_previous_install_that_cannot_be_replaced_is_reported(tmp_path, monkeypatch):
+    plan = installer.InstallPlan(python=sys.executable, target=installer.deps_dir(tmp_path), requirements=["x"],
+                                 index_args=[])
+    staging = installer.prepare(plan)
+
+    def busy(_plan, _staging):
+        raise PermissionError("[WinError 5] Access is denied")
+
+    monkeypatch.setattr(installer, "finish", busy)
+    result = installer.conclude(plan, staging, 0, False, ["Successfully installed x-1"], None)
+    assert not result.ok and "restart QGIS and install again" in result.message and not staging.exists()
