@@ -213,3 +213,33 @@ def test_previous_install_that_cannot_be_replaced_is_reported(tmp_path, monkeypa
     monkeypatch.setattr(installer, "finish", busy)
     result = installer.conclude(plan, staging, 0, False, ["Successfully installed x-1"], None)
     assert not result.ok and "restart QGIS and install again" in result.message and not staging.exists()
+
+
+BAR_SCRIPT = """
+from unittest import mock
+from qgis.core import QgsApplication
+app = QgsApplication([], True); app.initQgis()
+from qgis.gui import QgsMessageBar
+from qgis.PyQt.QtWidgets import QPushButton
+from remotenet.remotenet_plugin import installer, installer_gui
+bar = QgsMessageBar()
+iface = mock.MagicMock()
+iface.messageBar.return_value = bar
+installer.missing_packages = lambda packages=installer.PACKAGES: ["torch", "timm"]
+opened = []
+installer_gui.open_installer = lambda iface: opened.append(True)
+print("MISSING", installer_gui.offer_install_if_missing(iface))
+item = bar.currentItem()
+buttons = item.findChildren(QPushButton)
+print("TEXT", item.text())
+[b.click() for b in buttons if b.text() == "Install…"]
+print("OPENED", opened)
+"""
+
+
+def test_message_bar_offers_the_installer_when_packages_are_missing(tmp_path):
+    pytest.importorskip("qgis.core")
+    env = {**ENV, "QT_QPA_PLATFORM": "offscreen", "QGIS_CUSTOM_CONFIG_PATH": str(tmp_path), "HOME": str(tmp_path)}
+    run = subprocess.run([sys.executable, "-c", BAR_SCRIPT], capture_output=True, text=True, env=env, timeout=120)
+    assert "MISSING ['torch', 'timm']" in run.stdout, run.stdout + run.stderr
+    assert "TEXT needs torch, timm to run its algorithms." in run.stdout and "OPENED [True]" in run.stdout
