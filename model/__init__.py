@@ -11,7 +11,7 @@ _EXPORTS = {
     "metadata": ["ISPRS_CLASSES", "MetadataError", "build_metadata", "validate_metadata"],
     "header": ["ModelFileError", "read_header"],
     "encoder": ["PretrainedWeightsUnavailable"],
-    "model_file": ["load_model", "read_metadata", "save_model"],
+    "model_file": ["load_model", "read_metadata", "save_model", "weights_storage"],
     "network": ["RemoteNet"],
 }
 

@@ -9,7 +9,11 @@ import copy
 import datetime as _dt
 from typing import Any
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # the newest version this code reads
+# Version 1: float32/float16 weights. Version 2 adds int8 weight storage (model/quantise.py), so
+# older readers refuse int8 files with "update the plugin" instead of a shape error.
+FLOAT_FORMAT_VERSION = 1
+INT8_FORMAT_VERSION = 2
 ARCHITECTURE = "remotenet-pvt_v2_b1"
 METADATA_KEY = "remotenet"
 
@@ -70,7 +74,7 @@ def build_metadata(num_classes: int, in_channels: int, given: dict[str, Any] | N
     """Complete a (partial) header for a network with the given shape, then validate it."""
     given = copy.deepcopy(given or {})
     meta: dict[str, Any] = {
-        "format_version": FORMAT_VERSION,
+        "format_version": FLOAT_FORMAT_VERSION,
         "architecture": ARCHITECTURE,
         "in_channels": in_channels,
         "bands": [{"index": i + 1, "name": f"band {i + 1}"} for i in range(in_channels)],
@@ -109,7 +113,7 @@ def validate_metadata(meta: dict[str, Any], num_classes: int | None = None,
         raise MetadataError(f"model header: {msg}")
 
     version = meta.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
+    if not isinstance(version, int) or not 1 <= version <= FORMAT_VERSION:
         fail(f"format_version {version!r} is not supported (this plugin reads up to {FORMAT_VERSION}); "
              "update the plugin")
     if meta.get("architecture") != ARCHITECTURE:

@@ -16,33 +16,53 @@ from typing import Any
 import torch
 
 from .header import ModelFileError, file_kind, safetensors_header
-from .metadata import METADATA_KEY, MetadataError, build_metadata, validate_metadata
+from .metadata import (
+    FLOAT_FORMAT_VERSION,
+    INT8_FORMAT_VERSION,
+    METADATA_KEY,
+    MetadataError,
+    build_metadata,
+    validate_metadata,
+)
 from .network import RemoteNet
+from .quantise import SCALE_SUFFIX, STORAGES, QuantisationError, decode_state, encode_state
+
+# What an int8 file's header says about its weights (docs/model_file.md).
+INT8_DESCRIPTION = {
+    "scheme": "symmetric, one scale per output channel: w = q * scale[out]",
+    "quantised": "conv and linear weights (*.weight, 2-D and more); other tensors float32",
+    "scale_suffix": SCALE_SUFFIX,
+}
 
 PATCH_EMBED_KEY = "Encoder.Encoder.patch_embed.proj.weight"
 HEAD_KEY = "Decoder.FRM.head.weight"
 
 
 def save_model(model: RemoteNet, path: str | os.PathLike, metadata: dict[str, Any] | None = None,
-               half: bool = False) -> dict[str, Any]:
+               half: bool = False, storage: str | None = None) -> dict[str, Any]:
     """Write ``model`` and its header to a ``.safetensors`` file; returns the full header.
 
-    Missing header fields get defaults. ``half=True`` stores float16 weights (half the size;
-    they are widened to float32 on load). The file is written under a temporary name and
-    moved into place, so a failure never leaves a partial model file.
+    Missing header fields get defaults. ``storage`` is how weights are stored: 'float32'
+    (default), 'float16' (half the size; ``half=True`` says the same) or 'int8' (a quarter of
+    the size; per-output-channel scales, see model/quantise.py). Weights are widened to
+    float32 on load. The file is written under a temporary name and moved into place, so a
+    failure never leaves a partial model file.
     """
     from safetensors.torch import save_file
 
     path = Path(path)
     if path.suffix != ".safetensors":
         raise ModelFileError(f"{path}: model files are written as .safetensors; use that extension")
+    storage = storage or ("float16" if half else "float32")
+    if storage not in STORAGES:
+        raise ModelFileError(f"weight storage {storage!r} is not one of {', '.join(STORAGES)}")
     meta = build_metadata(model.num_classes, model.in_channels, metadata)
-    tensors = {}
-    for name, tensor in model.state_dict().items():
-        tensor = tensor.detach().to("cpu").contiguous()
-        if half and tensor.is_floating_point():
-            tensor = tensor.half()
-        tensors[name] = tensor
+    # The lowest version that describes the file, so older readers still open float files.
+    meta["format_version"] = INT8_FORMAT_VERSION if storage == "int8" else FLOAT_FORMAT_VERSION
+    meta["weights"] = {"storage": storage}
+    if storage == "int8":
+        meta["weights"].update(INT8_DESCRIPTION)
+    tensors = encode_state(model.state_dict(), storage)
     tmp = path.with_name(f".{path.name}.partial")
     try:
         save_file(tensors, str(tmp), metadata={METADATA_KEY: json.dumps(meta)})
@@ -50,6 +70,23 @@ def save_model(model: RemoteNet, path: str | os.PathLike, metadata: dict[str, An
     finally:
         tmp.unlink(missing_ok=True)
     return meta
+
+
+def weights_storage(path: str | os.PathLike) -> str:
+    """'float32', 'float16' or 'int8': how a ``.safetensors`` model file stores its weights."""
+    from safetensors import safe_open
+
+    path = Path(path)
+    if file_kind(path) != "safetensors":
+        return "float32"
+    try:
+        with safe_open(str(path), framework="pt") as fh:
+            dtypes = {fh.get_slice(k).get_dtype() for k in fh.keys()}
+    except Exception as err:  # noqa: BLE001 - safetensors raises its own error types
+        raise ModelFileError(f"{path}: unreadable .safetensors file ({err}); is it truncated?") from err
+    if "I8" in dtypes:
+        return "int8"
+    return "float16" if "F16" in dtypes else "float32"
 
 
 def read_metadata(path: str | os.PathLike) -> dict[str, Any]:
@@ -92,7 +129,10 @@ def _safetensors_weights(path: Path) -> dict[str, torch.Tensor]:
         state = load_file(str(path), device="cpu")
     except Exception as err:  # noqa: BLE001
         raise ModelFileError(f"{path}: the weights cannot be read ({err}); the file may be truncated") from err
-    return {k: v.float() if v.is_floating_point() else v for k, v in state.items()}
+    try:
+        return decode_state(state)
+    except QuantisationError as err:
+        raise ModelFileError(f"{path}: {err}; the file is damaged or was not written by save_model") from err
 
 
 def _torch_state_dict(path: Path) -> dict[str, torch.Tensor]:

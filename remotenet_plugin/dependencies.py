@@ -71,7 +71,9 @@ def install_instructions(packages: list[str] | None = None) -> str:
     names = " ".join(packages or REQUIRED)
     python = sys.executable or "python3"
     return (
-        f"Install them for the Python that QGIS uses ({python}, version {sys.version.split()[0]}), then restart QGIS:\n"
+        "Install them from QGIS with Raster > RemoteNet > Install PyTorch and dependencies… (or, without the "
+        "window, `python -m remotenet install` run from the QGIS profile's python/plugins folder), or by hand.\n"
+        f"By hand, for the Python that QGIS uses ({python}, version {sys.version.split()[0]}), then restart QGIS:\n"
         f"  Linux:   python3 -m pip install --user {names}\n"
         f"  macOS:   /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install --user {names}\n"
         f"  Windows: in the OSGeo4W Shell: python -m pip install {names}\n"

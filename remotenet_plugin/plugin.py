@@ -42,6 +42,10 @@ class RemoteNetPlugin:
         action.triggered.connect(self.open_segment_dialog)
         self.iface.addPluginToRasterMenu(MENU, action)
         self.actions.append(action)
+        from .installer_gui import add_installer_action, offer_install_if_missing
+
+        self.actions.append(add_installer_action(self.iface, MENU))
+        offer_install_if_missing(self.iface)
 
     def open_segment_dialog(self) -> None:
         import processing

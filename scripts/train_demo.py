@@ -112,9 +112,7 @@ def cmd_train(args: argparse.Namespace) -> None:
 
 def cmd_evaluate(args: argparse.Namespace) -> None:
     import_remotenet()
-    import torch
-
-    from remotenet.model import load_model, save_model
+    from remotenet.model import load_model, save_model, weights_storage
     from remotenet.remotenet_plugin.engine import SegmentOptions, segment
     from remotenet.remotenet_plugin.engine.evaluate import evaluate_classification, summary
 
@@ -134,21 +132,28 @@ def cmd_evaluate(args: argparse.Namespace) -> None:
           "kappa": figures["kappa"], "table": result.output_table, "html": result.output_html})
     if args.no_write:
         return
-    # Re-save with the held-out figures; keep the stored precision.
-    from safetensors import safe_open
-
-    with safe_open(str(args.model), framework="pt") as fh:
-        half = fh.get_tensor(fh.keys()[0]).dtype == torch.float16
+    # Re-save with the held-out figures; keep the stored precision (float32, float16 or int8).
+    storage = weights_storage(args.model)
     model, meta = load_model(args.model)
     meta["metrics"] = {**meta.get("metrics", {}), "held_out": {
         **figures, "window_px": list(HOLDOUT_WINDOW), "building_iou": building["iou"],
         "measured_with": "remotenet.remotenet_plugin.engine.evaluate (remotenet:evaluate) on the segmented "
                          "right third of atlanta_pan_0p5m.tif against atlanta_buildings.geojson"}}
-    save_model(model, args.model, meta, half=half)
+    save_model(model, args.model, meta, storage=storage)
     emit({"event": "header-updated", "path": str(args.model)})
     card = Path(args.model).with_suffix(".md")
     card.write_text(model_card(meta, building, figures), encoding="utf-8")
     emit({"event": "model-card", "path": str(card)})
+
+
+def _quantisation_line(meta: dict) -> str:
+    quant = meta.get("provenance", {}).get("quantisation", {})
+    checked = quant.get("checked_on", {})
+    if not checked:
+        return ""
+    return (f" For this file: {100 * checked['same_class_share']:.3f} % of {checked['pixels']} pixels "
+            f"equal (segment(), fp32, CPU), made from the {quant['from']['storage']} file "
+            f"(sha256 {quant['from']['sha256'][:12]}...).")
 
 
 def model_card(meta: dict, building: dict, figures: dict) -> str:
@@ -183,10 +188,16 @@ IoU any model can reach on this scene.
 ```sh
 .venv/bin/python scripts/train_demo.py prepare --out build/demo
 .venv/bin/python scripts/train_demo.py train --chips build/demo/atlanta_chips.npz \\
-    --output resources/models/remotenet_demo_buildings.safetensors --half {_train_args(meta)}
-.venv/bin/python scripts/train_demo.py evaluate --model resources/models/remotenet_demo_buildings.safetensors \\
-    --out build/demo
+    --output build/demo/demo_fp16.safetensors --half {_train_args(meta)}
+.venv/bin/python scripts/train_demo.py evaluate --model build/demo/demo_fp16.safetensors --out build/demo
+.venv/bin/python scripts/quantise_model.py build/demo/demo_fp16.safetensors \\
+    resources/models/remotenet_demo_buildings.safetensors
 ```
+
+The last step stores the weights as int8 (per-output-channel scales, widened to float32 on
+load; `docs/model_file.md`), which halves the float16 file so the plugin zip fits the plugin
+repository's 25 MB limit. It refuses to write the file unless at least 99.5 % of the demo
+scene's pixels keep the float16 model's class.{_quantisation_line(meta)}
 
 Training run: {training.get("steps")} steps, {training.get("epochs")} epochs, stopped by
 {training.get("stopped_by")}, on {training.get("device")} in {training.get("elapsed_s")} s; best

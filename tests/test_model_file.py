@@ -2,12 +2,15 @@
 import json
 import os
 import pickle
+from pathlib import Path
 
 import pytest
 import torch
 
-from remotenet.model import ModelFileError, RemoteNet, load_model, read_metadata, save_model
+from remotenet.model import ModelFileError, RemoteNet, load_model, read_metadata, save_model, weights_storage
 from remotenet.model.metadata import ISPRS_CLASSES, METADATA_KEY
+from remotenet.model.model_file import HEAD_KEY
+from remotenet.model.quantise import SCALE_SUFFIX, dequantise_int8, quantise_int8
 
 
 @pytest.fixture(scope="module")
@@ -217,3 +220,70 @@ def test_save_refuses_other_extensions(tmp_path, small_model):
     with pytest.raises(ModelFileError, match="safetensors"):
         save_model(small_model, tmp_path / "m.pth")
     assert not (tmp_path / "m.pth").exists()
+
+
+def test_int8_file_is_a_quarter_and_predicts_the_same(tmp_path, small_model, pixels):
+    full, small = tmp_path / "f.safetensors", tmp_path / "q.safetensors"
+    save_model(small_model, full)
+    meta = save_model(small_model, small, {"metrics": {"miou": 0.5}}, storage="int8")
+    assert os.path.getsize(small) < 0.3 * os.path.getsize(full)
+    assert meta["format_version"] == 2 and meta["weights"]["storage"] == "int8"
+    assert weights_storage(small) == "int8" and weights_storage(full) == "float32"
+    loaded, header = load_model(small)
+    assert header == meta and header["metrics"] == {"miou": 0.5}
+    ref, out = predict(small_model, pixels), predict(loaded, pixels)
+    assert (ref.argmax(1) == out.argmax(1)).float().mean() > 0.99
+    # Every weight is within half a quantisation step of the original, per output channel.
+    original, restored = small_model.state_dict(), loaded.state_dict()
+    name = "Encoder.Encoder.patch_embed.proj.weight"
+    step = original[name].abs().reshape(original[name].shape[0], -1).amax(1) / 127
+    error = (original[name] - restored[name]).abs().reshape(original[name].shape[0], -1).amax(1)
+    assert torch.all(error <= step / 2 + 1e-7) and not torch.equal(original[name], restored[name])
+    # Tensors that are not conv/linear weights are kept exactly.
+    assert all(torch.equal(original[k], restored[k]) for k in original if not k.endswith(".weight"))
+
+
+def test_float_files_stay_format_1(tmp_path, small_model):
+    for storage in ("float32", "float16"):
+        meta = save_model(small_model, tmp_path / f"{storage}.safetensors", storage=storage)
+        assert meta["format_version"] == 1 and meta["weights"] == {"storage": storage}
+        assert weights_storage(tmp_path / f"{storage}.safetensors") == storage
+
+
+def test_quantise_int8_per_channel():
+    w = torch.tensor([[1.0, -0.5, 0.25], [0.0, 0.0, 0.0], [-2.0, 1.0, 0.001]])
+    q, scale = quantise_int8(w)
+    assert q.dtype == torch.int8 and q[0].tolist() == [127, -64, 32] and q[1].tolist() == [0, 0, 0]
+    assert scale.tolist() == pytest.approx([1 / 127, 1.0, 2 / 127])
+    assert torch.allclose(dequantise_int8(q, scale), w, atol=1 / 127)
+
+
+def test_int8_weight_without_its_scale_is_refused(tmp_path, small_model):
+    from safetensors import safe_open
+    from safetensors.torch import save_file
+
+    path = tmp_path / "q.safetensors"
+    save_model(small_model, path, storage="int8")
+    with safe_open(str(path), framework="pt") as fh:
+        raw = fh.metadata()
+        tensors = {k: fh.get_tensor(k) for k in fh.keys() if k != HEAD_KEY + SCALE_SUFFIX}
+    save_file(tensors, str(path), metadata=raw)
+    with pytest.raises(ModelFileError, match=f"int8 weight {HEAD_KEY} has no scale"):
+        load_model(path)
+
+
+def test_newer_format_version_asks_for_an_update(tmp_path, small_model):
+    path = tmp_path / "m.safetensors"
+    save_model(small_model, path, storage="int8")
+    _rewrite_header(path, lambda m: m.update(format_version=3))
+    with pytest.raises(ModelFileError, match="format_version 3 is not supported.*update the plugin"):
+        load_model(path)
+
+
+def test_bundled_demo_model_is_int8_and_keeps_its_record():
+    demo = Path(__file__).resolve().parent.parent / "resources" / "models" / "remotenet_demo_buildings.safetensors"
+    assert weights_storage(demo) == "int8"
+    meta = read_metadata(demo)
+    assert meta["metrics"]["held_out"]["pixels"] == 270000
+    check = meta["provenance"]["quantisation"]["checked_on"]
+    assert check["same_class_share"] >= 0.995

@@ -68,14 +68,15 @@ def test_init_gui_adds_raster_menu_entry_and_unload_removes_it(qgis_app):
     plugin = remotenet.classFactory(iface)
     plugin.initGui()
     assert registry.providerById("remotenet") is not None
-    menu, action = iface.addPluginToRasterMenu.call_args[0]
+    (menu, action), (menu2, installer_action) = [c[0] for c in iface.addPluginToRasterMenu.call_args_list]
     assert "RemoteNet" in menu and "Segment" in action.text()
+    assert menu2 == menu and installer_action.objectName() == "remotenetInstallDependencies"
     with mock.patch("processing.execAlgorithmDialog") as dialog:
         action.trigger()
     dialog.assert_called_once()
     assert dialog.call_args[0][0] == "remotenet:segment"
     plugin.unload()
-    iface.removePluginRasterMenu.assert_called_once_with(menu, action)
+    assert [c[0] for c in iface.removePluginRasterMenu.call_args_list] == [(menu, action), (menu, installer_action)]
     assert registry.providerById("remotenet") is None
 
 

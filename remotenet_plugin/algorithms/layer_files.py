@@ -60,7 +60,7 @@ def labels_file(layer: QgsMapLayer | None, given: object, class_field: str | Non
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, context.transformContext(), options)
-    if error[0] != QgsVectorFileWriter.NoError:
+    if error[0] != QgsVectorFileWriter.WriterError.NoError:
         remove_folder(folder)
         raise QgsProcessingException(f"{parameter}: could not copy layer '{layer.name()}': {error[1]}")
     return path, folder

@@ -1,0 +1,128 @@
+"""The desktop dialog that installs torch, timm and safetensors (remotenet_plugin/installer.py).
+
+pip runs in a QProcess, so the QGIS window stays responsive, its output streams into the
+dialog, and Cancel kills it; the staging folder then disappears and nothing changes.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.PyQt.QtCore import QProcess
+from qgis.PyQt.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from . import installer
+
+
+class InstallerDialog(QDialog):
+    def __init__(self, profile_dir: Path, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("RemoteNet: install PyTorch, timm and safetensors")
+        self.setObjectName("remotenetInstallerDialog")
+        self.resize(720, 480)
+        self.profile_dir = profile_dir
+        self.plan: installer.InstallPlan | None = None
+        self.process: QProcess | None = None
+        self.staging: Path | None = None
+        self.lines: list[str] = []
+        self.step = 0.0
+        self.cancelled = False
+        self.result: installer.InstallResult | None = None
+
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        layout.addWidget(self.progress)
+        self.status = QLabel()
+        layout.addWidget(self.status)
+        self.log = QPlainTextEdit()
+        self.log.setReadOnly(True)
+        layout.addWidget(self.log)
+        self.buttons = QDialogButtonBox()
+        self.install_button = QPushButton("Install")
+        self.buttons.addButton(self.install_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setVisible(False)
+        layout.addWidget(self.buttons)
+        self.install_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.accept)
+        self._make_plan()
+
+    def _make_plan(self) -> None:
+        try:
+            self.plan = installer.make_plan(self.profile_dir)
+        except installer.InstallerError as err:
+            self.summary.setText(f"Cannot install from here: {err}")
+            self.install_button.setEnabled(False)
+            return
+        missing = installer.missing_packages()
+        self.summary.setText(
+            ("Missing: " + ", ".join(missing) + ".\n" if missing else "")
+            + "RemoteNet will install these packages into a folder of its own in your QGIS profile "
+            "(not into QGIS's Python):\n\n" + self.plan.describe())
+
+    def start(self) -> None:
+        if self.plan is None or self.process is not None:
+            return
+        self.staging = installer.prepare(self.plan)
+        command = self.plan.command(self.staging)
+        self.log.appendPlainText("$ " + " ".join(command))
+        self.process = QProcess(self)
+        self.process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
+        self.process.readyReadStandardOutput.connect(self._read)
+        self.process.finished.connect(self._finished)
+        self.install_button.setEnabled(False)
+        self.status.setText("Starting pip…")
+        self.process.start(command[0], command[1:])
+
+    def _read(self) -> None:
+        text = bytes(self.process.readAllStandardOutput()).decode("utf-8", errors="replace")
+        for line in text.splitlines():
+            self.lines.append(line)
+            self.log.appendPlainText(line)
+            update = installer.progress_of(line, self.step)
+            if update:
+                self.step = update[0]
+                self.progress.setValue(int(update[0]))
+                self.status.setText(update[1][:160])
+
+    def cancel(self) -> None:
+        if self.process is not None:  # running or finishing: stop pip, keep the dialog for the report
+            if not self.cancelled:
+                self.cancelled = True
+                self.status.setText("Cancelling…")
+                self.process.kill()
+            return
+        self.reject()
+
+    def _finished(self, exit_code: int, _status=None) -> None:
+        self._read()
+        log_path = self.plan.target.parent / installer.LOG_NAME
+        log_path.write_text("\n".join(self.lines) + "\n", encoding="utf-8")
+        self.result = installer.conclude(self.plan, self.staging, exit_code, self.cancelled, self.lines, log_path)
+        if self.result.ok:
+            self.progress.setValue(100)
+            installer.activate(self.profile_dir)
+        self.status.setText(self.result.message)
+        self.log.appendPlainText(self.result.message)
+        self.cancel_button.setVisible(False)
+        self.close_button.setVisible(True)
+        self.process = None
+
+    def reject(self) -> None:  # Esc or the window's close button while pip runs: cancel it first
+        if self.process is not None:
+            self.cancel()
+            return
+        super().reject()
