@@ -8,40 +8,22 @@ from typing import Callable, Optional
 import numpy as np
 import torch
 
-from .options import DEVICES, PRECISIONS, EngineError
+from ...model.devices import DeviceError, cpu_has_native_bf16, resolve_device
+from .options import PRECISIONS, EngineError
 
 DTYPES = {"bf16": torch.bfloat16, "fp16": torch.float16}
 
 
 def pick_device(device: str) -> torch.device:
-    device = (device or "auto").lower()
-    if device == "auto":
-        return torch.device("cuda:0" if torch.cuda.is_available() else "cpu")
-    if device.startswith("cuda"):
-        if not torch.cuda.is_available():
-            raise EngineError("device 'cuda' was asked for but PyTorch sees no CUDA GPU here; "
-                              "use device 'auto' or 'cpu'")
-        dev = torch.device(device if ":" in device else "cuda:0")
-        if dev.index is not None and dev.index >= torch.cuda.device_count():
-            raise EngineError(f"device {device!r}: only {torch.cuda.device_count()} CUDA device(s) exist")
-        return dev
-    if device == "cpu":
-        return torch.device("cpu")
-    raise EngineError(f"device {device!r} is not one of {', '.join(DEVICES)}")
+    """The torch device for the engine's ``device`` option (model/devices.py owns the rule)."""
+    try:
+        return resolve_device(device)
+    except DeviceError as err:
+        raise EngineError(str(err), "device") from err
 
 
 # Networks smaller than this are memory-bound on a CPU: bf16 buys them no speed, only rounding.
 BF16_MIN_PARAMETERS = 100_000
-
-
-def cpu_has_native_bf16() -> bool:
-    """True when oneDNN runs bf16 convolutions and matmuls natively here (AVX-512 BF16 or AMX):
-    then bf16 autocast is about three times faster than fp32 for RemoteNet. Elsewhere bf16 is
-    emulated and slower, so "auto" keeps fp32."""
-    try:
-        return bool(torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported())
-    except (AttributeError, RuntimeError):
-        return False
 
 
 def pick_precision(precision: str, device: torch.device, model: Optional[torch.nn.Module] = None) -> str:

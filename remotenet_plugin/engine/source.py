@@ -9,6 +9,7 @@ from typing import Any, Optional
 import numpy as np
 from osgeo import gdal, osr
 
+from ...model.metadata import normalisation_affine
 from .options import EngineError
 
 SUPPORTED_TYPES = {gdal.GDT_Byte, gdal.GDT_UInt16, gdal.GDT_Int16, gdal.GDT_UInt32, gdal.GDT_Int32,
@@ -138,13 +139,8 @@ class Normaliser:
 
     @classmethod
     def from_meta(cls, meta: dict[str, Any]) -> Normaliser:
-        norm = meta["input"]
-        offset, scale = float(norm.get("offset", 0.0)), float(norm["scale"])
-        mean = np.asarray(norm["mean"], dtype=np.float64)
-        std = np.asarray(norm["std"], dtype=np.float64)
-        a = 1.0 / (scale * std)
-        b = -(offset / scale + mean) / std
-        return cls(a.astype(np.float32)[:, None, None], b.astype(np.float32)[:, None, None])
+        a, b = normalisation_affine(meta["input"])
+        return cls(np.asarray(a, dtype=np.float32)[:, None, None], np.asarray(b, dtype=np.float32)[:, None, None])
 
     def __call__(self, pixels: np.ndarray, out: np.ndarray) -> None:
         np.multiply(pixels, self.a, out=out, casting="unsafe")
