@@ -15,12 +15,9 @@ from typing import Any
 
 import torch
 
-from .header import ModelFileError, file_kind, safetensors_header
+from .header import HEAD_KEY, PATCH_EMBED_KEY, ModelFileError, file_kind, safetensors_header
 from .metadata import METADATA_KEY, MetadataError, build_metadata, validate_metadata
 from .network import RemoteNet
-
-PATCH_EMBED_KEY = "Encoder.Encoder.patch_embed.proj.weight"
-HEAD_KEY = "Decoder.FRM.head.weight"
 
 
 def save_model(model: RemoteNet, path: str | os.PathLike, metadata: dict[str, Any] | None = None,
@@ -79,6 +76,7 @@ def load_model(path: str | os.PathLike, device: str | torch.device = "cpu") -> t
             validate_metadata(meta, num_classes=num_classes, in_channels=in_channels)
         except MetadataError as err:
             raise ModelFileError(f"{path}: {err}; the header contradicts the weights") from err
+    _check_finite(state, path)
     model = RemoteNet(num_classes=num_classes, in_channels=in_channels)
     _load_state(model, state, path)
     model.eval()
@@ -114,6 +112,14 @@ def _torch_state_dict(path: Path) -> dict[str, torch.Tensor]:
         raise ModelFileError(f"{path}: the checkpoint is not a state_dict of tensors")
     # DataParallel checkpoints prefix every key with "module.".
     return {k.removeprefix("module."): v for k, v in obj.items()}
+
+
+def _check_finite(state: dict[str, torch.Tensor], path: Path) -> None:
+    """NaN or infinite weights (a diverged training) would classify every pixel as garbage."""
+    for name, tensor in state.items():
+        if tensor.is_floating_point() and not bool(torch.isfinite(tensor).all()):
+            raise ModelFileError(f"{path}: the weights hold NaN or infinite values (first in {name}); the model "
+                                 "is damaged, for example by a training that diverged: use another model file")
 
 
 def _shape_from_weights(state: dict[str, torch.Tensor], path: Path) -> tuple[int, int]:

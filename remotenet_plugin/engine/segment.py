@@ -17,7 +17,7 @@ from osgeo import gdal
 from ...model import ModelFileError, load_model, read_metadata
 from .blend import RowBlender
 from .blend_torch import TorchRowBlender
-from .check import check_inputs, effective_tiling
+from .check import check_inputs, describe_assumptions, effective_tiling
 from .files import OutputFiles
 from .inference import Predictor, describe_device, pick_device, pick_precision
 from .options import ENGINE_VERSION, EngineError, SegmentCancelled, SegmentOptions, SegmentResult
@@ -89,6 +89,7 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
     device_name = describe_device(device)
     log(f"segmenting {source} window {window} with {model_name} on {device_name} ({precision}), "
         f"bands {bands}, tile {tile_size}, overlap {overlap}, batch {options.batch_size}, TTA {options.tta}")
+    describe_assumptions(ds, bands, window, tile_size, log)
 
     grid = TileGrid(width, height, tile_size, overlap, options.blend)
     predictor = Predictor(net, device, precision, options.tta, options.batch_size, log)
