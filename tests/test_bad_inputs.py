@@ -109,7 +109,7 @@ def bad_cases(k: Kit) -> dict[str, Callable[[], Bad]]:
         vrt = str(k.tmp / "mosaic.vrt")
         gdal.BuildVRT(vrt, [part])
         os.remove(part)
-        return Bad("INPUT: part.tif", vrt, m1)
+        return Bad("INPUT: part.tif, which does not exist", vrt, m1)
 
     def truncated_tiff() -> Bad:
         path = str(k.tmp / "truncated.tif")
@@ -353,7 +353,9 @@ def processing_failure(k: Kit, case: Bad) -> str:
     with pytest.raises(QgsProcessingException) as info:
         processing.run(ALG, params)
     message = qgis_message(info.value)
-    assert_clean_failure(message, before, folders, case.expect)
+    parameter, detail = case.expect.split(": ", 1)
+    assert message.startswith(f"{parameter}: "), message
+    assert_clean_failure(message, before, folders, detail)
     return message
 
 

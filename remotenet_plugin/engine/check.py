@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import os
 from typing import Any, Callable, Optional
+from xml.etree import ElementTree
 
 from osgeo import gdal
 
@@ -108,13 +109,24 @@ def check_inputs(source: str, meta: Optional[dict], options: SegmentOptions,
 
 
 def _check_source_files(ds: gdal.Dataset, source: str) -> None:
-    """A VRT (or any raster made of several files) opens even when a file it reads is gone; the
-    run would then fail at the first tile. Refuse it up front, naming the missing file."""
-    for path in ds.GetFileList() or []:
-        if path.startswith("/vsi") or os.path.exists(path):
-            continue
-        raise EngineError(f"{source} refers to {path}, which does not exist; restore that file or rebuild "
-                          "the virtual raster", "source")
+    """A VRT opens even when a file it reads is gone (GDAL then leaves it out of GetFileList); the
+    run would fail at the first tile that needs it. Refuse it up front, naming the missing file."""
+    if ds.GetDriver().ShortName != "VRT":
+        return
+    xml = (ds.GetMetadata("xml:VRT") or [""])[0]
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError:
+        return  # GDAL read it; what it reads is checked when it is read
+    folder = os.path.dirname(os.path.abspath(source))
+    for element in root.iter("SourceFilename"):
+        name = (element.text or "").strip()
+        if not name or name.startswith("/vsi") or ":" in name.split("/")[0]:
+            continue  # virtual file systems and driver prefixes (NETCDF:...) are not plain files
+        path = os.path.join(folder, name) if element.get("relativeToVRT") == "1" else name
+        if not os.path.exists(path):
+            raise EngineError(f"{source} refers to {path}, which does not exist; restore that file or rebuild "
+                              "the virtual raster", "source")
 
 
 def _check_band_list(bands: Optional[Any]) -> None:
