@@ -187,7 +187,9 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
             batches.close()
         if writer is not None:
             writer.close(abort=True)
+        gdal.PushErrorHandler("CPLQuietErrorHandler")  # closing a half-written file: the real error is raised
         out_ds = conf_ds = None
+        gdal.PopErrorHandler()
         files.discard()
         raise
     finally:
