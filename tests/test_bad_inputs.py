@@ -408,15 +408,15 @@ def test_processing_run_refuses_with_one_line_and_keeps_files(remotenet_provider
     processing_failure(kit, case)
 
 
-QGIS_PROCESS_CASES = ["vrt_missing", "truncated_tiff", "nan_weights", "deep_header", "duplicate_bands",
-                      "raster_and_confidence_one_path"]
+QGIS_PROCESS_CASES = ["truncated_tiff", "nan_weights", "deep_header", "raster_and_confidence_one_path"]
 
 
 @pytest.mark.skipif(not shutil.which("qgis_process.bin") and not shutil.which("qgis_process"),
                     reason="qgis_process is not installed")
-def test_qgis_process_refuses_a_handful(kit, tmp_path):
+def test_qgis_process_refuses_a_handful(kit, tmp_path_factory):
     """One qgis_process start per case (seconds each): a representative handful."""
-    env = dict(os.environ, REMOTENET_QGIS_PROFILE=str(tmp_path / "profile"))
+    env = dict(os.environ, REMOTENET_QGIS_PROFILE=str(tmp_path_factory.mktemp("qgis_process_profile")),
+               OMP_NUM_THREADS="1")  # see one_torch_thread
     cases = bad_cases(kit)
     for name in QGIS_PROCESS_CASES:
         case = cases[name]()
@@ -427,14 +427,23 @@ def test_qgis_process_refuses_a_handful(kit, tmp_path):
             args.append(f"{key}={','.join(map(str, value)) if isinstance(value, list) else value}")
         before = snapshot(kit.tmp)
         done = subprocess.run([str(ROOT / "scripts" / "qgis_process"), "run", ALG, "--", *args], env=env,
-                              cwd=tmp_path, capture_output=True, text=True, timeout=120)
+                              cwd=kit.out_dir, capture_output=True, text=True, timeout=120)
         text = done.stdout + done.stderr
         assert done.returncode != 0, (name, text)
-        assert case.expect in text, (name, text)
+        parameter, detail = case.expect.split(": ", 1)
+        # qgis_process echoes the inputs, then "ERROR:" and our line, indented by a tab
+        lines = [line.strip() for line in text.splitlines() if line.strip().startswith(f"{parameter}: ")]
+        assert lines and detail in lines[-1], (name, text)
         assert "Traceback" not in text, (name, text)
         after = snapshot(kit.tmp)
-        after = {p: d for p, d in after.items() if not p.startswith(str(tmp_path / "profile"))}
         assert after == before, (name, sorted(set(after) ^ set(before)))
+    # and one valid but unusual raster: it runs and the log says what was assumed
+    source, out = _float_nan(kit, gdal.GDT_Float32), str(kit.out_dir / "from_floats.tif")
+    done = subprocess.run([str(ROOT / "scripts" / "qgis_process"), "run", ALG, "--", f"INPUT={source}",
+                           f"MODEL={kit.m1}", f"OUTPUT_RASTER={out}"], env=env, cwd=kit.out_dir,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "NaN and +-inf pixels are treated as nodata" in done.stdout, done.stdout
 
 
 # ----- valid but unusual: runs, and the log says what was assumed ----------------------------------
