@@ -70,14 +70,7 @@ def _check_outputs(source: str, outputs: dict[str, Optional[str]]) -> None:
         if not path:
             continue
         extensions, what = kinds[field]
-        if not str(path).lower().endswith(extensions):
-            raise EngineError(f"{path} is not a {what} file name; RemoteNet writes {what} "
-                              f"({' or '.join(extensions)}): change the file name's extension", field)
-        folder = os.path.dirname(os.path.abspath(path))
-        if not os.path.isdir(folder):
-            raise EngineError(f"{path}: the folder {folder} does not exist; create it or choose another", field)
-        if not os.access(folder, os.W_OK):
-            raise EngineError(f"{path}: the folder {folder} is not writable; choose another place", field)
+        # Same-file clashes first: "give each output its own file" is the fix whatever the extension.
         full = os.path.abspath(path)
         if full == os.path.abspath(source):
             raise EngineError(f"{path} is the input raster; choose another file name so the input is kept",
@@ -85,6 +78,14 @@ def _check_outputs(source: str, outputs: dict[str, Optional[str]]) -> None:
         if full in seen:
             raise EngineError(f"{path} is also the {seen[full]}; give each output its own file", field)
         seen[full] = field.replace("_", " ")
+        if not str(path).lower().endswith(extensions):
+            raise EngineError(f"{path} is not a {what} file name; RemoteNet writes {what} "
+                              f"({' or '.join(extensions)}): change the file name's extension", field)
+        folder = os.path.dirname(full)
+        if not os.path.isdir(folder):
+            raise EngineError(f"{path}: the folder {folder} does not exist; create it or choose another", field)
+        if not os.access(folder, os.W_OK):
+            raise EngineError(f"{path}: the folder {folder} is not writable; choose another place", field)
 
 
 def check_inputs(source: str, meta: Optional[dict], options: SegmentOptions,
