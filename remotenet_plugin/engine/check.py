@@ -97,10 +97,10 @@ def check_inputs(source: str, meta: Optional[dict], options: SegmentOptions,
     """
     ds = open_raster(source)
     _check_source_files(ds, source)
-    _check_band_list(options.bands)
     if meta is not None:
         choose_bands(ds, meta, options.bands)
         effective_tiling(meta, options)
+    _check_band_list(options.bands)
     _check_choices(options)
     _check_extent_size(ds, options.extent)
     resolve_window(ds, options.window, options.extent)
