@@ -790,3 +790,128 @@ def test_cuda_out_of_memory_halves_the_batch(monkeypatch):
     assert probs.shape == (8, 3, 32, 32)
     assert predictor.batch_size == 2 and net.calls[:3] == [8, 4, 2]
     assert any("out of memory" in line for line in logs), logs
+
+
+# ----- training and evaluation labels --------------------------------------------------------------
+
+X0, Y0 = 435730.0, 4179460.0  # write_raster's default origin (EPSG:32618, 10 m pixels)
+
+
+def _box(x0: float, y0: float, x1: float, y1: float) -> str:
+    return f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))"
+
+
+INSIDE = [_box(X0 + 50, Y0 - 500, X0 + 400, Y0 - 100), _box(X0 + 500, Y0 - 900, X0 + 900, Y0 - 550)]
+
+
+def _polygons(k: Kit, name: str, features: list, epsg: int = 32618, field_type: int = 0) -> str:
+    from osgeo import ogr
+
+    path = str(k.tmp / f"{name}.gpkg")
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    layer = ds.CreateLayer(name, srs, ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("cls", field_type or ogr.OFTInteger))
+    for wkt, value in features:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        if value is not None:
+            feature.SetField("cls", value)
+        layer.CreateFeature(feature)
+    ds = None
+    return path
+
+
+def _in_wgs84(wkt: str) -> str:
+    from osgeo import ogr
+
+    utm, wgs = osr.SpatialReference(), osr.SpatialReference()
+    utm.ImportFromEPSG(32618)
+    wgs.ImportFromEPSG(4326)
+    for srs in (utm, wgs):
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    geom = ogr.CreateGeometryFromWkt(wkt)
+    geom.Transform(osr.CoordinateTransformation(utm, wgs))
+    return geom.ExportToWkt()
+
+
+def label_cases(k: Kit) -> dict[str, tuple[str, Optional[str], Optional[str]]]:
+    """name -> (labels, what training says or None when it runs, what evaluation says or None)."""
+    from osgeo import ogr
+
+    return {
+        "no_overlap": (_polygons(k, "far", [(_box(X0 + 1e5, Y0, X0 + 1e5 + 100, Y0 + 100), 1)]),
+                       "do not overlap", "do not overlap"),
+        "other_crs": (_polygons(k, "wgs", [(_in_wgs84(INSIDE[0]), 1), (_in_wgs84(INSIDE[1]), 2)], epsg=4326),
+                      None, None),
+        "strings": (_polygons(k, "text", [(INSIDE[0], "roof"), (INSIDE[1], "lawn")], field_type=ogr.OFTString),
+                    None, None),
+        "nulls": (_polygons(k, "nulls", [(INSIDE[0], 1), (INSIDE[1], None)]), "only one class", None),
+        "single_class": (_polygons(k, "single", [(INSIDE[0], 1), (INSIDE[1], 1)]), "only one class", None),
+        "nothing_labelled": (_polygons(k, "empty", []), "no polygon with a class", "no polygon with a class"),
+    }
+
+
+@pytest.mark.parametrize("name", ["no_overlap", "other_crs", "strings", "nulls", "single_class",
+                                  "nothing_labelled"])
+def test_training_and_evaluation_labels(kit, name):
+    from remotenet.remotenet_plugin.engine.evaluate import EvaluationError, evaluate_classification
+    from remotenet.remotenet_plugin.engine.labels import LabelsError
+    from remotenet.remotenet_plugin.engine.training_data import prepare_training_chips
+
+    raster = kit.raster("scene.tif", small(size=96))
+    classified = kit.raster("classes.tif", (small(size=96) % 3).astype(np.uint8), dtype=gdal.GDT_Byte)
+    labels, train_says, evaluate_says = label_cases(kit)[name]
+    logs: list[str] = []
+    if train_says:
+        with pytest.raises(LabelsError) as info:
+            prepare_training_chips(raster, labels, "cls", tile_size=32, log=logs.append)
+        assert train_says in str(info.value) and "\n" not in str(info.value), str(info.value)
+    else:
+        chips = prepare_training_chips(raster, labels, "cls", tile_size=32, log=logs.append)
+        assert len(chips.header["classes"]) == 2, chips.header["classes"]
+    if evaluate_says:
+        with pytest.raises(EvaluationError) as info:
+            evaluate_classification(classified, labels, "cls")
+        assert evaluate_says in str(info.value) and "\n" not in str(info.value), str(info.value)
+    else:
+        result = evaluate_classification(classified, labels, "cls")
+        assert result.compared_pixels > 0
+        if name == "other_crs":
+            assert any("another CRS" in note for note in result.notes + logs), result.notes
+        if name == "nulls":
+            assert any("NULL" in note for note in result.notes), result.notes
+
+
+def test_evaluation_warps_a_reference_on_another_grid(kit):
+    from remotenet.remotenet_plugin.engine.evaluate import evaluate_classification
+
+    classified = kit.raster("classes.tif", (small(size=96) % 3).astype(np.uint8), dtype=gdal.GDT_Byte)
+    reference = kit.raster("reference.tif", (small(size=50) % 3).astype(np.uint8), dtype=gdal.GDT_Byte,
+                           geotransform=(X0 + 5, 20.0, 0.0, Y0 - 5, 0.0, -20.0))
+    result = evaluate_classification(classified, reference)
+    assert result.compared_pixels > 0
+    assert any("another grid" in note for note in result.notes), result.notes
+
+
+@pytest.mark.parametrize("name", ["no_overlap", "nothing_labelled"])
+def test_evaluate_and_train_through_processing_refuse_bad_labels(remotenet_provider, kit, name):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    classified = kit.raster("classes.tif", (small(size=96) % 3).astype(np.uint8), dtype=gdal.GDT_Byte)
+    labels, train_says, evaluate_says = label_cases(kit)[name]
+    before = snapshot(kit.tmp)
+    with pytest.raises(QgsProcessingException) as info:
+        processing.run("remotenet:evaluate", {"INPUT": classified, "REFERENCE": labels, "CLASS_FIELD": "cls",
+                                              "OUTPUT_TABLE": str(kit.out_dir / "table.csv")})
+    message = qgis_message(info.value)
+    assert evaluate_says in message and "\n" not in message and "Traceback" not in message, message
+    with pytest.raises(QgsProcessingException) as info:
+        processing.run("remotenet:train", {"INPUT": classified, "LABELS": labels, "CLASS_FIELD": "cls",
+                                           "OUTPUT_MODEL": str(kit.out_dir / "model.safetensors")})
+    message = qgis_message(info.value)
+    assert train_says in message and "\n" not in message and "Traceback" not in message, message
+    assert snapshot(kit.tmp) == before
