@@ -78,7 +78,7 @@ def safetensors_header(path: str | os.PathLike) -> dict[str, Any]:
         (length,) = struct.unpack("<Q", fh.read(8))
         if length > min(MAX_HEADER_BYTES, size - 8):
             raise ModelFileError(f"{path}: unreadable .safetensors file (its header claims {length} bytes); "
-                                 "is it truncated?")
+                                 "the file is truncated or damaged: copy or download it again")
         raw_header = fh.read(length)
     if len(raw_header) < length:
         raise ModelFileError(f"{path}: the .safetensors header is cut short; the file is truncated: "

@@ -113,7 +113,8 @@ def validate_metadata(meta: dict[str, Any], num_classes: int | None = None,
         fail(f"format_version {version!r} is not supported (this plugin reads up to {FORMAT_VERSION}); "
              "update the plugin")
     if meta.get("architecture") != ARCHITECTURE:
-        fail(f"architecture {meta.get('architecture')!r} is not {ARCHITECTURE!r}")
+        fail(f"architecture {meta.get('architecture')!r} is not {ARCHITECTURE!r}; this plugin runs RemoteNet "
+             "models only: choose a model written by RemoteNet Train")
     classes = meta.get("classes")
     if not isinstance(classes, list) or not classes:
         fail("'classes' must be a non-empty list")

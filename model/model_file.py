@@ -89,7 +89,8 @@ def _safetensors_weights(path: Path) -> dict[str, torch.Tensor]:
     try:
         state = load_file(str(path), device="cpu")
     except Exception as err:  # noqa: BLE001
-        raise ModelFileError(f"{path}: the weights cannot be read ({err}); the file may be truncated") from err
+        raise ModelFileError(f"{path}: the weights cannot be read ({err}); the file may be truncated: copy or "
+                             "download it again") from err
     return {k: v.float() if v.is_floating_point() else v for k, v in state.items()}
 
 
@@ -152,5 +153,6 @@ def _load_state(model: RemoteNet, state: dict[str, torch.Tensor], path: Path) ->
         if any(".attention_map.9" in k or ".attention_map.8.running_mean" in k for k in unexpected):
             hint = (" It looks like the later public RemoteNet code with a BatchNorm at the end of the "
                     "channel attention map (14,701,534 parameters), which this plugin does not build.")
-        raise ModelFileError(f"{path}: the weights do not fit RemoteNet: {'; '.join(details)}.{hint}")
+        raise ModelFileError(f"{path}: the weights do not fit RemoteNet: {'; '.join(details)}.{hint} Choose a "
+                             "model saved by this plugin's RemoteNet (Train or remotenet.model.save_model).")
     model.load_state_dict(state, strict=True)
