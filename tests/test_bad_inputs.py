@@ -915,3 +915,45 @@ def test_evaluate_and_train_through_processing_refuse_bad_labels(remotenet_provi
     message = qgis_message(info.value)
     assert train_says in message and "\n" not in message and "Traceback" not in message, message
     assert snapshot(kit.tmp) == before
+
+
+def test_two_segment_tasks_at_once_as_in_batch_mode(remotenet_provider, kit):
+    """QGIS's batch mode runs one QgsProcessingAlgRunnerTask per row, on worker threads at once: two
+    rows run together and agree; a third (a model whose bands the raster lacks) is refused up front."""
+    import time
+
+    from qgis.core import (
+        QgsApplication,
+        QgsProcessingAlgRunnerTask,
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsProject,
+    )
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    rows = [({"INPUT": kit.pan, "MODEL": kit.m1, "TILE_SIZE": 32, "OUTPUT_RASTER": str(kit.out_dir / "a.tif")}, True),
+            ({"INPUT": kit.pan, "MODEL": kit.m1, "TILE_SIZE": 32, "OUTPUT_RASTER": str(kit.out_dir / "b.tif")}, True),
+            ({"INPUT": kit.pan, "MODEL": kit.m3, "OUTPUT_RASTER": str(kit.out_dir / "c.tif")}, False)]
+    done: dict[int, bool] = {}
+    keep = []
+    for i, (params, expect_ok) in enumerate(rows):
+        alg = QgsApplication.processingRegistry().createAlgorithmById(ALG)
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+        feedback = QgsProcessingFeedback()
+        ok, _message = alg.checkParameterValues(params, context)
+        if not expect_ok:
+            assert not ok  # the dialog refuses this row before it starts a task
+            continue
+        task = QgsProcessingAlgRunnerTask(alg, params, context, feedback)
+        task.executed.connect(lambda success, _results, i=i: done.__setitem__(i, success))
+        keep.append((alg, context, feedback, task))
+        QgsApplication.taskManager().addTask(task)
+    deadline = time.monotonic() + 120
+    while len(done) < 2 and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.05)
+    assert done == {0: True, 1: True}, done
+    a, b = (gdal.Open(str(kit.out_dir / name)).ReadAsArray() for name in ("a.tif", "b.tif"))
+    assert np.array_equal(a, b)
+    assert not (kit.out_dir / "c.tif").exists()
