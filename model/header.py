@@ -16,8 +16,20 @@ from typing import Any
 
 from .metadata import METADATA_KEY, MetadataError, validate_metadata
 
-# safetensors refuses headers above 100 MB; a model header is a few kB.
-MAX_HEADER_BYTES = 100 * 1024 * 1024
+# A RemoteNet file's tensor table is tens of kB and its own header a few kB: anything far larger is
+# damaged or hostile, and parsing it would stall QGIS's GUI thread (safetensors itself allows 100 MB).
+MAX_HEADER_BYTES = 16 * 1024 * 1024
+MAX_METADATA_BYTES = 1024 * 1024
+# RemoteNet (pvt_v2_b1) weighs about 55 MB in float32; a model file past this is not one of ours,
+# and loading it would only exhaust memory.
+MAX_MODEL_BYTES = 2 * 1024**3
+# PyTorch stores checkpoint entries uncompressed; a deflated entry that expands this much is a zip bomb.
+MAX_ZIP_RATIO = 100
+
+
+# The two tensors whose shapes give the classes and input bands (model_file.py builds on them).
+PATCH_EMBED_KEY = "Encoder.Encoder.patch_embed.proj.weight"
+HEAD_KEY = "Decoder.FRM.head.weight"
 
 
 class ModelFileError(ValueError):
@@ -28,15 +40,35 @@ def file_kind(path: str | os.PathLike) -> str:
     """'safetensors', 'torch-zip' or 'pickle', judged by content rather than extension."""
     if not os.path.isfile(path):
         raise ModelFileError(f"{path}: no such model file")
+    size = os.path.getsize(path)
+    if size > MAX_MODEL_BYTES:
+        raise ModelFileError(f"{path}: {size / 1024**3:.1f} GB is far larger than a RemoteNet model (about "
+                             "55 MB); choose the .safetensors file written by RemoteNet Train")
     with open(path, "rb") as fh:
         head = fh.read(9)
     if len(head) == 9 and head[8:9] == b"{":
         return "safetensors"
     if zipfile.is_zipfile(path):
+        _check_zip(path)
         return "torch-zip"
     if head[:1] == b"\x80":  # pickle protocol 2+ (torch's legacy format)
         return "pickle"
     raise ModelFileError(f"{path}: not a model file (neither .safetensors nor a PyTorch checkpoint)")
+
+
+def _check_zip(path: str | os.PathLike) -> None:
+    """Refuse a zip whose entries would expand past the size limit (a zip bomb) before torch opens it."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            entries = zf.infolist()
+    except (zipfile.BadZipFile, OSError) as err:
+        raise ModelFileError(f"{path}: not a readable PyTorch checkpoint ({err}); the file may be truncated") from err
+    total = sum(e.file_size for e in entries)
+    bomb = any(e.compress_type != zipfile.ZIP_STORED and e.file_size > MAX_ZIP_RATIO * max(e.compress_size, 1)
+               for e in entries)
+    if total > MAX_MODEL_BYTES or bomb:
+        raise ModelFileError(f"{path}: refused: this archive would expand to {total / 1024**2:.0f} MB "
+                             "(a PyTorch checkpoint is stored uncompressed); it is not a RemoteNet model")
 
 
 def safetensors_header(path: str | os.PathLike) -> dict[str, Any]:
@@ -46,27 +78,58 @@ def safetensors_header(path: str | os.PathLike) -> dict[str, Any]:
         (length,) = struct.unpack("<Q", fh.read(8))
         if length > min(MAX_HEADER_BYTES, size - 8):
             raise ModelFileError(f"{path}: unreadable .safetensors file (its header claims {length} bytes); "
-                                 "is it truncated?")
+                                 "the file is truncated or damaged: copy or download it again")
         raw_header = fh.read(length)
+    if len(raw_header) < length:
+        raise ModelFileError(f"{path}: the .safetensors header is cut short; the file is truncated: "
+                             "copy or download it again")
     try:
         table = json.loads(raw_header)
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise ModelFileError(f"{path}: unreadable .safetensors file ({err}); is it truncated?") from err
+    except RecursionError:
+        raise ModelFileError(f"{path}: the .safetensors header nests too deeply to be a model file; "
+                             "choose a file written by RemoteNet") from None
     raw = (table.get("__metadata__") or {}).get(METADATA_KEY) if isinstance(table, dict) else None
     if raw is None:
         raise ModelFileError(f"{path}: this .safetensors file has no '{METADATA_KEY}' header; "
                              "it was not written by remotenet.model.save_model")
+    if not isinstance(raw, str) or len(raw) > MAX_METADATA_BYTES:
+        raise ModelFileError(f"{path}: the '{METADATA_KEY}' header is not a JSON text of at most "
+                             f"{MAX_METADATA_BYTES // 1024} kB; the file is damaged or not a RemoteNet model")
     try:
         meta = json.loads(raw)
-    except (json.JSONDecodeError, RecursionError) as err:
+    except json.JSONDecodeError as err:
         raise ModelFileError(f"{path}: the '{METADATA_KEY}' header is not valid JSON ({err})") from err
+    except RecursionError:
+        raise ModelFileError(f"{path}: the '{METADATA_KEY}' header nests too deeply; the file is damaged or "
+                             "not a RemoteNet model") from None
     if not isinstance(meta, dict):
         raise ModelFileError(f"{path}: the '{METADATA_KEY}' header is not a JSON object")
     try:
         validate_metadata(meta)
     except MetadataError as err:
         raise ModelFileError(f"{path}: {err}") from err
+    _check_against_table(path, meta, table)
     return meta
+
+
+def _check_against_table(path: str | os.PathLike, meta: dict[str, Any], table: dict[str, Any]) -> None:
+    """The header's classes and bands against the weight shapes listed in the tensor table (no
+    weights read), so a contradiction is refused when the file is chosen, not when it is run."""
+    def shape(key: str) -> list | None:
+        entry = table.get(key)
+        value = entry.get("shape") if isinstance(entry, dict) else None
+        return value if isinstance(value, list) and len(value) == 4 else None
+
+    head, embed = shape(HEAD_KEY), shape(PATCH_EMBED_KEY)
+    if head is None or embed is None:
+        return  # not a RemoteNet table: loading the weights says so
+    try:
+        validate_metadata(meta, num_classes=int(head[0]), in_channels=int(embed[1]))
+    except (MetadataError, TypeError, ValueError) as err:
+        raise ModelFileError(f"{path}: {err}; the header contradicts the weights: re-save the model with "
+                             "remotenet.model.save_model") from err
 
 
 def read_header(path: str | os.PathLike) -> dict[str, Any] | None:

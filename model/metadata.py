@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
+import math
 from typing import Any
 
 FORMAT_VERSION = 2  # the newest version this code reads
@@ -106,6 +107,14 @@ def _normalise_band(band: Any, position: int) -> dict[str, Any]:
     raise MetadataError(f"band entry {band!r} is neither a name, a 1-based index nor a dict")
 
 
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_finite(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
 def validate_metadata(meta: dict[str, Any], num_classes: int | None = None,
                       in_channels: int | None = None) -> None:
     """Raise MetadataError naming the first problem; shapes are checked against the weights."""
@@ -117,7 +126,8 @@ def validate_metadata(meta: dict[str, Any], num_classes: int | None = None,
         fail(f"format_version {version!r} is not supported (this plugin reads up to {FORMAT_VERSION}); "
              "update the plugin")
     if meta.get("architecture") != ARCHITECTURE:
-        fail(f"architecture {meta.get('architecture')!r} is not {ARCHITECTURE!r}")
+        fail(f"architecture {meta.get('architecture')!r} is not {ARCHITECTURE!r}; this plugin runs RemoteNet "
+             "models only: choose a model written by RemoteNet Train")
     classes = meta.get("classes")
     if not isinstance(classes, list) or not classes:
         fail("'classes' must be a non-empty list")
@@ -126,27 +136,38 @@ def validate_metadata(meta: dict[str, Any], num_classes: int | None = None,
         if not isinstance(entry, dict) or not {"value", "name", "color"} <= entry.keys():
             fail(f"class entry {entry!r} needs value, name and color")
         value, color = entry["value"], entry["color"]
-        if not isinstance(value, int) or not 0 <= value <= 254:
+        if not _is_int(value) or not 0 <= value <= 254:
             fail(f"class value {value!r} must be an integer 0..254 (255 is nodata)")
         rgb_ok = isinstance(color, list) and len(color) == 3
-        if not rgb_ok or not all(isinstance(c, int) and 0 <= c <= 255 for c in color):
+        if not rgb_ok or not all(_is_int(c) and 0 <= c <= 255 for c in color):
             fail(f"class {entry['name']!r} colour {color!r} must be [r, g, b] with 0..255 integers")
         values.append(value)
     if len(set(values)) != len(values):
-        fail(f"class values {values} repeat")
+        repeated = sorted({v for v in values if values.count(v) > 1})
+        fail(f"class value(s) {', '.join(map(str, repeated))} appear more than once in {values}; "
+             "give each class its own value")
     if num_classes is not None and len(classes) != num_classes:
         fail(f"lists {len(classes)} classes but the weights predict {num_classes}")
     bands = meta.get("in_channels")
+    if not _is_int(bands) or bands < 1:
+        fail(f"in_channels {bands!r} must be a whole number of at least 1")
     if in_channels is not None and bands != in_channels:
         fail(f"says {bands} input bands but the weights take {in_channels}")
-    if len(meta.get("bands", [])) != bands:
+    if not isinstance(meta.get("bands", []), list) or len(meta.get("bands", [])) != bands:
         fail(f"'bands' lists {len(meta.get('bands', []))} bands but in_channels is {bands}")
     norm = meta.get("input", {})
+    if not isinstance(norm, dict):
+        fail("'input' must be an object with offset, scale, mean and std")
     for key in ("mean", "std"):
-        if len(norm.get(key, [])) != bands:
-            fail(f"input.{key} has {len(norm.get(key, []))} values for {bands} bands")
-    if any(s <= 0 for s in norm["std"]) or not norm.get("scale"):
+        numbers = norm.get(key, [])
+        if not isinstance(numbers, list) or len(numbers) != bands:
+            fail(f"input.{key} has {len(numbers) if isinstance(numbers, list) else 'no'} values for {bands} bands")
+        if not all(_is_finite(v) for v in numbers):
+            fail(f"input.{key} {numbers!r} must hold finite numbers")
+    if not all(_is_finite(norm.get(k, 0.0)) for k in ("offset", "scale")):
+        fail("input.offset and input.scale must be finite numbers")
+    if any(s <= 0 for s in norm["std"]) or not norm.get("scale") or norm["scale"] <= 0:
         fail("input.std values and input.scale must be positive")
     tile = meta.get("tile_size")
-    if not isinstance(tile, int) or tile < 32:
+    if not _is_int(tile) or tile < 32:
         fail(f"tile_size {tile!r} must be an integer of at least 32")

@@ -15,7 +15,7 @@ from typing import Any
 
 import torch
 
-from .header import ModelFileError, file_kind, safetensors_header
+from .header import HEAD_KEY, PATCH_EMBED_KEY, ModelFileError, file_kind, safetensors_header
 from .metadata import (
     FLOAT_FORMAT_VERSION,
     INT8_FORMAT_VERSION,
@@ -33,9 +33,6 @@ INT8_DESCRIPTION = {
     "quantised": "conv and linear weights (*.weight, 2-D and more); other tensors float32",
     "scale_suffix": SCALE_SUFFIX,
 }
-
-PATCH_EMBED_KEY = "Encoder.Encoder.patch_embed.proj.weight"
-HEAD_KEY = "Decoder.FRM.head.weight"
 
 
 def save_model(model: RemoteNet, path: str | os.PathLike, metadata: dict[str, Any] | None = None,
@@ -116,6 +113,7 @@ def load_model(path: str | os.PathLike, device: str | torch.device = "cpu") -> t
             validate_metadata(meta, num_classes=num_classes, in_channels=in_channels)
         except MetadataError as err:
             raise ModelFileError(f"{path}: {err}; the header contradicts the weights") from err
+    _check_finite(state, path)
     model = RemoteNet(num_classes=num_classes, in_channels=in_channels)
     _load_state(model, state, path)
     model.eval()
@@ -128,7 +126,8 @@ def _safetensors_weights(path: Path) -> dict[str, torch.Tensor]:
     try:
         state = load_file(str(path), device="cpu")
     except Exception as err:  # noqa: BLE001
-        raise ModelFileError(f"{path}: the weights cannot be read ({err}); the file may be truncated") from err
+        raise ModelFileError(f"{path}: the weights cannot be read ({err}); the file may be truncated: copy or "
+                             "download it again") from err
     try:
         return decode_state(state)
     except QuantisationError as err:
@@ -154,6 +153,14 @@ def _torch_state_dict(path: Path) -> dict[str, torch.Tensor]:
         raise ModelFileError(f"{path}: the checkpoint is not a state_dict of tensors")
     # DataParallel checkpoints prefix every key with "module.".
     return {k.removeprefix("module."): v for k, v in obj.items()}
+
+
+def _check_finite(state: dict[str, torch.Tensor], path: Path) -> None:
+    """NaN or infinite weights (a diverged training) would classify every pixel as garbage."""
+    for name, tensor in state.items():
+        if tensor.is_floating_point() and not bool(torch.isfinite(tensor).all()):
+            raise ModelFileError(f"{path}: the weights hold NaN or infinite values (first in {name}); the model "
+                                 "is damaged, for example by a training that diverged: use another model file")
 
 
 def _shape_from_weights(state: dict[str, torch.Tensor], path: Path) -> tuple[int, int]:
@@ -186,5 +193,6 @@ def _load_state(model: RemoteNet, state: dict[str, torch.Tensor], path: Path) ->
         if any(".attention_map.9" in k or ".attention_map.8.running_mean" in k for k in unexpected):
             hint = (" It looks like the later public RemoteNet code with a BatchNorm at the end of the "
                     "channel attention map (14,701,534 parameters), which this plugin does not build.")
-        raise ModelFileError(f"{path}: the weights do not fit RemoteNet: {'; '.join(details)}.{hint}")
+        raise ModelFileError(f"{path}: the weights do not fit RemoteNet: {'; '.join(details)}.{hint} Choose a "
+                             "model saved by this plugin's RemoteNet (Train or remotenet.model.save_model).")
     model.load_state_dict(state, strict=True)

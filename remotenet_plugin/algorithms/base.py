@@ -14,7 +14,6 @@ The skeleton follows the threads QGIS runs an algorithm on (docs/architecture.md
 from __future__ import annotations
 
 import os
-import time
 import traceback
 from pathlib import Path
 from typing import Any, Callable
@@ -113,13 +112,14 @@ class RemoteNetAlgorithm(QgsProcessingAlgorithm):
         if plan is None:
             plan = self.resolve(parameters, context, checking=False)
         outputs: dict[str, str | None] = {}
-        started = time.time()
+        started: dict[str, tuple[int, int] | None] = {}
         try:
             if self.needs_torch:
                 message = import_dependencies()
                 if message:
                     raise QgsProcessingException(message)
             outputs = self.output_files(parameters, context)
+            started = file_states(list(outputs.values()))
             cancelled, known = self.known_errors()
             try:
                 return self.execute_plan(plan, outputs, context, feedback)
@@ -175,14 +175,33 @@ def unexpected_failure(what: str, err: BaseException) -> QgsProcessingException:
     return QgsProcessingException(f"{what} failed: {type(err).__name__}: {err}")
 
 
-def remove_new_files(paths: list[str | None], started: float) -> None:
-    """Remove outputs this run created or rewrote (modified since ``started``) after a failure."""
+def _candidates(path: str) -> tuple[str, ...]:
+    return path, os.path.splitext(path)[0] + ".qml", path + ".aux.xml"
+
+
+def _state(path: str) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def file_states(paths: list[str | None]) -> dict[str, tuple[int, int] | None]:
+    """(mtime, size) of each output and its sidecars before the run; None where there is no file."""
+    return {c: _state(c) for path in paths if path for c in _candidates(path)}
+
+
+def remove_new_files(paths: list[str | None], started: dict[str, tuple[int, int] | None]) -> None:
+    """After a failure, remove the outputs this run created or rewrote; a file that was there before
+    and is unchanged is the user's and stays."""
     for path in paths:
         if not path:
             continue
-        for candidate in (path, os.path.splitext(path)[0] + ".qml", path + ".aux.xml"):
+        for candidate in _candidates(path):
+            now = _state(candidate)
             try:
-                if os.path.exists(candidate) and os.path.getmtime(candidate) >= started - 1:
+                if now is not None and now != started.get(candidate):
                     os.remove(candidate)
             except OSError:
                 pass

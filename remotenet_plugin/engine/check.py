@@ -8,8 +8,12 @@ it to their own parameter names. docs/architecture.md says where every rule live
 from __future__ import annotations
 
 import importlib.util
+import math
 import os
-from typing import Any, Optional
+from typing import Any, Callable, Optional
+from xml.etree import ElementTree
+
+from osgeo import gdal
 
 from .options import DEVICES, MIN_TILE, OPENVINO_MISSING, PRECISIONS, RUNTIMES, EngineError, SegmentOptions
 from .source import choose_bands, open_raster, resolve_window
@@ -81,14 +85,7 @@ def _check_outputs(source: str, outputs: dict[str, Optional[str]]) -> None:
         if not path:
             continue
         extensions, what = kinds[field]
-        if not str(path).lower().endswith(extensions):
-            raise EngineError(f"{path} is not a {what} file name; RemoteNet writes {what} "
-                              f"({' or '.join(extensions)}): change the file name's extension", field)
-        folder = os.path.dirname(os.path.abspath(path))
-        if not os.path.isdir(folder):
-            raise EngineError(f"{path}: the folder {folder} does not exist; create it or choose another", field)
-        if not os.access(folder, os.W_OK):
-            raise EngineError(f"{path}: the folder {folder} is not writable; choose another place", field)
+        # Same-file clashes first: "give each output its own file" is the fix whatever the extension.
         full = os.path.abspath(path)
         if full == os.path.abspath(source):
             raise EngineError(f"{path} is the input raster; choose another file name so the input is kept",
@@ -96,6 +93,14 @@ def _check_outputs(source: str, outputs: dict[str, Optional[str]]) -> None:
         if full in seen:
             raise EngineError(f"{path} is also the {seen[full]}; give each output its own file", field)
         seen[full] = field.replace("_", " ")
+        if not str(path).lower().endswith(extensions):
+            raise EngineError(f"{path} is not a {what} file name; RemoteNet writes {what} "
+                              f"({' or '.join(extensions)}): change the file name's extension", field)
+        folder = os.path.dirname(full)
+        if not os.path.isdir(folder):
+            raise EngineError(f"{path}: the folder {folder} does not exist; create it or choose another", field)
+        if not os.access(folder, os.W_OK):
+            raise EngineError(f"{path}: the folder {folder} is not writable; choose another place", field)
 
 
 def check_inputs(source: str, meta: Optional[dict], options: SegmentOptions,
@@ -106,11 +111,89 @@ def check_inputs(source: str, meta: Optional[dict], options: SegmentOptions,
     model; segment() repeats them once the model is loaded.
     """
     ds = open_raster(source)
+    _check_source_files(ds, source)
     if meta is not None:
         choose_bands(ds, meta, options.bands)
         effective_tiling(meta, options)
+    _check_band_list(options.bands)
     _check_choices(options)
+    _check_extent_size(ds, options.extent)
     resolve_window(ds, options.window, options.extent)
     _check_outputs(source, {"output_raster": output_raster, "output_confidence": options.output_confidence,
                             "output_vector": options.output_vector})
     ds = None
+
+
+def _check_source_files(ds: gdal.Dataset, source: str) -> None:
+    """A VRT opens even when a file it reads is gone (GDAL then leaves it out of GetFileList); the
+    run would fail at the first tile that needs it. Refuse it up front, naming the missing file."""
+    if ds.GetDriver().ShortName != "VRT":
+        return
+    xml = (ds.GetMetadata("xml:VRT") or [""])[0]
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError:
+        return  # GDAL read it; what it reads is checked when it is read
+    folder = os.path.dirname(os.path.abspath(source))
+    for element in root.iter("SourceFilename"):
+        name = (element.text or "").strip()
+        if not name or name.startswith("/vsi") or ":" in name.split("/")[0]:
+            continue  # virtual file systems and driver prefixes (NETCDF:...) are not plain files
+        path = os.path.join(folder, name) if element.get("relativeToVRT") == "1" else name
+        if not os.path.exists(path):
+            raise EngineError(f"{source} refers to {path}, which does not exist; restore that file or rebuild "
+                              "the virtual raster", "source")
+
+
+def _check_band_list(bands: Optional[Any]) -> None:
+    if bands is None:
+        return
+    chosen = [int(b) for b in bands]
+    repeated = sorted({b for b in chosen if chosen.count(b) > 1})
+    if repeated:
+        raise EngineError(f"band {', '.join(map(str, repeated))} is chosen more than once ({chosen}); choose each "
+                          "band once, in the order the model takes them", "bands")
+
+
+def _check_extent_size(ds: gdal.Dataset, extent: Optional[Any]) -> None:
+    """An extent narrower than a pixel is a mistake (often degrees given for a raster in metres)."""
+    if extent is None or len(extent) != 4:
+        return  # resolve_window says what is wrong with its shape
+    gt = ds.GetGeoTransform(can_return_null=True)
+    if gt is None:
+        return
+    xmin, ymin, xmax, ymax = (float(v) for v in extent)
+    pixel_w, pixel_h = math.hypot(gt[1], gt[4]), math.hypot(gt[2], gt[5])
+    if 0 <= xmax - xmin < pixel_w or 0 <= ymax - ymin < pixel_h:
+        raise EngineError(f"{tuple(extent)} is {xmax - xmin:g} x {ymax - ymin:g} map units, smaller than one pixel "
+                          f"({pixel_w:g} x {pixel_h:g}); give an extent of at least one pixel in the raster's CRS",
+                          "extent")
+
+
+def describe_assumptions(ds: gdal.Dataset, bands: list[int], window: tuple[int, int, int, int],
+                         tile_size: int, log: Callable[[str], None]) -> None:
+    """Say in the log what a valid but unusual raster made the run assume."""
+    gt = ds.GetGeoTransform(can_return_null=True)
+    if gt is None:
+        log("the raster has no georeferencing: the outputs have none either (pixel coordinates), and polygon "
+            "areas are in square pixels")
+    elif gt[2] != 0 or gt[4] != 0:
+        log("the raster's geotransform is rotated or sheared: it is classified in pixel space and the outputs "
+            "keep the same rotated geotransform")
+    if not ds.GetProjection():
+        log("the raster has no CRS: the outputs have no CRS either, and polygon areas are in map units squared")
+    types = {ds.GetRasterBand(b).DataType for b in bands}
+    if types & {gdal.GDT_Float32, gdal.GDT_Float64}:
+        log("floating-point bands: NaN and +-inf pixels are treated as nodata")
+    if types & {gdal.GDT_Int16, gdal.GDT_Int32}:
+        log("signed integer bands: negative values are scaled like any other with the model header's offset "
+            "and scale")
+    if any(ds.GetRasterBand(b).GetColorTable() is not None for b in bands):
+        log("the raster has a colour table: the model is fed the palette indices, not the colours; expand it "
+            "to RGB first (gdal_translate -expand rgb) if the model was trained on colour imagery")
+    width, height = window[2], window[3]
+    if width == 1 or height == 1:
+        log(f"the raster is {width} x {height} pixels, 1 pixel thin: tiles are 1 pixel thin too")
+    if tile_size > width or tile_size > height:
+        log(f"the tile size {tile_size} is larger than the processed area ({width} x {height}): tiles are cut to "
+            f"{min(tile_size, width)} x {min(tile_size, height)} pixels")

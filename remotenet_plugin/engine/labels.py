@@ -135,6 +135,11 @@ class VectorLabels:
         if transform is not None:
             self.notes.append(f"labels {os.path.basename(path)} are in another CRS: reprojected onto the raster's")
         geoms, keys = _class_polygons(layer, class_field, numeric, transform)
+        skipped = layer.GetFeatureCount() - len(geoms)
+        if skipped > 0 and geoms:
+            without = f" or a class in {class_field!r} (empty or NULL)" if class_field else ""
+            self.notes.append(f"{skipped} feature(s) of {os.path.basename(path)} without a geometry{without} "
+                              "were left out")
         if not geoms:
             raise LabelsError(f"{path}: no polygon with a class to rasterise"
                               f"{f' (field {class_field!r} is empty everywhere)' if class_field else ''}")

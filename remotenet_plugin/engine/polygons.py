@@ -10,6 +10,7 @@ from osgeo import gdal, ogr, osr
 
 from .options import EngineError, SegmentCancelled
 from .source import dataset_srs
+from .write_errors import checked_writes
 from .writer import BLOCK, CONF_NODATA
 
 
@@ -118,8 +119,18 @@ def polygonise(classified_path: str, out_path: str, layer_name: str, classes: li
     """Write the class polygons of ``classified_path`` to a new GeoPackage; returns the polygon count.
 
     Sieve small patches into their neighbours, polygonise the patches, measure each polygon's
-    mean confidence, then write the final layer (area, simplification, names).
+    mean confidence, then write the final layer (area, simplification, names). A GDAL write that
+    fails (a full disk) raises EngineError for ``output_vector`` where it happens.
     """
+    with checked_writes("the polygons", "output_vector"):
+        return _polygonise(classified_path, out_path, layer_name, classes, min_area, simplify, confidence_path,
+                           confidence_type, scratch, progress, cancelled, log)
+
+
+def _polygonise(classified_path: str, out_path: str, layer_name: str, classes: list[dict], min_area: float,
+                simplify: float, confidence_path: Optional[str], confidence_type: str,
+                scratch: Callable[[str, str], str], progress: Callable[[float], None],
+                cancelled: Callable[[], bool], log: Callable[[str], None]) -> int:
     steps = _Steps(progress, cancelled)
     src = gdal.Open(classified_path)
     areas = AreaCalculator(src, log)

@@ -17,7 +17,7 @@ from osgeo import gdal
 from ...model import ModelFileError, load_model, read_metadata
 from .blend import NON_FINITE, RowBlender
 from .blend_torch import TorchRowBlender
-from .check import check_inputs, effective_tiling
+from .check import check_inputs, describe_assumptions, effective_tiling
 from .files import OutputFiles
 from .inference import Predictor, describe_device, pick_device, pick_precision
 from .options import ENGINE_VERSION, EngineError, SegmentCancelled, SegmentOptions, SegmentResult
@@ -96,6 +96,7 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
     prepare_seconds = time.perf_counter() - t0
     log(f"segmenting {source} window {window} with {model_name} on {device_name} ({runtime_name}, {precision}), "
         f"bands {bands}, tile {tile_size}, overlap {overlap}, batch {options.batch_size}, TTA {options.tta}")
+    describe_assumptions(ds, bands, window, tile_size, log)
     normaliser = Normaliser.from_meta(meta)
     reader = TileReader(ds, bands, window, normaliser)
     files = OutputFiles()
@@ -197,7 +198,9 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
             blend_thread.close()
         if writer is not None:
             writer.close(abort=True)
+        gdal.PushErrorHandler("CPLQuietErrorHandler")  # closing a half-written file: the real error is raised
         out_ds = conf_ds = None
+        gdal.PopErrorHandler()
         files.discard()
         raise
     finally:

@@ -12,6 +12,7 @@ from osgeo import gdal, osr
 from ...model.metadata import normalisation_affine
 from .options import EngineError
 
+READ_HINT = "; the file may be truncated or damaged: check it with gdalinfo -checksum, or copy it again"
 SUPPORTED_TYPES = {gdal.GDT_Byte, gdal.GDT_UInt16, gdal.GDT_Int16, gdal.GDT_UInt32, gdal.GDT_Int32,
                    gdal.GDT_Float32, gdal.GDT_Float64}
 
@@ -58,8 +59,8 @@ def choose_bands(ds: gdal.Dataset, meta: dict[str, Any], bands: Optional[Sequenc
     for b in chosen:
         dtype = ds.GetRasterBand(b).DataType
         if dtype not in SUPPORTED_TYPES:
-            raise EngineError(f"band {b} has data type {gdal.GetDataTypeName(dtype)}, which is not supported "
-                              "(use Byte, UInt16, Int16, UInt32, Int32, Float32 or Float64)", "bands")
+            raise EngineError(f"band {b} has data type {gdal.GetDataTypeName(dtype)}, which is not supported; "
+                              "convert it to a real type first (gdal_translate -ot Float32)", "bands")
     return chosen
 
 
@@ -184,7 +185,7 @@ class TileReader:
         for mask_band in self._masks:
             m = mask_band.ReadAsArray(self.window[0] + x, self.window[1] + y, w, h)
             if m is None:
-                raise EngineError(f"reading the nodata mask failed: {gdal.GetLastErrorMsg()}")
+                raise EngineError(f"reading the nodata mask failed: {gdal.GetLastErrorMsg()}{READ_HINT}", "source")
             valid = (m != 0) if valid is None else (valid & (m != 0))
         return valid
 
@@ -193,7 +194,7 @@ class TileReader:
         """Normalised pixels into ``out`` (C, h, w); returns the (possibly narrowed) validity."""
         pixels = self.ds.ReadAsArray(self.window[0] + x, self.window[1] + y, w, h, band_list=self.bands)
         if pixels is None:
-            raise EngineError(f"reading pixels failed at ({x}, {y}): {gdal.GetLastErrorMsg()}")
+            raise EngineError(f"reading pixels failed at ({x}, {y}): {gdal.GetLastErrorMsg()}{READ_HINT}", "source")
         pixels = pixels.reshape(len(self.bands), h, w)
         if self._float:
             finite = np.isfinite(pixels).all(axis=0)

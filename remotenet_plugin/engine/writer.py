@@ -13,6 +13,7 @@ from osgeo import gdal
 
 from .blend import NODATA_CLASS
 from .options import EngineError
+from .write_errors import checked_writes
 
 BLOCK = 256
 # NUM_THREADS: GDAL compresses the blocks of each written strip on several threads. ZLEVEL=3: on
@@ -114,11 +115,13 @@ class RowWriter:
                 start = time.perf_counter()
                 y, classes, conf = item
                 band = self.classes_ds.GetRasterBand(1)
-                if band.WriteArray(np.ascontiguousarray(classes), 0, y) != 0:
-                    raise EngineError(f"writing the classified raster failed: {gdal.GetLastErrorMsg()}")
-                band.FlushCache()
+                with checked_writes("the classified raster", "output_raster"):
+                    if band.WriteArray(np.ascontiguousarray(classes), 0, y) != 0:
+                        raise EngineError(f"writing the classified raster failed: {gdal.GetLastErrorMsg()}")
+                    band.FlushCache()
                 if self.conf_ds is not None:
-                    self._write_conf(y, conf)
+                    with checked_writes("the confidence raster", "output_confidence"):
+                        self._write_conf(y, conf)
                 self.seconds += time.perf_counter() - start
         except BaseException as err:  # noqa: BLE001 - handed to the main thread
             self.error = err
@@ -151,6 +154,12 @@ class RowWriter:
         if self.thread.is_alive():
             self._put_final()
             self.thread.join()
+        if not abort and self.error is None:  # the files' last blocks and directories are written here
+            with checked_writes("the classified raster", "output_raster"):
+                self.classes_ds.FlushCache()
+            if self.conf_ds is not None:
+                with checked_writes("the confidence raster", "output_confidence"):
+                    self.conf_ds.FlushCache()
         # Drop the dataset references, so the caller's release really closes the files.
         self.classes_ds = self.conf_ds = None
         if self.error is not None and not abort:
