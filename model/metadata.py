@@ -9,8 +9,13 @@ import copy
 import datetime as _dt
 from typing import Any
 
+from .encoder import DEFAULT_ENCODER, ENCODERS
+
 FORMAT_VERSION = 1
-ARCHITECTURE = "remotenet-pvt_v2_b1"
+# One architecture name per encoder; files written before there was a choice say (or lack,
+# and are read as) the PVT one.
+ARCHITECTURES = {f"remotenet-{name}": name for name in ENCODERS}
+ARCHITECTURE = f"remotenet-{DEFAULT_ENCODER}"
 METADATA_KEY = "remotenet"
 
 IMAGENET_MEAN = [0.485, 0.456, 0.406]
@@ -57,12 +62,24 @@ def default_normalisation(in_channels: int) -> dict[str, Any]:
     return {"offset": 0.0, "scale": 255.0, "mean": mean, "std": std}
 
 
-def build_metadata(num_classes: int, in_channels: int, given: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Complete a (partial) header for a network with the given shape, then validate it."""
+def architecture_of(encoder: str) -> str:
+    """The header's architecture name for a RemoteNet with this encoder."""
+    return f"remotenet-{encoder}"
+
+
+def encoder_of(meta: dict[str, Any]) -> str:
+    """The encoder a (validated) header names; headers without an architecture are PVT ones."""
+    return ARCHITECTURES[meta.get("architecture", ARCHITECTURE)]
+
+
+def build_metadata(num_classes: int, in_channels: int, given: dict[str, Any] | None = None,
+                   architecture: str = ARCHITECTURE) -> dict[str, Any]:
+    """Complete a (partial) header for a network with the given shape and architecture, then
+    validate it."""
     given = copy.deepcopy(given or {})
     meta: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
-        "architecture": ARCHITECTURE,
+        "architecture": architecture,
         "in_channels": in_channels,
         "bands": [{"index": i + 1, "name": f"band {i + 1}"} for i in range(in_channels)],
         "classes": default_classes(num_classes),
@@ -79,7 +96,7 @@ def build_metadata(num_classes: int, in_channels: int, given: dict[str, Any] | N
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         **meta.get("provenance", {}),
     }
-    validate_metadata(meta, num_classes=num_classes, in_channels=in_channels)
+    validate_metadata(meta, num_classes=num_classes, in_channels=in_channels, architecture=architecture)
     return meta
 
 
@@ -94,8 +111,9 @@ def _normalise_band(band: Any, position: int) -> dict[str, Any]:
 
 
 def validate_metadata(meta: dict[str, Any], num_classes: int | None = None,
-                      in_channels: int | None = None) -> None:
-    """Raise MetadataError naming the first problem; shapes are checked against the weights."""
+                      in_channels: int | None = None, architecture: str | None = None) -> None:
+    """Raise MetadataError naming the first problem; shapes and the architecture are checked
+    against the weights' when given."""
     def fail(msg: str) -> None:
         raise MetadataError(f"model header: {msg}")
 
@@ -103,8 +121,12 @@ def validate_metadata(meta: dict[str, Any], num_classes: int | None = None,
     if not isinstance(version, int) or version > FORMAT_VERSION:
         fail(f"format_version {version!r} is not supported (this plugin reads up to {FORMAT_VERSION}); "
              "update the plugin")
-    if meta.get("architecture") != ARCHITECTURE:
-        fail(f"architecture {meta.get('architecture')!r} is not {ARCHITECTURE!r}")
+    named = meta.get("architecture", ARCHITECTURE)
+    if named not in ARCHITECTURES:
+        fail(f"architecture {named!r} is not one this plugin builds ({', '.join(ARCHITECTURES)}); "
+             "update the plugin")
+    if architecture is not None and named != architecture:
+        fail(f"architecture {named!r} contradicts the weights, which are {architecture!r}")
     classes = meta.get("classes")
     if not isinstance(classes, list) or not classes:
         fail("'classes' must be a non-empty list")

@@ -16,11 +16,21 @@ from typing import Any
 
 import torch
 
-from .metadata import METADATA_KEY, MetadataError, build_metadata, validate_metadata
+from .encoder import ENCODERS
+from .metadata import (
+    ARCHITECTURE,
+    METADATA_KEY,
+    MetadataError,
+    architecture_of,
+    build_metadata,
+    validate_metadata,
+)
 from .network import RemoteNet
 
 PATCH_EMBED_KEY = "Encoder.Encoder.patch_embed.proj.weight"
 HEAD_KEY = "Decoder.FRM.head.weight"
+# Each encoder's first convolution: which one is present tells the encoder, its width the bands.
+FIRST_CONV_KEYS = {f"Encoder.Encoder.{spec['first_conv']}": name for name, spec in ENCODERS.items()}
 
 
 class ModelFileError(ValueError):
@@ -40,7 +50,7 @@ def save_model(model: RemoteNet, path: str | os.PathLike, metadata: dict[str, An
     path = Path(path)
     if path.suffix != ".safetensors":
         raise ModelFileError(f"{path}: model files are written as .safetensors; use that extension")
-    meta = build_metadata(model.num_classes, model.in_channels, metadata)
+    meta = build_metadata(model.num_classes, model.in_channels, metadata, architecture=model.architecture)
     tensors = {}
     for name, tensor in model.state_dict().items():
         tensor = tensor.detach().to("cpu").contiguous()
@@ -62,8 +72,8 @@ def read_metadata(path: str | os.PathLike) -> dict[str, Any]:
     if _file_kind(path) == "safetensors":
         return _safetensors_header(path)
     state = _torch_state_dict(path)
-    num_classes, in_channels = _shape_from_weights(state, path)
-    return build_metadata(num_classes, in_channels)
+    num_classes, in_channels, encoder = _shape_from_weights(state, path)
+    return build_metadata(num_classes, in_channels, architecture=architecture_of(encoder))
 
 
 def load_model(path: str | os.PathLike, device: str | torch.device = "cpu") -> tuple[RemoteNet, dict[str, Any]]:
@@ -75,15 +85,16 @@ def load_model(path: str | os.PathLike, device: str | torch.device = "cpu") -> t
     else:
         state = _torch_state_dict(path)
         meta = None
-    num_classes, in_channels = _shape_from_weights(state, path)
+    num_classes, in_channels, encoder = _shape_from_weights(state, path)
+    architecture = architecture_of(encoder)
     if meta is None:
-        meta = build_metadata(num_classes, in_channels)
+        meta = build_metadata(num_classes, in_channels, architecture=architecture)
     else:
         try:
-            validate_metadata(meta, num_classes=num_classes, in_channels=in_channels)
+            validate_metadata(meta, num_classes=num_classes, in_channels=in_channels, architecture=architecture)
         except MetadataError as err:
             raise ModelFileError(f"{path}: {err}; the header contradicts the weights") from err
-    model = RemoteNet(num_classes=num_classes, in_channels=in_channels)
+    model = RemoteNet(num_classes=num_classes, in_channels=in_channels, encoder=encoder)
     _load_state(model, state, path)
     model.eval()
     return model.to(device), meta
@@ -121,6 +132,7 @@ def _safetensors_header(path: Path) -> dict[str, Any]:
         raise ModelFileError(f"{path}: the '{METADATA_KEY}' header is not valid JSON ({err})") from err
     if not isinstance(meta, dict):
         raise ModelFileError(f"{path}: the '{METADATA_KEY}' header is not a JSON object")
+    meta.setdefault("architecture", ARCHITECTURE)  # files from before the encoder choice
     try:
         validate_metadata(meta)
     except MetadataError as err:
@@ -159,13 +171,16 @@ def _torch_state_dict(path: Path) -> dict[str, torch.Tensor]:
     return {k.removeprefix("module."): v for k, v in obj.items()}
 
 
-def _shape_from_weights(state: dict[str, torch.Tensor], path: Path) -> tuple[int, int]:
-    """(num_classes, in_channels) read off the head and the first patch-embed convolution."""
-    head, embed = state.get(HEAD_KEY), state.get(PATCH_EMBED_KEY)
-    if head is None or embed is None or head.dim() != 4 or embed.dim() != 4:
-        raise ModelFileError(f"{path}: these weights are not a RemoteNet ({HEAD_KEY} or {PATCH_EMBED_KEY} "
-                             "missing); they belong to another architecture")
-    return int(head.shape[0]), int(embed.shape[1])
+def _shape_from_weights(state: dict[str, torch.Tensor], path: Path) -> tuple[int, int, str]:
+    """(num_classes, in_channels, encoder) read off the head and the encoder's first convolution."""
+    head = state.get(HEAD_KEY)
+    found = [(key, name) for key, name in FIRST_CONV_KEYS.items() if key in state]
+    if head is None or head.dim() != 4 or len(found) != 1 or state[found[0][0]].dim() != 4:
+        raise ModelFileError(f"{path}: these weights are not a RemoteNet ({HEAD_KEY} or an encoder's first "
+                             f"convolution ({', '.join(FIRST_CONV_KEYS)}) missing); they belong to another "
+                             "architecture")
+    key, encoder = found[0]
+    return int(head.shape[0]), int(state[key].shape[1]), encoder
 
 
 def _load_state(model: RemoteNet, state: dict[str, torch.Tensor], path: Path) -> None:
@@ -189,5 +204,6 @@ def _load_state(model: RemoteNet, state: dict[str, torch.Tensor], path: Path) ->
         if any(".attention_map.9" in k or ".attention_map.8.running_mean" in k for k in unexpected):
             hint = (" It looks like the later public RemoteNet code with a BatchNorm at the end of the "
                     "channel attention map (14,701,534 parameters), which this plugin does not build.")
-        raise ModelFileError(f"{path}: the weights do not fit RemoteNet: {'; '.join(details)}.{hint}")
+        raise ModelFileError(f"{path}: the weights do not fit RemoteNet ({model.architecture}): "
+                             f"{'; '.join(details)}.{hint}")
     model.load_state_dict(state, strict=True)

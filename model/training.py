@@ -18,6 +18,8 @@ from typing import Any, Callable, Optional
 import numpy as np
 import torch
 
+from .encoder import DEFAULT_ENCODER, ENCODERS
+from .encoder_weights import EncoderWeightsError
 from .losses import IGNORE_INDEX, SegmentationLoss
 from .metrics import ConfusionMatrix
 from .network import RemoteNet
@@ -60,6 +62,8 @@ class TrainConfig:
     amp: bool = True  # bf16 autocast on CUDA (and on CPUs with native bf16 unless cpu_amp is False)
     cpu_amp: Optional[bool] = None  # None: bf16 autocast + channels-last where the CPU has AVX512-BF16/AMX
     pretrained_encoder: bool = False
+    encoder: str = DEFAULT_ENCODER  # a key of encoder.ENCODERS: "pvt_v2_b1" or "resnet18"
+    encoder_weights: Optional[str] = None  # a local timm weights file for that encoder
     seed: int = 0
     val_batch_size: Optional[int] = None
     max_val_chips: int = 256
@@ -78,6 +82,11 @@ class TrainConfig:
             raise TrainingError(f"batch_size must be at least 1 (got {self.batch_size})")
         if self.lr <= 0:
             raise TrainingError(f"lr must be positive (got {self.lr})")
+        if self.encoder not in ENCODERS:
+            raise TrainingError(f"encoder {self.encoder!r} is not supported; choose one of {', '.join(ENCODERS)}")
+        if self.encoder_weights and self.pretrained_encoder:
+            raise TrainingError("pretrained_encoder (download) and encoder_weights (a local file) both ask for "
+                                "starting weights; set only one")
 
 
 @dataclass
@@ -249,8 +258,12 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
         use_amp = cpu_has_native_bf16() if config.cpu_amp is None else bool(config.cpu_amp)
     channels_last = use_amp and device.type == "cpu"
     if model is None:
-        model = RemoteNet(num_classes=num_classes, in_channels=in_channels,
-                          pretrained_encoder=config.pretrained_encoder, drop_path_rate=config.drop_path_rate)
+        try:
+            model = RemoteNet(num_classes=num_classes, in_channels=in_channels,
+                              pretrained_encoder=config.pretrained_encoder, drop_path_rate=config.drop_path_rate,
+                              encoder=config.encoder, encoder_weights=config.encoder_weights)
+        except EncoderWeightsError as err:
+            raise TrainingError(f"encoder weights: {err}") from err
     elif model.num_classes != num_classes or model.in_channels != in_channels:
         raise TrainingError("the given model's classes or bands do not match the chips")
     model.to(device)

@@ -22,6 +22,7 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterField,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
@@ -36,6 +37,9 @@ from .base import RemoteNetAlgorithm, engine_callbacks, help_html, unexpected_fa
 from .compat import NUMBER_DOUBLE, NUMBER_INTEGER, make_advanced
 
 DEVICES = ["auto", "cuda", "cpu"]
+# The same names as remotenet.model.ENCODERS (a test checks it): listed here so that the
+# dialog is built without importing torch.
+ENCODERS = ["pvt_v2_b1", "resnet18"]
 MIN_TILE = 32
 
 HELP_INTRO = (
@@ -69,6 +73,12 @@ HELP_PARAMETERS = [
      "'background' class instead of unlabelled."),
     ("Validation fraction", "VALIDATION_FRACTION", "advanced; share of labelled blocks held out to validate."),
     ("Learning rate", "LEARNING_RATE", "advanced; AdamW peak learning rate (warm-up, then polynomial decay)."),
+    ("Encoder", "ENCODER", "advanced; pvt_v2_b1 is the reference RemoteNet encoder; resnet18 is a CNN encoder "
+     "feeding the same decoder, faster on a CPU and often better from few labels. The model file records "
+     "which one it is; Segment and Evaluate read either."),
+    ("Encoder weights file", "ENCODER_WEIGHTS", "advanced; optional local pretrained weights for the chosen "
+     "encoder: timm's state_dict of that network (.safetensors, or .pth read as weights only). For machines "
+     "that cannot download; do not combine with PRETRAINED_ENCODER."),
     ("Model file", "OUTPUT_MODEL", "the .safetensors model file to write."),
 ]
 HELP_OUTRO = ("Training on a CPU is slow: expect minutes for a small scene. Needs torch, timm and safetensors "
@@ -99,6 +109,8 @@ class TrainAlgorithm(RemoteNetAlgorithm):
     BACKGROUND = "BACKGROUND"
     VALIDATION_FRACTION = "VALIDATION_FRACTION"
     LEARNING_RATE = "LEARNING_RATE"
+    ENCODER = "ENCODER"
+    ENCODER_WEIGHTS = "ENCODER_WEIGHTS"
     OUTPUT_MODEL = "OUTPUT_MODEL"
 
     def __init__(self) -> None:
@@ -153,6 +165,11 @@ class TrainAlgorithm(RemoteNetAlgorithm):
         self.addParameter(make_advanced(QgsProcessingParameterNumber(
             self.LEARNING_RATE, self.tr("Learning rate"), NUMBER_DOUBLE, defaultValue=6e-4, minValue=1e-7,
             maxValue=1.0)))
+        self.addParameter(make_advanced(QgsProcessingParameterEnum(
+            self.ENCODER, self.tr("Encoder"), options=ENCODERS, defaultValue=0)))
+        self.addParameter(make_advanced(QgsProcessingParameterFile(
+            self.ENCODER_WEIGHTS, self.tr("Encoder weights file (timm .safetensors or .pth)"), optional=True,
+            fileFilter=self.tr("Weights (*.safetensors *.pth *.pt)"))))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_MODEL, self.tr("Model file"), fileFilter=self.tr("RemoteNet model (*.safetensors)")))
         self.addOutput(QgsProcessingOutputNumber("VAL_MIOU", self.tr("Validation mIoU")))
@@ -221,12 +238,22 @@ class TrainAlgorithm(RemoteNetAlgorithm):
             if not torch.cuda.is_available():
                 raise QgsProcessingException("DEVICE: CUDA was asked for but torch sees no CUDA GPU here; "
                                              "choose Auto or CPU")
+        encoder_weights = self.parameterAsFile(parameters, self.ENCODER_WEIGHTS, context) or None
+        if encoder_weights and not os.path.isfile(encoder_weights):
+            raise QgsProcessingException(f"ENCODER_WEIGHTS: {encoder_weights} is not a file; give timm's weights "
+                                         "for the chosen encoder, or leave it empty")
+        pretrained = self.parameterAsBoolean(parameters, self.PRETRAINED_ENCODER, context)
+        if encoder_weights and pretrained:
+            raise QgsProcessingException("PRETRAINED_ENCODER and ENCODER_WEIGHTS both give starting weights; "
+                                         "turn PRETRAINED_ENCODER off to use the local file")
         return TrainPlan(
             raster=raster.source(), labels=labels, class_field=class_field, output=output, temporary=temporary,
             options={
                 "bands": bands or None, "tile_size": tile, "epochs": epochs or None,
                 "max_minutes": minutes or None, "batch_size": batch, "device": device,
-                "pretrained_encoder": self.parameterAsBoolean(parameters, self.PRETRAINED_ENCODER, context),
+                "pretrained_encoder": pretrained,
+                "encoder": ENCODERS[self.parameterAsEnum(parameters, self.ENCODER, context)],
+                "encoder_weights": encoder_weights,
                 "background": True if self.parameterAsBoolean(parameters, self.BACKGROUND, context) else None,
                 "val_fraction": self.parameterAsDouble(parameters, self.VALIDATION_FRACTION, context),
                 "lr": self.parameterAsDouble(parameters, self.LEARNING_RATE, context),
@@ -274,7 +301,8 @@ class TrainAlgorithm(RemoteNetAlgorithm):
         if minutes:  # the budget covers everything: what reading took, and a moment to write the file
             minutes = max(0.05, minutes - (time.monotonic() - started + 5.0) / 60.0)
         config = TrainConfig(epochs=opts["epochs"], max_minutes=minutes, batch_size=opts["batch_size"],
-                             lr=opts["lr"], device=opts["device"], pretrained_encoder=opts["pretrained_encoder"])
+                             lr=opts["lr"], device=opts["device"], pretrained_encoder=opts["pretrained_encoder"],
+                             encoder=opts["encoder"], encoder_weights=opts["encoder_weights"])
         last_log = [0.0]
 
         def progress(info: dict[str, Any]) -> None:
