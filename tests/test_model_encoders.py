@@ -271,3 +271,21 @@ def test_plugin_lists_the_model_encoders():
     from remotenet.remotenet_plugin.algorithms.train_algorithm import ENCODERS as LISTED
 
     assert LISTED == list(ENCODERS)
+
+
+def test_encoder_learning_rate_ratio_applies_to_the_encoder_only():
+    rng = np.random.default_rng(1)
+    x = rng.normal(0, 1, (2, 1, 64, 64)).astype(np.float32)
+    y = (x[:, 0] > 0).astype(np.uint8)
+    torch.manual_seed(0)
+    net = RemoteNet(num_classes=2, in_channels=1, encoder="resnet18")
+    before = {k: v.clone() for k, v in net.state_dict().items()}
+    config = TrainConfig(epochs=None, max_steps=1, batch_size=2, lr=1e-3, encoder_lr_ratio=1e-6, augment=False,
+                         amp=False)
+    result = train_model(x, y, None, None, 2, config, model=net)
+    after = result.model.state_dict()
+    step = {k: float((after[k] - before[k]).abs().max()) for k in ("Encoder.Encoder.conv1.weight",
+                                                                   "Decoder.FRM.head.weight")}
+    assert step["Encoder.Encoder.conv1.weight"] < 1e-7 < 1e-4 < step["Decoder.FRM.head.weight"]
+    with pytest.raises(TrainingError, match="encoder_lr_ratio must be positive"):
+        TrainConfig(encoder_lr_ratio=0).check()
