@@ -8,9 +8,10 @@ from __future__ import annotations
 from .lazy import lazy_attributes
 
 _EXPORTS = {
-    "metadata": ["ISPRS_CLASSES", "MetadataError", "build_metadata", "validate_metadata"],
+    "metadata": ["DEFAULT_ENCODER", "ISPRS_CLASSES", "MetadataError", "build_metadata", "validate_metadata"],
     "header": ["ModelFileError", "read_header"],
-    "encoder": ["PretrainedWeightsUnavailable"],
+    "encoder": ["ENCODERS", "PretrainedWeightsUnavailable", "UnknownEncoder"],
+    "encoder_weights": ["EncoderWeightsError"],
     "model_file": ["load_model", "read_metadata", "save_model", "weights_storage"],
     "network": ["RemoteNet"],
 }

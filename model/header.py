@@ -14,7 +14,7 @@ import struct
 import zipfile
 from typing import Any
 
-from .metadata import METADATA_KEY, MetadataError, validate_metadata
+from .metadata import ARCHITECTURE, FIRST_CONV, METADATA_KEY, MetadataError, architecture_of, validate_metadata
 
 # A RemoteNet file's tensor table is tens of kB and its own header a few kB: anything far larger is
 # damaged or hostile, and parsing it would stall QGIS's GUI thread (safetensors itself allows 100 MB).
@@ -30,6 +30,8 @@ MAX_ZIP_RATIO = 100
 # The two tensors whose shapes give the classes and input bands (model_file.py builds on them).
 PATCH_EMBED_KEY = "Encoder.Encoder.patch_embed.proj.weight"
 HEAD_KEY = "Decoder.FRM.head.weight"
+# Each encoder's first convolution in RemoteNet's state_dict -> the encoder's name.
+FIRST_CONV_KEYS = {f"Encoder.Encoder.{key}": name for name, key in FIRST_CONV.items()}
 
 
 class ModelFileError(ValueError):
@@ -111,6 +113,7 @@ def safetensors_header(path: str | os.PathLike) -> dict[str, Any]:
     except MetadataError as err:
         raise ModelFileError(f"{path}: {err}") from err
     _check_against_table(path, meta, table)
+    meta.setdefault("architecture", ARCHITECTURE)  # files from before the encoder choice
     return meta
 
 
@@ -122,11 +125,14 @@ def _check_against_table(path: str | os.PathLike, meta: dict[str, Any], table: d
         value = entry.get("shape") if isinstance(entry, dict) else None
         return value if isinstance(value, list) and len(value) == 4 else None
 
-    head, embed = shape(HEAD_KEY), shape(PATCH_EMBED_KEY)
-    if head is None or embed is None:
+    head = shape(HEAD_KEY)
+    found = [(shape(key), name) for key, name in FIRST_CONV_KEYS.items() if shape(key) is not None]
+    if head is None or len(found) != 1:
         return  # not a RemoteNet table: loading the weights says so
+    (embed, encoder), = found
     try:
-        validate_metadata(meta, num_classes=int(head[0]), in_channels=int(embed[1]))
+        validate_metadata(meta, num_classes=int(head[0]), in_channels=int(embed[1]),
+                          architecture=architecture_of(encoder))
     except (MetadataError, TypeError, ValueError) as err:
         raise ModelFileError(f"{path}: {err}; the header contradicts the weights: re-save the model with "
                              "remotenet.model.save_model") from err

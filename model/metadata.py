@@ -15,7 +15,17 @@ FORMAT_VERSION = 2  # the newest version this code reads
 # older readers refuse int8 files with "update the plugin" instead of a shape error.
 FLOAT_FORMAT_VERSION = 1
 INT8_FORMAT_VERSION = 2
-ARCHITECTURE = "remotenet-pvt_v2_b1"
+# The encoders RemoteNet is built with (model/encoder.py builds them; no torch here, so headers
+# are read without it); the first is the default.
+# Each encoder's first convolution in timm's weights: which one a file holds tells its encoder,
+# and its input width the band count.
+FIRST_CONV = {"pvt_v2_b1": "patch_embed.proj.weight", "resnet18": "conv1.weight"}
+ENCODER_NAMES = tuple(FIRST_CONV)
+DEFAULT_ENCODER = ENCODER_NAMES[0]
+# One architecture name per encoder; files written before there was a choice say (or lack,
+# and are read as) the PVT one.
+ARCHITECTURES = {f"remotenet-{name}": name for name in ENCODER_NAMES}
+ARCHITECTURE = f"remotenet-{DEFAULT_ENCODER}"
 METADATA_KEY = "remotenet"
 
 IMAGENET_MEAN = [0.485, 0.456, 0.406]
@@ -71,12 +81,24 @@ def normalisation_affine(norm: dict[str, Any]) -> tuple[list[float], list[float]
     return a, b
 
 
-def build_metadata(num_classes: int, in_channels: int, given: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Complete a (partial) header for a network with the given shape, then validate it."""
+def architecture_of(encoder: str) -> str:
+    """The header's architecture name for a RemoteNet with this encoder."""
+    return f"remotenet-{encoder}"
+
+
+def encoder_of(meta: dict[str, Any]) -> str:
+    """The encoder a (validated) header names; headers without an architecture are PVT ones."""
+    return ARCHITECTURES[meta.get("architecture", ARCHITECTURE)]
+
+
+def build_metadata(num_classes: int, in_channels: int, given: dict[str, Any] | None = None,
+                   architecture: str = ARCHITECTURE) -> dict[str, Any]:
+    """Complete a (partial) header for a network with the given shape and architecture, then
+    validate it."""
     given = copy.deepcopy(given or {})
     meta: dict[str, Any] = {
         "format_version": FLOAT_FORMAT_VERSION,
-        "architecture": ARCHITECTURE,
+        "architecture": architecture,
         "in_channels": in_channels,
         "bands": [{"index": i + 1, "name": f"band {i + 1}"} for i in range(in_channels)],
         "classes": default_classes(num_classes),
@@ -93,7 +115,7 @@ def build_metadata(num_classes: int, in_channels: int, given: dict[str, Any] | N
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         **meta.get("provenance", {}),
     }
-    validate_metadata(meta, num_classes=num_classes, in_channels=in_channels)
+    validate_metadata(meta, num_classes=num_classes, in_channels=in_channels, architecture=architecture)
     return meta
 
 
@@ -116,8 +138,9 @@ def _is_finite(value: Any) -> bool:
 
 
 def validate_metadata(meta: dict[str, Any], num_classes: int | None = None,
-                      in_channels: int | None = None) -> None:
-    """Raise MetadataError naming the first problem; shapes are checked against the weights."""
+                      in_channels: int | None = None, architecture: str | None = None) -> None:
+    """Raise MetadataError naming the first problem; shapes and the architecture are checked
+    against the weights' when given."""
     def fail(msg: str) -> None:
         raise MetadataError(f"model header: {msg}")
 
@@ -125,9 +148,12 @@ def validate_metadata(meta: dict[str, Any], num_classes: int | None = None,
     if not isinstance(version, int) or not 1 <= version <= FORMAT_VERSION:
         fail(f"format_version {version!r} is not supported (this plugin reads up to {FORMAT_VERSION}); "
              "update the plugin")
-    if meta.get("architecture") != ARCHITECTURE:
-        fail(f"architecture {meta.get('architecture')!r} is not {ARCHITECTURE!r}; this plugin runs RemoteNet "
-             "models only: choose a model written by RemoteNet Train")
+    named = meta.get("architecture", ARCHITECTURE)
+    if named not in ARCHITECTURES:
+        fail(f"architecture {named!r} is not one this plugin builds ({', '.join(ARCHITECTURES)}); "
+             "choose a model written by RemoteNet Train, or update the plugin")
+    if architecture is not None and named != architecture:
+        fail(f"architecture {named!r} contradicts the weights, which are {architecture!r}")
     classes = meta.get("classes")
     if not isinstance(classes, list) or not classes:
         fail("'classes' must be a non-empty list")

@@ -15,12 +15,13 @@ from typing import Any
 
 import torch
 
-from .header import HEAD_KEY, PATCH_EMBED_KEY, ModelFileError, file_kind, safetensors_header
+from .header import FIRST_CONV_KEYS, HEAD_KEY, ModelFileError, file_kind, safetensors_header
 from .metadata import (
     FLOAT_FORMAT_VERSION,
     INT8_FORMAT_VERSION,
     METADATA_KEY,
     MetadataError,
+    architecture_of,
     build_metadata,
     validate_metadata,
 )
@@ -53,7 +54,7 @@ def save_model(model: RemoteNet, path: str | os.PathLike, metadata: dict[str, An
     storage = storage or ("float16" if half else "float32")
     if storage not in STORAGES:
         raise ModelFileError(f"weight storage {storage!r} is not one of {', '.join(STORAGES)}")
-    meta = build_metadata(model.num_classes, model.in_channels, metadata)
+    meta = build_metadata(model.num_classes, model.in_channels, metadata, architecture=model.architecture)
     # The lowest version that describes the file, so older readers still open float files.
     meta["format_version"] = INT8_FORMAT_VERSION if storage == "int8" else FLOAT_FORMAT_VERSION
     meta["weights"] = {"storage": storage}
@@ -92,8 +93,8 @@ def read_metadata(path: str | os.PathLike) -> dict[str, Any]:
     if file_kind(path) == "safetensors":
         return safetensors_header(path)
     state = _torch_state_dict(path)
-    num_classes, in_channels = _shape_from_weights(state, path)
-    return build_metadata(num_classes, in_channels)
+    num_classes, in_channels, encoder = _shape_from_weights(state, path)
+    return build_metadata(num_classes, in_channels, architecture=architecture_of(encoder))
 
 
 def load_model(path: str | os.PathLike, device: str | torch.device = "cpu") -> tuple[RemoteNet, dict[str, Any]]:
@@ -105,16 +106,17 @@ def load_model(path: str | os.PathLike, device: str | torch.device = "cpu") -> t
     else:
         state = _torch_state_dict(path)
         meta = None
-    num_classes, in_channels = _shape_from_weights(state, path)
+    num_classes, in_channels, encoder = _shape_from_weights(state, path)
+    architecture = architecture_of(encoder)
     if meta is None:
-        meta = build_metadata(num_classes, in_channels)
+        meta = build_metadata(num_classes, in_channels, architecture=architecture)
     else:
         try:
-            validate_metadata(meta, num_classes=num_classes, in_channels=in_channels)
+            validate_metadata(meta, num_classes=num_classes, in_channels=in_channels, architecture=architecture)
         except MetadataError as err:
             raise ModelFileError(f"{path}: {err}; the header contradicts the weights") from err
     _check_finite(state, path)
-    model = RemoteNet(num_classes=num_classes, in_channels=in_channels)
+    model = RemoteNet(num_classes=num_classes, in_channels=in_channels, encoder=encoder)
     _load_state(model, state, path)
     model.eval()
     return model.to(device), meta
@@ -163,13 +165,16 @@ def _check_finite(state: dict[str, torch.Tensor], path: Path) -> None:
                                  "is damaged, for example by a training that diverged: use another model file")
 
 
-def _shape_from_weights(state: dict[str, torch.Tensor], path: Path) -> tuple[int, int]:
-    """(num_classes, in_channels) read off the head and the first patch-embed convolution."""
-    head, embed = state.get(HEAD_KEY), state.get(PATCH_EMBED_KEY)
-    if head is None or embed is None or head.dim() != 4 or embed.dim() != 4:
-        raise ModelFileError(f"{path}: these weights are not a RemoteNet ({HEAD_KEY} or {PATCH_EMBED_KEY} "
-                             "missing); they belong to another architecture")
-    return int(head.shape[0]), int(embed.shape[1])
+def _shape_from_weights(state: dict[str, torch.Tensor], path: Path) -> tuple[int, int, str]:
+    """(num_classes, in_channels, encoder) read off the head and the encoder's first convolution."""
+    head = state.get(HEAD_KEY)
+    found = [(key, name) for key, name in FIRST_CONV_KEYS.items() if key in state]
+    if head is None or head.dim() != 4 or len(found) != 1 or state[found[0][0]].dim() != 4:
+        raise ModelFileError(f"{path}: these weights are not a RemoteNet ({HEAD_KEY} or an encoder's first "
+                             f"convolution ({', '.join(FIRST_CONV_KEYS)}) missing); they belong to another "
+                             "architecture")
+    key, encoder = found[0]
+    return int(head.shape[0]), int(state[key].shape[1]), encoder
 
 
 def _load_state(model: RemoteNet, state: dict[str, torch.Tensor], path: Path) -> None:
@@ -193,6 +198,7 @@ def _load_state(model: RemoteNet, state: dict[str, torch.Tensor], path: Path) ->
         if any(".attention_map.9" in k or ".attention_map.8.running_mean" in k for k in unexpected):
             hint = (" It looks like the later public RemoteNet code with a BatchNorm at the end of the "
                     "channel attention map (14,701,534 parameters), which this plugin does not build.")
-        raise ModelFileError(f"{path}: the weights do not fit RemoteNet: {'; '.join(details)}.{hint} Choose a "
+        raise ModelFileError(f"{path}: the weights do not fit RemoteNet ({model.architecture}): "
+                             f"{'; '.join(details)}.{hint} Choose a "
                              "model saved by this plugin's RemoteNet (Train or remotenet.model.save_model).")
     model.load_state_dict(state, strict=True)

@@ -1,12 +1,15 @@
-"""RemoteNet: PVTv2-b1 encoder + global-local decoder (arXiv 2302.13084)."""
+"""RemoteNet: a timm encoder (PVTv2-b1 by default) + the global-local decoder (arXiv 2302.13084)."""
 from __future__ import annotations
+
+import os
+from typing import Optional
 
 import torch
 import torch.nn.functional as F
 from torch import nn
 
 from .decoder import Decoder
-from .encoder import Encoder
+from .encoder import DEFAULT_ENCODER, Encoder
 from .layers import pad_to_multiple
 
 # The encoder's coarsest stride; inputs are padded to a multiple of it.
@@ -21,10 +24,13 @@ class RemoteNet(nn.Module):
 
     Takes (B, in_channels, H, W) normalised pixels of any H and W and returns
     (B, num_classes, H, W) logits: the input is padded inside and the logits cropped back.
+    ``encoder`` names the timm encoder (see ``encoder.ENCODERS``); ``encoder_weights`` is an
+    optional local timm weights file for it.
     """
 
     def __init__(self, num_classes: int = 6, in_channels: int = 3, pretrained_encoder: bool = False,
-                 decoder_channels: int = 64, drop_path_rate: float = 0.0):
+                 decoder_channels: int = 64, drop_path_rate: float = 0.0, encoder: str = DEFAULT_ENCODER,
+                 encoder_weights: Optional[str | os.PathLike] = None):
         super().__init__()
         if num_classes < 1:
             raise ValueError(f"num_classes must be at least 1, got {num_classes}")
@@ -32,8 +38,15 @@ class RemoteNet(nn.Module):
             raise ValueError(f"in_channels must be at least 1, got {in_channels}")
         self.num_classes = num_classes
         self.in_channels = in_channels
-        self.Encoder = Encoder(in_channels, pretrained=pretrained_encoder, drop_path_rate=drop_path_rate)
+        self.encoder_name = encoder
+        self.Encoder = Encoder(in_channels, pretrained=pretrained_encoder, name=encoder,
+                               drop_path_rate=drop_path_rate, weights=encoder_weights)
         self.Decoder = Decoder(self.Encoder.channels, dim=decoder_channels, num_classes=num_classes)
+
+    @property
+    def architecture(self) -> str:
+        """The model header's name for this variant, e.g. ``remotenet-resnet18``."""
+        return f"remotenet-{self.encoder_name}"
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if x.dim() != 4 or x.shape[1] != self.in_channels:

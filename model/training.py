@@ -18,6 +18,8 @@ from typing import Any, Callable, Optional
 import numpy as np
 import torch
 
+from .encoder import DEFAULT_ENCODER, ENCODERS
+from .encoder_weights import EncoderWeightsError
 from .losses import IGNORE_INDEX, SegmentationLoss
 from .metrics import ConfusionMatrix
 from .network import RemoteNet
@@ -43,6 +45,7 @@ class TrainConfig:
     max_steps: Optional[int] = None
     batch_size: int = 4
     lr: float = 6e-4
+    encoder_lr_ratio: float = 1.0  # the encoder's learning rate is lr times this (the decoder's is lr)
     weight_decay: float = 0.01
     warmup_fraction: float = 0.05  # of the run (steps or time), capped by max_warmup_steps
     max_warmup_steps: int = 500
@@ -60,6 +63,8 @@ class TrainConfig:
     amp: bool = True  # bf16 autocast on CUDA (and on CPUs with native bf16 unless cpu_amp is False)
     cpu_amp: Optional[bool] = None  # None: bf16 autocast + channels-last where the CPU has AVX512-BF16/AMX
     pretrained_encoder: bool = False
+    encoder: str = DEFAULT_ENCODER  # a key of encoder.ENCODERS: "pvt_v2_b1" or "resnet18"
+    encoder_weights: Optional[str] = None  # a local timm weights file for that encoder
     seed: int = 0
     val_batch_size: Optional[int] = None
     max_val_chips: int = 256
@@ -78,6 +83,13 @@ class TrainConfig:
             raise TrainingError(f"batch_size must be at least 1 (got {self.batch_size})")
         if self.lr <= 0:
             raise TrainingError(f"lr must be positive (got {self.lr})")
+        if self.encoder_lr_ratio <= 0:
+            raise TrainingError(f"encoder_lr_ratio must be positive (got {self.encoder_lr_ratio})")
+        if self.encoder not in ENCODERS:
+            raise TrainingError(f"encoder {self.encoder!r} is not supported; choose one of {', '.join(ENCODERS)}")
+        if self.encoder_weights and self.pretrained_encoder:
+            raise TrainingError("pretrained_encoder (download) and encoder_weights (a local file) both ask for "
+                                "starting weights; set only one")
 
 
 @dataclass
@@ -249,8 +261,12 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
         use_amp = cpu_has_native_bf16() if config.cpu_amp is None else bool(config.cpu_amp)
     channels_last = use_amp and device.type == "cpu"
     if model is None:
-        model = RemoteNet(num_classes=num_classes, in_channels=in_channels,
-                          pretrained_encoder=config.pretrained_encoder, drop_path_rate=config.drop_path_rate)
+        try:
+            model = RemoteNet(num_classes=num_classes, in_channels=in_channels,
+                              pretrained_encoder=config.pretrained_encoder, drop_path_rate=config.drop_path_rate,
+                              encoder=config.encoder, encoder_weights=config.encoder_weights)
+        except EncoderWeightsError as err:
+            raise TrainingError(f"encoder weights: {err}") from err
     elif model.num_classes != num_classes or model.in_channels != in_channels:
         raise TrainingError("the given model's classes or bands do not match the chips")
     model.to(device)
@@ -258,7 +274,8 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
         model.to(memory_format=torch.channels_last)
     weights = class_weights(train_labels, num_classes) if config.class_weighting == "sqrt_inverse" else None
     criterion = SegmentationLoss(config.ce_weight, config.dice_weight, class_weights=weights).to(device)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=config.weight_decay)
+    optimizer = torch.optim.AdamW(_parameter_groups(model, config.encoder_lr_ratio), lr=config.lr,
+                                  weight_decay=config.weight_decay)
 
     n_train = len(train_images)
     batch = min(config.batch_size, n_train)
@@ -343,7 +360,7 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
         warm = warmup_steps or _time_warmup_steps(config, budget_s, step_time)
         lr = config.lr * _lr_factor(step, fraction, warm, config)
         for group in optimizer.param_groups:
-            group["lr"] = lr
+            group["lr"] = lr * group["lr_scale"]
 
         t0 = time.monotonic()
         optimizer.zero_grad(set_to_none=True)
@@ -450,6 +467,16 @@ def _check_chips(images: np.ndarray, labels: np.ndarray, what: str, num_classes:
     bad = used[(used != IGNORE_INDEX) & (used >= num_classes)]
     if bad.size:
         raise TrainingError(f"{what} labels hold class indices {bad.tolist()} but there are {num_classes} classes")
+
+
+def _parameter_groups(model: torch.nn.Module, encoder_lr_ratio: float) -> list[dict[str, Any]]:
+    """The encoder's parameters (``model.Encoder``, when there is one) at ``encoder_lr_ratio``
+    times the learning rate, the rest at the learning rate."""
+    encoder = getattr(model, "Encoder", None)
+    encoder_ids = {id(p) for p in encoder.parameters()} if isinstance(encoder, torch.nn.Module) else set()
+    groups = [{"params": [p for p in model.parameters() if id(p) in encoder_ids], "lr_scale": encoder_lr_ratio},
+              {"params": [p for p in model.parameters() if id(p) not in encoder_ids], "lr_scale": 1.0}]
+    return [g for g in groups if g["params"]]
 
 
 def _total_steps(config: TrainConfig, steps_per_epoch: int) -> Optional[int]:

@@ -93,7 +93,9 @@ def cmd_train(args: argparse.Namespace) -> None:
     chips = ChipSet.load(args.chips)
     config = TrainConfig(epochs=args.epochs, max_minutes=args.max_minutes, max_steps=args.max_steps,
                          batch_size=args.batch_size, lr=args.lr, device=args.device, seed=args.seed,
-                         pretrained_encoder=args.pretrained_encoder, drop_path_rate=args.drop_path)
+                         pretrained_encoder=args.pretrained_encoder, drop_path_rate=args.drop_path,
+                         encoder=args.encoder, encoder_lr_ratio=args.encoder_lr_ratio,
+                         encoder_weights=args.encoder_weights)
     every = max(1, args.log_every)
 
     def progress(info: dict) -> None:
@@ -161,9 +163,10 @@ def model_card(meta: dict, building: dict, figures: dict) -> str:
     val = meta.get("metrics", {}).get("validation", {})
     training = meta.get("provenance", {}).get("training", {})
     val_building = next((c.get("iou") for c in val.get("per_class", []) if c.get("value") == 1), None)
+    encoder = ENCODER_NAMES.get(meta.get("architecture"), meta.get("architecture"))
     return f"""# RemoteNet demonstration model: buildings (Atlanta, 0.5 m panchromatic)
 
-**A demonstration trained on one small scene, not a production model.** RemoteNet (PVTv2-b1
+**A demonstration trained on one small scene, not a production model.** RemoteNet ({encoder}
 encoder, random initialisation) trained with this plugin's own trainer on the left two thirds
 (600 x 900 px) of `tests/data/atlanta_pan_0p5m.tif` (WorldView-2 panchromatic, 0.5 m) and its
 43 building footprints. Classes: 0 background, 1 building. One input band; expect it to work
@@ -210,11 +213,15 @@ checkpoint at epoch {training.get("best_epoch")}. The model file's header holds 
 """
 
 
+ENCODER_NAMES = {"remotenet-pvt_v2_b1": "PVTv2-b1", "remotenet-resnet18": "ResNet-18"}
+
+
 def _row(building_iou, m: dict) -> str:
     return " | ".join(_num(v) for v in (building_iou, m.get("miou"), m.get("oa"), m.get("kappa")))
 
 
-TRAIN_OPTIONS = ("--epochs", "--max-minutes", "--max-steps", "--batch-size", "--lr", "--seed")
+TRAIN_OPTIONS = ("--epochs", "--max-minutes", "--max-steps", "--batch-size", "--lr", "--seed", "--encoder",
+                 "--encoder-lr-ratio")
 
 
 def _num(value) -> str:
@@ -256,6 +263,9 @@ def main(argv: list[str] | None = None) -> None:
     t.add_argument("--half", action="store_true", help="store float16 weights (half the size)")
     t.add_argument("--drop-path", type=float, default=0.0, help="encoder stochastic depth while training")
     t.add_argument("--pretrained-encoder", action="store_true", help="start from ImageNet weights (downloads)")
+    t.add_argument("--encoder", default="pvt_v2_b1", choices=["pvt_v2_b1", "resnet18"])
+    t.add_argument("--encoder-lr-ratio", type=float, default=1.0, help="encoder lr = lr x this")
+    t.add_argument("--encoder-weights", default=None, help="local timm weights file for the encoder")
     t.add_argument("--log-every", type=int, default=10, help="print every Nth step")
     t.set_defaults(func=cmd_train)
     e = sub.add_parser("evaluate", help="segment the held-out third, score it, write the figures into the model")

@@ -114,3 +114,28 @@ def test_time_budget_alone_decides_when_epochs_is_left_at_its_default(remotenet_
                             "DEVICE": 2, "OUTPUT_MODEL": str(tmp_path / "budget.safetensors")}, feedback=feedback)
     assert "Stopped by time" in feedback.textLog(), feedback.textLog()
     assert (tmp_path / "budget.safetensors").is_file()
+
+
+def test_train_with_the_resnet_encoder_then_segment(remotenet_provider, crop, tmp_path):
+    from remotenet.model import load_model, read_metadata
+
+    model = tmp_path / "r.safetensors"
+    results = run("remotenet:train", {
+        "INPUT": str(crop), "LABELS": FOOTPRINTS, "TILE_SIZE": 64, "EPOCHS": 1, "MAX_MINUTES": 0.2,
+        "BATCH_SIZE": 2, "DEVICE": 2, "ENCODER": 1, "OUTPUT_MODEL": str(model)})
+    assert results["STEPS"] >= 1 and model.is_file()
+    assert read_metadata(model)["architecture"] == "remotenet-resnet18"
+    assert load_model(model)[0].Encoder.name == "resnet18"
+    classified = tmp_path / "classes.tif"
+    run("remotenet:segment", {"INPUT": str(crop), "MODEL": str(model), "OUTPUT_RASTER": str(classified)})
+    assert classified.is_file()
+
+
+def test_encoder_weights_parameter_is_checked(remotenet_provider, crop, tmp_path):
+    base = {"INPUT": str(crop), "LABELS": FOOTPRINTS, "OUTPUT_MODEL": str(tmp_path / "m.safetensors"),
+            "ENCODER": 1}
+    assert "is not a file" in check_message("remotenet:train", {**base, "ENCODER_WEIGHTS": str(tmp_path / "no.pth")})
+    weights = tmp_path / "w.pth"
+    weights.write_bytes(b"\x80\x02}q\x00.")  # an empty pickled dict: exists, so only the run can tell
+    assert "both give starting weights" in check_message(
+        "remotenet:train", {**base, "ENCODER_WEIGHTS": str(weights), "PRETRAINED_ENCODER": True})

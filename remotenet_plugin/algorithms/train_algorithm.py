@@ -21,12 +21,14 @@ from qgis.core import (
     QgsProcessingParameterBand,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
 
+from ...model.metadata import ENCODER_NAMES
 from ..dependencies import configure_torch_threads
 from ..engine.options import DEVICES, MIN_TILE
 from .base import RemoteNetAlgorithm, engine_callbacks, help_html
@@ -67,6 +69,12 @@ HELP_PARAMETERS = [
      "'background' class instead of unlabelled."),
     ("Validation fraction", "VALIDATION_FRACTION", "advanced; share of labelled blocks held out to validate."),
     ("Learning rate", "LEARNING_RATE", "advanced; AdamW peak learning rate (warm-up, then polynomial decay)."),
+    ("Encoder", "ENCODER", "advanced; pvt_v2_b1 is the reference RemoteNet encoder; resnet18 is a CNN encoder "
+     "feeding the same decoder, faster on a CPU and often better from few labels. The model file records "
+     "which one it is; Segment and Evaluate read either."),
+    ("Encoder weights file", "ENCODER_WEIGHTS", "advanced; optional local pretrained weights for the chosen "
+     "encoder: timm's state_dict of that network (.safetensors, or .pth read as weights only). For machines "
+     "that cannot download; do not combine with PRETRAINED_ENCODER."),
     ("Model file", "OUTPUT_MODEL", "the .safetensors model file to write."),
 ]
 HELP_OUTRO = ("Training on a CPU is slow: expect minutes for a small scene. Needs torch, timm and safetensors "
@@ -101,6 +109,8 @@ class TrainAlgorithm(RemoteNetAlgorithm):
     BACKGROUND = "BACKGROUND"
     VALIDATION_FRACTION = "VALIDATION_FRACTION"
     LEARNING_RATE = "LEARNING_RATE"
+    ENCODER = "ENCODER"
+    ENCODER_WEIGHTS = "ENCODER_WEIGHTS"
     OUTPUT_MODEL = "OUTPUT_MODEL"
 
     def name(self) -> str:
@@ -152,6 +162,11 @@ class TrainAlgorithm(RemoteNetAlgorithm):
         self.addParameter(make_advanced(QgsProcessingParameterNumber(
             self.LEARNING_RATE, self.tr("Learning rate"), NUMBER_DOUBLE, defaultValue=6e-4, minValue=1e-7,
             maxValue=1.0)))
+        self.addParameter(make_advanced(QgsProcessingParameterEnum(
+            self.ENCODER, self.tr("Encoder"), options=list(ENCODER_NAMES), defaultValue=0)))
+        self.addParameter(make_advanced(QgsProcessingParameterFile(
+            self.ENCODER_WEIGHTS, self.tr("Encoder weights file (timm .safetensors or .pth)"), optional=True,
+            fileFilter=self.tr("Weights (*.safetensors *.pth *.pt)"))))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_MODEL, self.tr("Model file"), fileFilter=self.tr("RemoteNet model (*.safetensors)")))
         self.addOutput(QgsProcessingOutputNumber("VAL_MIOU", self.tr("Validation mIoU")))
@@ -194,11 +209,21 @@ class TrainAlgorithm(RemoteNetAlgorithm):
             if batch < 1:
                 raise QgsProcessingException(f"BATCH_SIZE: {batch} must be at least 1 chip")
             self.output_files(parameters, QgsProcessingContext())  # checks the name
+            encoder_weights = self.parameterAsFile(parameters, self.ENCODER_WEIGHTS, context) or None
+            if encoder_weights and not os.path.isfile(encoder_weights):
+                raise QgsProcessingException(f"ENCODER_WEIGHTS: {encoder_weights} is not a file; give timm's "
+                                             "weights for the chosen encoder, or leave it empty")
+            pretrained = self.parameterAsBoolean(parameters, self.PRETRAINED_ENCODER, context)
+            if encoder_weights and pretrained:
+                raise QgsProcessingException("PRETRAINED_ENCODER and ENCODER_WEIGHTS both give starting weights; "
+                                             "turn PRETRAINED_ENCODER off to use the local file")
             plan.options = {
                 "bands": bands or None, "tile_size": tile, "epochs": epochs or None,
                 "max_minutes": minutes or None, "batch_size": batch,
                 "device": DEVICES[self.parameterAsEnum(parameters, self.DEVICE, context)],
-                "pretrained_encoder": self.parameterAsBoolean(parameters, self.PRETRAINED_ENCODER, context),
+                "pretrained_encoder": pretrained,
+                "encoder": ENCODER_NAMES[self.parameterAsEnum(parameters, self.ENCODER, context)],
+                "encoder_weights": encoder_weights,
                 "background": True if self.parameterAsBoolean(parameters, self.BACKGROUND, context) else None,
                 "val_fraction": self.parameterAsDouble(parameters, self.VALIDATION_FRACTION, context),
                 "lr": self.parameterAsDouble(parameters, self.LEARNING_RATE, context),
@@ -249,7 +274,8 @@ class TrainAlgorithm(RemoteNetAlgorithm):
         if minutes:  # the budget covers everything: what reading took, and a moment to write the file
             minutes = max(0.05, minutes - (time.monotonic() - started + 5.0) / 60.0)
         config = TrainConfig(epochs=opts["epochs"], max_minutes=minutes, batch_size=opts["batch_size"],
-                             lr=opts["lr"], device=opts["device"], pretrained_encoder=opts["pretrained_encoder"])
+                             lr=opts["lr"], device=opts["device"], pretrained_encoder=opts["pretrained_encoder"],
+                             encoder=opts["encoder"], encoder_weights=opts["encoder_weights"])
         result = chips.train(config, progress=_training_progress(feedback), is_cancelled=is_cancelled)
         header = dict(chips.header)
         header["provenance"] = {**header.get("provenance", {}), "trainer": "remotenet:train"}

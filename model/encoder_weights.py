@@ -1,0 +1,139 @@
+"""Pretrained encoder weights from a local file, for machines that cannot download them.
+
+The file is timm's own state_dict of the whole classification network (``.safetensors``, or
+``.pth``/``.pt`` read with ``weights_only=True`` so that it can never run code). Its keys
+and shapes are checked against the chosen encoder; the classifier is dropped; a 3-band first
+convolution is adapted to the band count the way timm does for its downloads.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import torch
+from torch import nn
+
+from .encoder import ENCODERS, check_encoder_name
+
+
+class EncoderWeightsError(ValueError):
+    """A weights file that does not fit the chosen encoder; the message says why."""
+
+
+def read_state_dict(path: str | os.PathLike) -> dict[str, torch.Tensor]:
+    """Tensors of a .safetensors or PyTorch file (``{"state_dict"/"model": ...}`` unwrapped)."""
+    path = Path(path)
+    if not path.is_file():
+        raise EncoderWeightsError(f"{path}: no such encoder weights file")
+    with open(path, "rb") as fh:
+        head = fh.read(9)
+    if len(head) == 9 and head[8:9] == b"{":
+        from safetensors.torch import load_file
+
+        try:
+            return load_file(str(path), device="cpu")
+        except Exception as err:  # noqa: BLE001 - safetensors raises its own error types
+            raise EncoderWeightsError(f"{path}: unreadable .safetensors file ({err}); is it truncated?") from err
+    try:
+        obj = torch.load(str(path), map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError as err:
+        raise EncoderWeightsError(f"{path}: refused to load: the file holds Python objects other than weights, "
+                                  "which could run code; save a plain state_dict or a .safetensors file") from err
+    except Exception as err:  # noqa: BLE001 - torch raises RuntimeError, EOFError, zip errors...
+        raise EncoderWeightsError(f"{path}: neither a .safetensors file nor a readable PyTorch checkpoint "
+                                  f"({type(err).__name__}: {err})") from err
+    for wrapper in ("state_dict", "model"):
+        if isinstance(obj, dict) and isinstance(obj.get(wrapper), dict):
+            obj = obj[wrapper]
+    if not isinstance(obj, dict) or not obj or not all(isinstance(v, torch.Tensor) for v in obj.values()):
+        raise EncoderWeightsError(f"{path}: the file is not a state_dict of tensors")
+    return {k.removeprefix("module."): v for k, v in obj.items()}
+
+
+def _classification_reference(name: str) -> tuple[dict[str, torch.Tensor], str]:
+    """The full timm network's state_dict (3 bands, classifier removed) and the classifier's
+    key prefix."""
+    import timm
+
+    full = timm.create_model(name, pretrained=False, in_chans=3)
+    prefix = (full.pretrained_cfg.get("classifier") or "\0") + "."
+    return {k: v for k, v in full.state_dict().items() if not k.startswith(prefix)}, prefix
+
+
+def encoder_state(path: str | os.PathLike, name: str, in_channels: int) -> dict[str, torch.Tensor]:
+    """The file's weights checked against timm's ``name`` network, keyed like the full model
+    (classifier dropped, first convolution adapted to ``in_channels``)."""
+    check_encoder_name(name)
+    state = read_state_dict(path)
+    reference, classifier = _classification_reference(name)
+    first_conv = ENCODERS[name]["first_conv"]
+    # The classifier (any number of classes) is not part of an encoder.
+    state = {k: v for k, v in state.items() if not k.startswith(classifier)}
+    optional = {k for k in reference if k.endswith("num_batches_tracked")}
+    missing = [k for k in reference if k not in state and k not in optional]
+    unexpected = [k for k in state if k not in reference]
+    if missing or unexpected:
+        parts = []
+        if missing:
+            parts.append(f"{len(missing)} weights missing (first: {missing[0]})")
+        if unexpected:
+            parts.append(f"{len(unexpected)} unexpected (first: {unexpected[0]})")
+        raise EncoderWeightsError(f"{path}: not timm {name} weights: {'; '.join(parts)}. Give the state_dict "
+                                  f"of timm's {name}, or choose the encoder these weights belong to")
+    for key, expected in reference.items():
+        if key not in state:
+            continue
+        got = state[key]
+        if key == first_conv and got.dim() == 4 and got.shape[0] == expected.shape[0] \
+                and got.shape[2:] == expected.shape[2:]:
+            continue  # any band count; adapted below
+        if got.shape != expected.shape:
+            raise EncoderWeightsError(f"{path}: {key} has shape {tuple(got.shape)} where timm {name} has "
+                                      f"{tuple(expected.shape)}; these are weights of another variant")
+    state = {k: (v.float() if v.is_floating_point() else v) for k, v in state.items()}
+    conv = state[first_conv]
+    if conv.shape[1] != in_channels:
+        if conv.shape[1] != 3:
+            raise EncoderWeightsError(f"{path}: the first convolution ({first_conv}) takes {conv.shape[1]} bands; "
+                                      f"only 3-band weights can be adapted to {in_channels} bands")
+        from timm.models import adapt_input_conv
+
+        state[first_conv] = adapt_input_conv(in_channels, conv)
+    return state
+
+
+def _full_key(features_key: str, full_keys: set[str]) -> str:
+    """timm's features_only flattens the first level of Sequentials: ``stages.0`` becomes
+    ``stages_0``; map a features_only key back to the full model's key."""
+    if features_key in full_keys:
+        return features_key
+    head, _, rest = features_key.partition(".")
+    parent, sep, child = head.rpartition("_")
+    candidate = f"{parent}.{child}.{rest}" if sep else features_key
+    return candidate
+
+
+def load_encoder_weights(features: nn.Module, name: str, path: str | os.PathLike) -> None:
+    """Load a local timm weights file into a ``features_only`` model of encoder ``name``."""
+    first = features.state_dict()[_features_first_conv(features, name)]
+    state = encoder_state(path, name, in_channels=int(first.shape[1]))
+    target = features.state_dict()
+    mapped = {}
+    for key in target:
+        full = _full_key(key, set(state))
+        if full in state:
+            mapped[key] = state[full]
+        elif key.endswith("num_batches_tracked"):
+            mapped[key] = target[key]
+        else:  # a timm layout this mapping does not know: say so rather than half-load
+            raise EncoderWeightsError(f"{path}: cannot place encoder weight {key} (timm layout changed?)")
+    features.load_state_dict(mapped, strict=True)
+
+
+def _features_first_conv(features: nn.Module, name: str) -> str:
+    key = ENCODERS[name]["first_conv"]
+    keys = features.state_dict().keys()
+    if key in keys:
+        return key
+    raise EncoderWeightsError(f"the {name} encoder has no {key}; timm's layout changed")

@@ -1,0 +1,207 @@
+#!/usr/bin/env python3
+"""Side by side on a held-out part of a real scene: RemoteNet-PVT, RemoteNet-ResNet-18, and a
+plain U-Net with a timm ResNet-18 encoder (written here; a baseline, not shipped).
+
+Every network gets the same chips (the left two thirds of tests/data/atlanta_pan_0p5m.tif and
+its footprints, cut by the engine's prepare_training_chips), the same training loop
+(remotenet.model.training.train_model) and the same wall-clock budget, for each seed. Each
+trained network then segments the held-out right third with the engine (remotenet's segment())
+and is scored with the evaluation engine (what remotenet:evaluate runs) against the
+footprints. Prints one JSON line per run and a Markdown table of mean (min..max) over seeds.
+
+A benchmark script, not a test: it takes minutes per run. On a shared machine run it niced:
+
+  nice -n 10 .venv/bin/python scripts/compare_encoders.py --minutes 3 --seeds 0 1
+
+The budget is measured in CPU time, not wall time: the loop's clock is this process's CPU
+seconds divided by --threads, so "--minutes 3" is three minutes of those cores however busy the
+machine is with other work (on an idle machine, three wall minutes). Runs are interleaved seed
+by seed (pvt, resnet, unet, pvt, ...). Steps per minute are per minute of that CPU clock.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from train_demo import (  # noqa: E402 - the demo's split and classes, so figures compare with it
+    CLASS_COLORS,
+    CLASS_NAMES,
+    HOLDOUT_WINDOW,
+    LABELS,
+    RASTER,
+    TRAIN_WINDOW,
+    import_remotenet,
+)
+
+VARIANTS = ("remotenet-pvt_v2_b1", "remotenet-resnet18", "unet-resnet18")
+
+
+def build_unet(num_classes: int, in_channels: int):
+    """U-Net on a timm ResNet-18 (features at strides 2..32), decoder widths 256/128/64/32/16."""
+    import timm
+    import torch
+    import torch.nn.functional as F
+    from torch import nn
+
+    from remotenet.model.layers import pad_to_multiple
+
+    def conv_bn_relu(cin: int, cout: int) -> nn.Sequential:
+        return nn.Sequential(nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout),
+                             nn.ReLU(inplace=True))
+
+    class Block(nn.Module):
+        def __init__(self, cin: int, skip: int, cout: int):
+            super().__init__()
+            self.conv1 = conv_bn_relu(cin + skip, cout)
+            self.conv2 = conv_bn_relu(cout, cout)
+
+        def forward(self, x, skip=None):
+            x = F.interpolate(x, scale_factor=2, mode="nearest")
+            if skip is not None:
+                x = torch.cat([x, skip], dim=1)
+            return self.conv2(self.conv1(x))
+
+    class UNet(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.num_classes, self.in_channels = num_classes, in_channels
+            self.encoder = timm.create_model("resnet18", features_only=True, in_chans=in_channels)
+            c = self.encoder.feature_info.channels()  # 64, 64, 128, 256, 512
+            widths = (256, 128, 64, 32, 16)
+            skips = (c[3], c[2], c[1], c[0], 0)
+            ins = (c[4],) + widths[:-1]
+            self.blocks = nn.ModuleList(Block(i, s, o) for i, s, o in zip(ins, skips, widths))
+            self.head = nn.Conv2d(widths[-1], num_classes, 3, padding=1)
+
+        def forward(self, x):
+            height, width = x.shape[-2:]
+            feats = self.encoder(pad_to_multiple(x, 32, 64))
+            y = feats[-1]
+            for block, skip in zip(self.blocks, list(reversed(feats[:-1])) + [None]):
+                y = block(y, skip)
+            return self.head(y)[:, :, :height, :width]
+
+    return UNet()
+
+
+def build(variant: str, num_classes: int, in_channels: int, seed: int):
+    import torch
+
+    from remotenet.model import RemoteNet
+
+    torch.manual_seed(seed)
+    if variant == "unet-resnet18":
+        return build_unet(num_classes, in_channels)
+    return RemoteNet(num_classes=num_classes, in_channels=in_channels, encoder=variant.removeprefix("remotenet-"))
+
+
+class CpuClock:
+    """Stands in for the ``time`` module inside the training loop: ``monotonic()`` is the
+    process's CPU time over the thread count, so a busy machine does not shrink the budget."""
+
+    def __init__(self, threads: int):
+        self.threads = max(1, threads)
+
+    def monotonic(self) -> float:
+        return time.process_time() / self.threads
+
+    def __getattr__(self, name: str):
+        return getattr(time, name)
+
+
+def holdout_scores(net, header: dict, workdir: Path) -> dict:
+    """Segment the held-out third with the engine and score it with the evaluation engine."""
+    from remotenet.model.metadata import ARCHITECTURE, build_metadata
+    from remotenet.remotenet_plugin.engine import SegmentOptions, segment
+    from remotenet.remotenet_plugin.engine.evaluate import evaluate_classification, summary
+
+    meta = build_metadata(len(header["classes"]), len(header["bands"]), header,
+                          architecture=getattr(net, "architecture", ARCHITECTURE))
+    out = workdir / "holdout.tif"
+    segment(str(RASTER), (net.eval(), meta), str(out), SegmentOptions(window=HOLDOUT_WINDOW, device="cpu"))
+    figures = summary(evaluate_classification(str(out), str(LABELS)))
+    building = next(c for c in figures["per_class"] if c["value"] == 1)
+    return {"building_iou": building["iou"], "miou": figures["miou"]}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--minutes", type=float, default=3.0,
+                        help="budget per run: minutes of --threads cores' CPU time (see above)")
+    parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1])
+    parser.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=VARIANTS)
+    parser.add_argument("--tile-size", type=int, default=256)
+    parser.add_argument("--stride", type=int, default=32)
+    parser.add_argument("--batch-size", type=int, default=4)
+    parser.add_argument("--lr", type=float, default=6e-4)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--set", nargs="*", default=[], metavar="FIELD=VALUE",
+                        help="other TrainConfig fields, e.g. scale_jitter=1.5 dice_weight=0.5")
+    args = parser.parse_args(argv)
+
+    import_remotenet()
+    import numpy as np
+    import torch
+
+    from remotenet.model import training
+    from remotenet.model.training import TrainConfig, train_model
+    from remotenet.remotenet_plugin.engine.training_data import prepare_training_chips
+
+    torch.set_num_threads(args.threads)
+    chips = prepare_training_chips(str(RASTER), str(LABELS), class_field=None, tile_size=args.tile_size,
+                                   window=TRAIN_WINDOW, class_names=CLASS_NAMES, class_colors=CLASS_COLORS,
+                                   val_fraction=0.3, train_stride=args.stride, seed=0)
+    extra = {}
+    for item in args.set:
+        key, _, value = item.partition("=")
+        extra[key] = json.loads(value)
+    print(json.dumps({"event": "chips", "train": len(chips.train_images), "val": len(chips.val_images),
+                      "tile": args.tile_size, "minutes": args.minutes, "batch": args.batch_size, "lr": args.lr,
+                      "extra": extra}), flush=True)
+    rows: dict[str, list[dict]] = {v: [] for v in args.variants}
+    with tempfile.TemporaryDirectory(prefix="compare_encoders_") as tmp:
+        for seed in args.seeds:
+            for variant in args.variants:
+                net = build(variant, chips.num_classes, chips.train_images.shape[1], seed)
+                config = TrainConfig(epochs=None, max_minutes=args.minutes, batch_size=args.batch_size,
+                                     lr=args.lr, device="cpu", seed=seed, **extra)
+                wall = time.monotonic()
+                training.time = CpuClock(args.threads)
+                try:
+                    result = train_model(chips.train_images, chips.train_labels, chips.val_images,
+                                         chips.val_labels, chips.num_classes, config, norm=chips.norm, model=net)
+                finally:
+                    training.time = time
+                wall = time.monotonic() - wall
+                scores = holdout_scores(result.model, chips.header, Path(tmp))
+                row = {"variant": variant, "seed": seed, "steps": result.steps,
+                       "steps_per_min": round(result.steps / (result.elapsed_s / 60), 1),
+                       "val_miou": round(result.best_metrics.get("miou") or 0.0, 4),
+                       "holdout_building_iou": round(scores["building_iou"], 4),
+                       "holdout_miou": round(scores["miou"], 4),
+                       "params": sum(p.numel() for p in result.model.parameters()),
+                       "wall_s": round(wall, 1)}
+                rows[variant].append(row)
+                print(json.dumps(row), flush=True)
+
+    def cell(values: list[float], digits: int = 3) -> str:
+        return f"{np.mean(values):.{digits}f} ({min(values):.{digits}f}..{max(values):.{digits}f})"
+
+    print("\n| network | params | steps/min | validation mIoU | held-out building IoU | held-out mIoU |")
+    print("|---|---|---|---|---|---|")
+    for variant, runs in rows.items():
+        print(f"| {variant} | {runs[0]['params'] / 1e6:.1f} M | {cell([r['steps_per_min'] for r in runs], 1)} | "
+              f"{cell([r['val_miou'] for r in runs])} | {cell([r['holdout_building_iou'] for r in runs])} | "
+              f"{cell([r['holdout_miou'] for r in runs])} |")
+    print(f"\n{len(args.seeds)} seeds ({' '.join(map(str, args.seeds))}), {args.minutes} min per run, "
+          f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
