@@ -11,9 +11,17 @@ model (resources/models/remotenet_demo_buildings.safetensors, 1 band, 2 classes,
 
 Prints one JSON line per measurement ({"measure": ...}) and a final {"summary": ...} line:
   network_fp32_eager_mp_s   the plain PyTorch network (fp32, eager, NCHW) on real tiles of the scene
-  network_fast_mp_s         the engine's default CPU/GPU path (precision "auto") on the same tiles
+  network_fast_mp_s         PyTorch's fast path (precision "auto": bf16 + channels-last on native-bf16
+                            CPUs) on the same tiles
   agreement_fast_vs_fp32    share of those tiles' pixels whose class agrees
-  end_to_end_mp_s           segment() with default settings (overlap blending, polygons on): raster MP/s
+  network_openvino_mp_s     OpenVINO (when installed, CPU) at the engine's precision on the same tiles;
+                            agreement_openvino_vs_fp32, openvino_speedup_vs_fp32, openvino_convert_seconds
+  end_to_end_mp_s           segment() with default settings (runtime auto, overlap blending, polygons
+                            on): raster MP/s; end_to_end_vs_naive the ratio to naive_mp_s
+  engine_ceiling_mp_s       segment() with a null network (1x1 convolution, 4 bands, 6 classes, 512 px
+                            tiles) on a VRT repeating the real Virginia scene: the engine's own ceiling
+  seams_agreement_2x_tiles  share of the real scene's pixels whose class is the same with the model's
+                            tile size and with tiles twice as large (default overlap both)
   naive_mp_s                a GeoSeg-style reference: whole image in memory, non-overlapping tiles,
                             fp32 eager network, argmax, write (no blending, no polygons)
   pipeline_efficiency       network-only seconds for the tiles segment() computed / its wall seconds
@@ -25,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import os
 import platform
@@ -39,14 +48,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "resources" / "models" / "remotenet_demo_buildings.safetensors"
 SCENE = "atlanta_pan_0p5m.tif"
+CEILING_SCENE = "virginia_s2_bgrn_10m.tif"
 
 
-def find_scene(data: str | None) -> str:
+def find_scene(data: str | None, name: str = SCENE) -> str:
     for folder in ([data] if data else []) + [str(ROOT.parent / "shared" / "data"), str(ROOT / "tests" / "data")]:
-        path = os.path.join(folder, SCENE)
+        path = os.path.join(folder, name)
         if os.path.exists(path):
             return os.path.abspath(path)
-    raise SystemExit(f"{SCENE} not found in --data, ../shared/data or tests/data")
+    raise SystemExit(f"{name} not found in --data, ../shared/data or tests/data")
 
 
 def emit(record: dict) -> None:
@@ -138,6 +148,21 @@ class NetworkTimer:
         self.rounds.append(p.seconds / len(self.x))
         return self.rounds[-1]
 
+    @classmethod
+    def openvino(cls, model_path: str, tiles, precision: str, batch: int, cache: str) -> NetworkTimer:
+        """The same measurement through the engine's OpenVINO runtime (converted into ``cache``)."""
+        from remotenet.model import load_model
+        from remotenet.remotenet_plugin.engine.runtime_openvino import OpenVINOPredictor
+
+        self = cls.__new__(cls)
+        net, _meta = load_model(model_path)
+        key = hashlib.sha256(Path(model_path).read_bytes()).hexdigest()  # as segment() keys a model file
+        self.predictor = OpenVINOPredictor(net, key, (batch, *tiles.shape[1:]), precision, False, cache)
+        self.x, self.batch, self.tile_mp = tiles, batch, tiles.shape[2] * tiles.shape[3] / 1e6
+        self.predictor(self.x[:batch])
+        self.rounds, self.classes = [], None
+        return self
+
     @property
     def seconds_per_tile(self) -> float:
         return statistics.median(self.rounds)
@@ -145,6 +170,34 @@ class NetworkTimer:
     @property
     def mp_s(self) -> float:
         return self.tile_mp / self.seconds_per_tile
+
+
+# ---------------------------------------------------------------------------------------------
+# The engine's own ceiling
+
+
+def engine_ceiling(size: int, folder: str, data: str | None, runs: int) -> dict:
+    """segment() with a null network: a 1x1 convolution (4 bands -> 6 classes), 512 px tiles, on a VRT
+    repeating the real Virginia Sentinel-2 scene; no polygons. Median of ``runs``."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from engine_helpers import pixel_model
+
+    from remotenet.remotenet_plugin.engine import SegmentOptions, segment
+
+    vrt = repeat_vrt(os.path.join(folder, f"ceiling_{size}.vrt"), size, find_scene(data, CEILING_SCENE))
+    model = pixel_model(4, 6, tile_size=512, scale=3000.0)
+    walls, results = [], []
+    for i in range(runs):
+        t0 = time.perf_counter()
+        results.append(segment(vrt, model, os.path.join(folder, f"ceiling_{i}.tif"), SegmentOptions()))
+        walls.append(time.perf_counter() - t0)
+    best = walls.index(statistics.median_low(walls))
+    r = results[best]
+    return {"measure": "engine_ceiling", "pixels": [size, size], "tile": r.tile_size, "overlap": r.overlap,
+            "classes": 6, "runtime": r.runtime, "precision": r.precision, "runs_s": [round(w, 2) for w in walls],
+            "mp_s": round(size * size / 1e6 / walls[best], 3),
+            "stage_seconds": {k: round(v, 2) for k, v in r.stage_seconds.items()},
+            "load_average_1min": load_average()}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -257,6 +310,7 @@ def main() -> None:
                         help="extra network-only variants: fp32_cl, bf16_nchw (default: both in the full run)")
     parser.add_argument("--rounds", type=int, default=5, help="interleaved timing rounds (median reported)")
     parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--ceiling-size", type=int, help="side of the engine-ceiling raster (quick 4096, full 8192)")
     parser.add_argument("--poly-size", type=int, default=16000, help="side of the polygonising measurement")
     parser.add_argument("--json", help="also write the summary here")
     parser.add_argument("--_child", nargs="+", help=argparse.SUPPRESS)
@@ -284,6 +338,7 @@ def main() -> None:
         pick_device,
         pick_precision,
     )
+    from remotenet.remotenet_plugin.engine.runtime_openvino import openvino_importable
 
     run_start = time.perf_counter()
     scene = find_scene(args.data)
@@ -297,10 +352,12 @@ def main() -> None:
            "device": describe_device(device), "torch": torch.__version__, "torch_threads": torch.get_num_threads(),
            "cpu_native_bf16": cpu_has_native_bf16(), "load_average_1min": load_average(), "quick": args.quick,
            "model": MODEL.name, "scene": scene, "tile_size": tile, "overlap": overlap,
-           "batch_size": args.batch_size, "fast_precision": fast_precision}
+           "batch_size": args.batch_size, "fast_precision": fast_precision,
+           "openvino": openvino_importable() and device.type == "cpu"}
     emit(env)
 
     with tempfile.TemporaryDirectory(prefix="remotenet_bench_") as tmp:
+        ov_cache = os.path.join(tmp, "cache")  # a fresh cache: the conversion is measured too
         # 1. The network alone, on every tile of the engine's grid over the real scene.
         tiles = scene_tiles(scene, meta, tile, overlap)
         tiles = tiles[: max(args.batch_size, len(tiles) // args.batch_size * args.batch_size)]  # full batches only
@@ -312,6 +369,12 @@ def main() -> None:
             precision, cl = {"fp32_cl": ("fp32", True), "bf16_nchw": ("bf16", False),
                              "bf16_cl": ("bf16", True)}[variant]
             extra[variant] = NetworkTimer(str(MODEL), tiles, device, precision, args.batch_size, channels_last=cl)
+        ov = ov_convert_s = None
+        if env["openvino"]:
+            t0 = time.perf_counter()
+            ov = NetworkTimer.openvino(str(MODEL), tiles, fast_precision, args.batch_size, ov_cache)
+            ov_convert_s = round(time.perf_counter() - t0, 1)
+            extra["openvino"] = ov
         for _round in range(args.rounds):  # interleaved, so drifting load hits every variant alike
             for timer in (fp32, fast, *extra.values()):
                 timer.run()
@@ -324,7 +387,13 @@ def main() -> None:
               "speedup_vs_fp32": round(fast.mp_s / fp32.mp_s, 2)})
         for variant, timer in extra.items():
             emit({"measure": f"network_{variant}", "mp_s": round(timer.mp_s, 4),
-                  "agreement_vs_fp32": round(float((timer.classes == fp32.classes).mean()), 5)})
+                  "speedup_vs_fp32": round(timer.mp_s / fp32.mp_s, 2),
+                  "agreement_vs_fp32": round(float((timer.classes == fp32.classes).mean()), 5),
+                  **({"precision": fast_precision, "convert_and_compile_seconds": ov_convert_s}
+                     if timer is ov else {})})
+        ov_mp = ov.mp_s if ov else None
+        ov_agreement = float((ov.classes == fp32.classes).mean()) if ov else None
+        ov_seconds_per_tile = ov.seconds_per_tile if ov else None
         fast_channels_last = fast.predictor.channels_last
         del extra
         del tiles
@@ -335,13 +404,16 @@ def main() -> None:
         load_before = load_average()
         t0 = time.perf_counter()
         result = segment(source, str(MODEL), out, SegmentOptions(device=args.device, batch_size=args.batch_size,
-                                                                  output_vector=os.path.join(tmp, "polygons.gpkg")))
+                                                                  output_vector=os.path.join(tmp, "polygons.gpkg"),
+                                                                  cache_dir=ov_cache))
         wall = time.perf_counter() - t0
         computed = result.tiles_total - result.tiles_skipped_nodata
-        network_s = fast.seconds_per_tile * computed
+        per_tile = ov_seconds_per_tile if result.runtime == "openvino" else fast.seconds_per_tile
+        network_s = per_tile * computed
         megapixels = result.width * result.height / 1e6
         stages = {k: round(v, 2) for k, v in result.stage_seconds.items()}
-        e2e = {"measure": "end_to_end", "pixels": [result.width, result.height], "precision": result.precision,
+        e2e = {"measure": "end_to_end", "pixels": [result.width, result.height], "runtime": result.runtime,
+               "precision": result.precision, "overlap": result.overlap,
                "tiles": computed, "polygons": result.polygons, "seconds": round(wall, 2),
                "mp_s": round(megapixels / wall, 4), "network_only_seconds": round(network_s, 2),
                "pipeline_efficiency": round(network_s / wall, 3), "stage_seconds": stages,
@@ -353,7 +425,7 @@ def main() -> None:
         out_small = os.path.join(tmp, "classes_small_overlap.tif")
         t0 = time.perf_counter()
         r_small = segment(source, str(MODEL), out_small, SegmentOptions(
-            device=args.device, batch_size=args.batch_size, overlap=small,
+            device=args.device, batch_size=args.batch_size, overlap=small, cache_dir=ov_cache,
             output_vector=os.path.join(tmp, "polygons_small_overlap.gpkg")))
         wall_small = time.perf_counter() - t0
         emit({"measure": f"end_to_end_overlap_{small}", "tiles": r_small.tiles_total - r_small.tiles_skipped_nodata,
@@ -369,6 +441,18 @@ def main() -> None:
               "pixels_computed_share": round((-(-size // tile) * tile) ** 2 / size**2, 3),
               "agreement_with_end_to_end": round(float((naive_classes == ours).mean()), 5)})
         del naive_classes, ours
+
+        # 3b. Seams: the real scene with the model's tiles and with tiles twice as large.
+        seam_out = [os.path.join(tmp, f"seams_{t}.tif") for t in (tile, 2 * tile)]
+        for t, path in zip((tile, 2 * tile), seam_out):
+            segment(scene, str(MODEL), path, SegmentOptions(device=args.device, tile_size=t, cache_dir=ov_cache))
+        seams = float((gdal.Open(seam_out[0]).ReadAsArray() == gdal.Open(seam_out[1]).ReadAsArray()).mean())
+        emit({"measure": "seams", "tiles": [tile, 2 * tile], "overlap": result.overlap,
+              "agreement": round(seams, 5)})
+
+        # 3c. The engine's own ceiling (null network).
+        ceiling = engine_ceiling(args.ceiling_size or (4096 if args.quick else 8192), tmp, args.data, 3)
+        emit(ceiling)
 
         # 4. Polygonising a large output, and peak memory on 4k and 16k squares (own processes).
         poly = run_child(["--_child", "polygon", out, str(args.poly_size), tmp], timeout=1200)
@@ -391,8 +475,16 @@ def main() -> None:
         "date": env["date"], "machine": env["machine"], "device": env["device"], "torch_threads": env["torch_threads"],
         "quick": args.quick, "raster_px": size, "tile_size": tile, "overlap": overlap, "batch_size": args.batch_size,
         "fast_path": f"{fast_precision}{' + channels_last' if fast_channels_last else ''}",
+        "end_to_end_runtime": e2e["runtime"], "end_to_end_precision": e2e["precision"],
         "end_to_end_mp_s": e2e["mp_s"], "network_fp32_eager_mp_s": round(fp32_mp, 4),
         "network_fast_mp_s": round(fast_mp, 4), "naive_mp_s": round(megapixels / naive_s, 4),
+        "end_to_end_vs_naive": round(e2e["mp_s"] / (megapixels / naive_s), 2),
+        "network_openvino_mp_s": round(ov_mp, 4) if ov else None,
+        "openvino_speedup_vs_fp32": round(ov_mp / fp32_mp, 2) if ov else None,
+        "agreement_openvino_vs_fp32": round(ov_agreement, 5) if ov else None,
+        "openvino_convert_seconds": ov_convert_s,
+        "engine_ceiling_mp_s": ceiling["mp_s"], "engine_ceiling_stage_seconds": ceiling["stage_seconds"],
+        "seams_agreement_2x_tiles": round(seams, 5),
         "pipeline_efficiency": e2e["pipeline_efficiency"], "agreement_fast_vs_fp32": round(agreement, 5),
         "peak_rss_mb_4k": memory.get(4000), "peak_rss_mb_16k": memory.get(16000),
         "peak_rss_mb_before_segment_4k_16k": [memory_base.get(4000), memory_base.get(16000)],
@@ -406,7 +498,13 @@ def main() -> None:
         "fast_2x_fp32": fast_mp >= 2 * fp32_mp, "agreement_0995": agreement >= 0.995,
         "efficiency_085": e2e["pipeline_efficiency"] >= 0.85,
         "end_to_end_above_naive": e2e["mp_s"] > summary["naive_mp_s"],
+        "end_to_end_2x_naive": e2e["mp_s"] >= 2 * summary["naive_mp_s"],
+        "seams_0995": seams >= 0.995,
+        "engine_ceiling_20_mp_s": ceiling["mp_s"] >= 20,
     }
+    if ov:
+        targets["openvino_3x_fp32"] = ov_mp >= 3 * fp32_mp
+        targets["agreement_openvino_0995"] = ov_agreement >= 0.995
     if memory:
         targets["rss_16k_within_25pct_and_2500mb"] = memory[16000] <= 1.25 * memory[4000] and memory[16000] < 2500
     summary["targets_met"] = targets
