@@ -5,10 +5,10 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-IGNORE_INDEX = 255
+from .metadata import NO_CLASS
 
 
-def dice_loss(logits: torch.Tensor, target: torch.Tensor, ignore_index: int = IGNORE_INDEX,
+def dice_loss(logits: torch.Tensor, target: torch.Tensor, ignore_index: int = NO_CLASS,
               smooth: float = 1.0) -> torch.Tensor:
     """1 - mean soft Dice over the classes present in the batch (prediction or reference).
 
@@ -35,7 +35,7 @@ def dice_loss(logits: torch.Tensor, target: torch.Tensor, ignore_index: int = IG
 class SegmentationLoss(nn.Module):
     """``ce_weight * cross-entropy + dice_weight * Dice``, both ignoring ``ignore_index``."""
 
-    def __init__(self, ce_weight: float = 1.0, dice_weight: float = 1.0, ignore_index: int = IGNORE_INDEX,
+    def __init__(self, ce_weight: float = 1.0, dice_weight: float = 1.0, ignore_index: int = NO_CLASS,
                  class_weights: torch.Tensor | None = None, label_smoothing: float = 0.0):
         super().__init__()
         self.ce_weight = ce_weight

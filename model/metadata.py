@@ -27,6 +27,9 @@ DEFAULT_ENCODER = ENCODER_NAMES[0]
 ARCHITECTURES = {f"remotenet-{name}": name for name in ENCODER_NAMES}
 ARCHITECTURE = f"remotenet-{DEFAULT_ENCODER}"
 METADATA_KEY = "remotenet"
+# The one UInt8 value that is no class: nodata in classified rasters, unlabelled in labels,
+# ignored by the loss and the metrics. Class values are 0..254.
+NO_CLASS = 255
 
 IMAGENET_MEAN = [0.485, 0.456, 0.406]
 IMAGENET_STD = [0.229, 0.224, 0.225]

@@ -12,11 +12,11 @@ from typing import Any
 
 import numpy as np
 
-IGNORE_INDEX = 255
+from .metadata import NO_CLASS
 
 
 def confusion_matrix(prediction: Any, reference: Any, num_classes: int,
-                     ignore_index: int = IGNORE_INDEX) -> np.ndarray:
+                     ignore_index: int = NO_CLASS) -> np.ndarray:
     """(num_classes, num_classes) int64 counts for class indices 0..num_classes-1.
 
     Accepts numpy arrays or torch tensors of the same shape. Pixels where either side is
@@ -39,7 +39,7 @@ def confusion_matrix(prediction: Any, reference: Any, num_classes: int,
 class ConfusionMatrix:
     """Accumulates a confusion matrix over batches or raster windows."""
 
-    def __init__(self, num_classes: int, ignore_index: int = IGNORE_INDEX):
+    def __init__(self, num_classes: int, ignore_index: int = NO_CLASS):
         self.num_classes = num_classes
         self.ignore_index = ignore_index
         self.matrix = np.zeros((num_classes, num_classes), dtype=np.int64)

@@ -10,10 +10,10 @@ from typing import Callable, Optional
 
 import numpy as np
 
+from ...model.metadata import NO_CLASS
 from .options import EngineError
 from .tiling import Tile, TileGrid
 
-NODATA_CLASS = 255
 COLUMN_CHUNK = 2048
 NON_FINITE = ("the network produced NaN or infinite values; check the model file, the input scaling in its "
               "header, or use precision 'fp32'")
@@ -89,7 +89,7 @@ class RowBlender:
             chunk = index if self.identity_lut else self.lut[index]
             all_valid = bool(valid.all())
             if not all_valid:
-                chunk[~valid] = NODATA_CLASS
+                chunk[~valid] = NO_CLASS
             classes[:, cols] = chunk
             if conf is not None:
                 best /= self.grid.sum_y[self.base:self.base + n, None] * self.grid.sum_x[None, cols]
@@ -100,7 +100,7 @@ class RowBlender:
         rest = upto - self.base - n  # rows no processed tile touched (all-nodata tile rows)
         for r0 in range(0, max(rest, 0), self.cap):  # in pieces: such gaps can be most of the raster
             rows = min(self.cap, rest - r0)
-            classes = np.full((rows, width), NODATA_CLASS, dtype=np.uint8)
+            classes = np.full((rows, width), NO_CLASS, dtype=np.uint8)
             conf = np.full((rows, width), np.nan, dtype=np.float32) if self.with_confidence else None
             self.emit(self.base + n + r0, classes, conf)
         # Shift the still-open rows to the top of the buffer.

@@ -7,7 +7,7 @@ from typing import Callable, Optional
 import numpy as np
 import torch
 
-from .blend import NODATA_CLASS
+from ...model.metadata import NO_CLASS
 from .tiling import Tile, TileGrid
 
 
@@ -56,7 +56,7 @@ class TorchRowBlender:
         acc, valid = self.acc[:, :n], self.valid[:n]
         best, index = acc.max(dim=0)  # ties: the first class, as np.argmax
         classes = self.lut[index]
-        classes[~valid] = NODATA_CLASS
+        classes[~valid] = NO_CLASS
         conf = None
         if self.with_confidence:
             conf = best / (self.sum_y[self.base:self.base + n, None] * self.sum_x[None, :])
@@ -66,7 +66,7 @@ class TorchRowBlender:
         rest = upto - self.base - n
         for r0 in range(0, max(rest, 0), self.cap):
             rows = min(self.cap, rest - r0)
-            self.emit(self.base + n + r0, np.full((rows, width), NODATA_CLASS, dtype=np.uint8),
+            self.emit(self.base + n + r0, np.full((rows, width), NO_CLASS, dtype=np.uint8),
                       np.full((rows, width), np.nan, dtype=np.float32) if self.with_confidence else None)
         keep = self.cap - n
         if keep > 0:

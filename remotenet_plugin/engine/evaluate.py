@@ -21,10 +21,10 @@ from typing import Any, Callable, Optional
 import numpy as np
 from osgeo import gdal
 
+from ...model.metadata import NO_CLASS
 from ...model.metrics import metrics_from_confusion
 from .gdal_errors import with_gdal_exceptions
 from .labels import (
-    UNLABELLED,
     LabelsError,
     VectorLabels,
     extent_text,
@@ -106,8 +106,8 @@ def evaluate_classification(classified: str, reference: str, class_field: Option
             raise EvaluationError(f"{classified} holds values outside 0..255: not a classified raster")
         pred = pred.astype(np.int64)
         ref = ref.astype(np.int64)
-        ref_ok = ref != UNLABELLED
-        pred_ok = pred != UNLABELLED
+        ref_ok = ref != NO_CLASS
+        pred_ok = pred != NO_CLASS
         if pred_nodata is not None:
             pred_ok &= pred != int(pred_nodata)
         unclassified += int(np.count_nonzero(ref_ok & ~pred_ok))
@@ -120,7 +120,7 @@ def evaluate_classification(classified: str, reference: str, class_field: Option
         raise EvaluationError("no pixel is both labelled in the reference and classified: the reference does "
                               "not overlap the classified raster (or one of them is all nodata)")
     seen = set(np.nonzero(full.sum(axis=1))[0].tolist()) | set(np.nonzero(full.sum(axis=0))[0].tolist())
-    values = sorted(seen | (set(categories) - {UNLABELLED}))
+    values = sorted(seen | (set(categories) - {NO_CLASS}))
     names = [categories.get(v) or ref_names.get(v) or str(v) for v in values]
     cm = full[np.ix_(values, values)]
     metrics = metrics_from_confusion(cm, names, values)
@@ -168,7 +168,7 @@ def _reference_reader(ds: gdal.Dataset, reference: str, class_field: Optional[st
         gt = ds.GetGeoTransform()
         bounds = (gt[0], gt[3] + ds.RasterYSize * gt[5], gt[0] + ds.RasterXSize * gt[1], gt[3])
         src = gdal.Warp("", src, format="VRT", outputBounds=bounds, width=ds.RasterXSize, height=ds.RasterYSize,
-                        dstSRS=ds.GetProjection(), resampleAlg="near", dstNodata=UNLABELLED,
+                        dstSRS=ds.GetProjection(), resampleAlg="near", dstNodata=NO_CLASS,
                         outputType=gdal.GDT_Float64)
         rband = src.GetRasterBand(1)
     nodata = rband.GetNoDataValue()
@@ -176,8 +176,8 @@ def _reference_reader(ds: gdal.Dataset, reference: str, class_field: Optional[st
     def read(window: tuple[int, int, int, int], _keep_open: gdal.Dataset = src) -> np.ndarray:
         # _keep_open: a band whose dataset was garbage-collected crashes GDAL.
         values = rband.ReadAsArray(*window)
-        out = np.full(values.shape, UNLABELLED, dtype=np.uint8)
-        ok = (values >= 0) & (values < UNLABELLED) & (values == np.round(values))
+        out = np.full(values.shape, NO_CLASS, dtype=np.uint8)
+        ok = (values >= 0) & (values < NO_CLASS) & (values == np.round(values))
         if nodata is not None:
             ok &= values != nodata
         out[ok] = values[ok].astype(np.uint8)

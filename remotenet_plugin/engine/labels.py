@@ -20,12 +20,9 @@ from typing import Any, Optional
 import numpy as np
 from osgeo import gdal, ogr, osr
 
-from ...model.metadata import EXTRA_COLORS
+from ...model.metadata import EXTRA_COLORS, NO_CLASS
 from .gdal_errors import with_gdal_exceptions
 from .source import dataset_srs, window_geotransform
-
-UNLABELLED = 255
-
 
 VECTOR_EXTENSIONS = {".geojson", ".json", ".shp", ".gpkg", ".kml", ".gml", ".fgb", ".sqlite", ".csv", ".tab"}
 
@@ -80,9 +77,9 @@ def _raster_labels(ds: gdal.Dataset, path: str, window: tuple[int, int, int, int
         mem.GetRasterBand(1).SetNoDataValue(-1.0)
         gdal.Warp(mem, src, resampleAlg="near", srcNodata=nodata, dstNodata=-1.0)
         values = mem.GetRasterBand(1).ReadAsArray()
-        values[values == -1.0] = UNLABELLED
+        values[values == -1.0] = NO_CLASS
     values = np.asarray(values)
-    unlabelled = values == UNLABELLED
+    unlabelled = values == NO_CLASS
     if nodata is not None:
         unlabelled |= values == nodata
     found = np.unique(values[~unlabelled])
@@ -93,7 +90,7 @@ def _raster_labels(ds: gdal.Dataset, path: str, window: tuple[int, int, int, int
     if np.any(found != np.round(found)) or found.min() < 0 or found.max() > 254:
         raise LabelsError(f"label raster values must be whole numbers 0..254 (255 = unlabelled); "
                                 f"found {found[:10].tolist()}")
-    grid = np.full(values.shape, UNLABELLED, dtype=np.uint8)
+    grid = np.full(values.shape, NO_CLASS, dtype=np.uint8)
     grid[~unlabelled] = values[~unlabelled].astype(np.uint8)
     names = band.GetCategoryNames() or []
     ct = band.GetColorTable()
@@ -192,16 +189,16 @@ class VectorLabels:
         mem.SetGeoTransform(window_geotransform(ds, window))
         if ds.GetProjection():
             mem.SetProjection(ds.GetProjection())
-        mem.GetRasterBand(1).Fill(UNLABELLED)
+        mem.GetRasterBand(1).Fill(NO_CLASS)
         gdal.RasterizeLayer(mem, [1], self.layer, options=["ATTRIBUTE=cls"])
         values = mem.GetRasterBand(1).ReadAsArray()
-        if check_overlap and not np.any(values != UNLABELLED):
+        if check_overlap and not np.any(values != NO_CLASS):
             raise LabelsError(
                 f"the label polygons do not overlap the raster{'' if is_whole(ds, window) else ' window'}: "
                 f"labels cover {extent_text(self.layer.GetExtent())}, the raster covers "
                 f"{extent_text(raster_extent(mem))} (in the raster's CRS)")
         if self.background_value is not None:
-            values[values == UNLABELLED] = self.background_value
+            values[values == NO_CLASS] = self.background_value
         return values.astype(np.uint8)
 
 

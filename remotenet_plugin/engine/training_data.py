@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 import numpy as np
 from osgeo import gdal
 
+from ...model.metadata import NO_CLASS
 from .gdal_errors import with_gdal_exceptions
 from .labels import (
-    UNLABELLED,
     LabelsError,
     crs_name,
     finish_classes,
@@ -60,7 +60,7 @@ def prepare_training_chips(raster: str, labels: str, class_field: Optional[str] 
     label_values = grid.values.copy()
     nodata_mask = _image_nodata_mask(ds, band_list, win)
     if nodata_mask is not None:
-        label_values[nodata_mask] = UNLABELLED
+        label_values[nodata_mask] = NO_CLASS
     classes = finish_classes(grid.classes, class_names, class_colors)
     if len(classes) < 2:
         only = classes[0]["name"] if classes else "none"
@@ -89,7 +89,7 @@ def prepare_training_chips(raster: str, labels: str, class_field: Optional[str] 
     train_images, train_labels = _read_chips(ds, band_list, win, label_index, train_pos, tile)
     val_images, val_labels = _read_chips(ds, band_list, win, label_index, val_pos, tile)
     norm = _normalisation(ds, band_list, train_images, train_labels, nodata_value=_nodata(ds, band_list))
-    counts = np.bincount(label_index[label_index != UNLABELLED].ravel(), minlength=len(classes))
+    counts = np.bincount(label_index[label_index != NO_CLASS].ravel(), minlength=len(classes))
     say(f"{len(train_pos)} training and {len(val_pos)} validation chips of {tile} px; "
         f"labelled pixels per class: {dict(zip([c['name'] for c in classes], counts.tolist()))}")
 
@@ -128,7 +128,7 @@ def _block_split(index: np.ndarray, num_classes: int, tile: int, val_fraction: f
     for r0, r1 in zip(rows[:-1], rows[1:]):
         for c0, c1 in zip(cols[:-1], cols[1:]):
             cell = index[r0:r1, c0:c1]
-            hist = np.bincount(cell[cell != UNLABELLED].ravel(), minlength=num_classes)
+            hist = np.bincount(cell[cell != NO_CLASS].ravel(), minlength=num_classes)
             if hist.sum() > 0:
                 blocks.append(((r0, r1, c0, c1), hist))
     if len(blocks) < 2:
@@ -165,7 +165,7 @@ def _chip_positions(index: np.ndarray, split: np.ndarray, tile: int, stride: int
     validation blocks (stride ``tile``), each with at least ``min_labelled`` labelled pixels."""
     height, width = index.shape
     sums = {name: _integral(mask) for name, mask in (
-        ("train", split == 0), ("val", split == 1), ("lab", index != UNLABELLED))}
+        ("train", split == 0), ("val", split == 1), ("lab", index != NO_CLASS))}
 
     def window_sum(name: str, r: int, c: int) -> int:
         s = sums[name]
@@ -238,7 +238,7 @@ def _normalisation(ds: gdal.Dataset, bands: list[int], images: np.ndarray, label
 
 
 def _value_to_index(classes: list[dict[str, Any]]) -> np.ndarray:
-    lut = np.full(256, UNLABELLED, dtype=np.uint8)
+    lut = np.full(256, NO_CLASS, dtype=np.uint8)
     for i, c in enumerate(classes):
         lut[c["value"]] = i
     return lut

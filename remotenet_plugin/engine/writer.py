@@ -11,7 +11,7 @@ from typing import Optional
 import numpy as np
 from osgeo import gdal
 
-from .blend import NODATA_CLASS
+from ...model.metadata import NO_CLASS
 from .options import EngineError
 from .write_errors import checked_writes
 
@@ -49,7 +49,7 @@ def style_classes(band: gdal.Band, classes: list[dict]) -> None:
         r, g, b = (int(v) for v in c["color"])
         table.SetColorEntry(int(c["value"]), (r, g, b, 255))
         names[int(c["value"])] = str(c["name"])
-    table.SetColorEntry(NODATA_CLASS, (0, 0, 0, 0))
+    table.SetColorEntry(NO_CLASS, (0, 0, 0, 0))
     band.SetColorTable(table)
     band.SetCategoryNames(names)
     band.SetColorInterpretation(gdal.GCI_PaletteIndex)
