@@ -17,6 +17,7 @@ from typing import Any, Callable, Optional
 
 import numpy as np
 import torch
+from torch import nn
 
 from .devices import DeviceError, cpu_has_native_bf16, resolve_device
 from .encoder import DEFAULT_ENCODER, ENCODERS
@@ -287,37 +288,12 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
           "val_chips": int(len(val_images)) if has_val else 0, "batch_size": batch,
           "steps_per_epoch": steps_per_epoch, "total_steps": total_steps, "budget_s": budget_s})
 
-    history: list[dict[str, Any]] = []
     losses: list[float] = []
-    best_state: Optional[dict[str, torch.Tensor]] = None
-    best_metrics: dict[str, Any] = {}
-    best_miou, best_step, best_epoch = -1.0, 0, 0.0
-    step, step_time, val_time = 0, None, None
-    last_val_step, last_val_time = -1, started
+    step, step_time = 0, None
     stopped_by = "epochs"
-    order = rng.permutation(n_train)
-    position = 0
-
-    def validate() -> None:
-        nonlocal best_state, best_metrics, best_miou, best_step, best_epoch, val_time, last_val_step
-        nonlocal last_val_time
-        t0 = time.monotonic()
-        metrics = evaluate_chips(model, val_images, val_labels, num_classes, norm, device, val_batch, use_amp)
-        model.train()
-        val_time = time.monotonic() - t0
-        last_val_step, last_val_time = step, time.monotonic()
-        miou = metrics["miou"] if metrics["miou"] is not None else 0.0
-        improved = miou > best_miou
-        if improved:
-            best_miou, best_step, best_epoch = miou, step, step / steps_per_epoch
-            best_metrics = metrics
-            best_state = {k: v.detach().to("cpu", copy=True) for k, v in model.state_dict().items()}
-        record = {"event": "validation", "step": step, "epoch": round(step / steps_per_epoch, 3),
-                  "miou": metrics["miou"], "oa": metrics["oa"], "best_miou": best_miou, "improved": improved,
-                  "iou": [c["iou"] for c in metrics["per_class"]], "val_s": round(val_time, 2),
-                  "elapsed_s": round(time.monotonic() - started, 1)}
-        history.append(record)
-        emit(record)
+    sampler = _ChipSampler(n_train, batch, rng)
+    best = _BestCheckpoint(val_images, val_labels, num_classes, norm, device, val_batch, use_amp,
+                           steps_per_epoch, started, emit)
 
     model.train()
     while True:
@@ -328,15 +304,13 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
             break
         elapsed = time.monotonic() - started
         if budget_s is not None and step > 0:
-            reserve = _validation_estimate(val_time, step_time, len(val_images) if has_val else 0, val_batch, batch)
+            reserve = _validation_estimate(best.seconds, step_time, len(val_images) if has_val else 0, val_batch,
+                                           batch)
             if elapsed + (step_time or 0.0) + reserve + 1.0 > budget_s:
                 stopped_by = "time"
                 break
 
-        if position + batch > n_train:
-            order, position = rng.permutation(n_train), 0
-        idx = np.sort(order[position:position + batch])
-        position += batch
+        idx = sampler.next_batch()
         x = torch.from_numpy(np.ascontiguousarray(train_images[idx])).to(device, non_blocking=True)
         y = torch.from_numpy(np.ascontiguousarray(train_labels[idx])).to(device, non_blocking=True)
         x = normalise_batch(x, norm)
@@ -352,20 +326,7 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
         for group in optimizer.param_groups:
             group["lr"] = lr * group["lr_scale"]
 
-        t0 = time.monotonic()
-        optimizer.zero_grad(set_to_none=True)
-        with torch.autocast(device_type=device.type, dtype=torch.bfloat16, enabled=use_amp):
-            logits = model(x)
-        loss = criterion(logits.float(), y)
-        if torch.isfinite(loss):
-            loss.backward()
-            if config.grad_clip:
-                torch.nn.utils.clip_grad_norm_(model.parameters(), config.grad_clip)
-            optimizer.step()
-        loss_value = float(loss.detach())
-        if device.type == "cuda":
-            torch.cuda.synchronize(device)
-        took = time.monotonic() - t0
+        loss_value, took = _optimisation_step(model, optimizer, criterion, x, y, device, use_amp, config.grad_clip)
         # Smoothed step time; the first step (allocations, autotuning) is not representative.
         step_time = took if step_time is None or step == 1 else 0.8 * step_time + 0.2 * took
         losses.append(loss_value)
@@ -377,28 +338,102 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
         if has_val:
             epoch_end = step % steps_per_epoch == 0
             timed = (budget_s is not None and config.validations_per_budget
-                     and time.monotonic() - last_val_time > budget_s / config.validations_per_budget)
+                     and time.monotonic() - best.last_time > budget_s / config.validations_per_budget)
             if epoch_end or timed:
-                validate()
+                best.validate(model, step)
 
-    if has_val and last_val_step != step and step > 0:
-        validate()
-    if best_state is None:  # no validation chips (or no step): keep the last weights
-        best_state = {k: v.detach().to("cpu", copy=True) for k, v in model.state_dict().items()}
-        best_step, best_epoch = step, step / steps_per_epoch
-    model.load_state_dict(best_state)
+    if has_val and best.last_step != step and step > 0:
+        best.validate(model, step)
+    if best.state is None:  # no validation chips (or no step): keep the last weights
+        best.keep(model, step, {})
+    model.load_state_dict(best.state)
     model.to("cpu").eval()
     if channels_last:
         model.to(memory_format=torch.contiguous_format)
     window = max(1, min(10, len(losses) // 4))
     result = TrainResult(
-        model=model, best_metrics=best_metrics, best_step=best_step, best_epoch=best_epoch, steps=step,
-        epochs=step / steps_per_epoch, stopped_by=stopped_by, elapsed_s=time.monotonic() - started,
-        device=str(device), first_losses=losses[:window], last_losses=losses[-window:], history=history,
+        model=model, best_metrics=best.metrics, best_step=best.step, best_epoch=best.step / steps_per_epoch,
+        steps=step, epochs=step / steps_per_epoch, stopped_by=stopped_by, elapsed_s=time.monotonic() - started,
+        device=str(device), first_losses=losses[:window], last_losses=losses[-window:], history=best.history,
         config=asdict(config))
-    emit({"event": "done", "steps": step, "stopped_by": stopped_by, "best_miou": best_metrics.get("miou"),
-          "best_step": best_step, "elapsed_s": round(result.elapsed_s, 1)})
+    emit({"event": "done", "steps": step, "stopped_by": stopped_by, "best_miou": best.metrics.get("miou"),
+          "best_step": best.step, "elapsed_s": round(result.elapsed_s, 1)})
     return result
+
+
+class _ChipSampler:
+    """Batches of chip indices: each epoch a new random order, the last partial batch dropped."""
+
+    def __init__(self, count: int, batch: int, rng: np.random.Generator) -> None:
+        self.count, self.batch, self.rng = count, batch, rng
+        self.order, self.position = rng.permutation(count), 0
+
+    def next_batch(self) -> np.ndarray:
+        if self.position + self.batch > self.count:
+            self.order, self.position = self.rng.permutation(self.count), 0
+        idx = np.sort(self.order[self.position:self.position + self.batch])
+        self.position += self.batch
+        return idx
+
+
+class _BestCheckpoint:
+    """Validation on the held-out chips, the weights with the best mIoU so far, and the history."""
+
+    def __init__(self, images: Optional[np.ndarray], labels: Optional[np.ndarray], num_classes: int,
+                 norm: Optional[dict[str, Any]], device: torch.device, batch_size: int, amp: bool,
+                 steps_per_epoch: int, started: float, emit: Callable[[dict[str, Any]], None]) -> None:
+        self.images, self.labels, self.num_classes, self.norm = images, labels, num_classes, norm
+        self.device, self.batch_size, self.amp = device, batch_size, amp
+        self.steps_per_epoch, self.started, self.emit = steps_per_epoch, started, emit
+        self.state: Optional[dict[str, torch.Tensor]] = None
+        self.metrics: dict[str, Any] = {}
+        self.miou, self.step = -1.0, 0
+        self.seconds: Optional[float] = None  # how long the last validation took
+        self.last_step, self.last_time = -1, started
+        self.history: list[dict[str, Any]] = []
+
+    def keep(self, model: RemoteNet, step: int, metrics: dict[str, Any]) -> None:
+        self.state = {k: v.detach().to("cpu", copy=True) for k, v in model.state_dict().items()}
+        self.metrics, self.step = metrics, step
+
+    def validate(self, model: RemoteNet, step: int) -> None:
+        t0 = time.monotonic()
+        metrics = evaluate_chips(model, self.images, self.labels, self.num_classes, self.norm, self.device,
+                                 self.batch_size, self.amp)
+        model.train()
+        self.seconds = time.monotonic() - t0
+        self.last_step, self.last_time = step, time.monotonic()
+        miou = metrics["miou"] if metrics["miou"] is not None else 0.0
+        improved = miou > self.miou
+        if improved:
+            self.miou = miou
+            self.keep(model, step, metrics)
+        record = {"event": "validation", "step": step, "epoch": round(step / self.steps_per_epoch, 3),
+                  "miou": metrics["miou"], "oa": metrics["oa"], "best_miou": self.miou, "improved": improved,
+                  "iou": [c["iou"] for c in metrics["per_class"]], "val_s": round(self.seconds, 2),
+                  "elapsed_s": round(time.monotonic() - self.started, 1)}
+        self.history.append(record)
+        self.emit(record)
+
+
+def _optimisation_step(model: RemoteNet, optimizer: torch.optim.Optimizer, criterion: nn.Module, x: torch.Tensor,
+                       y: torch.Tensor, device: torch.device, amp: bool, grad_clip: Optional[float]
+                       ) -> tuple[float, float]:
+    """One forward/backward/update (skipped when the loss is not finite); (loss, seconds)."""
+    t0 = time.monotonic()
+    optimizer.zero_grad(set_to_none=True)
+    with torch.autocast(device_type=device.type, dtype=torch.bfloat16, enabled=amp):
+        logits = model(x)
+    loss = criterion(logits.float(), y)
+    if torch.isfinite(loss):
+        loss.backward()
+        if grad_clip:
+            torch.nn.utils.clip_grad_norm_(model.parameters(), grad_clip)
+        optimizer.step()
+    loss_value = float(loss.detach())
+    if device.type == "cuda":
+        torch.cuda.synchronize(device)
+    return loss_value, time.monotonic() - t0
 
 
 @torch.no_grad()
