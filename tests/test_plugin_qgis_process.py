@@ -92,3 +92,13 @@ def test_model3_through_processing_run(remotenet_provider, pan_raster, model_1ba
     assert Path(results["segment:classes"]).is_file()
     ids = class_ids(tmp_path / "dissolved.gpkg")
     assert len(ids) == len(set(ids)) >= 1
+
+
+def test_model3_is_valid_for_the_current_segment_parameters(remotenet_provider):
+    """The modeler refuses to run a model whose child lacks a mandatory parameter: regenerate the
+    example (tests/models/make_segment_dissolve.py) when Segment gains one."""
+    from qgis.core import QgsProcessingModelAlgorithm
+
+    model = QgsProcessingModelAlgorithm()
+    assert model.fromFile(str(MODEL3))
+    assert model.validate() == (True, [])
