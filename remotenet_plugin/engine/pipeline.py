@@ -21,6 +21,17 @@ from .source import TileReader
 from .tiling import Tile, TileGrid
 
 
+def send_stop(work: queue.Queue, thread: threading.Thread) -> None:
+    """Queue the stop marker (None) for a worker thread, waiting while its queue is full; the
+    worker keeps draining, even after an error, so this ends."""
+    while thread.is_alive():
+        try:
+            work.put(None, timeout=0.2)
+            return
+        except queue.Full:
+            continue
+
+
 @dataclass
 class Batch:
     tiles: list[Tile]
@@ -237,11 +248,5 @@ class BlendThread:
             raise self.error
 
     def close(self) -> None:
-        while self.thread.is_alive():
-            try:
-                self.queue.put(None, timeout=0.2)
-                break
-            except queue.Full:
-                if self.error is not None:  # the worker drains; keep trying
-                    continue
+        send_stop(self.queue, self.thread)
         self.thread.join()

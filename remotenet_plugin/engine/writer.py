@@ -13,6 +13,7 @@ from osgeo import gdal
 
 from ...model.metadata import NO_CLASS
 from .options import EngineError
+from .pipeline import send_stop
 from .write_errors import checked_writes
 
 BLOCK = 256
@@ -152,7 +153,7 @@ class RowWriter:
                 except queue.Empty:
                     break
         if self.thread.is_alive():
-            self._put_final()
+            send_stop(self.queue, self.thread)
             self.thread.join()
         if not abort and self.error is None:  # the files' last blocks and directories are written here
             with checked_writes("the classified raster", "output_raster"):
@@ -165,10 +166,3 @@ class RowWriter:
         if self.error is not None and not abort:
             raise self.error
 
-    def _put_final(self) -> None:
-        while self.thread.is_alive():
-            try:
-                self.queue.put(None, timeout=0.2)
-                return
-            except queue.Full:
-                continue
