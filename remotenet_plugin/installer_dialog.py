@@ -1,13 +1,16 @@
 """The desktop dialog that installs torch, timm and safetensors (remotenet_plugin/installer.py).
 
 pip runs in a QProcess, so the QGIS window stays responsive, its output streams into the
-dialog, and Cancel kills it; the staging folder then disappears and nothing changes.
+dialog, and Cancel kills it; the staging folder then disappears and nothing changes. Working
+out what to install (pip's version, QGIS's numpy, whether PyTorch's index answers: seconds)
+happens on a thread of its own for the same reason.
 """
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from qgis.PyQt.QtCore import QProcess
+from qgis.PyQt.QtCore import QObject, QProcess, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +22,12 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from . import installer
+
+
+class _PlanReady(QObject):
+    """Carries the plan from the planning thread to the dialog (a queued signal: GUI thread)."""
+
+    ready = pyqtSignal(object, object)  # the plan or None, the error message or None
 
 
 class InstallerDialog(QDialog):
@@ -61,12 +70,26 @@ class InstallerDialog(QDialog):
         self._make_plan()
 
     def _make_plan(self) -> None:
+        self.install_button.setEnabled(False)
+        self.summary.setText("Working out what to install (pip, QGIS's numpy, the package indexes)…")
+        self._plan_ready = _PlanReady(self)
+        self._plan_ready.ready.connect(self._show_plan)
+        threading.Thread(target=self._plan_in_background, name="remotenet-install-plan", daemon=True).start()
+
+    def _plan_in_background(self) -> None:
         try:
-            self.plan = installer.make_plan(self.profile_dir)
+            self._plan_ready.ready.emit(installer.make_plan(self.profile_dir), None)
         except installer.InstallerError as err:
-            self.summary.setText(f"Cannot install from here: {err}")
-            self.install_button.setEnabled(False)
+            self._plan_ready.ready.emit(None, str(err))
+        except Exception as err:  # noqa: BLE001 - the dialog must say it, not lose it in a thread
+            self._plan_ready.ready.emit(None, f"{type(err).__name__}: {err}")
+
+    def _show_plan(self, plan: installer.InstallPlan | None, error: str | None) -> None:
+        if plan is None:
+            self.summary.setText(f"Cannot install from here: {error}")
             return
+        self.plan = plan
+        self.install_button.setEnabled(True)
         missing = installer.missing_packages()
         self.summary.setText(
             ("Missing: " + ", ".join(missing) + ".\n" if missing else "")

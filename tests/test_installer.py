@@ -129,6 +129,10 @@ installer.make_plan = lambda p: installer.InstallPlan(python=python, target=inst
     requirements=["fakepkg"], index_args=[], extra_args=["--find-links", wheels])
 dialog = InstallerDialog(profile)
 dialog.show()
+t0 = time.monotonic()
+while not dialog.install_button.isEnabled() and time.monotonic() - t0 < 60:  # planned on a thread
+    app.processEvents()
+    time.sleep(0.02)
 dialog.install_button.click()
 t0 = time.monotonic()
 while dialog.result is None and time.monotonic() - t0 < 120:
@@ -243,3 +247,28 @@ def test_message_bar_offers_the_installer_when_packages_are_missing(tmp_path):
     run = subprocess.run([sys.executable, "-c", BAR_SCRIPT], capture_output=True, text=True, env=env, timeout=120)
     assert "MISSING ['torch', 'timm']" in run.stdout, run.stdout + run.stderr
     assert "TEXT needs torch, timm to run its algorithms." in run.stdout and "OPENED [True]" in run.stdout
+
+
+def test_dialog_opens_at_once_while_the_plan_is_worked_out(qgis_app, tmp_path, monkeypatch):
+    """Working out the plan runs pip and probes an index (seconds): never on the GUI thread."""
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from remotenet.remotenet_plugin import installer
+    from remotenet.remotenet_plugin.installer_dialog import InstallerDialog
+
+    def slow_plan(profile):
+        time.sleep(1.5)
+        return installer.InstallPlan(python=sys.executable, target=installer.deps_dir(profile),
+                                     requirements=["fakepkg"], index_args=[], extra_args=[])
+
+    monkeypatch.setattr(installer, "make_plan", slow_plan)
+    started = time.monotonic()
+    dialog = InstallerDialog(tmp_path)
+    assert time.monotonic() - started < 0.5
+    assert not dialog.install_button.isEnabled()
+    while not dialog.install_button.isEnabled() and time.monotonic() - started < 20:
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+    assert dialog.install_button.isEnabled() and dialog.plan is not None
+    assert "Working out" not in dialog.summary.text()
+    dialog.close()
