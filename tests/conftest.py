@@ -100,6 +100,22 @@ def model_3band(tmp_path_factory) -> Path:
                            bands=bands)
 
 
+def rewrite_model_header(path: Path, change) -> None:
+    """Edit a .safetensors model file's JSON header in place with ``change(meta)``; weights kept."""
+    import json
+
+    from safetensors import safe_open
+    from safetensors.torch import save_file
+
+    from remotenet.model.metadata import METADATA_KEY
+
+    with safe_open(str(path), framework="pt") as fh:
+        meta = json.loads(fh.metadata()[METADATA_KEY])
+        tensors = {k: fh.get_tensor(k) for k in fh.keys()}
+    change(meta)
+    save_file(tensors, str(path), metadata={METADATA_KEY: json.dumps(meta)})
+
+
 def check_message(alg_id: str, params: dict) -> str:
     """The message checkParameterValues gives (what the dialog, processing.run and qgis_process show)."""
     from qgis.core import QgsApplication, QgsProcessingContext, QgsProject

@@ -1,12 +1,12 @@
 """The encoder choice (pvt_v2_b1, resnet18): shapes, model files naming the variant, mismatches,
 and pretrained encoder weights from local files."""
-import json
 import pickle
 
 import numpy as np
 import pytest
 import timm
 import torch
+from conftest import rewrite_model_header
 
 from remotenet.model import (
     ENCODERS,
@@ -18,7 +18,6 @@ from remotenet.model import (
     read_metadata,
     save_model,
 )
-from remotenet.model.metadata import METADATA_KEY
 from remotenet.model.training import TrainConfig, TrainingError, train_model
 
 
@@ -85,25 +84,16 @@ def test_resnet_round_trip_names_the_variant(tmp_path, resnet_model):
     assert torch.equal(predict(resnet_model, x), predict(loaded, x))
 
 
-def _rewrite_header(path, change):
-    from safetensors import safe_open
-    from safetensors.torch import save_file
-
-    with safe_open(str(path), framework="pt") as fh:
-        meta = json.loads(fh.metadata()[METADATA_KEY])
-        tensors = {k: fh.get_tensor(k) for k in fh.keys()}
-    change(meta)
-    save_file(tensors, str(path), metadata={METADATA_KEY: json.dumps(meta)})
 
 
 def test_header_naming_the_other_encoder_is_refused(tmp_path, resnet_model):
     path = tmp_path / "r.safetensors"
     save_model(resnet_model, path)
-    _rewrite_header(path, lambda m: m.update(architecture="remotenet-pvt_v2_b1"))
+    rewrite_model_header(path, lambda m: m.update(architecture="remotenet-pvt_v2_b1"))
     with pytest.raises(ModelFileError, match="'remotenet-pvt_v2_b1' contradicts the weights, which are "
                                              "'remotenet-resnet18'"):
         load_model(path)
-    _rewrite_header(path, lambda m: m.update(architecture="remotenet-convnext"))
+    rewrite_model_header(path, lambda m: m.update(architecture="remotenet-convnext"))
     with pytest.raises(ModelFileError, match="not one this plugin builds"):
         read_metadata(path)
 
@@ -119,7 +109,7 @@ def test_old_header_without_architecture_loads_as_pvt(tmp_path):
     model = RemoteNet(num_classes=2, in_channels=1).eval()
     path = tmp_path / "old.safetensors"
     save_model(model, path)
-    _rewrite_header(path, lambda m: m.pop("architecture"))
+    rewrite_model_header(path, lambda m: m.pop("architecture"))
     assert read_metadata(path)["architecture"] == "remotenet-pvt_v2_b1"
     loaded, meta = load_model(path)
     assert loaded.architecture == "remotenet-pvt_v2_b1" and meta["architecture"] == "remotenet-pvt_v2_b1"

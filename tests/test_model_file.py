@@ -1,14 +1,14 @@
 """Model files: safetensors with a header, PyTorch checkpoints, and clear refusals."""
-import json
 import os
 import pickle
 from pathlib import Path
 
 import pytest
 import torch
+from conftest import rewrite_model_header
 
 from remotenet.model import ModelFileError, RemoteNet, load_model, read_metadata, save_model, weights_storage
-from remotenet.model.metadata import ISPRS_CLASSES, METADATA_KEY
+from remotenet.model.metadata import ISPRS_CLASSES
 from remotenet.model.model_file import HEAD_KEY
 from remotenet.model.quantise import SCALE_SUFFIX, dequantise_int8, quantise_int8
 
@@ -173,21 +173,12 @@ def test_weights_with_other_layers(tmp_path, small_model):
         load_model(path)
 
 
-def _rewrite_header(path, change):
-    from safetensors import safe_open
-    from safetensors.torch import save_file
-
-    with safe_open(str(path), framework="pt") as fh:
-        meta = json.loads(fh.metadata()[METADATA_KEY])
-        tensors = {k: fh.get_tensor(k) for k in fh.keys()}
-    change(meta)
-    save_file(tensors, str(path), metadata={METADATA_KEY: json.dumps(meta)})
 
 
 def test_header_with_wrong_class_count(tmp_path, small_model):
     path = tmp_path / "m.safetensors"
     save_model(small_model, path)
-    _rewrite_header(path, lambda m: m["classes"].pop())
+    rewrite_model_header(path, lambda m: m["classes"].pop())
     with pytest.raises(ModelFileError, match="lists 2 classes but the weights predict 3"):
         load_model(path)
 
@@ -202,7 +193,7 @@ def test_header_with_wrong_band_count(tmp_path, small_model):
         m["input"]["mean"] = m["input"]["mean"][:3]
         m["input"]["std"] = m["input"]["std"][:3]
 
-    _rewrite_header(path, three_bands)
+    rewrite_model_header(path, three_bands)
     with pytest.raises(ModelFileError, match="says 3 input bands but the weights take 4"):
         load_model(path)
 
@@ -275,7 +266,7 @@ def test_int8_weight_without_its_scale_is_refused(tmp_path, small_model):
 def test_newer_format_version_asks_for_an_update(tmp_path, small_model):
     path = tmp_path / "m.safetensors"
     save_model(small_model, path, storage="int8")
-    _rewrite_header(path, lambda m: m.update(format_version=3))
+    rewrite_model_header(path, lambda m: m.update(format_version=3))
     with pytest.raises(ModelFileError, match="format_version 3 is not supported.*update the plugin"):
         load_model(path)
 

@@ -163,6 +163,15 @@ def run_dialog(name: str, dlg, parameters: dict, timeout: float, cancel_at: floa
     save()
 
 
+def open_dialog(opener, title: str, key: str):
+    """Open a modal algorithm dialog from the event loop (as a click does), wait for it, record it."""
+    later(0, opener)
+    dlg = yield from wait_for(lambda: algorithm_dialog(title), 10)
+    RESULT[key] = dlg is not None
+    save()
+    return dlg
+
+
 def close_dialog(dlg):
     dlg.close()
     yield 0.5
@@ -199,10 +208,7 @@ def session():
     tree.expand(provider_index)
     tree.setCurrentIndex(model.index(0, 0, provider_index))  # the search leaves RemoteNet Segment first
     RESULT["toolbox_selected"] = tree.selectedAlgorithm().id() if tree.selectedAlgorithm() else None
-    later(0, toolbox.executeAlgorithm)
-    dlg = yield from wait_for(lambda: algorithm_dialog("RemoteNet Segment"), 10)
-    RESULT["toolbox_dialog_opened"] = dlg is not None
-    save()
+    dlg = yield from open_dialog(toolbox.executeAlgorithm, "RemoteNet Segment", "toolbox_dialog_opened")
     if dlg is None:
         return
     yield from run_dialog("segment_toolbox", dlg, {
@@ -215,10 +221,7 @@ def session():
     action = iface.mainWindow().findChild(QAction, "remotenetSegmentAction")
     RESULT["raster_menu_action"] = action is not None and action in [
         a for m in iface.rasterMenu().actions() if m.menu() for a in m.menu().actions()]
-    later(0, action.trigger)
-    dlg = yield from wait_for(lambda: algorithm_dialog("RemoteNet Segment"), 10)
-    RESULT["menu_dialog_opened"] = dlg is not None
-    save()
+    dlg = yield from open_dialog(action.trigger, "RemoteNet Segment", "menu_dialog_opened")
     if dlg is None:
         return
     yield from run_dialog("segment_menu", dlg, {
@@ -236,9 +239,8 @@ def session():
     # 4. RemoteNet Train and RemoteNet Evaluate, from the toolbox's dialog factory.
     import processing
 
-    later(0, lambda: processing.execAlgorithmDialog("remotenet:train", {}))
-    dlg = yield from wait_for(lambda: algorithm_dialog("RemoteNet Train"), 10)
-    RESULT["train_dialog_opened"] = dlg is not None
+    dlg = yield from open_dialog(lambda: processing.execAlgorithmDialog("remotenet:train", {}), "RemoteNet Train",
+                                 "train_dialog_opened")
     if dlg is not None:
         # A class raster as the labels: QGIS 3.22's field widget used to crash QGIS on that.
         dlg.setParameters({"LABELS": QgsProject.instance().mapLayersByName("Classified raster")[0].id()})
@@ -250,9 +252,8 @@ def session():
         }, timeout=120)
         yield from close_dialog(dlg)
 
-    later(0, lambda: processing.execAlgorithmDialog("remotenet:evaluate", {}))
-    dlg = yield from wait_for(lambda: algorithm_dialog("RemoteNet Evaluate"), 10)
-    RESULT["evaluate_dialog_opened"] = dlg is not None
+    dlg = yield from open_dialog(lambda: processing.execAlgorithmDialog("remotenet:evaluate", {}),
+                                 "RemoteNet Evaluate", "evaluate_dialog_opened")
     if dlg is not None:
         yield from run_dialog("evaluate", dlg, {
             "INPUT": f"{out}/toolbox_classes.tif", "REFERENCE": CONFIG["labels"],
@@ -271,9 +272,7 @@ def session():
     RESULT["model3_loaded"] = model is not None and model.childAlgorithm("segment").algorithm() is not None
     RESULT["model3_valid"] = model.validate()
     yield 1.0
-    later(0, modeler.runModel)
-    dlg = yield from wait_for(lambda: algorithm_dialog(model.displayName()), 10)
-    RESULT["modeler_dialog_opened"] = dlg is not None
+    dlg = yield from open_dialog(modeler.runModel, model.displayName(), "modeler_dialog_opened")
     RESULT["windows_at_modeler_run"] = windows()
     if dlg is not None:
         yield from run_dialog("modeler", dlg, {
