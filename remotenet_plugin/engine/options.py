@@ -12,6 +12,7 @@ DEVICES = ("auto", "cuda", "cpu")
 PRECISIONS = ("auto", "fp32", "bf16", "fp16")
 MIN_TILE = 32  # pixels; the network pads smaller inputs anyway, so smaller tiles only waste work
 RUNTIMES = ("auto", "torch", "openvino")
+DEFAULT_CHUNK_PX = 4096  # output pixels per chunk side (rounded up to the tile stride); see engine/chunks.py
 OPENVINO_MISSING = ("'openvino' was asked for but OpenVINO is not installed in this Python; install it "
                     "with `pip install openvino`, or choose the runtime Auto or PyTorch")
 
@@ -55,6 +56,12 @@ class SegmentOptions:
     vector_layer: Optional[str] = None  # GeoPackage layer name; None -> the file's stem
     runtime: str = "auto"  # "auto" (OpenVINO on the CPU when installed) | "torch" | "openvino"
     cache_dir: Optional[str] = None  # converted networks; None -> $REMOTENET_CACHE_DIR or the user cache
+    # Scale (docs/cluster.md): rasters larger than one chunk run chunk by chunk, resumably.
+    chunk_size: int = DEFAULT_CHUNK_PX  # pixels per chunk side, rounded up to a multiple of the tile stride
+    scheduler: Optional[str] = None  # Dask scheduler address (tcp://host:8786, tls://...); None: this process
+    # TLS files for a tls:// scheduler: {"ca_file": ..., "cert": ..., "key": ...}; None: distributed's own
+    # configuration (DASK_DISTRIBUTED__COMM__TLS__* environment variables or ~/.config/dask).
+    scheduler_tls: Optional[dict] = None
 
 
 @dataclass
