@@ -86,3 +86,5 @@ class SegmentResult:
     polygons: int = 0
     output_qml: Optional[str] = None
     runtime: str = "torch"  # the runtime that ran the network: "torch" or "openvino"
+    chunks: int = 1  # chunks the window was cut into (1: one piece, written directly)
+    chunks_reused: int = 0  # chunks taken from an earlier, interrupted run

@@ -58,7 +58,7 @@ class TileGrid:
     def __init__(self, width: int, height: int, tile_size: int, overlap: int, mode: str = "smooth"):
         self.width, self.height = width, height
         self.tw, self.th = min(tile_size, width), min(tile_size, height)
-        stride = tile_size - overlap
+        self.stride = stride = tile_size - overlap
         self.xs = positions(width, self.tw, stride)
         self.ys = positions(height, self.th, stride)
         n_cols, n_rows = len(self.xs), len(self.ys)

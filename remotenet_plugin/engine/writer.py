@@ -41,18 +41,23 @@ def create_geotiff(path: str, width: int, height: int, dtype: int, geotransform,
     return ds
 
 
+def category_names(classes: list[dict]) -> list[str]:
+    """Category names indexed by class value ("" for values no class uses)."""
+    names = [""] * (max(int(c["value"]) for c in classes) + 1)
+    for c in classes:
+        names[int(c["value"])] = str(c["name"])
+    return names
+
+
 def style_classes(band: gdal.Band, classes: list[dict]) -> None:
     """Colour table and category names indexed by class value; 255 (nodata) transparent."""
     table = gdal.ColorTable()
-    top = max(int(c["value"]) for c in classes)
-    names = [""] * (top + 1)
     for c in classes:
         r, g, b = (int(v) for v in c["color"])
         table.SetColorEntry(int(c["value"]), (r, g, b, 255))
-        names[int(c["value"])] = str(c["name"])
     table.SetColorEntry(NO_CLASS, (0, 0, 0, 0))
     band.SetColorTable(table)
-    band.SetCategoryNames(names)
+    band.SetCategoryNames(category_names(classes))
     band.SetColorInterpretation(gdal.GCI_PaletteIndex)
 
 

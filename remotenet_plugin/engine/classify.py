@@ -1,0 +1,163 @@
+"""Classify a region: read tiles, run the network, blend, write the rows of one output rectangle.
+
+A one-chunk run classifies the whole window into the final files; a chunked run classifies each
+chunk (its tiles, read over the chunk plus halo) into a part file of the chunk's size.
+"""
+from __future__ import annotations
+
+import queue
+import time
+from dataclasses import dataclass
+from typing import Any, Callable, Optional, Union
+
+import numpy as np
+import torch
+from osgeo import gdal
+
+from ...model.metadata import NO_CLASS
+from .blend import NON_FINITE, RowBlender
+from .blend_torch import TorchRowBlender
+from .inference import Predictor
+from .options import EngineError, SegmentCancelled, SegmentOptions
+from .pipeline import Batch, BatchReader, BlendThread, Done
+from .run import Run, tags
+from .source import TileReader, open_raster, window_geotransform
+from .tiling import TileGrid
+from .writer import CONF_NODATA, RowWriter, create_geotiff, style_classes
+
+
+@dataclass
+class Target:
+    """What to classify: the tiles (a grid over a region of the window), and the rectangle of that
+    region written out (the rest is halo, read for the tiles but written by a neighbour)."""
+
+    grid: Any  # TileGrid or chunks.ChunkGrid
+    region: tuple[int, int, int, int]  # x, y, width, height of the tiles' region, relative to the window
+    out: tuple[int, int, int, int]  # x, y, width, height written, relative to the window
+
+    @classmethod
+    def whole(cls, grid: TileGrid) -> Target:
+        rect = (0, 0, grid.width, grid.height)
+        return cls(grid, rect, rect)
+
+
+class CroppedEmit:
+    """Passes on the rows and columns of the blended region that fall in the written rectangle."""
+
+    def __init__(self, target: Target, emit: Callable[[int, np.ndarray, Optional[np.ndarray]], None]):
+        self.emit = emit
+        self.dx, self.dy = target.out[0] - target.region[0], target.out[1] - target.region[1]
+        self.width, self.height = target.out[2], target.out[3]
+
+    def __call__(self, y: int, classes: np.ndarray, conf: Optional[np.ndarray]) -> None:
+        top, bottom = max(y, self.dy), min(y + len(classes), self.dy + self.height)
+        if bottom <= top:
+            return
+        rows, cols = slice(top - y, bottom - y), slice(self.dx, self.dx + self.width)
+        self.emit(top - self.dy, classes[rows, cols], None if conf is None else conf[rows, cols])
+
+
+def create_outputs(run: Run, out: tuple[int, int, int, int], tmp_raster: str, tmp_conf: Optional[str],
+                   options: SegmentOptions) -> tuple[gdal.Dataset, Optional[gdal.Dataset]]:
+    """The class GeoTIFF (colour table, category names, tags) and the optional confidence GeoTIFF."""
+    width, height = out[2], out[3]
+    window = (run.window[0] + out[0], run.window[1] + out[1], width, height)
+    geotransform, projection = window_geotransform(run.ds, window), run.ds.GetProjection()
+    provenance = tags(run, options)
+    out_ds = create_geotiff(tmp_raster, width, height, gdal.GDT_Byte, geotransform, projection, NO_CLASS)
+    out_ds.SetMetadata(provenance)
+    style_classes(out_ds.GetRasterBand(1), run.classes)
+    conf_ds = None
+    if tmp_conf:
+        conf_type = options.confidence_type
+        conf_ds = create_geotiff(tmp_conf, width, height, gdal.GDT_Float32 if conf_type == "float32" else gdal.GDT_Byte,
+                                 geotransform, projection, CONF_NODATA[conf_type])
+        conf_ds.SetMetadata({**provenance, "REMOTENET_CONFIDENCE": "max class probability" +
+                             (" (0..1)" if conf_type == "float32" else " in percent")})
+    return out_ds, conf_ds
+
+
+def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str], options: SegmentOptions,
+             tile_share: float, progress: Callable[[float, str], None], cancelled: Callable[[], bool],
+             log: Callable[[str], None]) -> int:
+    """Read tiles, run the network, blend, write rows; returns the number of tiles skipped as nodata."""
+    stages, grid = run.stages, target.grid
+    region = (run.window[0] + target.region[0], run.window[1] + target.region[1], target.region[2],
+              target.region[3])
+    lut = np.array([int(c["value"]) for c in run.classes], dtype=np.uint8)
+    out_ds = conf_ds = writer = batches = blend_thread = None
+    try:
+        out_ds, conf_ds = create_outputs(run, target.out, tmp_raster, tmp_conf, options)
+        writer = RowWriter(out_ds, conf_ds, options.confidence_type)
+        emit = writer.emit if target.out == target.region else CroppedEmit(target, writer.emit)
+        if run.device.type == "cuda":  # blend where the probabilities are: only class rows cross the bus
+            run.predictor.on_device = True
+            blender = TorchRowBlender(grid, len(run.classes), lut, conf_ds is not None, emit, run.device)
+        else:  # blending, argmax and confidence in a thread of their own, beside the network
+            blender = blend_thread = BlendThread(RowBlender(grid, len(run.classes), lut, conf_ds is not None,
+                                                            emit))
+        reader = TileReader(run.ds, run.bands, region, run.normaliser)
+        batches = BatchReader(reader, grid, options.batch_size, allocate=run.predictor.allocate,
+                              open_reader=lambda: TileReader(open_raster(run.source), run.bands, region,
+                                                             run.normaliser))
+        batches.start()
+        progress(0.0, f"{len(grid)} tiles on {run.device_name}")
+        while True:
+            if cancelled():
+                raise SegmentCancelled("segmentation cancelled; no output was kept")
+            t_wait = time.perf_counter()
+            try:
+                item = batches.get()
+            except queue.Empty:
+                stages["wait_read"] += time.perf_counter() - t_wait
+                continue
+            stages["wait_read"] += time.perf_counter() - t_wait
+            if isinstance(item, Done):
+                if batches.error is not None:
+                    raise batches.error
+                break
+            run_batch(item, run.predictor, blender, len(run.classes), stages)
+            progress(tile_share * item.seen / len(grid), f"tiles {item.seen}/{len(grid)}")
+        t0 = time.perf_counter()
+        blender.finish()
+        stages["blend"] += time.perf_counter() - t0 if blend_thread is None else blend_thread.seconds
+        if cancelled():
+            raise SegmentCancelled("segmentation cancelled; no output was kept")
+        t0 = time.perf_counter()
+        writer.close()
+        out_ds = conf_ds = None  # closes the files (and writes the .aux.xml category names)
+        stages["write"] += time.perf_counter() - t0 + writer.seconds
+        if batches.skipped:
+            log(f"skipped {batches.skipped} of {len(grid)} tiles that were all nodata")
+        return batches.skipped
+    except BaseException:
+        if batches is not None:
+            batches.close()
+        if blend_thread is not None:
+            blend_thread.close()
+        if writer is not None:
+            writer.close(abort=True)
+        gdal.PushErrorHandler("CPLQuietErrorHandler")  # closing a half-written file: the real error is raised
+        out_ds = conf_ds = None
+        gdal.PopErrorHandler()
+        raise
+    finally:
+        if batches is not None:
+            batches.close()
+            stages["read"] = batches.seconds
+
+
+def run_batch(batch: Batch, predictor: Predictor, blender: Union[BlendThread, TorchRowBlender], num_classes: int,
+               stages: dict[str, Any]) -> None:
+    probs = predictor(batch.pixels)
+    if probs.shape[1] != num_classes or probs.shape[2:] != batch.pixels.shape[2:]:
+        raise EngineError(f"the network returned shape {tuple(probs.shape[1:])} for tiles of "
+                          f"{tuple(batch.pixels.shape[1:])}; expected {num_classes} classes at the tile's size "
+                          "(the header's classes must match the network)")
+    # The CPU blender checks the rows it finalises (cheaper: one value per pixel, in its thread).
+    if isinstance(probs, torch.Tensor) and not bool(torch.isfinite(probs).all()):
+        raise EngineError(NON_FINITE)
+    t0 = time.perf_counter()
+    blender.add_batch(batch.tiles, probs, batch.valid)
+    if not isinstance(blender, BlendThread):  # the thread counts its own busy time
+        stages["blend"] += time.perf_counter() - t0

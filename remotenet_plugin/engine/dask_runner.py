@@ -1,0 +1,114 @@
+"""Running chunk jobs: one after another in this process, or as tasks on a Dask cluster.
+
+Dask (``dask.distributed``) is optional: ``pip install "dask[distributed]"`` (the ``cluster``
+extra). RemoteNet only connects to a scheduler the user started; it never starts one, because a
+scheduler runs whatever code its clients send (docs/cluster.md, "Security").
+"""
+from __future__ import annotations
+
+import time
+import uuid
+from typing import Any, Callable, Optional
+
+from .options import EngineError, SegmentCancelled
+
+DASK_MISSING = ("a Dask scheduler was given but dask.distributed is not installed in this Python; install it with "
+                "`pip install \"dask[distributed]\"`, or leave the scheduler empty to run in this process")
+CONNECT_TIMEOUT_S = 10
+SCHEMES = ("tcp://", "tls://")
+
+
+def scheduler_address(address: str) -> str:
+    """``host:port`` means tcp://host:port; other schemes are refused with the two that work."""
+    address = address.strip()
+    if "://" not in address:
+        address = "tcp://" + address
+    if not address.startswith(SCHEMES):
+        raise EngineError(f"{address} is not a Dask scheduler address; give tcp://host:port or tls://host:port",
+                          "scheduler")
+    host_port = address.split("://", 1)[1]
+    if not host_port or ":" not in host_port or not host_port.rsplit(":", 1)[1].isdigit():
+        raise EngineError(f"{address} has no port; give tcp://host:port (a Dask scheduler listens on 8786 unless "
+                          "told otherwise)", "scheduler")
+    return address
+
+
+class LocalRunner:
+    """Jobs in this process, in order, with progress inside each job."""
+
+    name = "this process"
+
+    def map(self, jobs: list[Any], local: Callable[[Any, Callable[[float], None]], Any], remote: Callable[[Any], Any],
+            done: Callable[[int, Any], None], cancelled: Callable[[], bool],
+            progress: Callable[[int, float], None]) -> None:
+        """``local(job, fraction_done)`` for each job in turn; ``done(i, result)`` after each."""
+        for i, job in enumerate(jobs):
+            if cancelled():
+                raise SegmentCancelled("segmentation cancelled; no output was kept")
+            done(i, local(job, lambda f, i=i: progress(i, f)))
+
+    def close(self) -> None:
+        pass
+
+
+class DaskRunner:
+    """Jobs as tasks on a Dask cluster; results as they finish; cancel cancels the futures."""
+
+    def __init__(self, address: str, tls: Optional[dict], log: Callable[[str], None]):
+        try:
+            from distributed import Client
+        except ImportError as err:
+            raise EngineError(DASK_MISSING, "scheduler") from err
+        self.address = scheduler_address(address)
+        security = None
+        if tls:
+            from distributed.security import Security
+
+            security = Security(tls_ca_file=tls.get("ca_file"), tls_client_cert=tls.get("cert"),
+                                tls_client_key=tls.get("key"), require_encryption=True)
+        # tls:// without files: distributed's own configuration (DASK_DISTRIBUTED__COMM__TLS__* variables).
+        t0 = time.perf_counter()
+        try:
+            kwargs = {"security": security} if security is not None else {}
+            self.client = Client(self.address, timeout=CONNECT_TIMEOUT_S, set_as_default=False, **kwargs)
+        except (OSError, TimeoutError) as err:
+            raise EngineError(f"cannot reach the Dask scheduler at {self.address} within {CONNECT_TIMEOUT_S} s "
+                              f"({err}); check the address and that `dask scheduler` is running there", "scheduler"
+                              ) from err
+        workers = self.client.scheduler_info().get("workers", {})
+        self.name = f"Dask scheduler {self.address}"
+        log(f"connected to the Dask scheduler {self.address} in {time.perf_counter() - t0:.1f} s: "
+            f"{len(workers)} worker(s)")
+        if not workers:
+            log("the scheduler has no workers yet; the chunks wait until a worker joins")
+        self.token = uuid.uuid4().hex[:8]
+
+    def map(self, jobs: list[Any], local: Callable[[Any, Callable[[float], None]], Any], remote: Callable[[Any], Any],
+            done: Callable[[int, Any], None], cancelled: Callable[[], bool],
+            progress: Callable[[int, float], None]) -> None:
+        """``remote(job)`` as one task per job (importable by name on the workers); ``done(i, result)``
+        as each finishes, in any order. A task whose worker died runs again elsewhere (Dask's own)."""
+        name = getattr(remote, "__name__", "job")
+        futures = [self.client.submit(remote, job, key=f"remotenet-{name}-{self.token}-{i}", pure=False)
+                   for i, job in enumerate(jobs)]
+        index = {f.key: i for i, f in enumerate(futures)}
+        pending = set(futures)
+        try:
+            while pending:
+                if cancelled():
+                    raise SegmentCancelled("segmentation cancelled; the cluster's tasks were cancelled and no "
+                                           "output was kept")
+                finished = [f for f in futures if f in pending and f.done()]
+                if not finished:
+                    time.sleep(0.1)
+                    continue
+                for future in finished:
+                    pending.discard(future)
+                    done(index[future.key], future.result())  # re-raises the task's error here
+        except BaseException:
+            self.client.cancel(list(pending))
+            raise
+
+    def close(self) -> None:
+        self.client.close()
+
