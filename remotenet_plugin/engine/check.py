@@ -15,7 +15,17 @@ from xml.etree import ElementTree
 
 from osgeo import gdal
 
-from .options import DEVICES, MIN_TILE, OPENVINO_MISSING, PRECISIONS, RUNTIMES, EngineError, SegmentOptions
+from .dask_runner import DASK_MISSING, scheduler_address
+from .options import (
+    DEFAULT_CHUNK_PX,
+    DEVICES,
+    MIN_TILE,
+    OPENVINO_MISSING,
+    PRECISIONS,
+    RUNTIMES,
+    EngineError,
+    SegmentOptions,
+)
 from .source import choose_bands, open_raster, resolve_window
 
 RASTER_EXTENSIONS = (".tif", ".tiff")
@@ -74,6 +84,24 @@ def _check_choices(options: SegmentOptions) -> None:
         raise EngineError(f"{options.min_area} must be 0 or more square metres", "min_area")
     if options.simplify < 0:
         raise EngineError(f"{options.simplify} must be 0 or more map units", "simplify")
+    _check_scale(options)
+
+
+def _check_scale(options: SegmentOptions) -> None:
+    """Chunk size and the Dask scheduler (its address and TLS files; reaching it is the run's job)."""
+    if isinstance(options.chunk_size, bool) or not isinstance(options.chunk_size, int) or \
+            options.chunk_size < MIN_TILE:
+        raise EngineError(f"{options.chunk_size!r} must be a whole number of at least {MIN_TILE} pixels "
+                          f"(default {DEFAULT_CHUNK_PX})", "chunk_size")
+    if not options.scheduler:
+        return
+    scheduler_address(options.scheduler)
+    if importlib.util.find_spec("distributed") is None:
+        raise EngineError(DASK_MISSING, "scheduler")
+    for name, path in (options.scheduler_tls or {}).items():
+        if path and not os.path.isfile(path):
+            raise EngineError(f"the TLS file {path} ({name}) does not exist; give the scheduler's certificate "
+                              "files", "scheduler")
 
 
 def _check_outputs(source: str, outputs: dict[str, Optional[str]]) -> None:

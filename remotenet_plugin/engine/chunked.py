@@ -142,7 +142,10 @@ def _classify_chunks(run: Run, plan: ChunkPlan, output_raster: str, options: Seg
     if records:
         log(f"resuming: {len(records)} of {len(plan)} chunks reused from {work.path}")
     with_conf = bool(options.output_confidence)
-    jobs = [ChunkJob(run.source, run.model_path or "", output_raster, options, work.path, chunk, with_conf)
+    # Absolute paths: a worker's working folder is not the client's.
+    source = run.source if run.source.startswith("/vsi") else os.path.abspath(run.source)
+    jobs = [ChunkJob(source, os.path.abspath(run.model_path or ""), os.path.abspath(output_raster), options, work.path,
+                     chunk, with_conf)
             for chunk in plan if chunk.index not in records]
     log(f"{len(plan)} chunks of up to {plan.side} x {plan.side} px ({plan.tiles()} tile runs for the "
         f"{len(run.grid)} tiles of the grid: border tiles run once per chunk), {len(jobs)} to run on {runner.name}")

@@ -14,7 +14,7 @@ from .options import EngineError, SegmentCancelled
 
 DASK_MISSING = ("a Dask scheduler was given but dask.distributed is not installed in this Python; install it with "
                 "`pip install \"dask[distributed]\"`, or leave the scheduler empty to run in this process")
-CONNECT_TIMEOUT_S = 10
+CONNECT_TIMEOUT_S = 5
 SCHEMES = ("tcp://", "tls://")
 
 

@@ -30,6 +30,9 @@ class EngineError(Exception):
         self.detail = detail
         self.field = field
 
+    def __reduce__(self):  # keeps detail and field when a Dask worker's error travels to the client
+        return type(self), (self.detail, self.field)
+
 
 class SegmentCancelled(EngineError):
     """The caller cancelled the run; no output file was left behind."""
