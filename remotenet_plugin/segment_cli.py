@@ -187,8 +187,9 @@ class Interrupts:
 
 def summary(result: Any) -> str:
     """One line for stdout: what was written, from what work, where."""
+    tiles = f"{result.tiles_total} tile{'' if result.tiles_total == 1 else 's'}"
     parts = [f"{result.output_raster}: {result.width} x {result.height} px, {len(result.classes)} classes, "
-             f"{result.tiles_total} tiles ({result.tiles_skipped_nodata} nodata) on {result.device} "
+             f"{tiles} ({result.tiles_skipped_nodata} nodata) on {result.device} "
              f"({result.runtime}, {result.precision}) in {result.stage_seconds.get('total', 0.0):.1f} s"]
     if result.output_vector:
         parts.append(f"{result.polygons} polygons in {result.output_vector}")

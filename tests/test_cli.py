@@ -209,6 +209,9 @@ def test_pip_wheel_installs_the_package_and_the_remotenet_command(model_1band, t
     purelib = subprocess.run([str(vpython), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                              capture_output=True, text=True, check=True).stdout.strip()
     Path(purelib, "dependencies_from_test_env.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    # A server has no QGIS: a `qgis` that refuses to import, ahead of the system's, proves the command needs none.
+    Path(purelib, "qgis").mkdir()
+    Path(purelib, "qgis", "__init__.py").write_text("raise ImportError('the command line must not import qgis')\n")
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
