@@ -1,13 +1,37 @@
-"""``python -m remotenet <command>``. Commands: ``install`` (torch, timm and safetensors for the plugin)."""
-import sys
+"""``python -m remotenet <command>``, also installed as the ``remotenet`` command by ``pip install``.
 
-COMMANDS = ("install",)
+Commands: ``install`` (torch, timm and safetensors for the QGIS plugin) and ``segment`` (RemoteNet
+Segment without QGIS). Each command imports only what it needs, after its arguments are parsed.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from typing import Optional
+
+COMMANDS = {
+    "segment": "classify a raster with a RemoteNet model (no QGIS needed; see docs/cluster.md)",
+    "install": "install torch, timm and safetensors for the QGIS plugin",
+}
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    prog = "remotenet" if os.path.basename(sys.argv[0]) == "remotenet" else "python -m remotenet"
+    if not argv or argv[0] not in COMMANDS:
+        usage = f"usage: {prog} {{{','.join(COMMANDS)}}} [options]  (--help after a command)\n" + "".join(
+            f"  {name:8} {text}\n" for name, text in COMMANDS.items())
+        asked = bool(argv) and argv[0] in ("-h", "--help")
+        print(usage, end="", file=sys.stdout if asked else sys.stderr)
+        return 0 if asked else 2
+    if argv[0] == "install":
+        from .remotenet_plugin.install_cli import main as install
+
+        return install(argv[1:])
+    from .remotenet_plugin.segment_cli import main as segment
+
+    return segment(argv[1:], prog=f"{prog} segment")
+
 
 if __name__ == "__main__":
-    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
-        print(f"usage: python -m remotenet {{{','.join(COMMANDS)}}} [options]  (--help after a command)",
-              file=sys.stderr)
-        sys.exit(2)
-    from .remotenet_plugin.install_cli import main
-
-    sys.exit(main(sys.argv[2:]))
+    sys.exit(main())

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import math
+import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Optional
@@ -27,6 +29,9 @@ def open_raster(path: str) -> gdal.Dataset:
     finally:
         msg = gdal.GetLastErrorMsg()
         gdal.PopErrorHandler()
+    # A plain path that is not there (not /vsi..., not a driver's PREFIX:... string): say so plainly.
+    if ds is None and not re.match(r"/vsi|[A-Z0-9_]{2,}:", str(path)) and not os.path.exists(path):
+        raise EngineError(f"{path} cannot be opened as a raster: there is no such file; check the path", "source")
     if ds is None or ds.RasterCount < 1:
         raise EngineError(f"{path} cannot be opened as a raster ({msg or 'no raster bands'}); "
                           "choose a raster file GDAL can read", "source")
