@@ -83,12 +83,15 @@ def segment_chunked(run: Run, plan: ChunkPlan, output_raster: str, options: Segm
     tmp_conf = files.temp_for(options.output_confidence) if options.output_confidence else None
     tmp_vector = files.temp_for(options.output_vector) if options.output_vector else None
     tmp_qml = files.temp_for(qml_path_for(output_raster))
-    work = WorkFolder.open(work_folder_for(output_raster), manifest(run, plan, options), log)
-    runner = None
+    runner = _runner(options, log)  # first: a scheduler that cannot be reached leaves no work folder behind
+    try:
+        work = WorkFolder.open(work_folder_for(output_raster), manifest(run, plan, options), log)
+    except BaseException:
+        runner.close()
+        raise
     raster_share = 80.0 if tmp_vector else 95.0
     polygons = 0
     try:
-        runner = _runner(options, log)
         records = _classify_chunks(run, plan, output_raster, options, work, runner, raster_share, progress,
                                    cancelled, log)
         devices = sorted({r["device"] for r in records.values() if r.get("device")})
@@ -112,8 +115,7 @@ def segment_chunked(run: Run, plan: ChunkPlan, output_raster: str, options: Segm
         log(f"the finished chunks stay in {work.path}: run again with the same inputs and parameters to resume")
         raise
     finally:
-        if runner is not None:
-            runner.close()
+        runner.close()
         run.ds = None
     work.remove()
     skipped = sum(int(r.get("info", {}).get("skipped", 0)) for r in records.values())
