@@ -446,28 +446,28 @@ def _rings(wkb: bytes) -> list[np.ndarray]:
     return rings
 
 
-def _to_map(geom: ogr.Geometry, gt, drop_collinear: bool) -> ogr.Geometry:
+def _to_map(geom: ogr.Geometry, gt, merged: bool) -> ogr.Geometry:
     """Pixel coordinates to map coordinates with the raster's geotransform (the formula GDAL's
     Polygonize applies, so a polygon away from seams gets the one-chunk run's vertices).
 
-    ``drop_collinear``: a union keeps the vertices where pieces met on a seam, in the middle of
-    straight edges; Polygonize never emits those, so they go (an exact test on integer vertices).
+    ``merged``: a union of pieces keeps the vertices where they met on a seam, in the middle of
+    straight edges, and starts its rings anywhere; its rings are redrawn as Polygonize draws them
+    (see _polygonize_order), so that simplification treats them alike.
     """
-    parts = [struct.pack("<BII", 1, ogr.wkbPolygon, 0)]
-    kept = 0
-    for ring in _rings(geom.ExportToWkb(ogr.wkbNDR)):
-        if drop_collinear:
-            ring = _without_collinear(ring)
-            if len(ring) < 4:
-                continue
+    rings = _rings(geom.ExportToWkb(ogr.wkbNDR))
+    if merged:
+        rings = [_polygonize_order(_without_collinear(r), hole=i > 0) for i, r in enumerate(rings)]
+        rings = [r for r in rings if len(r) >= 4]
+        if len(rings) > 2:  # holes by their first vertex, row then column
+            rings[1:] = sorted(rings[1:], key=lambda r: (r[0, 1], r[0, 0]))
+    parts = [struct.pack("<BII", 1, ogr.wkbPolygon, len(rings))]
+    for ring in rings:
         px, py = ring[:, 0], ring[:, 1]
         mapped = np.empty_like(ring)
         mapped[:, 0] = gt[0] + px * gt[1] + py * gt[2]
         mapped[:, 1] = gt[3] + px * gt[4] + py * gt[5]
         parts.append(struct.pack("<I", len(ring)))
         parts.append(mapped.astype("<f8").tobytes())
-        kept += 1
-    parts[0] = struct.pack("<BII", 1, ogr.wkbPolygon, kept)
     return ogr.CreateGeometryFromWkb(b"".join(parts))
 
 
@@ -478,3 +478,18 @@ def _without_collinear(ring: np.ndarray) -> np.ndarray:
     turn = before[:, 0] * after[:, 1] - before[:, 1] * after[:, 0]
     keep = pts[turn != 0]
     return np.vstack([keep, keep[:1]]) if len(keep) else keep
+
+
+def _polygonize_order(ring: np.ndarray, hole: bool) -> np.ndarray:
+    """The closed ring as GDAL 3.6's Polygonize draws rings (observed on its output): from the
+    top-left vertex (smallest row, then column); holes turn one way, outer rings mostly the
+    other, which is taken here (a few of GDAL's outer rings run the other way round)."""
+    if len(ring) < 4:
+        return ring
+    pts = ring[:-1]
+    first = int(np.lexsort((pts[:, 0], pts[:, 1]))[0])
+    pts = np.roll(pts, -first, axis=0)
+    area2 = float(np.sum(pts[:, 0] * np.roll(pts[:, 1], -1) - np.roll(pts[:, 0], -1) * pts[:, 1]))
+    if (area2 < 0) != hole:  # the other way round: same first vertex, the rest reversed
+        pts = np.vstack([pts[:1], pts[:0:-1]])
+    return np.vstack([pts, pts[:1]])
