@@ -473,11 +473,10 @@ def _to_map(geom: ogr.Geometry, gt, merged: bool) -> ogr.Geometry:
 
 def _without_collinear(ring: np.ndarray) -> np.ndarray:
     """A closed ring without vertices in the middle of a straight run (nor repeated ones)."""
-    pts = ring[:-1]
-    before, after = pts - np.roll(pts, 1, axis=0), np.roll(pts, -1, axis=0) - pts
-    turn = before[:, 0] * after[:, 1] - before[:, 1] * after[:, 0]
-    keep = pts[turn != 0]
-    return np.vstack([keep, keep[:1]]) if len(keep) else keep
+    d = np.diff(ring, axis=0)  # d[i]: from vertex i to vertex i + 1
+    before = np.concatenate((d[-1:], d[:-1]))
+    keep = ring[:-1][before[:, 0] * d[:, 1] - before[:, 1] * d[:, 0] != 0]
+    return np.concatenate((keep, keep[:1])) if len(keep) else keep
 
 
 def _polygonize_order(ring: np.ndarray, hole: bool) -> np.ndarray:
@@ -486,10 +485,10 @@ def _polygonize_order(ring: np.ndarray, hole: bool) -> np.ndarray:
     other, which is taken here (a few of GDAL's outer rings run the other way round)."""
     if len(ring) < 4:
         return ring
+    x, y = ring[:, 0], ring[:, 1]
+    clockwise_on_screen = float(np.sum(x[:-1] * y[1:] - x[1:] * y[:-1])) > 0  # rows grow downwards
     pts = ring[:-1]
+    if clockwise_on_screen == hole:  # the other way round
+        pts = pts[::-1]
     first = int(np.lexsort((pts[:, 0], pts[:, 1]))[0])
-    pts = np.roll(pts, -first, axis=0)
-    area2 = float(np.sum(pts[:, 0] * np.roll(pts[:, 1], -1) - np.roll(pts[:, 0], -1) * pts[:, 1]))
-    if (area2 < 0) != hole:  # the other way round: same first vertex, the rest reversed
-        pts = np.vstack([pts[:1], pts[:0:-1]])
-    return np.vstack([pts, pts[:1]])
+    return np.concatenate((pts[first:], pts[:first + 1]))
