@@ -419,17 +419,40 @@ def _write_groups(seams: _Seams, pieces: list[tuple[Rect, str]], gt, out: ClassL
         if len(members) == 1:
             out.add(_to_map(geometry(members[0]), gt, False), value, mean)
             continue
-        multi = ogr.Geometry(ogr.wkbMultiPolygon)
-        for g in members:
-            multi.AddGeometry(geometry(g))
-        union = multi.UnionCascaded()  # exact: integer vertices, axis-parallel edges
-        if union is None or union.IsEmpty():
-            raise EngineError(f"merging {len(members)} polygons across chunk seams failed: {gdal.GetLastErrorMsg()}")
-        parts = [union] if union.GetGeometryType() == ogr.wkbPolygon else \
-            [union.GetGeometryRef(i) for i in range(union.GetGeometryCount())]
-        for part in parts:  # one part: the members share edges; more would be a bug, kept rather than lost
+        for part in _union([geometry(g) for g in members]):
             out.add(_to_map(part, gt, True), value, mean)
     opened.clear()
+
+
+def _union(members: list[ogr.Geometry]) -> list[ogr.Geometry]:
+    """The union of one group's polygons (pixel coordinates): one polygon, as they share edges.
+
+    A member's holes lie inside its chunk, off the seams, and no other member covers them (one
+    inside a hole could not reach a seam), so only the outer rings are unioned (exact: integer
+    vertices, axis-parallel edges) and the members' holes added back: 2-3 times faster than a
+    union of the whole polygons, whose holes GEOS would node too.
+    """
+    shells, holes = ogr.Geometry(ogr.wkbMultiPolygon), []
+    for geom in members:
+        shell = ogr.Geometry(ogr.wkbPolygon)
+        shell.AddGeometry(geom.GetGeometryRef(0))
+        shells.AddGeometry(shell)
+        holes.extend(geom.GetGeometryRef(i) for i in range(1, geom.GetGeometryCount()))
+    union = shells.UnionCascaded()
+    if union is None or union.IsEmpty():
+        raise EngineError(f"merging {len(members)} polygons across chunk seams failed: {gdal.GetLastErrorMsg()}")
+    if union.GetGeometryType() == ogr.wkbPolygon:
+        for hole in holes:
+            union.AddGeometry(hole)
+        return [union]
+    # More than one part would be a bug (members joined by a shared edge); keep every pixel anyway.
+    whole = ogr.Geometry(ogr.wkbMultiPolygon)
+    for geom in members:
+        whole.AddGeometry(geom)
+    union = whole.UnionCascaded()
+    if union.GetGeometryType() == ogr.wkbPolygon:
+        return [union]
+    return [union.GetGeometryRef(i).Clone() for i in range(union.GetGeometryCount())]
 
 
 def _rings(wkb: bytes) -> list[np.ndarray]:
