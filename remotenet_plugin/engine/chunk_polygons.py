@@ -265,35 +265,34 @@ class _Seams:
 
     def groups(self) -> np.ndarray:
         """For each polygon id, the smallest id of its group (polygons of one class sharing seam edges)."""
-        parent = np.arange(len(self.piece), dtype=np.int64)
+        parent = list(range(len(self.piece)))  # plain lists: this loop is pure Python
 
         def root(i: int) -> int:
             while parent[i] != i:
                 parent[i] = parent[parent[i]]
-                i = int(parent[i])
+                i = parent[i]
             return i
 
-        cls = np.array(self.cls, dtype=np.int64)
+        cls = self.cls
         for before, after in self.lines.values():
             a = np.array(before, dtype=np.int64).reshape(-1, 3)
             b = np.array(after, dtype=np.int64).reshape(-1, 3)
-            a, b = a[np.argsort(a[:, 0], kind="stable")], b[np.argsort(b[:, 0], kind="stable")]
+            a = a[np.argsort(a[:, 0], kind="stable")].tolist()
+            b = b[np.argsort(b[:, 0], kind="stable")].tolist()
             i = j = 0
             # The intervals of one side never overlap each other: a sweep pairs each with those of
             # the other side that share a segment of positive length (a shared corner is no join).
             while i < len(a) and j < len(b):
-                lo, hi = max(a[i, 0], b[j, 0]), min(a[i, 1], b[j, 1])
-                if lo < hi and cls[a[i, 2]] == cls[b[j, 2]]:
-                    ra, rb = root(int(a[i, 2])), root(int(b[j, 2]))
+                (lo_a, hi_a, ga), (lo_b, hi_b, gb) = a[i], b[j]
+                if max(lo_a, lo_b) < min(hi_a, hi_b) and cls[ga] == cls[gb]:
+                    ra, rb = root(ga), root(gb)
                     if ra != rb:
                         parent[max(ra, rb)] = min(ra, rb)
-                if a[i, 1] <= b[j, 1]:
+                if hi_a <= hi_b:
                     i += 1
                 else:
                     j += 1
-        for i in range(len(parent)):
-            parent[i] = root(i)
-        return parent
+        return np.array([root(i) for i in range(len(parent))], dtype=np.int64)
 
 
 def merge_pieces(classes_path: str, pieces: list[tuple[Rect, str]], out_path: str, layer_name: str,
