@@ -249,8 +249,12 @@ def test_road_ring_and_corner_patches_across_many_chunks(tmp_path):
     grid[150:, 150:] = 255
     like = gdal.Open(ATLANTA)
     classes = _write(tmp_path / "synthetic.tif", grid, like, gdal.GDT_Byte, 255)
-    got = polygons(chunked(classes, tmp_path / "chunks", chunk))
-    want = polygons(one_chunk(classes, tmp_path))
+    # A confidence that differs from patch to patch: wrongly joined patches would pool theirs.
+    rows, cols = np.mgrid[0:size, 0:size]
+    conf = _write(tmp_path / "conf.tif", ((rows + 2 * cols) % 97 / 96.0).astype(np.float32), like,
+                  gdal.GDT_Float32, -1.0)
+    got = polygons(chunked(classes, tmp_path / "chunks", chunk, conf=conf))
+    want = polygons(one_chunk(classes, tmp_path, conf=conf))
     got.pop(), want.pop()
     of = {c: [p for p in got if p["class_id"] == c] for c in range(4)}
     assert len(of[1]) == 1 and of[1][0]["geom"].GetArea() == (grid == 1).sum() * PIXEL_M2
@@ -258,6 +262,9 @@ def test_road_ring_and_corner_patches_across_many_chunks(tmp_path):
     assert of[2][0]["geom"].GetArea() == (grid == 2).sum() * PIXEL_M2
     assert len(of[3]) == 4
     assert sorted(p["key"] for p in got) == sorted(p["key"] for p in want)
+    by_key = {p["key"]: p["mean_confidence"] for p in want}
+    for p in got:
+        assert p["mean_confidence"] == pytest.approx(by_key[p["key"]], abs=1e-6)
 
 
 def test_sieve_threshold_matches_the_one_chunk_run(scene):
