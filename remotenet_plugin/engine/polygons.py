@@ -151,14 +151,19 @@ def _polygonise(classified_path: str, out_path: str, layer_name: str, classes: l
     return count
 
 
+def sieve_pixels(src: gdal.Dataset, min_area: float, areas: AreaCalculator) -> int:
+    """The sieve threshold in pixels for ``min_area`` (the pixel area at the raster's centre); 0 or 1: no sieve."""
+    if min_area <= 0:
+        return 0
+    pixel_area = areas.pixel_area(src.RasterXSize / 2.0, src.RasterYSize / 2.0)
+    return int(math.ceil(min_area / pixel_area - 1e-9)) if pixel_area > 0 else 0
+
+
 def _sieve(src: gdal.Dataset, min_area: float, areas: AreaCalculator, scratch: Callable[[str, str], str],
            steps: _Steps, log: Callable[[str], None]) -> tuple[gdal.Band, Optional[gdal.Dataset]]:
     """The band to polygonise: patches under ``min_area`` merged into their largest neighbour (no holes)."""
     band = src.GetRasterBand(1)
-    if min_area <= 0:
-        return band, None
-    pixel_area = areas.pixel_area(src.RasterXSize / 2.0, src.RasterYSize / 2.0)
-    threshold = int(math.ceil(min_area / pixel_area - 1e-9)) if pixel_area > 0 else 0
+    threshold = sieve_pixels(src, min_area, areas)
     if threshold <= 1:
         return band, None
     sieved = _quiet_raster(scratch("sieve", ".tif"), src, gdal.GDT_Byte, 255)
@@ -186,20 +191,9 @@ def _polygonise_patches(src: gdal.Dataset, band: gdal.Band, scratch: Callable[[s
 def _write_classes(out_path: str, layer_name: str, srs: Optional[osr.SpatialReference], raw: ogr.Layer,
                    classes: list[dict], areas: AreaCalculator, min_area: float, simplify: float,
                    mean_conf: Optional[np.ndarray], steps: _Steps) -> tuple[int, int]:
-    """The final layer: class id and name, area in m2, mean confidence; returns (written, dropped)."""
-    names = {int(c["value"]): str(c["name"]) for c in classes}
-    out_ds = ogr.GetDriverByName("GPKG").CreateDataSource(out_path)
-    if out_ds is None:
-        raise EngineError(f"{out_path}: cannot create the GeoPackage ({gdal.GetLastErrorMsg()})")
-    layer = out_ds.CreateLayer(layer_name, srs=srs, geom_type=ogr.wkbPolygon, options=["FID=fid"])
-    layer.CreateField(ogr.FieldDefn("class_id", ogr.OFTInteger))
-    layer.CreateField(ogr.FieldDefn("class_name", ogr.OFTString))
-    layer.CreateField(ogr.FieldDefn("area_m2", ogr.OFTReal))
-    if mean_conf is not None:
-        layer.CreateField(ogr.FieldDefn("mean_confidence", ogr.OFTReal))
-    defn = layer.GetLayerDefn()
-    count, dropped = 0, 0
-    layer.StartTransaction()
+    """The final layer from the working layer "raw"; returns (written, dropped)."""
+    out = ClassLayer(out_path, layer_name, srs, classes, areas, min_area=min_area, simplify=simplify,
+                     with_confidence=mean_conf is not None)
     raw.ResetReading()
     for i, feat in enumerate(raw):
         if i % 2000 == 0:
@@ -207,30 +201,66 @@ def _write_classes(out_path: str, layer_name: str, srs: Optional[osr.SpatialRefe
         geom = feat.GetGeometryRef()
         if geom is None:
             continue
-        if simplify > 0:
-            geom = geom.SimplifyPreserveTopology(simplify)
-            if geom is None or geom.IsEmpty():
-                dropped += 1
-                continue
-        area = areas.area(geom)
-        if min_area > 0 and area < min_area:
-            dropped += 1  # isolated patches (only nodata around) cannot be sieved into a neighbour
-            continue
-        out = ogr.Feature(defn)
-        value = feat.GetFieldAsInteger(0)
-        out.SetField("class_id", value)
-        out.SetField("class_name", names.get(value, f"class {value}"))
-        out.SetField("area_m2", float(area))
+        conf = None
         if mean_conf is not None:
             fid = feat.GetFID()
             if 0 <= fid < len(mean_conf) and np.isfinite(mean_conf[fid]):
-                out.SetField("mean_confidence", float(mean_conf[fid]))
+                conf = float(mean_conf[fid])
+        out.add(geom, feat.GetFieldAsInteger(0), conf)
+    return out.close()
+
+
+class ClassLayer:
+    """The final polygon layer: class id and name, area in m2, mean confidence; simplification and
+    the minimum area applied per polygon. Shared by the one-chunk run and the chunk merge
+    (engine/chunk_polygons.py), so both write the same schema the same way."""
+
+    def __init__(self, out_path: str, layer_name: str, srs: Optional[osr.SpatialReference], classes: list[dict],
+                 areas: AreaCalculator, *, min_area: float, simplify: float, with_confidence: bool) -> None:
+        self.names = {int(c["value"]): str(c["name"]) for c in classes}
+        self.areas, self.min_area, self.simplify = areas, min_area, simplify
+        self.with_confidence = with_confidence
+        self.ds = ogr.GetDriverByName("GPKG").CreateDataSource(out_path)
+        if self.ds is None:
+            raise EngineError(f"{out_path}: cannot create the GeoPackage ({gdal.GetLastErrorMsg()})")
+        self.layer = self.ds.CreateLayer(layer_name, srs=srs, geom_type=ogr.wkbPolygon, options=["FID=fid"])
+        self.layer.CreateField(ogr.FieldDefn("class_id", ogr.OFTInteger))
+        self.layer.CreateField(ogr.FieldDefn("class_name", ogr.OFTString))
+        self.layer.CreateField(ogr.FieldDefn("area_m2", ogr.OFTReal))
+        if with_confidence:
+            self.layer.CreateField(ogr.FieldDefn("mean_confidence", ogr.OFTReal))
+        self.defn = self.layer.GetLayerDefn()
+        self.count, self.dropped = 0, 0
+        self.layer.StartTransaction()
+
+    def add(self, geom: ogr.Geometry, value: int, mean_conf: Optional[float]) -> bool:
+        """Write one polygon (map coordinates); False when it was dropped."""
+        if self.simplify > 0:
+            geom = geom.SimplifyPreserveTopology(self.simplify)
+            if geom is None or geom.IsEmpty():
+                self.dropped += 1
+                return False
+        area = self.areas.area(geom)
+        if self.min_area > 0 and area < self.min_area:
+            self.dropped += 1  # isolated patches (only nodata around) cannot be sieved into a neighbour
+            return False
+        out = ogr.Feature(self.defn)
+        out.SetField("class_id", value)
+        out.SetField("class_name", self.names.get(value, f"class {value}"))
+        out.SetField("area_m2", float(area))
+        if self.with_confidence and mean_conf is not None:
+            out.SetField("mean_confidence", mean_conf)
         out.SetGeometry(geom)
-        layer.CreateFeature(out)
-        count += 1
-    layer.CommitTransaction()
-    out_ds = None
-    return count, dropped
+        self.layer.CreateFeature(out)
+        self.count += 1
+        return True
+
+    def close(self) -> tuple[int, int]:
+        """Commit and close; returns (written, dropped)."""
+        self.layer.CommitTransaction()
+        self.layer = self.defn = None
+        self.ds = None
+        return self.count, self.dropped
 
 
 def _mean_confidence(src: gdal.Dataset, raw_ds, confidence_path: str, confidence_type: str,
