@@ -188,3 +188,37 @@ def test_malformed_scheduler_address_is_refused_before_anything_runs(model_1band
         segment(PAN, str(model_1band), str(tmp_path / "out.tif"), SegmentOptions(scheduler=address))
     assert err.value.field == "scheduler" and words in err.value.detail
 
+
+
+def test_qgis_segment_runs_on_the_cluster_with_dask_scheduler(remotenet_provider, cluster, scene, model_1band,
+                                                              reference, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    class Feedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines: list[str] = []
+
+        def pushInfo(self, info):  # noqa: N802
+            self.lines.append(info)
+
+    feedback = Feedback()
+    out = tmp_path / "classes.tif"
+    result = processing.run("remotenet:segment", {
+        "INPUT": scene, "MODEL": str(model_1band), "TILE_SIZE": 128, "OVERLAP": 16, "DEVICE": 2, "PRECISION": 1,
+        "RUNTIME": 1, "CHUNK_SIZE": 448, "DASK_SCHEDULER": cluster.address, "OUTPUT_RASTER": str(out),
+        "OUTPUT_VECTOR": str(tmp_path / "polygons.gpkg")}, feedback=feedback)
+    assert result["OUTPUT_RASTER"] == str(out)
+    assert (read(out) == reference).mean() >= 0.9999
+    assert any("connected to the Dask scheduler" in line for line in feedback.lines)
+    assert any("9 chunks" in line for line in feedback.lines), feedback.lines
+
+
+def test_qgis_names_the_scheduler_parameter_in_errors(remotenet_provider, model_1band, tmp_path):
+    from conftest import check_message
+
+    message = check_message("remotenet:segment", {"INPUT": PAN, "MODEL": str(model_1band),
+                                                  "DASK_SCHEDULER": "http://somewhere",
+                                                  "OUTPUT_RASTER": str(tmp_path / "out.tif")})
+    assert message.startswith("DASK_SCHEDULER:") and "tcp://host:port" in message

@@ -25,6 +25,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
     QgsProcessingParameterVectorDestination,
     QgsProcessingUtils,
     QgsRasterLayer,
@@ -32,7 +33,7 @@ from qgis.core import (
 
 from ..dependencies import configure_torch_threads
 from ..engine.check import MAX_BATCH
-from ..engine.options import DEVICES, MIN_TILE, PRECISIONS, RUNTIMES
+from ..engine.options import DEFAULT_CHUNK_PX, DEVICES, MIN_TILE, PRECISIONS, RUNTIMES
 from ..styling import ClassStylePostProcessor, keep_alive, save_default_style_in_geopackage
 from .base import PLUGIN_ROOT, RemoteNetAlgorithm, engine_callbacks, help_html
 from .compat import NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR_POLYGON, make_advanced
@@ -72,6 +73,15 @@ HELP_PARAMETERS = [
      "(pip install openvino; several times faster than PyTorch, same class on over 99.5% of pixels; converted "
      "once per model and tile size and kept in the user's cache folder), else with PyTorch, and always with "
      "PyTorch on a GPU. The log and the raster's REMOTENET_RUNTIME tag say which ran."),
+    ("Chunk size", "CHUNK_SIZE", "advanced; a raster larger than this many pixels a side runs chunk by chunk: "
+     "memory stays the same whatever the raster's size, the results are written as Cloud Optimized GeoTIFFs with "
+     "overviews, and a run that was stopped by a crash resumes from its finished chunks when run again with the "
+     "same inputs (they wait in a hidden folder beside the output). Rounded up to the tile stride."),
+    ("Dask scheduler", "DASK_SCHEDULER", "advanced; the address of a Dask scheduler (tcp://host:8786 or "
+     "tls://host:8786) to spread the chunks over its workers; empty runs in QGIS. Every worker needs this "
+     "plugin's Python package and must reach the input, the model and the output folder under the same paths "
+     "(docs/cluster.md). A scheduler runs whatever its clients send: only use one you trust, on a private "
+     "network or with TLS."),
     ("Test-time augmentation", "TTA", "advanced; also runs flipped tiles and averages the results: "
      "cleaner edges, several times slower."),
     ("Minimum polygon area", "MIN_AREA", "polygons smaller than this many square metres are dropped; "
@@ -125,6 +135,8 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
     TTA = "TTA"
     PRECISION = "PRECISION"
     RUNTIME = "RUNTIME"
+    CHUNK_SIZE = "CHUNK_SIZE"
+    DASK_SCHEDULER = "DASK_SCHEDULER"
     MIN_AREA = "MIN_AREA"
     SIMPLIFY = "SIMPLIFY"
     OUTPUT_RASTER = "OUTPUT_RASTER"
@@ -135,6 +147,7 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
         "source": INPUT, "model": MODEL, "bands": BANDS, "extent": EXTENT, "window": EXTENT,
         "tile_size": TILE_SIZE, "overlap": OVERLAP, "batch_size": BATCH_SIZE, "device": DEVICE,
         "precision": PRECISION, "runtime": RUNTIME, "min_area": MIN_AREA, "simplify": SIMPLIFY,
+        "chunk_size": CHUNK_SIZE, "scheduler": DASK_SCHEDULER,
         "output_raster": OUTPUT_RASTER,
         "output_vector": OUTPUT_VECTOR, "output_confidence": OUTPUT_CONFIDENCE,
     }
@@ -188,6 +201,12 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
             defaultValue=0)))
         self.addParameter(make_advanced(QgsProcessingParameterEnum(
             self.RUNTIME, self.tr("Runtime"), options=[self.tr("Auto"), "PyTorch", "OpenVINO"], defaultValue=0)))
+        self.addParameter(make_advanced(QgsProcessingParameterNumber(
+            self.CHUNK_SIZE, self.tr("Chunk size in pixels (larger rasters run chunk by chunk, resumably)"),
+            NUMBER_INTEGER, defaultValue=DEFAULT_CHUNK_PX, minValue=MIN_TILE)))
+        self.addParameter(make_advanced(QgsProcessingParameterString(
+            self.DASK_SCHEDULER, self.tr("Dask scheduler address (empty: run in QGIS)"), defaultValue="",
+            optional=True)))
         self.addParameter(make_advanced(QgsProcessingParameterBoolean(
             self.TTA, self.tr("Test-time augmentation (flips; slower)"), defaultValue=False)))
         self.addParameter(QgsProcessingParameterNumber(
@@ -307,6 +326,8 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
             "precision": PRECISIONS[self.parameterAsEnum(parameters, self.PRECISION, context)],
             "tta": self.parameterAsBoolean(parameters, self.TTA, context),
             "runtime": RUNTIMES[self.parameterAsEnum(parameters, self.RUNTIME, context)],
+            "chunk_size": self.parameterAsInt(parameters, self.CHUNK_SIZE, context),
+            "scheduler": self.parameterAsString(parameters, self.DASK_SCHEDULER, context).strip() or None,
             "min_area": self.parameterAsDouble(parameters, self.MIN_AREA, context),
             "simplify": self.parameterAsDouble(parameters, self.SIMPLIFY, context),
         }
@@ -345,7 +366,9 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
                          progress=progress, is_cancelled=is_cancelled, log=log)
         feedback.pushInfo(
             f"Ran on {result.device} ({result.precision}); {result.tiles_total} tile(s), "
-            f"{result.tiles_skipped_nodata} skipped as nodata; output {result.width} x {result.height} pixels")
+            f"{result.tiles_skipped_nodata} skipped as nodata; output {result.width} x {result.height} pixels"
+            + (f"; {result.chunks} chunks, {result.chunks_reused} reused from an interrupted run"
+               if result.chunks > 1 else ""))
         if result.stage_seconds:
             stages = ", ".join(f"{k} {v:.1f} s" for k, v in result.stage_seconds.items())
             feedback.pushInfo(f"Time per stage: {stages}")
