@@ -222,3 +222,44 @@ def test_qgis_names_the_scheduler_parameter_in_errors(remotenet_provider, model_
                                                   "DASK_SCHEDULER": "http://somewhere",
                                                   "OUTPUT_RASTER": str(tmp_path / "out.tif")})
     assert message.startswith("DASK_SCHEDULER:") and "tcp://host:port" in message
+
+
+def test_resume_after_a_killed_client_reuses_the_cluster_s_finished_chunks(cluster, scene, model_1band, reference,
+                                                                           tmp_path):
+    out = tmp_path / "out.tif"
+    work = Path(work_folder_for(str(out)))
+    cmd = [sys.executable, "-m", "remotenet", "segment", scene, str(model_1band), str(out), "--scheduler",
+           cluster.address, "--chunk", "448", "--tile-size", "128", "--overlap", "16", "--device", "cpu",
+           "--precision", "fp32", "--runtime", "torch"]
+    client = subprocess.Popen(cmd, env=cluster.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 300
+    try:
+        while len(list(work.glob("c*_*.json"))) < 3:
+            assert client.poll() is None and time.time() < deadline, "the client ended before it could be killed"
+            time.sleep(0.05)
+    finally:
+        client.send_signal(signal.SIGKILL)
+        client.wait()
+    assert not out.exists()
+    log: list[str] = []
+    result = segment(scene, str(model_1band), str(out), SegmentOptions(**OPTIONS, scheduler=cluster.address),
+                     log=log.append)
+    assert result.chunks_reused >= 3, log
+    assert (read(out) == reference).mean() >= 0.9999
+    assert not work.exists()
+
+
+def test_tls_scheduler_without_certificates_is_explained(model_1band, tmp_path):
+    with pytest.raises(EngineError) as err:
+        segment(PAN, str(model_1band), str(tmp_path / "out.tif"),
+                SegmentOptions(**OPTIONS, scheduler=f"tls://127.0.0.1:{_free_port()}"))
+    assert err.value.field == "scheduler"
+    assert "certificate" in err.value.detail or "cannot reach" in err.value.detail
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_tls_file_is_refused_up_front(model_1band, tmp_path):
+    with pytest.raises(EngineError) as err:
+        segment(PAN, str(model_1band), str(tmp_path / "out.tif"),
+                SegmentOptions(scheduler="tls://127.0.0.1:8786", scheduler_tls={"ca_file": str(tmp_path / "ca.pem")}))
+    assert err.value.field == "scheduler_tls" and "ca.pem" in err.value.detail

@@ -100,8 +100,8 @@ def _check_scale(options: SegmentOptions) -> None:
         raise EngineError(DASK_MISSING, "scheduler")
     for name, path in (options.scheduler_tls or {}).items():
         if path and not os.path.isfile(path):
-            raise EngineError(f"the TLS file {path} ({name}) does not exist; give the scheduler's certificate "
-                              "files", "scheduler")
+            raise EngineError(f"the TLS file {path} ({name}) does not exist; give the files of the certificates "
+                              "made for this cluster", "scheduler_tls")
 
 
 def _check_outputs(source: str, outputs: dict[str, Optional[str]]) -> None:

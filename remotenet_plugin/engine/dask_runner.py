@@ -71,6 +71,11 @@ class DaskRunner:
         try:
             kwargs = {"security": security} if security is not None else {}
             self.client = Client(self.address, timeout=CONNECT_TIMEOUT_S, set_as_default=False, **kwargs)
+        except (TypeError, ValueError) as err:  # distributed's words for "tls:// without certificates"
+            raise EngineError(f"cannot connect to {self.address}: {err}. A tls:// scheduler needs this cluster's CA "
+                              "certificate, a client certificate and its key: give them (command line: --tls-ca-file, "
+                              "--tls-cert, --tls-key), or set DASK_DISTRIBUTED__COMM__TLS__CA_FILE and "
+                              "DASK_DISTRIBUTED__COMM__TLS__CLIENT__CERT/KEY", "scheduler") from err
         except (OSError, TimeoutError) as err:
             raise EngineError(f"cannot reach the Dask scheduler at {self.address} within {CONNECT_TIMEOUT_S} s "
                               f"({err}); check the address and that `dask scheduler` is running there", "scheduler"
