@@ -157,8 +157,10 @@ def missing_packages() -> Optional[str]:
 
 
 class Interrupts:
-    """SIGINT/SIGTERM ask the engine to cancel (it polls ``cancelled``) so it can clean up; a second
-    Ctrl-C stops at once."""
+    """SIGINT (Ctrl-C) asks the engine to cancel (it polls ``cancelled``): no output and no work
+    folder are left. SIGTERM (a batch system's time limit, a shutdown) stops at once: the partial
+    outputs go, but a chunked run's finished chunks stay for a rerun to resume. A second Ctrl-C
+    stops at once too."""
 
     def __init__(self, on_first: Callable[[str], None]) -> None:
         self.signal: Optional[int] = None
@@ -181,6 +183,9 @@ class Interrupts:
         if self.signal is not None:
             raise KeyboardInterrupt
         self.signal = signum
+        if signum == signal.SIGTERM:
+            self._on_first("SIGTERM: stopping; partial outputs are removed, finished chunks are kept for a rerun")
+            raise KeyboardInterrupt
         self._on_first(f"{signal.Signals(signum).name}: cancelling, removing partial outputs "
                        "(press Ctrl-C again to stop at once)")
 
@@ -227,8 +232,8 @@ def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
         return 128 + (interrupts.signal or signal.SIGINT)
     except KeyboardInterrupt:
         bar.finish()
-        print("cancelled", file=sys.stderr)
-        return 130
+        print("stopped", file=sys.stderr)
+        return 128 + (interrupts.signal or signal.SIGINT)
     except ModelFileError as err:
         bar.finish()
         print(f"error: {names['model']}: {err}", file=sys.stderr)
