@@ -11,8 +11,9 @@ from osgeo import gdal
 from .options import EngineError, SegmentCancelled
 from .write_errors import checked_writes
 
-# GDAL's block cache while assembling: enough for the COG copy, and bounded whatever the raster's size.
-ASSEMBLY_CACHE_BYTES = 256 * 2**20
+# GDAL's block cache while assembling: the COG copy streams block rows, so a small cache suffices;
+# the default (5 % of RAM) would grow the process by hundreds of MB on large rasters.
+ASSEMBLY_CACHE_BYTES = 32 * 2**20
 
 
 def cog_options(resampling: str, predictor: Optional[int] = None) -> list[str]:
