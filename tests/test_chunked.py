@@ -50,13 +50,18 @@ def test_chunk_grids_cover_every_tile_that_touches_them_and_only_those():
 def test_per_pixel_network_gives_bit_identical_classes_and_confidence(tmp_path):
     model = pixel_model(in_channels=4, num_classes=5, tile_size=96, scale=3000.0)
     src = make_repeat_vrt(str(tmp_path / "scene.vrt"), 700)
-    results = {}
+    results, log = {}, []
     for name, chunk in (("one", ONE_CHUNK), ("chunked", 200)):
         out = tmp_path / f"{name}.tif"
         r = segment(src, model, out, SegmentOptions(chunk_size=chunk, device="cpu", precision="fp32",
-                                                    output_confidence=str(tmp_path / f"{name}_conf.tif")))
+                                                    output_confidence=str(tmp_path / f"{name}_conf.tif")),
+                    log=log.append)
         results[name] = (read(out), read(tmp_path / f"{name}_conf.tif"), r)
     assert results["one"][2].chunks == 1 and results["chunked"][2].chunks == 16
+    # every tile on a chunk border ran once: the other chunks that touch it took it from the store
+    grid = TileGrid(700, 700, 96, 24)
+    extra = ChunkPlan(grid, 200).tiles() - len(grid)
+    assert f"{extra} tiles on chunk borders were computed once and shared by their chunks" in log, log
     np.testing.assert_array_equal(results["one"][0], results["chunked"][0])
     np.testing.assert_array_equal(results["one"][1], results["chunked"][1])
 

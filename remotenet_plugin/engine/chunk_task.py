@@ -14,6 +14,7 @@ from .classify import Target, classify
 from .files import SIDE_SUFFIXES
 from .options import EngineError, SegmentOptions
 from .run import Run, prepare
+from .tile_store import TileStore
 from .work_folder import WorkFolder
 
 
@@ -38,7 +39,8 @@ def part_names(chunk: Chunk, with_confidence: bool) -> dict[str, str]:
 
 
 def classify_chunk(run: Run, job: ChunkJob, progress: Callable[[float, str], None],
-                   cancelled: Callable[[], bool], log: Callable[[str], None]) -> dict[str, Any]:
+                   cancelled: Callable[[], bool], log: Callable[[str], None],
+                   store: Optional[TileStore] = None) -> dict[str, Any]:
     """Classify ``job.chunk`` (its tiles read over the chunk plus halo) into its part files."""
     work = WorkFolder(job.work_folder, {})
     view = ChunkGrid(run.grid, job.chunk)
@@ -49,7 +51,7 @@ def classify_chunk(run: Run, job: ChunkJob, progress: Callable[[float, str], Non
     tmp_conf = temps.get(names.get("confidence", ""))
     t0 = time.perf_counter()
     try:
-        skipped = classify(run, target, tmp_classes, tmp_conf, job.options, 100.0, progress, cancelled, log)
+        skipped = classify(run, target, tmp_classes, tmp_conf, job.options, 100.0, progress, cancelled, log, store)
         record = work.commit(job.chunk.name, temps, info={"tiles": len(view), "skipped": skipped,
                                                           "seconds": round(time.perf_counter() - t0, 3)})
     except BaseException:

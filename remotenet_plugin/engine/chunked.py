@@ -22,10 +22,12 @@ from .chunk_task import (
     source_signature,
 )
 from .chunks import ChunkPlan
+from .dask_runner import LocalRunner
 from .files import OutputFiles
 from .options import ENGINE_VERSION, EngineError, SegmentCancelled, SegmentOptions, SegmentResult
 from .qml import paletted_qml, qml_path_for, write_text_atomic
 from .run import Run, tags
+from .tile_store import TileStore
 from .work_folder import WorkFolder, work_folder_for
 from .writer import category_names
 
@@ -50,7 +52,7 @@ def manifest(run: Run, plan: ChunkPlan, options: SegmentOptions) -> dict[str, An
 
 
 def _runner(options: SegmentOptions, log: Callable[[str], None]):
-    from .dask_runner import DaskRunner, LocalRunner
+    from .dask_runner import DaskRunner
 
     return DaskRunner(options.scheduler, options.scheduler_tls, log) if options.scheduler else LocalRunner()
 
@@ -149,19 +151,26 @@ def _classify_chunks(run: Run, plan: ChunkPlan, output_raster: str, options: Seg
     jobs = [ChunkJob(source, os.path.abspath(run.model_path or ""), os.path.abspath(output_raster), options, work.path,
                      chunk, with_conf)
             for chunk in plan if chunk.index not in records]
-    log(f"{len(plan)} chunks of up to {plan.side} x {plan.side} px ({plan.tiles()} tile runs for the "
-        f"{len(run.grid)} tiles of the grid: border tiles run once per chunk), {len(jobs)} to run on {runner.name}")
+    log(f"{len(plan)} chunks of up to {plan.side} x {plan.side} px over {len(run.grid)} tiles, {len(jobs)} to run "
+        f"on {runner.name}")
     steps = _Progress(progress, 0.0, share, len(plan), len(records), "chunks")
     steps.report(0.0)
+    # In this process chunks run in order, so a tile on a chunk border is computed once and kept for
+    # the next chunk that needs it; Dask workers run their chunks whole.
+    store = TileStore(work.file("tiles"), plan, lambda i: i in records) if isinstance(runner, LocalRunner) else None
 
     def done(i: int, record: dict) -> None:
         records[jobs[i].chunk.index] = record
+        if store is not None:
+            store.release(jobs[i].chunk)
         steps.finished()
 
     def local(job: ChunkJob, fraction: Callable[[float], None]) -> dict:
-        return classify_chunk(run, job, lambda pct, _msg: fraction(pct / 100.0), cancelled, log)
+        return classify_chunk(run, job, lambda pct, _msg: fraction(pct / 100.0), cancelled, log, store)
 
     runner.map(jobs, local, run_on_worker, done, cancelled, lambda _i, f: steps.report(f))
+    if store is not None and store.hits:
+        log(f"{store.hits} tiles on chunk borders were computed once and shared by their chunks")
     return records
 
 

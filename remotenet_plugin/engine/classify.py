@@ -17,12 +17,14 @@ from osgeo import gdal
 from ...model.metadata import NO_CLASS
 from .blend import NON_FINITE, RowBlender
 from .blend_torch import TorchRowBlender
+from .chunks import ChunkGrid
 from .inference import Predictor
 from .options import EngineError, SegmentCancelled, SegmentOptions
-from .pipeline import Batch, BatchReader, BlendThread, Done
+from .pipeline import Batch, BatchReader, BlendThread, Cached, Done
 from .run import Run, tags
 from .source import TileReader, open_raster, window_geotransform
-from .tiling import TileGrid
+from .tile_store import TileStore
+from .tiling import Tile, TileGrid
 from .writer import CONF_NODATA, RowWriter, create_geotiff, style_classes
 
 
@@ -79,8 +81,12 @@ def create_outputs(run: Run, out: tuple[int, int, int, int], tmp_raster: str, tm
 
 def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str], options: SegmentOptions,
              tile_share: float, progress: Callable[[float, str], None], cancelled: Callable[[], bool],
-             log: Callable[[str], None]) -> int:
-    """Read tiles, run the network, blend, write rows; returns the number of tiles skipped as nodata."""
+             log: Callable[[str], None], store: Optional[TileStore] = None) -> int:
+    """Read tiles, run the network, blend, write rows; returns the number of tiles skipped as nodata.
+
+    With a ``store`` (chunks run one after another in this process), tiles shared with a
+    neighbouring chunk are taken from it when that chunk computed them, and saved for it otherwise.
+    """
     stages, grid = run.stages, target.grid
     region = (run.window[0] + target.region[0], run.window[1] + target.region[1], target.region[2],
               target.region[3])
@@ -90,6 +96,9 @@ def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str],
         out_ds, conf_ds = create_outputs(run, target.out, tmp_raster, tmp_conf, options)
         writer = RowWriter(out_ds, conf_ds, options.confidence_type)
         emit = writer.emit if target.out == target.region else CroppedEmit(target, writer.emit)
+        if run.device.type == "cuda":
+            store = None  # a GPU computes a shared tile faster than it reads it back
+        saved = _store_access(store, grid)
         if run.device.type == "cuda":  # blend where the probabilities are: only class rows cross the bus
             run.predictor.on_device = True
             blender = TorchRowBlender(grid, len(run.classes), lut, conf_ds is not None, emit, run.device)
@@ -99,7 +108,8 @@ def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str],
         reader = TileReader(run.ds, run.bands, region, run.normaliser)
         batches = BatchReader(reader, grid, options.batch_size, allocate=run.predictor.allocate,
                               open_reader=lambda: TileReader(open_raster(run.source), run.bands, region,
-                                                             run.normaliser))
+                                                             run.normaliser),
+                              stored=saved[0] if saved else None)
         batches.start()
         progress(0.0, f"{len(grid)} tiles on {run.device_name}")
         while True:
@@ -116,7 +126,10 @@ def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str],
                 if batches.error is not None:
                     raise batches.error
                 break
-            run_batch(item, run.predictor, blender, len(run.classes), stages)
+            if isinstance(item, Cached):
+                blender.add_batch([item.tile], item.probs[None], [item.valid])
+            else:
+                run_batch(item, run.predictor, blender, len(run.classes), stages, saved[1] if saved else None)
             progress(tile_share * item.seen / len(grid), f"tiles {item.seen}/{len(grid)}")
         t0 = time.perf_counter()
         blender.finish()
@@ -147,8 +160,22 @@ def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str],
             stages["read"] = batches.seconds
 
 
+def _store_access(store: Optional[TileStore], grid: Any) -> Optional[tuple[Callable, Callable]]:
+    """(look up, save) for the tiles of a chunk grid, by their place in the global grid."""
+    if store is None or not isinstance(grid, ChunkGrid):
+        return None
+
+    def look_up(tile: Tile) -> Optional[tuple]:
+        return store.get(tile.row + grid.r0, tile.col + grid.c0)
+
+    def save(tile: Tile, probs: np.ndarray, valid: Optional[np.ndarray]) -> None:
+        store.put(tile.row + grid.r0, tile.col + grid.c0, probs, valid)
+
+    return look_up, save
+
+
 def run_batch(batch: Batch, predictor: Predictor, blender: Union[BlendThread, TorchRowBlender], num_classes: int,
-               stages: dict[str, Any]) -> None:
+              stages: dict[str, Any], save: Optional[Callable] = None) -> None:
     probs = predictor(batch.pixels)
     if probs.shape[1] != num_classes or probs.shape[2:] != batch.pixels.shape[2:]:
         raise EngineError(f"the network returned shape {tuple(probs.shape[1:])} for tiles of "
@@ -157,6 +184,9 @@ def run_batch(batch: Batch, predictor: Predictor, blender: Union[BlendThread, To
     # The CPU blender checks the rows it finalises (cheaper: one value per pixel, in its thread).
     if isinstance(probs, torch.Tensor) and not bool(torch.isfinite(probs).all()):
         raise EngineError(NON_FINITE)
+    if save is not None and isinstance(probs, np.ndarray):  # before the blender scales them in place
+        for tile, p, v in zip(batch.tiles, probs, batch.valid):
+            save(tile, p, v)
     t0 = time.perf_counter()
     blender.add_batch(batch.tiles, probs, batch.valid)
     if not isinstance(blender, BlendThread):  # the thread counts its own busy time

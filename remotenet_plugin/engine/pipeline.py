@@ -45,6 +45,19 @@ class Done:
     skipped: int
 
 
+@dataclass
+class Cached:
+    """A tile whose probabilities were computed by a neighbouring chunk (tile_store.TileStore)."""
+
+    tile: Tile
+    probs: np.ndarray  # (classes, th, tw) float32, the network's output as saved
+    valid: Optional[np.ndarray]
+    seen: int
+
+
+_STORED = object()  # marks a tile taken from the store in the tile stream
+
+
 # Source bytes read before GDAL's block cache for the source is dropped (at the next tile row):
 # without this the cache (by default 5 % of RAM) fills with blocks that are never read again, and
 # memory grows with the raster up to that cap.
@@ -58,9 +71,13 @@ def default_reader_threads() -> int:
 class BatchReader:
     def __init__(self, reader: TileReader, grid: TileGrid, batch_size: int, prefetch: int = 2,
                  allocate: Optional[Callable[[tuple[int, ...]], np.ndarray]] = None,
-                 open_reader: Optional[Callable[[], TileReader]] = None, threads: Optional[int] = None):
+                 open_reader: Optional[Callable[[], TileReader]] = None, threads: Optional[int] = None,
+                 stored: Optional[Callable[[Tile], Optional[tuple]]] = None):
         """``open_reader`` makes a TileReader on a new dataset handle for each reading thread;
-        without it one thread reads through ``reader``."""
+        without it one thread reads through ``reader``. ``stored(tile)`` returns a tile's saved
+        (probabilities, validity) when a neighbouring chunk computed it: such a tile is not read,
+        and comes out as a ``Cached`` item in its place in the grid order."""
+        self.stored = stored
         self.reader, self.grid, self.batch_size = reader, grid, batch_size
         self.open_reader = open_reader
         self.threads = (threads or default_reader_threads()) if open_reader is not None else 1
@@ -116,7 +133,9 @@ class BatchReader:
         """(tile, pixels or None, validity, skipped) in grid order; pixels None means "read into the
         batch array yourself" (single-threaded reading, no extra copy)."""
         if self.threads <= 1:
-            yield from ((tile, None, None, False) for tile in self.grid)
+            for tile in self.grid:
+                saved = self.stored(tile) if self.stored else None
+                yield (tile, _STORED, saved, False) if saved is not None else (tile, None, None, False)
             return
         ahead = 2 * max(self.batch_size, self.threads)
         with ThreadPoolExecutor(self.threads, thread_name_prefix="remotenet-read") as pool:
@@ -124,14 +143,17 @@ class BatchReader:
             tiles = iter(self.grid)
             try:
                 for tile in tiles:
-                    pending.append(pool.submit(self._read_tile, tile))
+                    saved = self.stored(tile) if self.stored else None
+                    pending.append((tile, _STORED, saved, False) if saved is not None
+                                   else pool.submit(self._read_tile, tile))
                     if len(pending) >= ahead:
-                        yield pending.popleft().result()
+                        yield _result(pending.popleft())
                 while pending:
-                    yield pending.popleft().result()
+                    yield _result(pending.popleft())
             finally:
                 for future in pending:
-                    future.cancel()
+                    if not isinstance(future, tuple):
+                        future.cancel()
 
     def _work(self) -> None:
         g = self.grid
@@ -145,6 +167,17 @@ class BatchReader:
                     return
                 if skipped:
                     self.skipped += 1
+                    continue
+                if read_pixels is _STORED:  # hand over the batch so far, then the stored tile, in order
+                    if tiles:
+                        self.seconds += time.perf_counter() - start
+                        if not self._put(Batch(tiles, pixels[:len(tiles)], valid, tile.index)):
+                            return
+                        start = time.perf_counter()
+                        tiles, valid, pixels = [], [], self._new_array()
+                    probs, saved_valid = mask
+                    if not self._put(Cached(tile, probs, saved_valid, tile.index + 1)):
+                        return
                     continue
                 if read_pixels is not None:
                     pixels[len(tiles)] = read_pixels
@@ -193,6 +226,10 @@ class BatchReader:
             except queue.Empty:
                 pass
             self.thread.join(timeout=0.05)
+
+
+def _result(item):
+    return item if isinstance(item, tuple) else item.result()
 
 
 class BlendThread:
