@@ -20,7 +20,7 @@ from .blend_torch import TorchRowBlender
 from .chunks import ChunkGrid
 from .inference import Predictor
 from .options import EngineError, SegmentCancelled, SegmentOptions
-from .pipeline import Batch, BatchReader, BlendThread, Cached, Done
+from .pipeline import Batch, BatchReader, BlendThread, Done
 from .run import Run, tags
 from .source import TileReader, open_raster, window_geotransform
 from .tile_store import TileStore
@@ -126,10 +126,7 @@ def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str],
                 if batches.error is not None:
                     raise batches.error
                 break
-            if isinstance(item, Cached):
-                blender.add_batch([item.tile], item.probs[None], [item.valid])
-            else:
-                run_batch(item, run.predictor, blender, len(run.classes), stages, saved[1] if saved else None)
+            run_batch(item, run.predictor, blender, len(run.classes), stages, saved[1] if saved else None)
             progress(tile_share * item.seen / len(grid), f"tiles {item.seen}/{len(grid)}")
         t0 = time.perf_counter()
         blender.finish()
@@ -176,18 +173,39 @@ def _store_access(store: Optional[TileStore], grid: Any) -> Optional[tuple[Calla
 
 def run_batch(batch: Batch, predictor: Predictor, blender: Union[BlendThread, TorchRowBlender], num_classes: int,
               stages: dict[str, Any], save: Optional[Callable] = None) -> None:
-    probs = predictor(batch.pixels)
-    if probs.shape[1] != num_classes or probs.shape[2:] != batch.pixels.shape[2:]:
-        raise EngineError(f"the network returned shape {tuple(probs.shape[1:])} for tiles of "
-                          f"{tuple(batch.pixels.shape[1:])}; expected {num_classes} classes at the tile's size "
-                          "(the header's classes must match the network)")
-    # The CPU blender checks the rows it finalises (cheaper: one value per pixel, in its thread).
-    if isinstance(probs, torch.Tensor) and not bool(torch.isfinite(probs).all()):
-        raise EngineError(NON_FINITE)
-    if save is not None and isinstance(probs, np.ndarray):  # before the blender scales them in place
-        for tile, p, v in zip(batch.tiles, probs, batch.valid):
-            save(tile, p, v)
+    tiles, valid = batch.tiles, batch.valid
+    probs = predictor(batch.pixels) if tiles else None
+    if probs is not None:
+        if probs.shape[1] != num_classes or probs.shape[2:] != batch.pixels.shape[2:]:
+            raise EngineError(f"the network returned shape {tuple(probs.shape[1:])} for tiles of "
+                              f"{tuple(batch.pixels.shape[1:])}; expected {num_classes} classes at the tile's size "
+                              "(the header's classes must match the network)")
+        # The CPU blender checks the rows it finalises (cheaper: one value per pixel, in its thread).
+        if isinstance(probs, torch.Tensor) and not bool(torch.isfinite(probs).all()):
+            raise EngineError(NON_FINITE)
+        if save is not None and isinstance(probs, np.ndarray):  # before the blender scales them in place
+            for tile, p, v in zip(tiles, probs, valid):
+                save(tile, p, v)
+    if batch.stored:
+        tiles, probs, valid = _in_grid_order(batch, probs)
     t0 = time.perf_counter()
-    blender.add_batch(batch.tiles, probs, batch.valid)
+    blender.add_batch(tiles, probs, valid)
     if not isinstance(blender, BlendThread):  # the thread counts its own busy time
         stages["blend"] += time.perf_counter() - t0
+
+
+def _in_grid_order(batch: Batch, computed: Optional[np.ndarray]) -> tuple[list, np.ndarray, list]:
+    """The batch's computed and stored tiles merged back into grid order (the order of the sums)."""
+    n = len(batch.tiles) + len(batch.stored)
+    shape = batch.stored[0][2].shape
+    probs = np.empty((n, *shape), dtype=np.float32)
+    tiles: list = [None] * n
+    valid: list = [None] * n
+    for position, tile, p, v in batch.stored:
+        tiles[position], probs[position], valid[position] = tile, p, v
+    free = [i for i in range(n) if tiles[i] is None]
+    for i, tile, v in zip(free, batch.tiles, batch.valid):
+        tiles[i], valid[i] = tile, v
+    if computed is not None:
+        probs[free] = computed
+    return tiles, probs, valid

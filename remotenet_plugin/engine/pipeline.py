@@ -12,7 +12,7 @@ import threading
 import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 import numpy as np
@@ -38,21 +38,14 @@ class Batch:
     pixels: np.ndarray  # (n, bands, th, tw) float32, normalised
     valid: list[Optional[np.ndarray]]  # per tile: (th, tw) bool, or None when all valid
     seen: int  # tiles enumerated so far, skipped ones included (for progress)
+    # Tiles a neighbouring chunk computed (tile_store.TileStore), blended in grid order among the others:
+    # (position among all of this batch's tiles, tile, probabilities (classes, th, tw), validity).
+    stored: list[tuple[int, Tile, np.ndarray, Optional[np.ndarray]]] = field(default_factory=list)
 
 
 @dataclass
 class Done:
     skipped: int
-
-
-@dataclass
-class Cached:
-    """A tile whose probabilities were computed by a neighbouring chunk (tile_store.TileStore)."""
-
-    tile: Tile
-    probs: np.ndarray  # (classes, th, tw) float32, the network's output as saved
-    valid: Optional[np.ndarray]
-    seen: int
 
 
 _STORED = object()  # marks a tile taken from the store in the tile stream
@@ -76,7 +69,7 @@ class BatchReader:
         """``open_reader`` makes a TileReader on a new dataset handle for each reading thread;
         without it one thread reads through ``reader``. ``stored(tile)`` returns a tile's saved
         (probabilities, validity) when a neighbouring chunk computed it: such a tile is not read,
-        and comes out as a ``Cached`` item in its place in the grid order."""
+        and rides in ``Batch.stored`` at its place in the grid order (batches stay full for the network)."""
         self.stored = stored
         self.reader, self.grid, self.batch_size = reader, grid, batch_size
         self.open_reader = open_reader
@@ -158,7 +151,7 @@ class BatchReader:
     def _work(self) -> None:
         g = self.grid
         try:
-            tiles, valid, pixels = [], [], self._new_array()
+            tiles, valid, stored, pixels = [], [], [], self._new_array()
             start = time.perf_counter()
             bytes_per_tile = g.tw * g.th * self.reader.bytes_per_pixel
             read_since_flush, row = 0, 0
@@ -168,16 +161,9 @@ class BatchReader:
                 if skipped:
                     self.skipped += 1
                     continue
-                if read_pixels is _STORED:  # hand over the batch so far, then the stored tile, in order
-                    if tiles:
-                        self.seconds += time.perf_counter() - start
-                        if not self._put(Batch(tiles, pixels[:len(tiles)], valid, tile.index)):
-                            return
-                        start = time.perf_counter()
-                        tiles, valid, pixels = [], [], self._new_array()
+                if read_pixels is _STORED:
                     probs, saved_valid = mask
-                    if not self._put(Cached(tile, probs, saved_valid, tile.index + 1)):
-                        return
+                    stored.append((len(tiles) + len(stored), tile, probs, saved_valid))
                     continue
                 if read_pixels is not None:
                     pixels[len(tiles)] = read_pixels
@@ -200,13 +186,13 @@ class BatchReader:
                 valid.append(None if mask is None or mask.all() else mask)
                 if len(tiles) == self.batch_size:
                     self.seconds += time.perf_counter() - start
-                    if not self._put(Batch(tiles, pixels, valid, tile.index + 1)):
+                    if not self._put(Batch(tiles, pixels, valid, tile.index + 1, stored)):
                         return
                     start = time.perf_counter()
-                    tiles, valid, pixels = [], [], self._new_array()
-            if tiles:
+                    tiles, valid, stored, pixels = [], [], [], self._new_array()
+            if tiles or stored:
                 self.seconds += time.perf_counter() - start
-                if not self._put(Batch(tiles, pixels[:len(tiles)], valid, len(g))):
+                if not self._put(Batch(tiles, pixels[:len(tiles)], valid, len(g), stored)):
                     return
             else:
                 self.seconds += time.perf_counter() - start
