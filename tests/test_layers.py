@@ -56,6 +56,6 @@ def test_imports_point_one_way(folder, allowed_inside):
 
 
 def test_the_layer_check_sees_relative_imports(tmp_path):
-    engine_file = ROOT / "remotenet_plugin" / "engine" / "segment.py"
+    engine_file = ROOT / "remotenet_plugin" / "engine" / "run.py"
     assert "remotenet.model" in imported_modules(engine_file)  # from ...model import ...
     assert "remotenet.remotenet_plugin.engine.options" in imported_modules(engine_file)  # from .options import
