@@ -90,7 +90,10 @@ def test_segment_parameters(remotenet_provider):
     from remotenet.remotenet_plugin.algorithms.compat import FLAG_ADVANCED
 
     advanced = {p.name() for p in alg.parameterDefinitions() if p.flags() & FLAG_ADVANCED}
-    assert advanced == {"TILE_SIZE", "OVERLAP", "BATCH_SIZE", "DEVICE", "PRECISION", "RUNTIME", "TTA"}
+    assert advanced == {"TILE_SIZE", "OVERLAP", "BATCH_SIZE", "DEVICE", "PRECISION", "RUNTIME", "TTA", "CHUNK_SIZE",
+                        "DASK_SCHEDULER"}
+    assert alg.parameterDefinition("CHUNK_SIZE").defaultValue() == 4096
+    assert alg.parameterDefinition("DASK_SCHEDULER").defaultValue() in ("", None)
     assert alg.parameterDefinition("MIN_AREA").defaultValue() == 0
     assert alg.parameterDefinition("SIMPLIFY").defaultValue() == 0
     assert alg.parameterDefinition("DEVICE").options() == ["Auto", "CUDA", "CPU"]
