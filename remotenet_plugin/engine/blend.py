@@ -66,6 +66,7 @@ class RowBlender:
         rows = min(FLUSH_ROWS, self.cap)
         self._running = np.empty((rows, grid.width), dtype=np.float32)
         self._below = np.empty((rows, grid.width), dtype=bool)
+        self._best: Optional[np.ndarray] = None  # reused when the maxima are not handed on (no confidence)
 
     def add_batch(self, tiles: list[Tile], probs: np.ndarray, valid: list[Optional[np.ndarray]]) -> None:
         """``add`` for each tile of a batch, in order."""
@@ -101,7 +102,12 @@ class RowBlender:
         n = min(upto - self.base, self.cap)
         width = self.grid.width
         classes = np.empty((n, width), dtype=np.uint8)
-        best = np.empty((n, width), dtype=np.float32)
+        if self.with_confidence:
+            best = np.empty((n, width), dtype=np.float32)
+        else:
+            if self._best is None:
+                self._best = np.empty((self.cap, width), dtype=np.float32)
+            best = self._best[:n]
         for r0 in range(0, n, FLUSH_ROWS):
             r1 = min(r0 + FLUSH_ROWS, n)
             k = r1 - r0

@@ -55,7 +55,7 @@ class BufferPool:
     """Arrays handed back once used, reused for the next batch of the same shape: a fresh array of
     tens of MB costs its page faults (about 4 ms per 25 MB here) every time it is filled."""
 
-    def __init__(self, keep: int = 6, dtype=np.float32):
+    def __init__(self, keep: int = 4, dtype=np.float32):
         self.keep, self.dtype = keep, dtype
         self._free: dict[tuple[int, ...], list[np.ndarray]] = {}
         self._lock = threading.Lock()
