@@ -95,7 +95,7 @@ def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str],
             blender = TorchRowBlender(grid, len(run.classes), lut, conf_ds is not None, emit, run.device)
         else:  # blending, argmax and confidence in a thread of their own, beside the network
             blender = blend_thread = BlendThread(RowBlender(grid, len(run.classes), lut, conf_ds is not None,
-                                                            emit), recycle=getattr(run.predictor, "recycle", None))
+                                                            emit))
         reader = TileReader(run.ds, run.bands, region, run.normaliser)
         batches = BatchReader(reader, grid, options.batch_size, allocate=run.predictor.allocate,
                               open_reader=lambda: TileReader(open_raster(run.source), run.bands, region,
@@ -150,8 +150,6 @@ def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str],
 def run_batch(batch: Batch, predictor: Predictor, blender: Union[BlendThread, TorchRowBlender], num_classes: int,
                stages: dict[str, Any]) -> None:
     probs = predictor(batch.pixels)
-    if hasattr(predictor, "recycle"):  # the network is done with this batch's input
-        predictor.recycle(batch.pixels)
     if probs.shape[1] != num_classes or probs.shape[2:] != batch.pixels.shape[2:]:
         raise EngineError(f"the network returned shape {tuple(probs.shape[1:])} for tiles of "
                           f"{tuple(batch.pixels.shape[1:])}; expected {num_classes} classes at the tile's size "

@@ -10,7 +10,6 @@ import torch
 
 from ...model.devices import DeviceError, cpu_has_native_bf16, resolve_device
 from .options import PRECISIONS, EngineError
-from .pipeline import BufferPool
 
 DTYPES = {"bf16": torch.bfloat16, "fp16": torch.float16}
 
@@ -85,39 +84,24 @@ class Predictor:
         self.seconds = 0.0
         self.pinned = True  # page-locked host buffers on CUDA (switchable for benchmarks)
         self.on_device = False  # return torch tensors on the device (for a blender that runs there)
-        # On the CPU, input batches and probabilities come from pools that the reader and the
-        # blender hand back to (``recycle``): reused memory instead of fresh pages every batch.
-        self._buffers = BufferPool()
-        self.num_classes = 0  # known after the first batch
 
     def _autocast(self):
         if self.precision == "fp32":
             return contextlib.nullcontext()
         return torch.autocast(device_type=self.device.type, dtype=DTYPES[self.precision])
 
-    def _pooled(self) -> bool:
-        return self.device.type == "cpu" and not self.on_device
-
-    def _forward(self, x: torch.Tensor, out: Optional[np.ndarray] = None) -> torch.Tensor:
+    def _forward(self, x: torch.Tensor) -> torch.Tensor:
         with self._autocast():
             logits = self.model(x)
         # Softmax over classes on NCHW memory: on channels-last memory it is several times slower,
         # and the blender's numpy work wants contiguous planes per class.
-        logits = logits.float().contiguous()
-        if out is not None and out.shape == tuple(logits.shape):  # the same values as into a fresh tensor
-            return torch.softmax(logits, dim=1, out=torch.from_numpy(out))
-        return torch.softmax(logits, dim=1)
+        return torch.softmax(logits.float().contiguous(), dim=1)
 
     def allocate(self, shape: tuple[int, ...]) -> np.ndarray:
         """A float32 batch buffer; page-locked on CUDA so the copy to the GPU is asynchronous and fast."""
         if self.device.type == "cuda" and self.pinned:
             return torch.empty(shape, dtype=torch.float32, pin_memory=True).numpy()
-        return self._buffers.take(shape) if self._pooled() else np.empty(shape, dtype=np.float32)
-
-    def recycle(self, array: np.ndarray) -> None:
-        """Hand back an input batch or probabilities that are no longer used (CPU only)."""
-        if self._pooled():
-            self._buffers.give(array)
+        return np.empty(shape, dtype=np.float32)
 
     def _run(self, tiles: np.ndarray) -> np.ndarray:
         x = torch.from_numpy(tiles)
@@ -127,21 +111,13 @@ class Predictor:
             x = x.to(self.device, non_blocking=True)
         if self.channels_last:
             x = x.contiguous(memory_format=torch.channels_last)
-        out = None
-        if self._pooled():  # probabilities into a buffer the blender handed back (needs the class count)
-            out = self._buffers.take((x.shape[0], self.num_classes, *x.shape[2:])) if self.num_classes else None
-        probs = self._forward(x, out)
-        if out is not None and probs.data_ptr() != out.ctypes.data:  # another shape than expected
-            out = None
-        self.num_classes = probs.shape[1]
+        probs = self._forward(x)
         if self.tta:
             for dims in ((3,), (2,), (2, 3)):
                 probs += self._forward(x.flip(dims)).flip(dims)
             probs *= 0.25
         if self.on_device:
             return probs
-        if out is not None:
-            return out  # the pool's own array, so handing it back never chains views
         if self.device.type != "cuda" or not self.pinned:
             return probs.cpu().numpy()
         # Into page-locked memory (from PyTorch's caching host allocator): about twice as fast as a

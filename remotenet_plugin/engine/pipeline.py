@@ -51,34 +51,6 @@ class Done:
 SOURCE_CACHE_BUDGET = 64 * 2**20
 
 
-class BufferPool:
-    """Arrays handed back once used, reused for the next batch of the same shape: a fresh array of
-    tens of MB costs its page faults (about 4 ms per 25 MB here) every time it is filled."""
-
-    def __init__(self, keep: int = 4, dtype=np.float32):
-        self.keep, self.dtype = keep, dtype
-        self._free: dict[tuple[int, ...], list[np.ndarray]] = {}
-        self._lock = threading.Lock()
-
-    def take(self, shape: tuple[int, ...]) -> np.ndarray:
-        """A reused array of ``shape`` (contents undefined), or a new one."""
-        shape = tuple(int(v) for v in shape)
-        with self._lock:
-            free = self._free.get(shape)
-            if free:
-                return free.pop()
-        return np.empty(shape, dtype=self.dtype)
-
-    def give(self, array: np.ndarray) -> None:
-        """Hand back an array nobody uses any more."""
-        if array.dtype != self.dtype or not array.flags.c_contiguous:
-            return
-        with self._lock:
-            free = self._free.setdefault(array.shape, [])
-            if len(free) < self.keep:
-                free.append(array)
-
-
 def default_reader_threads() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
@@ -94,7 +66,6 @@ class BatchReader:
         self.threads = (threads or default_reader_threads()) if open_reader is not None else 1
         self._local = threading.local()
         self.allocate = allocate or (lambda shape: np.empty(shape, dtype=np.float32))
-        self.tile_buffers = BufferPool(keep=2 * max(batch_size, self.threads) + self.threads)
         self.queue: queue.Queue = queue.Queue(maxsize=prefetch)
         self.stop = threading.Event()
         self.error: Optional[BaseException] = None
@@ -135,10 +106,9 @@ class BatchReader:
         mask = reader.read_mask(tile.x, tile.y, g.tw, g.th)
         if mask is not None and not mask.any():
             return tile, None, None, True
-        pixels = self.tile_buffers.take((len(reader.bands), g.th, g.tw))
+        pixels = np.empty((len(reader.bands), g.th, g.tw), dtype=np.float32)
         mask = reader.read_into(tile.x, tile.y, g.tw, g.th, pixels, mask)
         if mask is not None and not mask.any():
-            self.tile_buffers.give(pixels)
             return tile, None, None, True
         return tile, pixels, mask, False
 
@@ -178,7 +148,6 @@ class BatchReader:
                     continue
                 if read_pixels is not None:
                     pixels[len(tiles)] = read_pixels
-                    self.tile_buffers.give(read_pixels)
                 else:
                     if tile.row != row:
                         row = tile.row
@@ -230,10 +199,8 @@ class BlendThread:
     """Runs a RowBlender (weighting, accumulation, argmax, confidence) in its own thread, so the
     calling thread only feeds the network. Batches are blended in the order they are handed over."""
 
-    def __init__(self, blender, depth: int = 2, recycle: Optional[Callable[[np.ndarray], None]] = None):
-        """``recycle`` gets each batch's probabilities back once they are blended."""
+    def __init__(self, blender, depth: int = 2):
         self.blender = blender
-        self.recycle = recycle
         self.queue: queue.Queue = queue.Queue(maxsize=depth)
         self.error: Optional[BaseException] = None
         self.seconds = 0.0
@@ -253,8 +220,6 @@ class BlendThread:
                     self.blender.finish()
                 else:
                     self.blender.add_batch(*item)
-                    if self.recycle is not None:
-                        self.recycle(item[1])
             except BaseException as err:  # noqa: BLE001 - handed to the calling thread
                 self.error = err
             self.seconds += time.perf_counter() - start
