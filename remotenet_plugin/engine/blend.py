@@ -66,7 +66,7 @@ class RowBlender:
         rows = min(FLUSH_ROWS, self.cap)
         self._running = np.empty((rows, grid.width), dtype=np.float32)
         self._below = np.empty((rows, grid.width), dtype=bool)
-        self._best: Optional[np.ndarray] = None  # reused when the maxima are not handed on (no confidence)
+        self._best = np.empty((rows, grid.width), dtype=np.float32)  # a block's maxima, without confidence
 
     def add_batch(self, tiles: list[Tile], probs: np.ndarray, valid: list[Optional[np.ndarray]]) -> None:
         """``add`` for each tile of a batch, in order."""
@@ -102,19 +102,15 @@ class RowBlender:
         n = min(upto - self.base, self.cap)
         width = self.grid.width
         classes = np.empty((n, width), dtype=np.uint8)
-        if self.with_confidence:
-            best = np.empty((n, width), dtype=np.float32)
-        else:
-            if self._best is None:
-                self._best = np.empty((self.cap, width), dtype=np.float32)
-            best = self._best[:n]
+        # The maxima are kept for the whole band only when they become the confidence.
+        kept = np.empty((n, width), dtype=np.float32) if self.with_confidence else None
         for r0 in range(0, n, FLUSH_ROWS):
             r1 = min(r0 + FLUSH_ROWS, n)
             k = r1 - r0
-            argmax_and_max(self.acc[:, r0:r1], classes[r0:r1], best[r0:r1],
-                           (self._running[:k], self._below[:k]))
-        if not np.isfinite(best).all():  # a NaN anywhere in a pixel's classes reaches its maximum
-            raise EngineError(NON_FINITE)
+            best = kept[r0:r1] if kept is not None else self._best[:k]
+            argmax_and_max(self.acc[:, r0:r1], classes[r0:r1], best, (self._running[:k], self._below[:k]))
+            if not np.isfinite(best).all():  # a NaN anywhere in a pixel's classes reaches its maximum
+                raise EngineError(NON_FINITE)
         valid = self.valid[:n]
         all_valid = bool(valid.all())
         if not self.identity_lut:
@@ -122,8 +118,8 @@ class RowBlender:
         if not all_valid:
             classes[~valid] = NO_CLASS
         conf = None
-        if self.with_confidence:
-            conf = best
+        if kept is not None:
+            conf = kept
             conf /= self.grid.sum_y[self.base:self.base + n, None] * self.grid.sum_x[None, :]
             if not all_valid:
                 conf[~valid] = np.nan
