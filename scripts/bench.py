@@ -19,7 +19,10 @@ Prints one JSON line per measurement ({"measure": ...}) and a final {"summary": 
   end_to_end_mp_s           segment() with default settings (runtime auto, overlap blending, polygons
                             on): raster MP/s; end_to_end_vs_naive the ratio to naive_mp_s
   engine_ceiling_mp_s       segment() with a null network (1x1 convolution, 4 bands, 6 classes, 512 px
-                            tiles) on a VRT repeating the real Virginia scene: the engine's own ceiling
+                            tiles) on a VRT repeating the real Virginia scene: the engine's own ceiling;
+                            engine_ceiling_cpu_s_per_mp its CPU seconds per megapixel (all threads), and
+                            engine_ceiling_one_thread_* the same with PyTorch on one thread (the 1x1
+                            convolution's native path instead of oneDNN's; see docs/performance.md)
   seams_agreement_2x_tiles  share of the real scene's pixels whose class is the same with the model's
                             tile size and with tiles twice as large (default overlap both)
   naive_mp_s                a GeoSeg-style reference: whole image in memory, non-overlapping tiles,
@@ -176,9 +179,18 @@ class NetworkTimer:
 # The engine's own ceiling
 
 
-def engine_ceiling(size: int, folder: str, data: str | None, runs: int) -> dict:
+def engine_ceiling(size: int, folder: str, data: str | None, runs: int, torch_threads: int = 0) -> dict:
     """segment() with a null network: a 1x1 convolution (4 bands -> 6 classes), 512 px tiles, on a VRT
-    repeating the real Virginia Sentinel-2 scene; no polygons. Median of ``runs``."""
+    repeating the real Virginia Sentinel-2 scene; no polygons. Median of ``runs``.
+
+    ``torch_threads`` 1: PyTorch's intra-op threads set to one for the measurement (restored after).
+    With more than one thread PyTorch runs a 1x1 convolution from 4 channels through oneDNN, padded
+    to 16 channels, which costs several times the rest of the engine; on one thread it takes its
+    native path (about 10x cheaper, fp32 rounding differs by ulps), which is closer to a network
+    that costs nothing. CPU seconds per megapixel (all threads of this process) are reported too:
+    unlike MP/s they barely move with other processes' load."""
+    import torch
+
     sys.path.insert(0, str(ROOT / "tests"))
     from engine_helpers import pixel_model
 
@@ -186,18 +198,48 @@ def engine_ceiling(size: int, folder: str, data: str | None, runs: int) -> dict:
 
     vrt = repeat_vrt(os.path.join(folder, f"ceiling_{size}.vrt"), size, find_scene(data, CEILING_SCENE))
     model = pixel_model(4, 6, tile_size=512, scale=3000.0)
-    walls, results = [], []
-    for i in range(runs):
-        t0 = time.perf_counter()
-        results.append(segment(vrt, model, os.path.join(folder, f"ceiling_{i}.tif"), SegmentOptions()))
-        walls.append(time.perf_counter() - t0)
+    threads_before = torch.get_num_threads()
+    if torch_threads:
+        torch.set_num_threads(torch_threads)
+    walls, cpus, results = [], [], []
+    try:
+        for i in range(runs):
+            c0, t0 = os.times(), time.perf_counter()
+            results.append(segment(vrt, model, os.path.join(folder, f"ceiling_{i}.tif"), SegmentOptions()))
+            walls.append(time.perf_counter() - t0)
+            c1 = os.times()
+            cpus.append(c1.user + c1.system - c0.user - c0.system)
+    finally:
+        torch.set_num_threads(threads_before)
     best = walls.index(statistics.median_low(walls))
     r = results[best]
-    return {"measure": "engine_ceiling", "pixels": [size, size], "tile": r.tile_size, "overlap": r.overlap,
-            "classes": 6, "runtime": r.runtime, "precision": r.precision, "runs_s": [round(w, 2) for w in walls],
-            "mp_s": round(size * size / 1e6 / walls[best], 3),
+    megapixels = size * size / 1e6
+    return {"measure": "engine_ceiling" + ("_one_thread" if torch_threads == 1 else ""), "pixels": [size, size],
+            "tile": r.tile_size, "overlap": r.overlap, "classes": 6, "runtime": r.runtime, "precision": r.precision,
+            "torch_threads": torch_threads or threads_before, "runs_s": [round(w, 2) for w in walls],
+            "mp_s": round(megapixels / walls[best], 3),
+            "cpu_s_per_mp": round(statistics.median(cpus) / megapixels, 4),
             "stage_seconds": {k: round(v, 2) for k, v in r.stage_seconds.items()},
             "load_average_1min": load_average()}
+
+
+def ceiling_only(args: argparse.Namespace) -> None:
+    """Both ceiling measurements, alternating run by run, and their medians."""
+    size = args.ceiling_size or (4096 if args.quick else 8192)
+    with tempfile.TemporaryDirectory(prefix="remotenet_ceiling_") as tmp:
+        records: dict[int, list[dict]] = {0: [], 1: []}
+        for _ in range(args.rounds):
+            for threads in (0, 1):
+                records[threads].append(engine_ceiling(size, tmp, args.data, 1, threads))
+                emit(records[threads][-1])
+    emit({"summary": {"ceiling_size": size, "rounds": args.rounds, "cpu": platform.processor() or platform.machine(),
+                      "engine_ceiling_mp_s": statistics.median(r["mp_s"] for r in records[0]),
+                      "engine_ceiling_cpu_s_per_mp": statistics.median(r["cpu_s_per_mp"] for r in records[0]),
+                      "engine_ceiling_one_thread_mp_s": statistics.median(r["mp_s"] for r in records[1]),
+                      "engine_ceiling_one_thread_cpu_s_per_mp": statistics.median(r["cpu_s_per_mp"]
+                                                                                  for r in records[1]),
+                      "load_average_1min_end": load_average(),
+                      "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -311,6 +353,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="interleaved timing rounds (median reported)")
     parser.add_argument("--skip-memory", action="store_true")
     parser.add_argument("--ceiling-size", type=int, help="side of the engine-ceiling raster (quick 4096, full 8192)")
+    parser.add_argument("--ceiling-only", action="store_true",
+                        help="only the engine ceiling, default and one PyTorch thread, interleaved (--rounds pairs)")
     parser.add_argument("--poly-size", type=int, default=16000, help="side of the polygonising measurement")
     parser.add_argument("--json", help="also write the summary here")
     parser.add_argument("--_child", nargs="+", help=argparse.SUPPRESS)
@@ -324,6 +368,9 @@ def main() -> None:
         else:
             classified, size, folder = args._child[1:]
             emit(child_polygonise(classified, int(size), folder))
+        return
+    if args.ceiling_only:
+        ceiling_only(args)
         return
 
     import torch
@@ -453,6 +500,8 @@ def main() -> None:
         # 3c. The engine's own ceiling (null network).
         ceiling = engine_ceiling(args.ceiling_size or (4096 if args.quick else 8192), tmp, args.data, 3)
         emit(ceiling)
+        ceiling_one = engine_ceiling(args.ceiling_size or (4096 if args.quick else 8192), tmp, args.data, 3, 1)
+        emit(ceiling_one)
 
         # 4. Polygonising a large output, and peak memory on 4k and 16k squares (own processes).
         poly = run_child(["--_child", "polygon", out, str(args.poly_size), tmp], timeout=1200)
@@ -484,6 +533,9 @@ def main() -> None:
         "agreement_openvino_vs_fp32": round(ov_agreement, 5) if ov else None,
         "openvino_convert_seconds": ov_convert_s,
         "engine_ceiling_mp_s": ceiling["mp_s"], "engine_ceiling_stage_seconds": ceiling["stage_seconds"],
+        "engine_ceiling_cpu_s_per_mp": ceiling["cpu_s_per_mp"],
+        "engine_ceiling_one_thread_mp_s": ceiling_one["mp_s"],
+        "engine_ceiling_one_thread_cpu_s_per_mp": ceiling_one["cpu_s_per_mp"],
         "seams_agreement_2x_tiles": round(seams, 5),
         "pipeline_efficiency": e2e["pipeline_efficiency"], "agreement_fast_vs_fp32": round(agreement, 5),
         "peak_rss_mb_4k": memory.get(4000), "peak_rss_mb_16k": memory.get(16000),

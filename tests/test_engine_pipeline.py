@@ -52,6 +52,20 @@ def test_argmax_and_max_is_numpy_argmax_with_ties():
     np.testing.assert_array_equal(best, np.max(acc, axis=0))
 
 
+@pytest.mark.parametrize("classes", [2, 3, 6])
+def test_argmax_and_max_in_blocks_into_given_arrays(classes):
+    """The blender's form: row blocks written into its own index and maximum arrays."""
+    rng = np.random.default_rng(classes)
+    acc = rng.integers(0, 3, (classes, 37, 60)).astype(np.float32)
+    index, best = np.full((37, 60), 99, np.uint8), np.full((37, 60), -1.0, np.float32)
+    scratch = (np.empty((16, 60), np.float32), np.empty((16, 60), bool))
+    for r0 in range(0, 37, 16):
+        k = min(16, 37 - r0)
+        argmax_and_max(acc[:, r0:r0 + k], index[r0:r0 + k], best[r0:r0 + k], (scratch[0][:k], scratch[1][:k]))
+    np.testing.assert_array_equal(index, np.argmax(acc, axis=0))
+    np.testing.assert_array_equal(best, np.max(acc, axis=0))
+
+
 def test_blend_thread_hands_errors_back():
     class Failing:
         def add_batch(self, *_args):
