@@ -194,18 +194,16 @@ def run_batch(batch: Batch, predictor: Predictor, blender: Union[BlendThread, To
         stages["blend"] += time.perf_counter() - t0
 
 
-def _in_grid_order(batch: Batch, computed: Optional[np.ndarray]) -> tuple[list, np.ndarray, list]:
-    """The batch's computed and stored tiles merged back into grid order (the order of the sums)."""
+def _in_grid_order(batch: Batch, computed: Optional[np.ndarray]) -> tuple[list, list, list]:
+    """The batch's computed and stored tiles merged back into grid order (the order of the sums);
+    per-tile arrays, not one new block: the blender takes them one by one."""
     n = len(batch.tiles) + len(batch.stored)
-    shape = batch.stored[0][2].shape
-    probs = np.empty((n, *shape), dtype=np.float32)
     tiles: list = [None] * n
+    probs: list = [None] * n
     valid: list = [None] * n
     for position, tile, p, v in batch.stored:
         tiles[position], probs[position], valid[position] = tile, p, v
     free = [i for i in range(n) if tiles[i] is None]
-    for i, tile, v in zip(free, batch.tiles, batch.valid):
-        tiles[i], valid[i] = tile, v
-    if computed is not None:
-        probs[free] = computed
+    for k, (i, tile, v) in enumerate(zip(free, batch.tiles, batch.valid)):
+        tiles[i], valid[i], probs[i] = tile, v, computed[k]
     return tiles, probs, valid

@@ -164,6 +164,14 @@ class BatchReader:
                 if read_pixels is _STORED:
                     probs, saved_valid = mask
                     stored.append((len(tiles) + len(stored), tile, probs, saved_valid))
+                    # A row of stored tiles (a chunk's top border) goes on in batches of its own:
+                    # memory stays at a batch's worth, as for computed tiles.
+                    if len(stored) >= self.batch_size * (1 if not tiles else 2):
+                        self.seconds += time.perf_counter() - start
+                        if not self._put(Batch(tiles, pixels[:len(tiles)], valid, tile.index + 1, stored)):
+                            return
+                        start = time.perf_counter()
+                        tiles, valid, stored, pixels = [], [], [], self._new_array()
                     continue
                 if read_pixels is not None:
                     pixels[len(tiles)] = read_pixels
