@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .tiling import Tile, TileGrid
+from .tiling import Tile, TileGrid, tiles_in_order
 
 
 @dataclass(frozen=True)
@@ -104,11 +104,7 @@ class ChunkGrid:
         return len(self.xs) * len(self.ys)
 
     def __iter__(self) -> Iterator[Tile]:
-        i = 0
-        for r, y in enumerate(self.ys):
-            for c, x in enumerate(self.xs):
-                yield Tile(i, r, c, x, y)
-                i += 1
+        return tiles_in_order(self.xs, self.ys)
 
     def weight(self, tile: Tile) -> np.ndarray:
         return self.parent.weight(replace(tile, row=tile.row + self.r0, col=tile.col + self.c0))

@@ -3,7 +3,6 @@ the global tile grid laid. Shared by one-chunk runs, chunked runs and Dask worke
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import json
 import os
 import time
@@ -21,16 +20,9 @@ from .options import ENGINE_VERSION, EngineError, SegmentOptions
 from .runtimes import pick_runtime
 from .source import Normaliser, choose_bands, open_raster, resolve_window
 from .tiling import TileGrid
+from .work_folder import file_sha256
 
 ModelArg = Union[str, os.PathLike, tuple[torch.nn.Module, dict]]
-
-
-def sha256_file(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def model_header(model: ModelArg) -> tuple[dict, Optional[str]]:
@@ -90,7 +82,7 @@ def prepare(source: str, model: ModelArg, output_raster: str, options: SegmentOp
             net, meta = load_model(model_path)
         except ModelFileError as err:
             raise EngineError(str(err), "model") from err
-        model_name, model_hash = Path(model_path).name, sha256_file(model_path)
+        model_name, model_hash = Path(model_path).name, file_sha256(model_path)
     else:
         net, model_name, model_hash = model[0], f"in-memory {type(model[0]).__name__}", ""
     precision = pick_precision(options.precision, device, net)

@@ -17,6 +17,15 @@ class Tile:
     y: int
 
 
+def tiles_in_order(xs: list[int], ys: list[int]):
+    """The tiles of a grid with these starts, row by row: the order every sum over tiles follows."""
+    i = 0
+    for r, y in enumerate(ys):
+        for c, x in enumerate(xs):
+            yield Tile(i, r, c, x, y)
+            i += 1
+
+
 def positions(length: int, tile: int, stride: int) -> list[int]:
     """Tile starts along one axis: every ``stride``, the last one flush with the end."""
     if length <= tile:
@@ -77,11 +86,7 @@ class TileGrid:
         return len(self.xs) * len(self.ys)
 
     def __iter__(self):
-        i = 0
-        for r, y in enumerate(self.ys):
-            for c, x in enumerate(self.xs):
-                yield Tile(i, r, c, x, y)
-                i += 1
+        return tiles_in_order(self.xs, self.ys)
 
     def weight(self, tile: Tile) -> np.ndarray:
         # Profiles differ only at the window's edges, so at most nine distinct windows exist.
