@@ -128,6 +128,21 @@ def check_message(alg_id: str, params: dict) -> str:
     return message
 
 
+def recording_feedback():
+    """A QgsProcessingFeedback that keeps the info lines an algorithm pushes (made after QGIS starts)."""
+    from qgis.core import QgsProcessingFeedback
+
+    class RecordingFeedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines: list[str] = []
+
+        def pushInfo(self, info):  # noqa: N802
+            self.lines.append(info)
+
+    return RecordingFeedback()
+
+
 def crop_raster(src: Path, dst: Path, xoff: int, yoff: int, size: int) -> Path:
     from osgeo import gdal
 

@@ -533,23 +533,15 @@ def test_engine_runs_unusual_rasters_and_says_what_it_assumed(kit, name):
                                   "tile_larger_than_raster", "unicode_path"])
 def test_processing_runs_unusual_rasters_and_logs_what_it_assumed(remotenet_provider, kit, name):
     import processing
-    from qgis.core import QgsProcessingFeedback
+    from conftest import recording_feedback
 
     make, said, options = VALID[name]
     source = make(kit)
     out = str(Path(source).with_name(Path(source).stem + " classes ü.tif"))
 
-    class Feedback(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.lines: list[str] = []
-
-        def pushInfo(self, info):  # noqa: N802
-            self.lines.append(info)
-
     if name == "strip":  # RemoteNet pads each 1-pixel tile to 32 rows: the engine test runs 1 x 100,000
         source = kit.raster("strip_short.tif", (np.arange(4000, dtype=np.uint16) % 997 + 1)[None, None, :])
-    feedback = Feedback()
+    feedback = recording_feedback()
     params = {"INPUT": source, "MODEL": kit.m1, "OUTPUT_RASTER": out}
     if "tile_size" in options:
         params["TILE_SIZE"] = options["tile_size"]

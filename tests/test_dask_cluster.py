@@ -193,17 +193,9 @@ def test_malformed_scheduler_address_is_refused_before_anything_runs(model_1band
 def test_qgis_segment_runs_on_the_cluster_with_dask_scheduler(remotenet_provider, cluster, scene, model_1band,
                                                               reference, tmp_path):
     import processing
-    from qgis.core import QgsProcessingFeedback
+    from conftest import recording_feedback
 
-    class Feedback(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.lines: list[str] = []
-
-        def pushInfo(self, info):  # noqa: N802
-            self.lines.append(info)
-
-    feedback = Feedback()
+    feedback = recording_feedback()
     out = tmp_path / "classes.tif"
     result = processing.run("remotenet:segment", {
         "INPUT": scene, "MODEL": str(model_1band), "TILE_SIZE": 128, "OVERLAP": 16, "DEVICE": 2, "PRECISION": 1,
