@@ -183,7 +183,7 @@ def run_batch(batch: Batch, predictor: Predictor, blender: Union[BlendThread, To
         # The CPU blender checks the rows it finalises (cheaper: one value per pixel, in its thread).
         if isinstance(probs, torch.Tensor) and not bool(torch.isfinite(probs).all()):
             raise EngineError(NON_FINITE)
-        if save is not None and isinstance(probs, np.ndarray):  # before the blender scales them in place
+        if save is not None and isinstance(probs, np.ndarray):  # numpy only: CUDA runs keep no store
             for tile, p, v in zip(tiles, probs, valid):
                 save(tile, p, v)
     if batch.stored:

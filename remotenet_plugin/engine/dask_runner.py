@@ -66,11 +66,9 @@ class DaskRunner:
 
             security = Security(tls_ca_file=tls.get("ca_file"), tls_client_cert=tls.get("cert"),
                                 tls_client_key=tls.get("key"), require_encryption=True)
-        # tls:// without files: distributed's own configuration (DASK_DISTRIBUTED__COMM__TLS__* variables).
         t0 = time.perf_counter()
-        try:
-            kwargs = {"security": security} if security is not None else {}
-            self.client = Client(self.address, timeout=CONNECT_TIMEOUT_S, set_as_default=False, **kwargs)
+        try:  # security None: distributed's own configuration (DASK_DISTRIBUTED__COMM__TLS__* variables)
+            self.client = Client(self.address, timeout=CONNECT_TIMEOUT_S, set_as_default=False, security=security)
         except (TypeError, ValueError) as err:  # distributed's words for "tls:// without certificates"
             raise EngineError(f"cannot connect to {self.address}: {err}. A tls:// scheduler needs this cluster's CA "
                               "certificate, a client certificate and its key: give them (command line: --tls-ca-file, "

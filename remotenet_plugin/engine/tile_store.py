@@ -57,7 +57,7 @@ class TileStore:
         return probs, valid
 
     def put(self, row: int, col: int, probs: np.ndarray, valid: Optional[np.ndarray]) -> None:
-        """Save a computed tile that later chunks will need (before the blender scales it in place)."""
+        """Save a computed tile that a chunk still to run will need."""
         if not self.shared(row, col) or all(self.finished(i) for i in self.chunks_of(row, col)):
             return
         path = self._path(row, col)
