@@ -113,3 +113,20 @@ def test_openvino_sends_no_usage_statistics():
             "import openvino.tools.ovc.telemetry_utils as t; print(t.tm.__name__)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert out.stdout.strip().endswith("telemetry_stub")
+
+
+def test_fingerprint_of_in_memory_network_with_batchnorm_counters():
+    """A network straight from the training loop (BatchNorm's 0-dim step counters in its state)
+    gets a cache key for OpenVINO: scripts/compare_encoders.py hands networks to segment() so."""
+    import torch
+
+    from remotenet.remotenet_plugin.engine.runtime_openvino import module_fingerprint
+
+    net = torch.nn.Sequential(torch.nn.Conv2d(1, 4, 3, padding=1), torch.nn.BatchNorm2d(4),
+                              torch.nn.Conv2d(4, 2, 1)).eval()
+    assert any(t.dim() == 0 for t in net.state_dict().values())
+    first = module_fingerprint(net)
+    assert first == module_fingerprint(net)
+    with torch.no_grad():
+        net[1].num_batches_tracked += 1
+    assert module_fingerprint(net) != first

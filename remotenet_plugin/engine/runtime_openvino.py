@@ -71,7 +71,8 @@ def module_fingerprint(net: torch.nn.Module) -> str:
     for name, tensor in net.state_dict().items():
         t = tensor.detach().cpu().contiguous()
         digest.update(f"{name}{tuple(t.shape)}{t.dtype}".encode())
-        digest.update(t.view(torch.uint8).numpy().tobytes() if t.numel() else b"")
+        # reshape(-1): a 0-dim tensor (BatchNorm's step count) cannot be viewed as bytes
+        digest.update(t.reshape(-1).view(torch.uint8).numpy().tobytes() if t.numel() else b"")
     return digest.hexdigest()
 
 
