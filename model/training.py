@@ -19,6 +19,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from .aux_head import DeepSupervision
 from .devices import DeviceError, cpu_has_native_bf16, resolve_device
 from .encoder import DEFAULT_ENCODER, ENCODERS
 from .encoder_weights import EncoderWeightsError
@@ -57,6 +58,9 @@ class TrainConfig:
     ce_weight: float = 1.0
     class_weighting: str = "sqrt_inverse"  # cross-entropy weights 1/sqrt(class frequency), or "none"
     dice_weight: float = 1.0
+    # Deep supervision of RemoteNet's decoder blocks (model/aux_head.py), added with this
+    # weight; the head is used while training only. 0 turns it off.
+    aux_weight: float = 0.0
     augment: bool = True  # random flips and 90-degree rotations
     # Beyond flips: random rescaling (1/s..s), brightness/contrast jitter and noise, each chip
     # on its own; 0 turns them off. Small scenes overfit fast without them.
@@ -265,8 +269,14 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
         model.to(memory_format=torch.channels_last)
     weights = class_weights(train_labels, num_classes) if config.class_weighting == "sqrt_inverse" else None
     criterion = SegmentationLoss(config.ce_weight, config.dice_weight, class_weights=weights).to(device)
-    optimizer = torch.optim.AdamW(_parameter_groups(model, config.encoder_lr_ratio), lr=config.lr,
-                                  weight_decay=config.weight_decay)
+    supervision = DeepSupervision.attach(model, num_classes) if config.aux_weight > 0 else None
+    groups = _parameter_groups(model, config.encoder_lr_ratio)
+    if supervision is not None:
+        supervision.head.to(device)
+        if channels_last:
+            supervision.head.to(memory_format=torch.channels_last)
+        groups.append({"params": list(supervision.head.parameters()), "lr_scale": 1.0})
+    optimizer = torch.optim.AdamW(groups, lr=config.lr, weight_decay=config.weight_decay)
 
     n_train = len(train_images)
     batch = min(config.batch_size, n_train)
@@ -326,7 +336,8 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
         for group in optimizer.param_groups:
             group["lr"] = lr * group["lr_scale"]
 
-        loss_value, took = _optimisation_step(model, optimizer, criterion, x, y, device, use_amp, config.grad_clip)
+        loss_value, took = _optimisation_step(model, optimizer, criterion, x, y, device, use_amp, config.grad_clip,
+                                              supervision, config.aux_weight)
         # Smoothed step time; the first step (allocations, autotuning) is not representative.
         step_time = took if step_time is None or step == 1 else 0.8 * step_time + 0.2 * took
         losses.append(loss_value)
@@ -344,6 +355,8 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
 
     if has_val and best.last_step != step and step > 0:
         best.validate(model, step)
+    if supervision is not None:
+        supervision.detach()
     if best.state is None:  # no validation chips (or no step): keep the last weights
         best.keep(model, step, {})
     model.load_state_dict(best.state)
@@ -417,18 +430,23 @@ class _BestCheckpoint:
 
 
 def _optimisation_step(model: RemoteNet, optimizer: torch.optim.Optimizer, criterion: nn.Module, x: torch.Tensor,
-                       y: torch.Tensor, device: torch.device, amp: bool, grad_clip: Optional[float]
+                       y: torch.Tensor, device: torch.device, amp: bool, grad_clip: Optional[float],
+                       supervision: Optional[DeepSupervision] = None, aux_weight: float = 0.0
                        ) -> tuple[float, float]:
-    """One forward/backward/update (skipped when the loss is not finite); (loss, seconds)."""
+    """One forward/backward/update (skipped when the loss is not finite); (loss, seconds).
+    The loss reported is the main head's; the auxiliary head's is added for the gradient only."""
     t0 = time.monotonic()
     optimizer.zero_grad(set_to_none=True)
     with torch.autocast(device_type=device.type, dtype=torch.bfloat16, enabled=amp):
         logits = model(x)
+        aux_logits = supervision.logits(tuple(x.shape[-2:])) if supervision is not None else None
     loss = criterion(logits.float(), y)
-    if torch.isfinite(loss):
-        loss.backward()
+    total = loss + aux_weight * criterion(aux_logits.float(), y) if aux_logits is not None else loss
+    if torch.isfinite(total):
+        total.backward()
         if grad_clip:
-            torch.nn.utils.clip_grad_norm_(model.parameters(), grad_clip)
+            torch.nn.utils.clip_grad_norm_([p for group in optimizer.param_groups for p in group["params"]],
+                                           grad_clip)
         optimizer.step()
     loss_value = float(loss.detach())
     if device.type == "cuda":

@@ -129,3 +129,38 @@ def test_chipset_round_trips_through_npz(tmp_path):
     back = ChipSet.load(tmp_path / "c.npz")
     assert back.header == header and back.num_classes == 2
     assert np.array_equal(back.train_images, tx) and np.array_equal(back.val_labels, ty[:1])
+
+
+def test_deep_supervision_trains_the_decoder_blocks_and_leaves_no_trace_in_the_model(tmp_path):
+    """aux_weight adds a head on the decoder blocks while training; the saved model has exactly
+    the keys and forward of one trained without it, and the hooks are gone."""
+    from remotenet.model.aux_head import DeepSupervision
+
+    tx, ty = squares(4, 64, seed=0)
+    plain = train_model(tx, ty, None, None, 2, TrainConfig(epochs=None, max_steps=2, batch_size=2,
+                                                           encoder="resnet18"), norm=NORM)
+    with_aux = train_model(tx, ty, None, None, 2, TrainConfig(epochs=None, max_steps=2, batch_size=2,
+                                                              encoder="resnet18", aux_weight=0.4), norm=NORM)
+    assert with_aux.config["aux_weight"] == 0.4
+    assert set(with_aux.model.state_dict()) == set(plain.model.state_dict())
+    decoder = with_aux.model.Decoder
+    assert not any(getattr(decoder, name)._forward_hooks for name in ("block4", "block3", "block2"))
+    path = tmp_path / "aux.safetensors"
+    save_trained_model(with_aux, path, {"input": NORM, "tile_size": 64})
+    model, _meta = load_model(path)
+    x = torch.from_numpy((tx[:1] - 63.75) / 38.25)
+    with torch.no_grad():
+        assert torch.allclose(model(x), with_aux.model(x), atol=1e-4)
+
+    # The head's gradient reaches the inner blocks; without it block4 only learns through fusion.
+    net = plain.model.train()
+    supervision = DeepSupervision.attach(net, 2)
+    net.zero_grad()
+    net(torch.from_numpy(tx[:2]))
+    aux = supervision.logits((64, 64))
+    assert aux.shape == (2, 2, 64, 64)
+    aux.sum().backward()
+    assert net.Decoder.block4.output[-1].weight.grad.abs().sum() > 0
+    assert net.Decoder.FRM.head.weight.grad is None  # the main head is not on the auxiliary path
+    supervision.detach()
+    assert DeepSupervision.attach(torch.nn.Conv2d(1, 2, 1), 2) is None  # a network without the decoder
