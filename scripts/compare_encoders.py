@@ -183,8 +183,8 @@ def main(argv: list[str] | None = None) -> None:
         key, _, value = item.partition("=")
         extra[key] = json.loads(value)
     print(json.dumps({"event": "chips", "train": len(chips.train_images), "val": len(chips.val_images),
-                      "scene": args.scene, "tile": args.tile_size, "minutes": args.minutes, "batch": args.batch_size, "lr": args.lr,
-                      "extra": extra}), flush=True)
+                      "scene": args.scene, "tile": args.tile_size, "minutes": args.minutes,
+                      "batch": args.batch_size, "lr": args.lr, "extra": extra}), flush=True)
     rows: dict[str, list[dict]] = {v: [] for v in args.variants}
     with tempfile.TemporaryDirectory(prefix="compare_encoders_") as tmp:
         for seed in args.seeds:
@@ -214,7 +214,8 @@ def main(argv: list[str] | None = None) -> None:
     def cell(values: list[float], digits: int = 3) -> str:
         return f"{np.mean(values):.{digits}f} ({min(values):.{digits}f}..{max(values):.{digits}f})"
 
-    print("\n| network | params | steps/min | validation mIoU | held-out {scene.class_names[scene.target]} IoU | held-out mIoU |")
+    target = scene.class_names[scene.target]
+    print(f"\n| network | params | steps/min | validation mIoU | held-out {target} IoU | held-out mIoU |")
     print("|---|---|---|---|---|---|")
     for variant, runs in rows.items():
         print(f"| {variant} | {runs[0]['params'] / 1e6:.1f} M | {cell([r['steps_per_min'] for r in runs], 1)} | "
