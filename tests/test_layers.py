@@ -59,3 +59,23 @@ def test_the_layer_check_sees_relative_imports(tmp_path):
     engine_file = ROOT / "remotenet_plugin" / "engine" / "run.py"
     assert "remotenet.model" in imported_modules(engine_file)  # from ...model import ...
     assert "remotenet.remotenet_plugin.engine.options" in imported_modules(engine_file)  # from .options import
+
+
+def test_depthwise_convolutions_run_in_float32_under_cpu_autocast_and_load_as_conv2d():
+    """The bf16 depthwise kernels are slow on CPUs, so RemoteNet's run in float32 under autocast;
+    they stay plain Conv2d parameters (same state-dict keys as the reference)."""
+    import torch
+
+    from remotenet.model.layers import DepthwiseConv2d, SeparableConvBN
+
+    block = SeparableConvBN(8, 8, 5).eval()
+    assert isinstance(block[0], DepthwiseConv2d) and isinstance(block[0], torch.nn.Conv2d)
+    assert list(block.state_dict()) == [
+        "0.weight", "1.weight", "1.bias", "1.running_mean", "1.running_var", "1.num_batches_tracked", "2.weight"]
+    x = torch.randn(2, 8, 16, 16)
+    with torch.autocast("cpu", dtype=torch.bfloat16):
+        assert block[0](x.bfloat16()).dtype == torch.float32
+        assert block[2](x).dtype == torch.bfloat16  # the pointwise convolution stays in autocast
+    with torch.no_grad():
+        reference = torch.nn.functional.conv2d(x, block[0].weight, padding=2, groups=8)
+        assert torch.equal(block[0](x), reference)
