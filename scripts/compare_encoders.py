@@ -2,12 +2,15 @@
 """Side by side on a held-out part of a real scene: RemoteNet-PVT, RemoteNet-ResNet-18, and a
 plain U-Net with a timm ResNet-18 encoder (written here; a baseline, not shipped).
 
-Every network gets the same chips (the left two thirds of tests/data/atlanta_pan_0p5m.tif and
-its footprints, cut by the engine's prepare_training_chips), the same training loop
-(remotenet.model.training.train_model) and the same wall-clock budget, for each seed. Each
-trained network then segments the held-out right third with the engine (remotenet's segment())
-and is scored with the evaluation engine (what remotenet:evaluate runs) against the
-footprints. Prints one JSON line per run and a Markdown table of mean (min..max) over seeds.
+Two real scenes (--scene): "atlanta", the left two thirds of tests/data/atlanta_pan_0p5m.tif
+and its building footprints (the demonstration model's split; held out: the right third), and
+"vegas_roads", the west 900 columns of tests/data/vegas_pan_0p3m.tif and its road mask (held
+out: the east 400 columns). Every network gets the same chips (cut by the engine's
+prepare_training_chips), the same training loop (remotenet.model.training.train_model, with
+--set for TrainConfig fields; aux_weight applies to RemoteNet only) and the same budget, for
+each seed. Each trained network then segments the held-out part with the engine (remotenet's
+segment()) and is scored with the evaluation engine (what remotenet:evaluate runs). Prints one
+JSON line per run and a Markdown table of mean (min..max) over seeds.
 
 A benchmark script, not a test: it takes minutes per run. On a shared machine run it niced:
 
