@@ -95,7 +95,8 @@ def cmd_train(args: argparse.Namespace) -> None:
                          batch_size=args.batch_size, lr=args.lr, device=args.device, seed=args.seed,
                          pretrained_encoder=args.pretrained_encoder, drop_path_rate=args.drop_path,
                          encoder=args.encoder, encoder_lr_ratio=args.encoder_lr_ratio,
-                         encoder_weights=args.encoder_weights)
+                         encoder_weights=args.encoder_weights,
+                         **({} if args.aux_weight is None else {"aux_weight": args.aux_weight}))
     every = max(1, args.log_every)
 
     def progress(info: dict) -> None:
@@ -221,7 +222,7 @@ def _row(building_iou, m: dict) -> str:
 
 
 TRAIN_OPTIONS = ("--epochs", "--max-minutes", "--max-steps", "--batch-size", "--lr", "--seed", "--encoder",
-                 "--encoder-lr-ratio")
+                 "--encoder-lr-ratio", "--aux-weight")
 
 
 def _num(value) -> str:
@@ -266,6 +267,8 @@ def main(argv: list[str] | None = None) -> None:
     t.add_argument("--encoder", default="pvt_v2_b1", choices=["pvt_v2_b1", "resnet18"])
     t.add_argument("--encoder-lr-ratio", type=float, default=1.0, help="encoder lr = lr x this")
     t.add_argument("--encoder-weights", default=None, help="local timm weights file for the encoder")
+    t.add_argument("--aux-weight", type=float, default=None,
+                   help="deep supervision weight (TrainConfig.aux_weight; default: the trainer's)")
     t.add_argument("--log-every", type=int, default=10, help="print every Nth step")
     t.set_defaults(func=cmd_train)
     e = sub.add_parser("evaluate", help="segment the held-out third, score it, write the figures into the model")
