@@ -59,8 +59,9 @@ class TrainConfig:
     class_weighting: str = "sqrt_inverse"  # cross-entropy weights 1/sqrt(class frequency), or "none"
     dice_weight: float = 1.0
     # Deep supervision of RemoteNet's decoder blocks (model/aux_head.py), added with this
-    # weight; the head is used while training only. 0 turns it off.
-    aux_weight: float = 0.0
+    # weight (GeoSeg's for UNetFormer); the head is used while training only. 0 turns it off.
+    # On the held-out roads of docs/training.md it raised road IoU from 0.47 to 0.57 in 3 minutes.
+    aux_weight: float = 0.4
     augment: bool = True  # random flips and 90-degree rotations
     # Beyond flips: random rescaling (1/s..s), brightness/contrast jitter and noise, each chip
     # on its own; 0 turns them off. Small scenes overfit fast without them.
