@@ -172,3 +172,16 @@ def test_raster_labels_with_other_values_keep_them(tmp_path):
     chips = prepare_training_chips(raster, str(tmp_path / "lab.tif"), tile_size=64)
     assert [c["value"] for c in chips.header["classes"]] == [3, 7]
     assert set(np.unique(chips.train_labels)) <= {0, 1, 255}  # indices, not values
+
+
+def test_road_scene_on_a_geographic_grid_gives_road_chips():
+    """The Las Vegas road scene (EPSG:4326, about 0.3 m) with its class raster: the colour
+    table's classes, road pixels in the chips, the pixel size in metres."""
+    chips = prepare_training_chips(str(DATA / "vegas_pan_0p3m.tif"), str(DATA / "vegas_roads_mask.tif"),
+                                   tile_size=128, window=(0, 0, 512, 512), class_names={0: "background",
+                                                                                      1: "road"})
+    assert [(c["value"], c["name"]) for c in chips.header["classes"]] == [(0, "background"), (1, "road")]
+    assert chips.header["classes"][1]["color"] == [255, 128, 0]
+    labels = np.concatenate([chips.train_labels.ravel(), chips.val_labels.ravel()])
+    assert 0.01 < np.mean(labels == 1) < 0.2
+    assert chips.header["gsd_m"] == pytest.approx(0.27, abs=0.01)  # 0.24 m east-west, 0.30 m north-south

@@ -288,9 +288,20 @@ def _image_nodata_mask(ds: gdal.Dataset, bands: list[int], window: tuple[int, in
 
 
 def _gsd_m(ds: gdal.Dataset) -> Optional[float]:
+    """Pixel size in metres: exact on a projected grid; on a geographic one the mean of the
+    east-west and north-south sizes at the raster's centre (a spherical earth, enough for a
+    record of the resolution the model was trained at)."""
     srs = dataset_srs(ds)
-    if srs is None or not srs.IsProjected():
+    if srs is None:
         return None
     gt = ds.GetGeoTransform()
-    return round(float(np.hypot(gt[1], gt[4])) * float(srs.GetLinearUnits()), 6)
+    if srs.IsProjected():
+        return round(float(np.hypot(gt[1], gt[4])) * float(srs.GetLinearUnits()), 6)
+    if not srs.IsGeographic():
+        return None
+    metres_per_unit = 6371008.8 * float(srs.GetAngularUnits())  # earth radius x radians per unit
+    centre_lat = gt[3] + gt[5] * ds.RasterYSize / 2 + gt[4] * ds.RasterXSize / 2
+    east_west = float(np.hypot(gt[1], gt[4])) * metres_per_unit * np.cos(np.radians(centre_lat))
+    north_south = float(np.hypot(gt[2], gt[5])) * metres_per_unit
+    return round((east_west + north_south) / 2, 6)
 
