@@ -24,15 +24,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "tests" / "data"
-ENCODERS = ("pvt_v2_b1", "resnet18")  # the order of the Train algorithm's ENCODER choices
+sys.path.insert(0, str(ROOT / "scripts"))
+from compare_encoders import SCENES  # noqa: E402 - the same scenes and splits as the side-by-side script
 
-SCENES = {
-    "vegas_roads": {"raster": DATA / "vegas_pan_0p3m.tif", "labels": DATA / "vegas_roads_mask.tif",
-                    "train": (0, 0, 900, 1300), "holdout": (900, 0, 400, 1300), "target": 1},
-    "atlanta": {"raster": DATA / "atlanta_pan_0p5m.tif", "labels": DATA / "atlanta_buildings.geojson",
-                "train": (0, 0, 600, 900), "holdout": (600, 0, 300, 900), "target": 1},
-}
+ENCODERS = ("pvt_v2_b1", "resnet18")  # the order of the Train algorithm's ENCODER choices
 
 
 def crop(source: Path, window: tuple[int, int, int, int], out: Path) -> Path:
@@ -61,11 +56,11 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="train_check_") as tmp:
         work = Path(args.keep or tmp)
         work.mkdir(parents=True, exist_ok=True)
-        train_raster = crop(scene["raster"], scene["train"], work / "train.tif")
-        holdout_raster = crop(scene["raster"], scene["holdout"], work / "holdout.tif")
-        labels = scene["labels"]
+        train_raster = crop(scene.raster, scene.train_window, work / "train.tif")
+        holdout_raster = crop(scene.raster, scene.holdout_window, work / "holdout.tif")
+        labels = scene.labels
         if labels.suffix == ".tif":  # a class raster: the training part only, so nothing leaks
-            labels = crop(labels, scene["train"], work / "train_labels.tif")
+            labels = crop(labels, scene.train_window, work / "train_labels.tif")
         for encoder in args.encoders:
             model = work / f"{encoder}.safetensors"
             started = time.monotonic()
@@ -74,9 +69,9 @@ def main(argv: list[str] | None = None) -> None:
             train_s = time.monotonic() - started
             classes = work / f"{encoder}_holdout.tif"
             qgis_process("remotenet:segment", INPUT=holdout_raster, MODEL=model, OUTPUT_RASTER=classes)
-            scores = qgis_process("remotenet:evaluate", INPUT=classes, REFERENCE=scene["labels"])
+            scores = qgis_process("remotenet:evaluate", INPUT=classes, REFERENCE=scene.labels)
             per_class = json.loads(scores["PER_CLASS"])
-            target = next(c for c in per_class if c["value"] == scene["target"])
+            target = next(c for c in per_class if c["value"] == scene.target)
             print(json.dumps({"scene": args.scene, "encoder": encoder, "max_minutes": args.minutes,
                               "train_wall_s": round(train_s, 1), "steps": trained["STEPS"],
                               "val_miou": trained["VAL_MIOU"], "holdout_target_iou": round(target["iou"], 4),

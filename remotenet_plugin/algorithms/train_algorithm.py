@@ -71,7 +71,7 @@ HELP_PARAMETERS = [
     ("Learning rate", "LEARNING_RATE", "advanced; AdamW peak learning rate (warm-up, then polynomial decay)."),
     ("Encoder", "ENCODER", "advanced; pvt_v2_b1 is the reference RemoteNet encoder; resnet18 is a CNN encoder "
      "feeding the same decoder, faster on a CPU and better from few labels (on a held-out road scene, "
-     "docs/training.md: road IoU 0.57 after 8 minutes on 2 CPU cores). The model file records which one "
+     "docs/training.md: road IoU 0.55-0.57 after 8 minutes on 2 CPU cores). The model file records which one "
      "it is; Segment and Evaluate read either."),
     ("Encoder weights file", "ENCODER_WEIGHTS", "advanced; optional local pretrained weights for the chosen "
      "encoder: timm's state_dict of that network (.safetensors, or .pth read as weights only). For machines "
