@@ -18,11 +18,14 @@ Prints one JSON line per measurement ({"measure": ...}) and a final {"summary": 
                             agreement_openvino_vs_fp32, openvino_speedup_vs_fp32, openvino_convert_seconds
   end_to_end_mp_s           segment() with default settings (runtime auto, overlap blending, polygons
                             on): raster MP/s; end_to_end_vs_naive the ratio to naive_mp_s
-  engine_ceiling_mp_s       segment() with a null network (1x1 convolution, 4 bands, 6 classes, 512 px
-                            tiles) on a VRT repeating the real Virginia scene: the engine's own ceiling;
-                            engine_ceiling_cpu_s_per_mp its CPU seconds per megapixel (all threads), and
-                            engine_ceiling_one_thread_* the same with PyTorch on one thread (the 1x1
-                            convolution's native path instead of oneDNN's; see docs/performance.md)
+  engine_ceiling_mp_s       segment() with a null network (a per-pixel linear map from 4 bands to 6
+                            classes as one batched matrix product, fp32) and 512 px tiles on a VRT
+                            repeating the real Virginia scene: the engine's own ceiling;
+                            engine_ceiling_cpu_s_per_mp its CPU seconds per megapixel (all threads).
+                            engine_ceiling_conv1x1_* the same map as a 1x1 nn.Conv2d, with PyTorch's
+                            default threads and with one thread (_one_thread): on more than one thread
+                            PyTorch runs it through oneDNN, which costs more than the engine itself
+                            (see docs/performance.md)
   seams_agreement_2x_tiles  share of the real scene's pixels whose class is the same with the model's
                             tile size and with tiles twice as large (default overlap both)
   naive_mp_s                a GeoSeg-style reference: whole image in memory, non-overlapping tiles,
@@ -179,16 +182,20 @@ class NetworkTimer:
 # The engine's own ceiling
 
 
-def engine_ceiling(size: int, folder: str, data: str | None, runs: int, torch_threads: int = 0) -> dict:
-    """segment() with a null network: a 1x1 convolution (4 bands -> 6 classes), 512 px tiles, on a VRT
+CEILING_NETWORKS = {"null": True, "conv1x1": False}  # name -> pixel_model(matmul=...)
+
+
+def engine_ceiling(size: int, folder: str, data: str | None, runs: int, torch_threads: int = 0,
+                   network: str = "null") -> dict:
+    """segment() with a network that costs almost nothing, 4 bands -> 6 classes, 512 px tiles, on a VRT
     repeating the real Virginia Sentinel-2 scene; no polygons. Median of ``runs``.
 
-    ``torch_threads`` 1: PyTorch's intra-op threads set to one for the measurement (restored after).
-    With more than one thread PyTorch runs a 1x1 convolution from 4 channels through oneDNN, padded
-    to 16 channels, which costs several times the rest of the engine; on one thread it takes its
-    native path (about 10x cheaper, fp32 rounding differs by ulps), which is closer to a network
-    that costs nothing. CPU seconds per megapixel (all threads of this process) are reported too:
-    unlike MP/s they barely move with other processes' load."""
+    ``network`` "null": the per-pixel linear map as one batched matrix product (about one memory
+    pass on any number of threads); "conv1x1": the same map as a 1x1 nn.Conv2d. With more than one
+    thread PyTorch runs that convolution through oneDNN, padded to 16 channels with layout reorders,
+    and it then costs more than the rest of the engine; on one thread (``torch_threads`` 1, restored
+    after) it takes its native path. CPU seconds per megapixel (all threads of this process) are
+    reported too: unlike MP/s they barely move with other processes' load."""
     import torch
 
     sys.path.insert(0, str(ROOT / "tests"))
@@ -197,7 +204,7 @@ def engine_ceiling(size: int, folder: str, data: str | None, runs: int, torch_th
     from remotenet.remotenet_plugin.engine import SegmentOptions, segment
 
     vrt = repeat_vrt(os.path.join(folder, f"ceiling_{size}.vrt"), size, find_scene(data, CEILING_SCENE))
-    model = pixel_model(4, 6, tile_size=512, scale=3000.0)
+    model = pixel_model(4, 6, tile_size=512, scale=3000.0, matmul=CEILING_NETWORKS[network])
     threads_before = torch.get_num_threads()
     if torch_threads:
         torch.set_num_threads(torch_threads)
@@ -214,7 +221,9 @@ def engine_ceiling(size: int, folder: str, data: str | None, runs: int, torch_th
     best = walls.index(statistics.median_low(walls))
     r = results[best]
     megapixels = size * size / 1e6
-    return {"measure": "engine_ceiling" + ("_one_thread" if torch_threads == 1 else ""), "pixels": [size, size],
+    name = "engine_ceiling" + ("" if network == "null" else f"_{network}") + ("_one_thread" if torch_threads == 1
+                                                                              else "")
+    return {"measure": name, "network": network, "pixels": [size, size],
             "tile": r.tile_size, "overlap": r.overlap, "classes": 6, "runtime": r.runtime, "precision": r.precision,
             "torch_threads": torch_threads or threads_before, "runs_s": [round(w, 2) for w in walls],
             "mp_s": round(megapixels / walls[best], 3),
@@ -223,22 +232,30 @@ def engine_ceiling(size: int, folder: str, data: str | None, runs: int, torch_th
             "load_average_1min": load_average()}
 
 
+CEILING_VARIANTS = (("null", 0), ("conv1x1", 0), ("conv1x1", 1))  # (network, PyTorch threads; 0 = default)
+
+
+def ceiling_summary(records: list[dict]) -> dict:
+    """engine_ceiling[_conv1x1][_one_thread]_{mp_s, cpu_s_per_mp}: medians over the records of each variant."""
+    out = {}
+    for name in dict.fromkeys(r["measure"] for r in records):
+        mine = [r for r in records if r["measure"] == name]
+        out[f"{name}_mp_s"] = round(statistics.median(r["mp_s"] for r in mine), 3)
+        out[f"{name}_cpu_s_per_mp"] = round(statistics.median(r["cpu_s_per_mp"] for r in mine), 4)
+    return out
+
+
 def ceiling_only(args: argparse.Namespace) -> None:
-    """Both ceiling measurements, alternating run by run, and their medians."""
+    """The ceiling variants, alternating run by run, and their medians."""
     size = args.ceiling_size or (4096 if args.quick else 8192)
     with tempfile.TemporaryDirectory(prefix="remotenet_ceiling_") as tmp:
-        records: dict[int, list[dict]] = {0: [], 1: []}
+        records = []
         for _ in range(args.rounds):
-            for threads in (0, 1):
-                records[threads].append(engine_ceiling(size, tmp, args.data, 1, threads))
-                emit(records[threads][-1])
+            for network, threads in CEILING_VARIANTS:
+                records.append(engine_ceiling(size, tmp, args.data, 1, threads, network))
+                emit(records[-1])
     emit({"summary": {"ceiling_size": size, "rounds": args.rounds, "cpu": platform.processor() or platform.machine(),
-                      "engine_ceiling_mp_s": statistics.median(r["mp_s"] for r in records[0]),
-                      "engine_ceiling_cpu_s_per_mp": statistics.median(r["cpu_s_per_mp"] for r in records[0]),
-                      "engine_ceiling_one_thread_mp_s": statistics.median(r["mp_s"] for r in records[1]),
-                      "engine_ceiling_one_thread_cpu_s_per_mp": statistics.median(r["cpu_s_per_mp"]
-                                                                                  for r in records[1]),
-                      "load_average_1min_end": load_average(),
+                      **ceiling_summary(records), "load_average_1min_end": load_average(),
                       "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}})
 
 
@@ -354,7 +371,8 @@ def main() -> None:
     parser.add_argument("--skip-memory", action="store_true")
     parser.add_argument("--ceiling-size", type=int, help="side of the engine-ceiling raster (quick 4096, full 8192)")
     parser.add_argument("--ceiling-only", action="store_true",
-                        help="only the engine ceiling, default and one PyTorch thread, interleaved (--rounds pairs)")
+                        help="only the engine ceiling variants (null network; 1x1 Conv2d on default and one PyTorch "
+                             "thread), interleaved over --rounds")
     parser.add_argument("--poly-size", type=int, default=16000, help="side of the polygonising measurement")
     parser.add_argument("--json", help="also write the summary here")
     parser.add_argument("--_child", nargs="+", help=argparse.SUPPRESS)
@@ -498,10 +516,11 @@ def main() -> None:
               "agreement": round(seams, 5)})
 
         # 3c. The engine's own ceiling (null network).
-        ceiling = engine_ceiling(args.ceiling_size or (4096 if args.quick else 8192), tmp, args.data, 3)
-        emit(ceiling)
-        ceiling_one = engine_ceiling(args.ceiling_size or (4096 if args.quick else 8192), tmp, args.data, 3, 1)
-        emit(ceiling_one)
+        ceilings = [engine_ceiling(args.ceiling_size or (4096 if args.quick else 8192), tmp, args.data, 3, threads,
+                                   network) for network, threads in CEILING_VARIANTS]
+        for record in ceilings:
+            emit(record)
+        ceiling = ceilings[0]
 
         # 4. Polygonising a large output, and peak memory on 4k and 16k squares (own processes).
         poly = run_child(["--_child", "polygon", out, str(args.poly_size), tmp], timeout=1200)
@@ -532,10 +551,7 @@ def main() -> None:
         "openvino_speedup_vs_fp32": round(ov_mp / fp32_mp, 2) if ov else None,
         "agreement_openvino_vs_fp32": round(ov_agreement, 5) if ov else None,
         "openvino_convert_seconds": ov_convert_s,
-        "engine_ceiling_mp_s": ceiling["mp_s"], "engine_ceiling_stage_seconds": ceiling["stage_seconds"],
-        "engine_ceiling_cpu_s_per_mp": ceiling["cpu_s_per_mp"],
-        "engine_ceiling_one_thread_mp_s": ceiling_one["mp_s"],
-        "engine_ceiling_one_thread_cpu_s_per_mp": ceiling_one["cpu_s_per_mp"],
+        **ceiling_summary(ceilings), "engine_ceiling_stage_seconds": ceiling["stage_seconds"],
         "seams_agreement_2x_tiles": round(seams, 5),
         "pipeline_efficiency": e2e["pipeline_efficiency"], "agreement_fast_vs_fp32": round(agreement, 5),
         "peak_rss_mb_4k": memory.get(4000), "peak_rss_mb_16k": memory.get(16000),

@@ -4,9 +4,14 @@ Only the rows that a later tile can still change are kept: one tile height x win
 classes of float32. Rows are finalised (argmax, confidence) as soon as the first tile of a
 later tile row arrives, and handed on in order.
 
-Every step works on small row blocks, so its temporaries stay in the CPU's cache: the
-accumulation and argmax are memory-bound, and passes over cached blocks cost a fraction of
-passes over whole tiles or rows.
+Most pixels lie in one tile only (with the default overlap, about 80 %): there the tile's weight
+is exactly one, so the blended value is the tile's probability itself. Those pixels take their
+class straight from the tile, without weighting, accumulating or clearing anything; only the
+overlaps go through the accumulator. The answers are bit-identical to accumulating everything.
+
+Every step works on small blocks, so its temporaries stay in the CPU's cache: the accumulation
+and argmax are memory-bound, and passes over cached blocks cost a fraction of passes over whole
+tiles or rows.
 """
 from __future__ import annotations
 
@@ -18,10 +23,8 @@ from ...model.metadata import NO_CLASS
 from .options import EngineError
 from .tiling import Tile, TileGrid
 
-# Rows per block: a block of all classes (6 x 64 x 512 float32 when accumulating a tile, 16 rows
-# of a window row per class when finalising) stays within a core's L2 cache.
-ADD_ROWS = 64
-FLUSH_ROWS = 16
+# Pixels per block (per class plane): 6 classes x 16 Ki float32 stay within a core's L2 cache.
+BLOCK_PIXELS = 16384
 NON_FINITE = ("the network produced NaN or infinite values; check the model file, the input scaling in its "
               "header, or use precision 'fp32'")
 
@@ -53,46 +56,121 @@ def argmax_and_max(acc: np.ndarray, index: Optional[np.ndarray] = None, best: Op
     return index, best
 
 
+def inner_spans(starts: list[int], size: int, length: int, profiles: list[np.ndarray]) -> list[tuple[int, int]]:
+    """Per tile along one axis, the run [a, b) of its own positions that no other tile covers and
+    where its weight is exactly one (empty, (0, 0), where there is none)."""
+    cover = np.zeros(length, dtype=np.int32)
+    for s in starts:
+        cover[s:s + size] += 1
+    spans = []
+    for s, w in zip(starts, profiles):
+        alone = np.flatnonzero((cover[s:s + size] == 1) & (w == 1.0))
+        contiguous = len(alone) and alone[-1] - alone[0] + 1 == len(alone)
+        spans.append((int(alone[0]), int(alone[-1]) + 1) if contiguous else (0, 0))
+    return spans
+
+
+def runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """The [start, end) runs of True in a 1-D boolean array."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.view(np.int8), [0]))))
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
+
+
+def blocks(rows: int, cols: int):
+    """Blocks (r0, r1, c0, c1) of at most BLOCK_PIXELS pixels covering rows x cols, row by row."""
+    width = min(cols, BLOCK_PIXELS)
+    step = BLOCK_PIXELS // width if width else 1
+    for r0 in range(0, rows, step):
+        for c0 in range(0, cols, width):
+            yield r0, min(r0 + step, rows), c0, min(c0 + width, cols)
+
+
 class RowBlender:
     def __init__(self, grid: TileGrid, num_classes: int, lut: np.ndarray, with_confidence: bool,
                  emit: Callable[[int, np.ndarray, Optional[np.ndarray]], None]):
         self.grid, self.lut, self.with_confidence, self.emit = grid, lut, with_confidence, emit
         self.cap = grid.th
-        self.acc = np.zeros((num_classes, self.cap, grid.width), dtype=np.float32)
-        self.valid = np.zeros((self.cap, grid.width), dtype=bool)
+        width = grid.width
+        self.acc = np.zeros((num_classes, self.cap, width), dtype=np.float32)
+        self.valid = np.zeros((self.cap, width), dtype=bool)
+        # Class (and maximum) of every pixel of the band, written by tiles (inner pixels) and by flush (overlaps).
+        self.classes = np.zeros((self.cap, width), dtype=np.uint8)
+        self.best = np.zeros((self.cap, width), dtype=np.float32)
         self.base = 0  # window row held in buffer row 0; rows above it are already emitted
         self.identity_lut = bool(np.array_equal(lut, np.arange(len(lut))))
-        self._weighted = np.empty((num_classes, min(ADD_ROWS, grid.th), grid.tw), dtype=np.float32)
-        rows = min(FLUSH_ROWS, self.cap)
-        self._running = np.empty((rows, grid.width), dtype=np.float32)
-        self._below = np.empty((rows, grid.width), dtype=bool)
-        self._best = np.empty((rows, grid.width), dtype=np.float32)  # a block's maxima, without confidence
+        self.inner_x = inner_spans(grid.xs, grid.tw, width, grid.wx)
+        self.inner_y = inner_spans(grid.ys, grid.th, grid.height, grid.wy)
+        inner_cols = np.zeros(width, dtype=bool)
+        for x, (a, b) in zip(grid.xs, self.inner_x):
+            inner_cols[x + a:x + b] = True
+        self.inner_rows = np.zeros(grid.height, dtype=bool)
+        for y, (a, b) in zip(grid.ys, self.inner_y):
+            self.inner_rows[y + a:y + b] = True
+        self.seam_cols = runs(~inner_cols)  # columns that more than one tile covers
+        self._weighted = np.empty(num_classes * BLOCK_PIXELS, dtype=np.float32)
+        self._running = np.empty(BLOCK_PIXELS, dtype=np.float32)
+        self._below = np.empty(BLOCK_PIXELS, dtype=bool)
 
     def add_batch(self, tiles: list[Tile], probs: np.ndarray, valid: list[Optional[np.ndarray]]) -> None:
         """``add`` for each tile of a batch, in order."""
         for tile, p, v in zip(tiles, probs, valid):
             self.add(tile, p, v)
 
+    def _scratch(self, shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+        n = shape[0] * shape[1]
+        return self._running[:n].reshape(shape), self._below[:n].reshape(shape)
+
+    def _argmax(self, values: np.ndarray, r0: int, x0: int) -> None:
+        """Class and maximum of ``values`` (C, rows, cols) into the band at buffer row r0, column x0."""
+        for b0, b1, c0, c1 in blocks(*values.shape[1:]):
+            rows, cols = slice(r0 + b0, r0 + b1), slice(x0 + c0, x0 + c1)
+            best = self.best[rows, cols]
+            argmax_and_max(values[:, b0:b1, c0:c1], self.classes[rows, cols], best, self._scratch(best.shape))
+            if not np.isfinite(best).all():  # a NaN anywhere in a pixel's classes reaches its maximum
+                raise EngineError(NON_FINITE)
+
+    def _accumulate(self, probs: np.ndarray, weight: np.ndarray, r0: int, x0: int) -> None:
+        """acc[:, r0:, x0:] += probs * weight, block by block; rounded as ``probs * w`` then ``+=``."""
+        classes = probs.shape[0]
+        for b0, b1, c0, c1 in blocks(*probs.shape[1:]):
+            weighted = self._weighted[:classes * (b1 - b0) * (c1 - c0)].reshape(classes, b1 - b0, c1 - c0)
+            np.multiply(probs[:, b0:b1, c0:c1], weight[b0:b1, c0:c1], out=weighted)
+            dst = self.acc[:, r0 + b0:r0 + b1, x0 + c0:x0 + c1]
+            np.add(dst, weighted, out=dst)
+
     def add(self, tile: Tile, probs: np.ndarray, valid: Optional[np.ndarray]) -> None:
-        """Accumulate one tile's probabilities (C, th, tw) times its weight window; ``probs`` is
-        left unchanged. Each block is rounded as product then sum, as ``probs * w`` then ``+=``."""
+        """Take one tile's probabilities (C, th, tw): its inner pixels' classes directly, the rest
+        accumulated times its weight window; ``probs`` is left unchanged."""
         if tile.y > self.base:
             self.flush(tile.y)
         g = self.grid
         weight = g.weight(tile)
         r0 = tile.y - self.base
-        cols = slice(tile.x, tile.x + g.tw)
-        for b0 in range(0, g.th, ADD_ROWS):
-            b1 = min(b0 + ADD_ROWS, g.th)
-            weighted = self._weighted[:, :b1 - b0]
-            np.multiply(probs[:, b0:b1], weight[b0:b1], out=weighted)
-            dst = self.acc[:, r0 + b0:r0 + b1, cols]
-            np.add(dst, weighted, out=dst)
+        ya, yb = self.inner_y[tile.row]
+        xa, xb = self.inner_x[tile.col]
+        if yb <= ya or xb <= xa:
+            ya = yb = xa = xb = 0
+        # Overlaps: rows above and below the inner rectangle whole, beside it the left and right strips.
+        for rows, cols in (((0, ya), (0, g.tw)), ((yb, g.th), (0, g.tw)), ((ya, yb), (0, xa)), ((ya, yb), (xb, g.tw))):
+            if rows[1] > rows[0] and cols[1] > cols[0]:
+                self._accumulate(probs[:, rows[0]:rows[1], cols[0]:cols[1]],
+                                 weight[rows[0]:rows[1], cols[0]:cols[1]], r0 + rows[0], tile.x + cols[0])
+        if yb > ya:
+            self._argmax(probs[:, ya:yb, xa:xb], r0 + ya, tile.x + xa)
         rows = slice(r0, r0 + g.th)
+        cols = slice(tile.x, tile.x + g.tw)
         if valid is None:
             self.valid[rows, cols] = True
         else:
             self.valid[rows, cols] |= valid
+
+    def _clear(self, start: int, end: int) -> None:
+        """Zero the accumulator where tiles will add: buffer rows [start, end), overlaps only."""
+        for a, b in runs(~self.inner_rows[self.base + start:self.base + end]):
+            self.acc[:, start + a:start + b] = 0
+        for a, b in runs(self.inner_rows[self.base + start:self.base + end]):
+            for x0, x1 in self.seam_cols:
+                self.acc[:, start + a:start + b, x0:x1] = 0
 
     def flush(self, upto: int) -> None:
         """Finalise and emit window rows [base, upto)."""
@@ -101,26 +179,20 @@ class RowBlender:
             return
         n = min(upto - self.base, self.cap)
         width = self.grid.width
-        classes = np.empty((n, width), dtype=np.uint8)
-        # The maxima are kept for the whole band only when they become the confidence.
-        kept = np.empty((n, width), dtype=np.float32) if self.with_confidence else None
-        for r0 in range(0, n, FLUSH_ROWS):
-            r1 = min(r0 + FLUSH_ROWS, n)
-            k = r1 - r0
-            best = kept[r0:r1] if kept is not None else self._best[:k]
-            argmax_and_max(self.acc[:, r0:r1], classes[r0:r1], best, (self._running[:k], self._below[:k]))
-            if not np.isfinite(best).all():  # a NaN anywhere in a pixel's classes reaches its maximum
-                raise EngineError(NON_FINITE)
+        # The overlaps' classes from the accumulator: whole rows, and the seam columns of inner rows.
+        for a, b in runs(~self.inner_rows[self.base:self.base + n]):
+            self._argmax(self.acc[:, a:b], a, 0)
+        for a, b in runs(self.inner_rows[self.base:self.base + n]):
+            for x0, x1 in self.seam_cols:
+                self._argmax(self.acc[:, a:b, x0:x1], a, x0)
         valid = self.valid[:n]
         all_valid = bool(valid.all())
-        if not self.identity_lut:
-            classes = self.lut[classes]
+        classes = self.classes[:n].copy() if self.identity_lut else self.lut[self.classes[:n]]
         if not all_valid:
             classes[~valid] = NO_CLASS
         conf = None
-        if kept is not None:
-            conf = kept
-            conf /= self.grid.sum_y[self.base:self.base + n, None] * self.grid.sum_x[None, :]
+        if self.with_confidence:
+            conf = self.best[:n] / (self.grid.sum_y[self.base:self.base + n, None] * self.grid.sum_x[None, :])
             if not all_valid:
                 conf[~valid] = np.nan
         self.emit(self.base, classes, conf)
@@ -132,12 +204,12 @@ class RowBlender:
             self.emit(self.base + n + r0, classes, conf)
         # Shift the still-open rows to the top of the buffer.
         keep = self.cap - n
-        if keep > 0 and n < self.cap:
-            self.acc[:, :keep] = self.acc[:, n:]
-            self.valid[:keep] = self.valid[n:]
-        self.acc[:, max(keep, 0):] = 0
-        self.valid[max(keep, 0):] = False
+        if keep > 0:
+            for buffer in (self.acc[:], self.valid, self.classes, self.best):
+                buffer[..., :keep, :] = buffer[..., n:, :]
+        self.valid[keep:] = False
         self.base = upto
+        self._clear(keep, self.cap)
 
     def finish(self) -> None:
         self.flush(self.grid.height)

@@ -87,6 +87,7 @@ class ChunkGrid:
         self.height = grid.ys[r1 - 1] + grid.th - self.region_y
         self.xs = [x - self.region_x for x in grid.xs[self.c0:c1]]
         self.ys = [y - self.region_y for y in grid.ys[self.r0:r1]]
+        self.wx, self.wy = grid.wx[self.c0:c1], grid.wy[self.r0:r1]  # the tiles' weight profiles
         self.sum_x: np.ndarray = grid.sum_x[self.region_x:self.region_x + self.width]
         self.sum_y: np.ndarray = grid.sum_y[self.region_y:self.region_y + self.height]
 

@@ -95,7 +95,11 @@ class Predictor:
             logits = self.model(x)
         # Softmax over classes on NCHW memory: on channels-last memory it is several times slower,
         # and the blender's numpy work wants contiguous planes per class.
-        return torch.softmax(logits.float().contiguous(), dim=1)
+        logits = logits.float().contiguous()
+        if logits.untyped_storage().data_ptr() == x.untyped_storage().data_ptr():
+            return torch.softmax(logits, dim=1)  # a network that hands back its input: leave the input be
+        # In place: same values, and no fresh tile-sized buffer (with its page faults) per batch.
+        return torch.softmax(logits, dim=1, out=logits)
 
     def allocate(self, shape: tuple[int, ...]) -> np.ndarray:
         """A float32 batch buffer; page-locked on CUDA so the copy to the GPU is asynchronous and fast."""

@@ -106,7 +106,8 @@ class BatchReader:
         return local.reader, local.read
 
     def _read_tile(self, tile: Tile) -> tuple[Tile, Optional[np.ndarray], Optional[np.ndarray], bool]:
-        """(tile, normalised pixels or None, validity, skipped) read in a pool thread."""
+        """(tile, pixels as stored or None, validity, skipped) read in a pool thread; the assembling
+        thread normalises them straight into the batch (no tile-sized float copy in between)."""
         g = self.grid
         reader, read = self._thread_reader()
         read[0] += g.tw * g.th * reader.bytes_per_pixel
@@ -116,15 +117,11 @@ class BatchReader:
         mask = reader.read_mask(tile.x, tile.y, g.tw, g.th)
         if mask is not None and not mask.any():
             return tile, None, None, True
-        pixels = np.empty((len(reader.bands), g.th, g.tw), dtype=np.float32)
-        mask = reader.read_into(tile.x, tile.y, g.tw, g.th, pixels, mask)
-        if mask is not None and not mask.any():
-            return tile, None, None, True
-        return tile, pixels, mask, False
+        return tile, reader.read_raw(tile.x, tile.y, g.tw, g.th), mask, False
 
     def _tiles(self):
-        """(tile, pixels or None, validity, skipped) in grid order; pixels None means "read into the
-        batch array yourself" (single-threaded reading, no extra copy)."""
+        """(tile, pixels as stored or None, validity, skipped) in grid order; pixels None means "read
+        into the batch array yourself" (single-threaded reading)."""
         if self.threads <= 1:
             for tile in self.grid:
                 saved = self.stored(tile) if self.stored else None
@@ -174,7 +171,10 @@ class BatchReader:
                         tiles, valid, stored, pixels = [], [], [], self._new_array()
                     continue
                 if read_pixels is not None:
-                    pixels[len(tiles)] = read_pixels
+                    mask = self.reader.normalise_into(read_pixels, pixels[len(tiles)], mask)
+                    if mask is not None and not mask.any():
+                        self.skipped += 1
+                        continue
                 else:
                     if tile.row != row:
                         row = tile.row

@@ -194,13 +194,16 @@ class TileReader:
             valid = (m != 0) if valid is None else (valid & (m != 0))
         return valid
 
-    def read_into(self, x: int, y: int, w: int, h: int, out: np.ndarray,
-                  valid: Optional[np.ndarray]) -> Optional[np.ndarray]:
-        """Normalised pixels into ``out`` (C, h, w); returns the (possibly narrowed) validity."""
+    def read_raw(self, x: int, y: int, w: int, h: int) -> np.ndarray:
+        """The chosen bands' pixels as stored (C, h, w); x, y relative to the window."""
         pixels = self.ds.ReadAsArray(self.window[0] + x, self.window[1] + y, w, h, band_list=self.bands)
         if pixels is None:
             raise EngineError(f"reading pixels failed at ({x}, {y}): {gdal.GetLastErrorMsg()}{READ_HINT}", "source")
-        pixels = pixels.reshape(len(self.bands), h, w)
+        return pixels.reshape(len(self.bands), h, w)
+
+    def normalise_into(self, pixels: np.ndarray, out: np.ndarray, valid: Optional[np.ndarray]) -> Optional[np.ndarray]:
+        """Normalised ``pixels`` (from read_raw) into ``out`` (C, h, w); returns the validity, narrowed
+        to finite values for float sources."""
         if self._float:
             finite = np.isfinite(pixels).all(axis=0)
             if not finite.all():
@@ -210,3 +213,8 @@ class TileReader:
         if valid is not None:
             out *= valid  # nodata pixels enter the network as the band mean, not as outliers
         return valid
+
+    def read_into(self, x: int, y: int, w: int, h: int, out: np.ndarray,
+                  valid: Optional[np.ndarray]) -> Optional[np.ndarray]:
+        """Normalised pixels into ``out`` (C, h, w); returns the (possibly narrowed) validity."""
+        return self.normalise_into(self.read_raw(x, y, w, h), out, valid)
