@@ -80,3 +80,52 @@ def test_a_nan_from_the_network_is_refused_inside_and_between_tiles(where):
                 probs[1, 32, 32 if where == "inner" else 2] = np.nan
             blender.add(tile, probs, None)
         blender.finish()
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    e = np.exp(logits.astype(np.float64) - logits.max(axis=0))
+    return (e / e.sum(axis=0)).astype(np.float32)
+
+
+@pytest.mark.parametrize("name", ["default-like", "end-aligned, heavy last overlap", "crop blending"])
+def test_blending_raw_scores_is_blending_their_softmax(name):
+    """With logits the blender applies the softmax itself (only where tiles overlap, and for the
+    confidence): the classes and confidence are those of blending the probabilities."""
+    args, kwargs = GRIDS[name]
+    grid = TileGrid(*args, **kwargs)
+    lut = np.arange(5, dtype=np.uint8)
+    rng = np.random.default_rng(7)
+    tiles = [(tile, (rng.standard_normal((5, grid.th, grid.tw)) * 3).astype(np.float32), valid)
+             for tile, _p, valid in random_tiles(grid, 5, seed=3)]
+    emitted = []
+    blender = RowBlender(grid, 5, lut, True, lambda y, c, f: emitted.append((y, c, f)), logits=True)
+    for tile, logits, valid in tiles:
+        blender.add(tile, logits, valid)
+    blender.finish()
+    classes = np.concatenate([c for _y, c, _f in emitted])
+    conf = np.concatenate([f for _y, _c, f in emitted])
+    want_classes, want_conf = reference_blend(grid, [(t, softmax(p), v) for t, p, v in tiles], lut)
+    np.testing.assert_allclose(conf, want_conf, rtol=2e-6, atol=1e-7)
+    # Rounding differs from float64 probabilities only in the last bits: classes differ at most where
+    # two classes' blended probabilities tie to float32 precision.
+    assert (classes != want_classes).mean() < 1e-5
+
+
+def test_single_tile_pixels_classified_in_another_thread_give_the_same_rows():
+    """BlendThread lets the calling thread compute ``inner_of`` when blending falls behind: handed to
+    ``add``, those results give exactly the rows the blender computes itself."""
+    grid = TileGrid(*GRIDS["default-like"][0])
+    lut = np.arange(5, dtype=np.uint8)
+    tiles = random_tiles(grid, 5, seed=11)
+    outputs = []
+    for share in (False, True):
+        emitted: list = []
+        blender = RowBlender(grid, 5, lut, True, lambda y, c, f, out=emitted: out.append((y, c, f)), logits=True)
+        scratch = blender.new_scratch()
+        for tile, probs, valid in tiles:
+            inner = blender.inner_of(tile, probs, scratch) if share and tile.index % 2 else None
+            blender.add(tile, probs, valid, inner)
+        blender.finish()
+        outputs.append([np.concatenate([e[k] for e in emitted]) for k in (1, 2)])
+    np.testing.assert_array_equal(outputs[0][0], outputs[1][0])
+    np.testing.assert_array_equal(outputs[0][1], outputs[1][1])

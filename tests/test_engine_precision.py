@@ -57,3 +57,31 @@ def test_bf16_call_restores_denormals(monkeypatch):
     probs = predictor(np.zeros((2, 1, 8, 8), dtype=np.float32))
     assert probs.shape == (2, 2, 8, 8)
     assert float(torch.tensor(1e-39) * torch.tensor(1.0)) != 0.0  # denormals work again
+
+
+class ThreadSpy(torch.nn.Module):
+    """A per-pixel network that records how many PyTorch threads each call ran with."""
+
+    def __init__(self, channels: int):
+        super().__init__()
+        self.conv = torch.nn.Conv2d(channels, channels, 1)
+        self.seen: list[int] = []
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        self.seen.append(torch.get_num_threads())
+        return self.conv(x)
+
+
+@pytest.mark.parametrize("channels, one_thread", [(4, True), (128, False)])  # 20 and 16,512 parameters
+def test_tiny_networks_run_on_one_thread_and_leave_the_setting_as_it_was(channels, one_thread):
+    before = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        net = ThreadSpy(channels)
+        predictor = inference.Predictor(net, CPU, "fp32", False, 4)
+        probs = predictor(np.random.default_rng(0).random((2, channels, 8, 8), dtype=np.float32))
+        assert probs.shape == (2, channels, 8, 8)
+        assert net.seen == [1 if one_thread else 2]
+        assert torch.get_num_threads() == 2
+    finally:
+        torch.set_num_threads(before)

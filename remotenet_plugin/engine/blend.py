@@ -9,6 +9,10 @@ is exactly one, so the blended value is the tile's probability itself. Those pix
 class straight from the tile, without weighting, accumulating or clearing anything; only the
 overlaps go through the accumulator. The answers are bit-identical to accumulating everything.
 
+Tiles arrive as probabilities, or (``logits``) as the network's raw scores: then a single-tile
+pixel's class is the argmax of its scores (the softmax keeps their order) and only the overlaps
+(and the confidence, when asked for) pay for the exponentials.
+
 Every step works on small blocks, so its temporaries stay in the CPU's cache: the accumulation
 and argmax are memory-bound, and passes over cached blocks cost a fraction of passes over whole
 tiles or rows.
@@ -41,18 +45,20 @@ def argmax_and_max(acc: np.ndarray, index: Optional[np.ndarray] = None, best: Op
     shape = acc.shape[1:]
     best = np.empty(shape, dtype=acc.dtype) if best is None else best
     index = np.empty(shape, dtype=np.uint8) if index is None else index
-    np.copyto(best, acc[0])
-    for c in range(1, acc.shape[0]):
+    if acc.shape[0] == 1:
+        np.copyto(best, acc[0])
+        index.fill(0)
+        return index, best
+    np.maximum(acc[0], acc[1], out=best)
+    for c in range(2, acc.shape[0]):
         np.maximum(best, acc[c], out=best)
     running, below = scratch if scratch is not None else (np.empty(shape, acc.dtype), np.empty(shape, bool))
     np.less(acc[0], best, out=below)
     np.copyto(index, below)
-    if acc.shape[0] > 2:
-        np.copyto(running, acc[0])
-        for c in range(1, acc.shape[0] - 1):
-            np.maximum(running, acc[c], out=running)
-            np.less(running, best, out=below)
-            np.add(index, below, out=index)
+    for c in range(1, acc.shape[0] - 1):
+        np.maximum(running if c > 1 else acc[0], acc[c], out=running)
+        np.less(running, best, out=below)
+        np.add(index, below, out=index)
     return index, best
 
 
@@ -85,10 +91,75 @@ def blocks(rows: int, cols: int):
             yield r0, min(r0 + step, rows), c0, min(c0 + width, cols)
 
 
+def weighted_softmax(logits: np.ndarray, weight: np.ndarray, out: np.ndarray, scratch: np.ndarray) -> None:
+    """out = softmax(logits over classes) * weight, as exp(l - max) * (weight / sum): one division
+    per pixel instead of one per class. ``scratch`` is a (rows, cols) float32 buffer."""
+    np.copyto(scratch, logits[0])
+    for c in range(1, len(logits)):
+        np.maximum(scratch, logits[c], out=scratch)
+    np.subtract(logits, scratch, out=out)
+    np.exp(out, out=out)
+    np.copyto(scratch, out[0])
+    for c in range(1, len(out)):
+        np.add(scratch, out[c], out=scratch)
+    np.divide(weight, scratch, out=scratch)
+    np.multiply(out, scratch, out=out)
+
+
+def max_probability(logits: np.ndarray, top: np.ndarray, scratch: np.ndarray) -> None:
+    """top (the largest logit per pixel) becomes the largest softmax probability, 1 / sum exp(l - top);
+    ``scratch`` is a (2, rows, cols) float32 buffer."""
+    term, total = scratch
+    total.fill(0.0)
+    for c in range(len(logits)):
+        np.subtract(logits[c], top, out=term)
+        np.exp(term, out=term)
+        np.add(total, term, out=total)
+    np.divide(1.0, total, out=top)
+
+
+class Scratch:
+    """Per-thread work buffers of one block (BLOCK_PIXELS pixels)."""
+
+    def __init__(self, num_classes: int):
+        self.weighted = np.empty(num_classes * BLOCK_PIXELS, dtype=np.float32)
+        self.running = np.empty(BLOCK_PIXELS, dtype=np.float32)
+        self.below = np.empty(BLOCK_PIXELS, dtype=bool)
+        self.terms = np.empty(2 * BLOCK_PIXELS, dtype=np.float32)
+
+    def plane(self, shape: tuple[int, int]) -> np.ndarray:
+        return self.running[:shape[0] * shape[1]].reshape(shape)
+
+    def planes(self, classes: int, shape: tuple[int, int]) -> np.ndarray:
+        return self.weighted[:classes * shape[0] * shape[1]].reshape(classes, *shape)
+
+    def argmax(self, shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+        n = shape[0] * shape[1]
+        return self.running[:n].reshape(shape), self.below[:n].reshape(shape)
+
+    def pair(self, shape: tuple[int, int]) -> np.ndarray:
+        return self.terms[:2 * shape[0] * shape[1]].reshape(2, *shape)
+
+
+def classify_pixels(values: np.ndarray, classes: np.ndarray, best: np.ndarray, logits: bool, confidence: bool,
+                    scratch: Scratch) -> None:
+    """Class and maximum of ``values`` (C, rows, cols) into ``classes`` and ``best`` block by block; for
+    logits with ``confidence``, the maximum becomes the largest probability. Refuses non-finite values."""
+    for b0, b1, c0, c1 in blocks(*values.shape[1:]):
+        block, top = values[:, b0:b1, c0:c1], best[b0:b1, c0:c1]
+        argmax_and_max(block, classes[b0:b1, c0:c1], top, scratch.argmax(top.shape))
+        if not np.isfinite(top).all():  # a NaN anywhere in a pixel's classes reaches its maximum
+            raise EngineError(NON_FINITE)
+        if logits and confidence:
+            max_probability(block, top, scratch.pair(top.shape))
+
+
 class RowBlender:
     def __init__(self, grid: TileGrid, num_classes: int, lut: np.ndarray, with_confidence: bool,
-                 emit: Callable[[int, np.ndarray, Optional[np.ndarray]], None]):
+                 emit: Callable[[int, np.ndarray, Optional[np.ndarray]], None], logits: bool = False):
+        """``logits``: tiles come as raw network scores (softmax not applied), else as probabilities."""
         self.grid, self.lut, self.with_confidence, self.emit = grid, lut, with_confidence, emit
+        self.logits = logits
         self.cap = grid.th
         width = grid.width
         self.acc = np.zeros((num_classes, self.cap, width), dtype=np.float32)
@@ -107,40 +178,54 @@ class RowBlender:
         for y, (a, b) in zip(grid.ys, self.inner_y):
             self.inner_rows[y + a:y + b] = True
         self.seam_cols = runs(~inner_cols)  # columns that more than one tile covers
-        self._weighted = np.empty(num_classes * BLOCK_PIXELS, dtype=np.float32)
-        self._running = np.empty(BLOCK_PIXELS, dtype=np.float32)
-        self._below = np.empty(BLOCK_PIXELS, dtype=bool)
+        self.scratch = Scratch(num_classes)
 
-    def add_batch(self, tiles: list[Tile], probs: np.ndarray, valid: list[Optional[np.ndarray]]) -> None:
-        """``add`` for each tile of a batch, in order."""
-        for tile, p, v in zip(tiles, probs, valid):
-            self.add(tile, p, v)
+    def new_scratch(self) -> Scratch:
+        return Scratch(self.acc.shape[0])
 
-    def _scratch(self, shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
-        n = shape[0] * shape[1]
-        return self._running[:n].reshape(shape), self._below[:n].reshape(shape)
+    def add_batch(self, tiles: list[Tile], probs: np.ndarray, valid: list[Optional[np.ndarray]],
+                  inner: Optional[list] = None) -> None:
+        """``add`` for each tile of a batch, in order; ``inner``: their ``inner_of`` results, if computed."""
+        for i, (tile, p, v) in enumerate(zip(tiles, probs, valid)):
+            self.add(tile, p, v, None if inner is None else inner[i])
 
     def _argmax(self, values: np.ndarray, r0: int, x0: int) -> None:
-        """Class and maximum of ``values`` (C, rows, cols) into the band at buffer row r0, column x0."""
-        for b0, b1, c0, c1 in blocks(*values.shape[1:]):
-            rows, cols = slice(r0 + b0, r0 + b1), slice(x0 + c0, x0 + c1)
-            best = self.best[rows, cols]
-            argmax_and_max(values[:, b0:b1, c0:c1], self.classes[rows, cols], best, self._scratch(best.shape))
-            if not np.isfinite(best).all():  # a NaN anywhere in a pixel's classes reaches its maximum
-                raise EngineError(NON_FINITE)
+        """Class and maximum of accumulated probabilities ``values`` (C, rows, cols) into the band at
+        buffer row r0, column x0."""
+        rows, cols = slice(r0, r0 + values.shape[1]), slice(x0, x0 + values.shape[2])
+        classify_pixels(values, self.classes[rows, cols], self.best[rows, cols], False, False, self.scratch)
+
+    def inner_of(self, tile: Tile, probs: np.ndarray, scratch: Scratch) -> Optional[tuple[np.ndarray, np.ndarray]]:
+        """(classes, maxima) of the tile's single-tile pixels (None when it has none). Touches no state
+        of the blender, so any thread may compute it (with a Scratch of its own) and hand it to ``add``."""
+        ya, yb = self.inner_y[tile.row]
+        xa, xb = self.inner_x[tile.col]
+        if yb <= ya or xb <= xa:
+            return None
+        classes = np.empty((yb - ya, xb - xa), dtype=np.uint8)
+        best = np.empty((yb - ya, xb - xa), dtype=np.float32)
+        classify_pixels(probs[:, ya:yb, xa:xb], classes, best, self.logits, self.with_confidence, scratch)
+        return classes, best
 
     def _accumulate(self, probs: np.ndarray, weight: np.ndarray, r0: int, x0: int) -> None:
-        """acc[:, r0:, x0:] += probs * weight, block by block; rounded as ``probs * w`` then ``+=``."""
+        """acc[:, r0:, x0:] += probs * weight, block by block; rounded as ``probs * w`` then ``+=``
+        (with logits, probs * w is weighted_softmax's)."""
         classes = probs.shape[0]
         for b0, b1, c0, c1 in blocks(*probs.shape[1:]):
-            weighted = self._weighted[:classes * (b1 - b0) * (c1 - c0)].reshape(classes, b1 - b0, c1 - c0)
-            np.multiply(probs[:, b0:b1, c0:c1], weight[b0:b1, c0:c1], out=weighted)
+            weighted = self.scratch.planes(classes, (b1 - b0, c1 - c0))
+            if self.logits:
+                weighted_softmax(probs[:, b0:b1, c0:c1], weight[b0:b1, c0:c1], weighted,
+                                 self.scratch.plane((b1 - b0, c1 - c0)))
+            else:
+                np.multiply(probs[:, b0:b1, c0:c1], weight[b0:b1, c0:c1], out=weighted)
             dst = self.acc[:, r0 + b0:r0 + b1, x0 + c0:x0 + c1]
             np.add(dst, weighted, out=dst)
 
-    def add(self, tile: Tile, probs: np.ndarray, valid: Optional[np.ndarray]) -> None:
-        """Take one tile's probabilities (C, th, tw): its inner pixels' classes directly, the rest
-        accumulated times its weight window; ``probs`` is left unchanged."""
+    def add(self, tile: Tile, probs: np.ndarray, valid: Optional[np.ndarray],
+            inner: Optional[tuple[np.ndarray, np.ndarray]] = None) -> None:
+        """Take one tile's probabilities (or logits) (C, th, tw): its inner pixels' classes directly
+        (``inner``, when ``inner_of`` was computed already), the rest accumulated times its weight
+        window; ``probs`` is left unchanged."""
         if tile.y > self.base:
             self.flush(tile.y)
         g = self.grid
@@ -156,7 +241,9 @@ class RowBlender:
                 self._accumulate(probs[:, rows[0]:rows[1], cols[0]:cols[1]],
                                  weight[rows[0]:rows[1], cols[0]:cols[1]], r0 + rows[0], tile.x + cols[0])
         if yb > ya:
-            self._argmax(probs[:, ya:yb, xa:xb], r0 + ya, tile.x + xa)
+            inner = inner or self.inner_of(tile, probs, self.scratch)
+            rows, cols = slice(r0 + ya, r0 + yb), slice(tile.x + xa, tile.x + xb)
+            self.classes[rows, cols], self.best[rows, cols] = inner
         rows = slice(r0, r0 + g.th)
         cols = slice(tile.x, tile.x + g.tw)
         if valid is None:

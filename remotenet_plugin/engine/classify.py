@@ -103,8 +103,12 @@ def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str],
             run.predictor.on_device = True
             blender = TorchRowBlender(grid, len(run.classes), lut, conf_ds is not None, emit, run.device)
         else:  # blending, argmax and confidence in a thread of their own, beside the network
+            # PyTorch hands over raw scores: the softmax runs in the blending thread, and only where it
+            # changes something (overlaps, confidence), not on the calling thread for every pixel.
+            logits = isinstance(run.predictor, Predictor) and not run.predictor.tta
+            run.predictor.logits = logits
             blender = blend_thread = BlendThread(RowBlender(grid, len(run.classes), lut, conf_ds is not None,
-                                                            emit))
+                                                            emit, logits))
         reader = TileReader(run.ds, run.bands, region, run.normaliser)
         batches = BatchReader(reader, grid, options.batch_size, allocate=run.predictor.allocate,
                               open_reader=lambda: TileReader(open_raster(run.source), run.bands, region,

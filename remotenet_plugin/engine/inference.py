@@ -47,6 +47,13 @@ def pick_precision(precision: str, device: torch.device, model: Optional[torch.n
     return "fp32"
 
 
+# Networks smaller than this do fewer multiply-adds per pixel than the engine's own reading, blending
+# and writing: they are memory-bound and gain nothing from PyTorch's intra-op threads, whose workers
+# spin between the short parallel regions on the cores the engine's threads need. Such a network
+# runs on the calling thread alone (measured on the engine ceiling's null network: docs/performance.md).
+ONE_THREAD_MAX_PARAMETERS = 10_000
+
+
 def parameter_count(model: torch.nn.Module) -> int:
     return sum(p.numel() for p in model.parameters())
 
@@ -82,8 +89,12 @@ class Predictor:
             model.to(memory_format=torch.channels_last)
         self.model = model
         self.seconds = 0.0
+        self.one_thread = device.type == "cpu" and parameter_count(model) < ONE_THREAD_MAX_PARAMETERS
         self.pinned = True  # page-locked host buffers on CUDA (switchable for benchmarks)
         self.on_device = False  # return torch tensors on the device (for a blender that runs there)
+        # Return the network's raw scores, without the softmax (for a blender that applies it where
+        # tiles overlap); TTA always averages probabilities.
+        self.logits = False
 
     def _autocast(self):
         if self.precision == "fp32":
@@ -96,6 +107,8 @@ class Predictor:
         # Softmax over classes on NCHW memory: on channels-last memory it is several times slower,
         # and the blender's numpy work wants contiguous planes per class.
         logits = logits.float().contiguous()
+        if self.logits and not self.tta:
+            return logits
         if logits.untyped_storage().data_ptr() == x.untyped_storage().data_ptr():
             return torch.softmax(logits, dim=1)  # a network that hands back its input: leave the input be
         # In place: same values, and no fresh tile-sized buffer (with its page faults) per batch.
@@ -144,11 +157,25 @@ class Predictor:
         finally:
             torch.set_flush_denormal(False)
 
+    @contextlib.contextmanager
+    def _threads(self):
+        """One PyTorch thread for the call when the network is tiny (ONE_THREAD_MAX_PARAMETERS), then
+        the caller's setting back: nothing outside this call sees the change."""
+        before = torch.get_num_threads()
+        if not self.one_thread or before == 1:
+            yield
+            return
+        torch.set_num_threads(1)
+        try:
+            yield
+        finally:
+            torch.set_num_threads(before)
+
     def __call__(self, tiles: np.ndarray) -> np.ndarray:
         start = time.perf_counter()
         out = []
         i = 0
-        with torch.inference_mode(), self._flush_denormals():
+        with torch.inference_mode(), self._flush_denormals(), self._threads():
             while i < len(tiles):
                 chunk = tiles[i:i + self.batch_size]
                 try:

@@ -232,6 +232,7 @@ class BlendThread:
 
     def __init__(self, blender, depth: int = 2):
         self.blender = blender
+        self.caller_scratch = None  # the calling thread's work buffers, for share_work
         self.queue: queue.Queue = queue.Queue(maxsize=depth)
         self.error: Optional[BaseException] = None
         self.seconds = 0.0
@@ -268,8 +269,19 @@ class BlendThread:
                 continue
 
     def add_batch(self, tiles: list[Tile], probs: np.ndarray, valid: list[Optional[np.ndarray]]) -> None:
-        """``probs`` is handed over: the caller must not reuse it."""
-        self._put((tiles, probs, valid))
+        """``probs`` is handed over: the caller must not reuse it.
+
+        When blending is behind (a batch still waits for it), the calling thread takes a share of the
+        work first: the classes of the tiles' single-tile pixels (the same computation, so the same
+        answers). With a network cheaper than blending the two threads then share the load; with a
+        slow one blending never falls behind and the calling thread goes straight back to the network.
+        """
+        inner = None
+        if self.queue.qsize() > 0 and hasattr(self.blender, "inner_of"):
+            if self.caller_scratch is None:
+                self.caller_scratch = self.blender.new_scratch()
+            inner = [self.blender.inner_of(tile, p, self.caller_scratch) for tile, p in zip(tiles, probs)]
+        self._put((tiles, probs, valid, inner))
 
     def finish(self) -> None:
         """Blend what is queued, finalise the last rows, stop; re-raise a blending error."""
