@@ -111,20 +111,22 @@ def test_blending_raw_scores_is_blending_their_softmax(name):
     assert (classes != want_classes).mean() < 1e-5
 
 
-def test_single_tile_pixels_classified_in_another_thread_give_the_same_rows():
-    """BlendThread lets the calling thread compute ``inner_of`` when blending falls behind: handed to
-    ``add``, those results give exactly the rows the blender computes itself."""
+@pytest.mark.parametrize("logits", [True, False])
+def test_work_prepared_in_another_thread_gives_the_same_rows(logits):
+    """BlendThread lets the calling thread run ``prepare`` when blending falls behind: handed to
+    ``add``, its results give exactly the rows the blender computes itself."""
     grid = TileGrid(*GRIDS["default-like"][0])
     lut = np.arange(5, dtype=np.uint8)
     tiles = random_tiles(grid, 5, seed=11)
     outputs = []
     for share in (False, True):
         emitted: list = []
-        blender = RowBlender(grid, 5, lut, True, lambda y, c, f, out=emitted: out.append((y, c, f)), logits=True)
+        blender = RowBlender(grid, 5, lut, True, lambda y, c, f, out=emitted: out.append((y, c, f)), logits=logits)
         scratch = blender.new_scratch()
         for tile, probs, valid in tiles:
-            inner = blender.inner_of(tile, probs, scratch) if share and tile.index % 2 else None
-            blender.add(tile, probs, valid, inner)
+            probs = probs.copy()
+            prepared = blender.prepare(tile, probs, scratch) if share and tile.index % 2 else None
+            blender.add(tile, probs, valid, prepared)
         blender.finish()
         outputs.append([np.concatenate([e[k] for e in emitted]) for k in (1, 2)])
     np.testing.assert_array_equal(outputs[0][0], outputs[1][0])

@@ -184,10 +184,10 @@ class RowBlender:
         return Scratch(self.acc.shape[0])
 
     def add_batch(self, tiles: list[Tile], probs: np.ndarray, valid: list[Optional[np.ndarray]],
-                  inner: Optional[list] = None) -> None:
-        """``add`` for each tile of a batch, in order; ``inner``: their ``inner_of`` results, if computed."""
+                  prepared: Optional[list] = None) -> None:
+        """``add`` for each tile of a batch, in order; ``prepared``: their ``prepare`` results, if done."""
         for i, (tile, p, v) in enumerate(zip(tiles, probs, valid)):
-            self.add(tile, p, v, None if inner is None else inner[i])
+            self.add(tile, p, v, None if prepared is None else prepared[i])
 
     def _argmax(self, values: np.ndarray, r0: int, x0: int) -> None:
         """Class and maximum of accumulated probabilities ``values`` (C, rows, cols) into the band at
@@ -207,43 +207,64 @@ class RowBlender:
         classify_pixels(probs[:, ya:yb, xa:xb], classes, best, self.logits, self.with_confidence, scratch)
         return classes, best
 
-    def _accumulate(self, probs: np.ndarray, weight: np.ndarray, r0: int, x0: int) -> None:
-        """acc[:, r0:, x0:] += probs * weight, block by block; rounded as ``probs * w`` then ``+=``
-        (with logits, probs * w is weighted_softmax's)."""
-        classes = probs.shape[0]
-        for b0, b1, c0, c1 in blocks(*probs.shape[1:]):
-            weighted = self.scratch.planes(classes, (b1 - b0, c1 - c0))
-            if self.logits:
-                weighted_softmax(probs[:, b0:b1, c0:c1], weight[b0:b1, c0:c1], weighted,
-                                 self.scratch.plane((b1 - b0, c1 - c0)))
-            else:
-                np.multiply(probs[:, b0:b1, c0:c1], weight[b0:b1, c0:c1], out=weighted)
-            dst = self.acc[:, r0 + b0:r0 + b1, x0 + c0:x0 + c1]
-            np.add(dst, weighted, out=dst)
+    def _weigh(self, probs: np.ndarray, weight: np.ndarray, out: np.ndarray, scratch: Scratch) -> None:
+        """out = probs * weight for one block (with logits: weighted_softmax); ``out`` may be ``probs``."""
+        if self.logits:
+            weighted_softmax(probs, weight, out, scratch.plane(weight.shape))
+        else:
+            np.multiply(probs, weight, out=out)
 
-    def add(self, tile: Tile, probs: np.ndarray, valid: Optional[np.ndarray],
-            inner: Optional[tuple[np.ndarray, np.ndarray]] = None) -> None:
-        """Take one tile's probabilities (or logits) (C, th, tw): its inner pixels' classes directly
-        (``inner``, when ``inner_of`` was computed already), the rest accumulated times its weight
-        window; ``probs`` is left unchanged."""
+    def _overlaps(self, tile: Tile) -> list[tuple[slice, slice]]:
+        """The parts of a tile outside its single-tile rectangle (rows, cols in the tile): the rows
+        above and below it whole, beside it the left and right strips."""
+        g = self.grid
+        ya, yb = self.inner_y[tile.row]
+        xa, xb = self.inner_x[tile.col]
+        if yb <= ya or xb <= xa:
+            ya = yb = xa = xb = 0
+        parts = (((0, ya), (0, g.tw)), ((yb, g.th), (0, g.tw)), ((ya, yb), (0, xa)), ((ya, yb), (xb, g.tw)))
+        return [(slice(*rows), slice(*cols)) for rows, cols in parts if rows[1] > rows[0] and cols[1] > cols[0]]
+
+    def prepare(self, tile: Tile, probs: np.ndarray, scratch: Scratch) -> tuple:
+        """The share of ``add``'s work that touches no state of the blender, so that another thread
+        (with a Scratch of its own) can do it beforehand: the single-tile pixels' classes, and the
+        overlaps weighted in place in ``probs``. Hand the result to ``add`` with the same ``probs``."""
+        weight = self.grid.weight(tile)
+        for rows, cols in self._overlaps(tile):
+            part, w = probs[:, rows, cols], weight[rows, cols]
+            for b0, b1, c0, c1 in blocks(*part.shape[1:]):
+                block = part[:, b0:b1, c0:c1]
+                self._weigh(block, w[b0:b1, c0:c1], block, scratch)
+        return self.inner_of(tile, probs, scratch), True
+
+    def add(self, tile: Tile, probs: np.ndarray, valid: Optional[np.ndarray], prepared: Optional[tuple] = None) -> None:
+        """Take one tile's probabilities (or logits) (C, th, tw): its single-tile pixels' classes
+        directly, the rest accumulated times its weight window. ``probs`` is left unchanged, unless
+        ``prepared`` (``prepare``'s result) says its overlaps are weighted already."""
         if tile.y > self.base:
             self.flush(tile.y)
         g = self.grid
         weight = g.weight(tile)
         r0 = tile.y - self.base
+        inner, weighted = prepared if prepared is not None else (None, False)
+        classes = probs.shape[0]
+        for rows, cols in self._overlaps(tile):  # in the tiles' order, each block rounded as probs * w, then +=
+            part, w = probs[:, rows, cols], weight[rows, cols]
+            for b0, b1, c0, c1 in blocks(*part.shape[1:]):
+                block = part[:, b0:b1, c0:c1]
+                if not weighted:
+                    out = self.scratch.planes(classes, (b1 - b0, c1 - c0))
+                    self._weigh(block, w[b0:b1, c0:c1], out, self.scratch)
+                    block = out
+                dst = self.acc[:, r0 + rows.start + b0:r0 + rows.start + b1,
+                               tile.x + cols.start + c0:tile.x + cols.start + c1]
+                np.add(dst, block, out=dst)
         ya, yb = self.inner_y[tile.row]
         xa, xb = self.inner_x[tile.col]
-        if yb <= ya or xb <= xa:
-            ya = yb = xa = xb = 0
-        # Overlaps: rows above and below the inner rectangle whole, beside it the left and right strips.
-        for rows, cols in (((0, ya), (0, g.tw)), ((yb, g.th), (0, g.tw)), ((ya, yb), (0, xa)), ((ya, yb), (xb, g.tw))):
-            if rows[1] > rows[0] and cols[1] > cols[0]:
-                self._accumulate(probs[:, rows[0]:rows[1], cols[0]:cols[1]],
-                                 weight[rows[0]:rows[1], cols[0]:cols[1]], r0 + rows[0], tile.x + cols[0])
-        if yb > ya:
+        if yb > ya and xb > xa:
             inner = inner or self.inner_of(tile, probs, self.scratch)
-            rows, cols = slice(r0 + ya, r0 + yb), slice(tile.x + xa, tile.x + xb)
-            self.classes[rows, cols], self.best[rows, cols] = inner
+            self.classes[r0 + ya:r0 + yb, tile.x + xa:tile.x + xb], self.best[r0 + ya:r0 + yb,
+                                                                               tile.x + xa:tile.x + xb] = inner
         rows = slice(r0, r0 + g.th)
         cols = slice(tile.x, tile.x + g.tw)
         if valid is None:

@@ -232,7 +232,8 @@ class BlendThread:
 
     def __init__(self, blender, depth: int = 2):
         self.blender = blender
-        self.caller_scratch = None  # the calling thread's work buffers, for share_work
+        self.caller_scratch = None  # the calling thread's work buffers (add_batch)
+        self.busy = False  # blending a batch right now
         self.queue: queue.Queue = queue.Queue(maxsize=depth)
         self.error: Optional[BaseException] = None
         self.seconds = 0.0
@@ -247,6 +248,7 @@ class BlendThread:
             if self.error is not None:
                 continue  # drain after a failure; the caller sees the error
             start = time.perf_counter()
+            self.busy = True
             try:
                 if item == "finish":
                     self.blender.finish()
@@ -254,6 +256,7 @@ class BlendThread:
                     self.blender.add_batch(*item)
             except BaseException as err:  # noqa: BLE001 - handed to the calling thread
                 self.error = err
+            self.busy = False
             self.seconds += time.perf_counter() - start
 
     def _put(self, item) -> None:
@@ -271,17 +274,17 @@ class BlendThread:
     def add_batch(self, tiles: list[Tile], probs: np.ndarray, valid: list[Optional[np.ndarray]]) -> None:
         """``probs`` is handed over: the caller must not reuse it.
 
-        When blending is behind (a batch still waits for it), the calling thread takes a share of the
-        work first: the classes of the tiles' single-tile pixels (the same computation, so the same
-        answers). With a network cheaper than blending the two threads then share the load; with a
-        slow one blending never falls behind and the calling thread goes straight back to the network.
+        When blending is still busy with earlier batches, the calling thread takes a share of the
+        work first (RowBlender.prepare: the same computation, so the same answers). With a network
+        cheaper than blending the two threads then share the load; with a slow one blending never
+        falls behind and the calling thread goes straight back to the network.
         """
-        inner = None
-        if self.queue.qsize() > 0 and hasattr(self.blender, "inner_of"):
+        prepared = None
+        if (self.busy or self.queue.qsize() > 0) and hasattr(self.blender, "prepare"):
             if self.caller_scratch is None:
                 self.caller_scratch = self.blender.new_scratch()
-            inner = [self.blender.inner_of(tile, p, self.caller_scratch) for tile, p in zip(tiles, probs)]
-        self._put((tiles, probs, valid, inner))
+            prepared = [self.blender.prepare(tile, p, self.caller_scratch) for tile, p in zip(tiles, probs)]
+        self._put((tiles, probs, valid, prepared))
 
     def finish(self) -> None:
         """Blend what is queued, finalise the last rows, stop; re-raise a blending error."""
