@@ -1,9 +1,10 @@
 """Tiles shared by neighbouring chunks, computed once.
 
 A tile that straddles a chunk border is needed by every chunk it touches (two, or four at a
-corner). Run in one process, chunk after chunk, the first of them saves the tile's class
-probabilities (exact float32, with its validity) in the work folder, and the others add those
-same numbers instead of running the network again: the chunked run then costs what a one-piece
+corner). Run in one process, chunk after chunk, the first of them saves the network's output for
+the tile (exact float32 probabilities, or raw scores when the blender applies the softmax, with
+its validity) in the work folder, and the others add those same numbers instead of running the
+network again: the chunked run then costs what a one-piece
 run costs, and every pixel still sums the same values in the same order. A file is deleted as
 soon as every chunk that touches the tile has finished, so the disk holds about one row of
 chunk-border tiles at a time.
