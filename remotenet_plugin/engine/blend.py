@@ -126,6 +126,8 @@ class Scratch:
         self.running = np.empty(BLOCK_PIXELS, dtype=np.float32)
         self.below = np.empty(BLOCK_PIXELS, dtype=bool)
         self.terms = np.empty(2 * BLOCK_PIXELS, dtype=np.float32)
+        self.index = np.empty(BLOCK_PIXELS, dtype=np.uint8)
+        self.top = np.empty(BLOCK_PIXELS, dtype=np.float32)
 
     def plane(self, shape: tuple[int, int]) -> np.ndarray:
         return self.running[:shape[0] * shape[1]].reshape(shape)
@@ -140,18 +142,36 @@ class Scratch:
     def pair(self, shape: tuple[int, int]) -> np.ndarray:
         return self.terms[:2 * shape[0] * shape[1]].reshape(2, *shape)
 
+    def results(self, shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+        n = shape[0] * shape[1]
+        return self.index[:n].reshape(shape), self.top[:n].reshape(shape)
+
+
+# Narrower blocks than this are gathered into contiguous buffers before the per-class passes: numpy
+# loops over a strided block row by row, and on the 48 px strips of the overlaps the per-row
+# overhead of some twenty passes costs more than one gather and one scatter.
+NARROW = 256
+
 
 def classify_pixels(values: np.ndarray, classes: np.ndarray, best: np.ndarray, logits: bool, confidence: bool,
                     scratch: Scratch) -> None:
     """Class and maximum of ``values`` (C, rows, cols) into ``classes`` and ``best`` block by block; for
     logits with ``confidence``, the maximum becomes the largest probability. Refuses non-finite values."""
     for b0, b1, c0, c1 in blocks(*values.shape[1:]):
-        block, top = values[:, b0:b1, c0:c1], best[b0:b1, c0:c1]
-        argmax_and_max(block, classes[b0:b1, c0:c1], top, scratch.argmax(top.shape))
+        block, top, index = values[:, b0:b1, c0:c1], best[b0:b1, c0:c1], classes[b0:b1, c0:c1]
+        narrow = c1 - c0 < NARROW
+        if narrow:
+            dense = scratch.planes(len(block), top.shape)
+            np.copyto(dense, block)
+            block, (index, top) = dense, scratch.results(top.shape)
+        argmax_and_max(block, index, top, scratch.argmax(top.shape))
         if not np.isfinite(top).all():  # a NaN anywhere in a pixel's classes reaches its maximum
             raise EngineError(NON_FINITE)
         if logits and confidence:
             max_probability(block, top, scratch.pair(top.shape))
+        if narrow:
+            np.copyto(classes[b0:b1, c0:c1], index)
+            np.copyto(best[b0:b1, c0:c1], top)
 
 
 class RowBlender:
@@ -207,12 +227,15 @@ class RowBlender:
         classify_pixels(probs[:, ya:yb, xa:xb], classes, best, self.logits, self.with_confidence, scratch)
         return classes, best
 
-    def _weigh(self, probs: np.ndarray, weight: np.ndarray, out: np.ndarray, scratch: Scratch) -> None:
-        """out = probs * weight for one block (with logits: weighted_softmax); ``out`` may be ``probs``."""
+    def _weigh(self, probs: np.ndarray, weight: np.ndarray, scratch: Scratch) -> np.ndarray:
+        """probs * weight for one block (with logits: weighted_softmax), in a contiguous scratch array."""
+        out = scratch.planes(len(probs), weight.shape)
         if self.logits:
-            weighted_softmax(probs, weight, out, scratch.plane(weight.shape))
+            np.copyto(out, probs)  # one strided gather; the passes of the softmax then run contiguous
+            weighted_softmax(out, weight, out, scratch.plane(weight.shape))
         else:
             np.multiply(probs, weight, out=out)
+        return out
 
     def _overlaps(self, tile: Tile) -> list[tuple[slice, slice]]:
         """The parts of a tile outside its single-tile rectangle (rows, cols in the tile): the rows
@@ -234,7 +257,7 @@ class RowBlender:
             part, w = probs[:, rows, cols], weight[rows, cols]
             for b0, b1, c0, c1 in blocks(*part.shape[1:]):
                 block = part[:, b0:b1, c0:c1]
-                self._weigh(block, w[b0:b1, c0:c1], block, scratch)
+                np.copyto(block, self._weigh(block, w[b0:b1, c0:c1], scratch))
         return self.inner_of(tile, probs, scratch), True
 
     def add(self, tile: Tile, probs: np.ndarray, valid: Optional[np.ndarray], prepared: Optional[tuple] = None) -> None:
@@ -247,15 +270,12 @@ class RowBlender:
         weight = g.weight(tile)
         r0 = tile.y - self.base
         inner, weighted = prepared if prepared is not None else (None, False)
-        classes = probs.shape[0]
         for rows, cols in self._overlaps(tile):  # in the tiles' order, each block rounded as probs * w, then +=
             part, w = probs[:, rows, cols], weight[rows, cols]
             for b0, b1, c0, c1 in blocks(*part.shape[1:]):
                 block = part[:, b0:b1, c0:c1]
                 if not weighted:
-                    out = self.scratch.planes(classes, (b1 - b0, c1 - c0))
-                    self._weigh(block, w[b0:b1, c0:c1], out, self.scratch)
-                    block = out
+                    block = self._weigh(block, w[b0:b1, c0:c1], self.scratch)
                 dst = self.acc[:, r0 + rows.start + b0:r0 + rows.start + b1,
                                tile.x + cols.start + c0:tile.x + cols.start + c1]
                 np.add(dst, block, out=dst)

@@ -57,8 +57,16 @@ _STORED = object()  # marks a tile taken from the store in the tile stream
 SOURCE_CACHE_BUDGET = 64 * 2**20
 
 
+def spare_cores() -> int:
+    """Cores beside the calling thread's (it runs the network), at least one, at most four: the
+    engine's helper threads (readers, GDAL's compression) take these. More threads than cores cost
+    more in switching than they gain; measured on 2 cores: docs/performance.md, "Third pass"."""
+    return max(1, min(4, (os.cpu_count() or 1) - 1))
+
+
 def default_reader_threads() -> int:
-    return max(1, min(4, os.cpu_count() or 1))
+    """One reader means the batch-assembling thread reads itself (no pool)."""
+    return spare_cores()
 
 
 class BatchReader:

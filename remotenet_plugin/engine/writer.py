@@ -2,7 +2,6 @@
 background thread, colour table, category names and provenance tags."""
 from __future__ import annotations
 
-import os
 import queue
 import threading
 import time
@@ -13,14 +12,15 @@ from osgeo import gdal
 
 from ...model.metadata import NO_CLASS
 from .options import EngineError
-from .pipeline import send_stop
+from .pipeline import send_stop, spare_cores
 from .write_errors import checked_writes
 
 BLOCK = 256
-# NUM_THREADS: GDAL compresses the blocks of each written strip on several threads. ZLEVEL=3: on
-# class rasters 3-6x faster to write than the default level 6, for files about 15 % larger.
+# NUM_THREADS: GDAL compresses the blocks of each written strip on the spare cores' threads (with
+# one, in the writer thread itself). ZLEVEL=3: on class rasters 3-6x faster to write than the
+# default level 6, for files about 15 % larger.
 CREATE_OPTIONS = ["TILED=YES", f"BLOCKXSIZE={BLOCK}", f"BLOCKYSIZE={BLOCK}", "COMPRESS=DEFLATE", "ZLEVEL=3",
-                  "BIGTIFF=IF_SAFER", f"NUM_THREADS={max(1, min(4, os.cpu_count() or 1))}"]
+                  "BIGTIFF=IF_SAFER", f"NUM_THREADS={spare_cores()}"]
 CONF_NODATA = {"float32": -1.0, "uint8": 255}
 
 
