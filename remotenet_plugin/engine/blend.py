@@ -82,6 +82,13 @@ def runs(mask: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
 
 
+def _row_runs(inner: np.ndarray):
+    """(is inner, (start, end)) for the runs of a boolean row mask, in order."""
+    edges = np.flatnonzero(np.diff(inner.view(np.int8))) + 1
+    bounds = [0, *edges.tolist(), len(inner)]
+    return [(bool(inner[a]), (a, b)) for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
+
+
 def blocks(rows: int, cols: int):
     """Blocks (r0, r1, c0, c1) of at most BLOCK_PIXELS pixels covering rows x cols, row by row."""
     width = min(cols, BLOCK_PIXELS)
@@ -198,6 +205,12 @@ class RowBlender:
         for y, (a, b) in zip(grid.ys, self.inner_y):
             self.inner_rows[y + a:y + b] = True
         self.seam_cols = runs(~inner_cols)  # columns that more than one tile covers
+        # The seams' columns of single-tile rows accumulate in compact arrays of their own, one per
+        # seam: in the full-width band each of their rows would be a short piece far from the next.
+        self.strips = [np.zeros((num_classes, self.cap, x1 - x0), dtype=np.float32) for x0, x1 in self.seam_cols]
+        self.seam_of = np.full(width, -1, dtype=np.int64)
+        for i, (x0, x1) in enumerate(self.seam_cols):
+            self.seam_of[x0:x1] = i
         self.scratch = Scratch(num_classes)
 
     def new_scratch(self) -> Scratch:
@@ -248,6 +261,22 @@ class RowBlender:
         parts = (((0, ya), (0, g.tw)), ((yb, g.th), (0, g.tw)), ((ya, yb), (0, xa)), ((ya, yb), (xb, g.tw)))
         return [(slice(*rows), slice(*cols)) for rows, cols in parts if rows[1] > rows[0] and cols[1] > cols[0]]
 
+    def _targets(self, tile: Tile, r0: int):
+        """(rows, cols) of the tile's overlaps and where each accumulates: the band for rows more than
+        one tile row covers, the seam's strip for single-tile rows (their overlap columns all lie
+        in one seam). ``r0``: the tile's first row in the band."""
+        for rows, cols in self._overlaps(tile):
+            g0, g1 = tile.x + cols.start, tile.x + cols.stop
+            for inner, (a, b) in _row_runs(self.inner_rows[tile.y + rows.start:tile.y + rows.stop]):
+                part_rows = slice(rows.start + a, rows.start + b)
+                band_rows = slice(r0 + rows.start + a, r0 + rows.start + b)
+                if inner:
+                    seam = int(self.seam_of[g0])
+                    x0 = self.seam_cols[seam][0]
+                    yield part_rows, cols, self.strips[seam][:, band_rows, g0 - x0:g1 - x0]
+                else:
+                    yield part_rows, cols, self.acc[:, band_rows, g0:g1]
+
     def prepare(self, tile: Tile, probs: np.ndarray, scratch: Scratch) -> tuple:
         """The share of ``add``'s work that touches no state of the blender, so that another thread
         (with a Scratch of its own) can do it beforehand: the single-tile pixels' classes, and the
@@ -270,15 +299,13 @@ class RowBlender:
         weight = g.weight(tile)
         r0 = tile.y - self.base
         inner, weighted = prepared if prepared is not None else (None, False)
-        for rows, cols in self._overlaps(tile):  # in the tiles' order, each block rounded as probs * w, then +=
+        for rows, cols, dst in self._targets(tile, r0):  # each block rounded as probs * w, then +=
             part, w = probs[:, rows, cols], weight[rows, cols]
             for b0, b1, c0, c1 in blocks(*part.shape[1:]):
                 block = part[:, b0:b1, c0:c1]
                 if not weighted:
                     block = self._weigh(block, w[b0:b1, c0:c1], self.scratch)
-                dst = self.acc[:, r0 + rows.start + b0:r0 + rows.start + b1,
-                               tile.x + cols.start + c0:tile.x + cols.start + c1]
-                np.add(dst, block, out=dst)
+                np.add(dst[:, b0:b1, c0:c1], block, out=dst[:, b0:b1, c0:c1])
         ya, yb = self.inner_y[tile.row]
         xa, xb = self.inner_x[tile.col]
         if yb > ya and xb > xa:
@@ -297,8 +324,8 @@ class RowBlender:
         for a, b in runs(~self.inner_rows[self.base + start:self.base + end]):
             self.acc[:, start + a:start + b] = 0
         for a, b in runs(self.inner_rows[self.base + start:self.base + end]):
-            for x0, x1 in self.seam_cols:
-                self.acc[:, start + a:start + b, x0:x1] = 0
+            for strip in self.strips:
+                strip[:, start + a:start + b] = 0
 
     def flush(self, upto: int) -> None:
         """Finalise and emit window rows [base, upto)."""
@@ -311,8 +338,8 @@ class RowBlender:
         for a, b in runs(~self.inner_rows[self.base:self.base + n]):
             self._argmax(self.acc[:, a:b], a, 0)
         for a, b in runs(self.inner_rows[self.base:self.base + n]):
-            for x0, x1 in self.seam_cols:
-                self._argmax(self.acc[:, a:b, x0:x1], a, x0)
+            for (x0, _x1), strip in zip(self.seam_cols, self.strips):
+                self._argmax(strip[:, a:b], a, x0)
         valid = self.valid[:n]
         all_valid = bool(valid.all())
         classes = self.classes[:n].copy() if self.identity_lut else self.lut[self.classes[:n]]
@@ -333,7 +360,7 @@ class RowBlender:
         # Shift the still-open rows to the top of the buffer.
         keep = self.cap - n
         if keep > 0:
-            for buffer in (self.acc[:], self.valid, self.classes, self.best):
+            for buffer in (self.acc[:], self.valid, self.classes, self.best, *self.strips):
                 buffer[..., :keep, :] = buffer[..., n:, :]
         self.valid[keep:] = False
         self.base = upto
