@@ -82,13 +82,6 @@ def runs(mask: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
 
 
-def _row_runs(inner: np.ndarray):
-    """(is inner, (start, end)) for the runs of a boolean row mask, in order."""
-    edges = np.flatnonzero(np.diff(inner.view(np.int8))) + 1
-    bounds = [0, *edges.tolist(), len(inner)]
-    return [(bool(inner[a]), (a, b)) for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
-
-
 def blocks(rows: int, cols: int):
     """Blocks (r0, r1, c0, c1) of at most BLOCK_PIXELS pixels covering rows x cols, row by row."""
     width = min(cols, BLOCK_PIXELS)
@@ -267,7 +260,8 @@ class RowBlender:
         in one seam). ``r0``: the tile's first row in the band."""
         for rows, cols in self._overlaps(tile):
             g0, g1 = tile.x + cols.start, tile.x + cols.stop
-            for inner, (a, b) in _row_runs(self.inner_rows[tile.y + rows.start:tile.y + rows.stop]):
+            inner_rows = self.inner_rows[tile.y + rows.start:tile.y + rows.stop]
+            for inner, (a, b) in [(False, r) for r in runs(~inner_rows)] + [(True, r) for r in runs(inner_rows)]:
                 part_rows = slice(rows.start + a, rows.start + b)
                 band_rows = slice(r0 + rows.start + a, r0 + rows.start + b)
                 if inner:

@@ -106,7 +106,8 @@ def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str],
             # PyTorch hands over raw scores: the softmax runs in the blending thread, and only where it
             # changes something (overlaps, confidence), not on the calling thread for every pixel.
             logits = isinstance(run.predictor, Predictor) and not run.predictor.tta
-            run.predictor.logits = logits
+            if isinstance(run.predictor, Predictor):  # OpenVINO's graph includes the softmax
+                run.predictor.logits = logits
             blender = blend_thread = BlendThread(RowBlender(grid, len(run.classes), lut, conf_ds is not None,
                                                             emit, logits))
         reader = TileReader(run.ds, run.bands, region, run.normaliser)
