@@ -2,9 +2,12 @@
 
 On a terminal one line is redrawn in place with a carriage return; into a file or a pipe
 (cluster job logs, CI) a line is printed every 10 %, so logs stay short and readable.
+Every write holds a lock: the engine may report from its worker threads. Never call these from a
+signal handler (a write there can land inside one of these writes; segment_cli.Interrupts).
 """
 from __future__ import annotations
 
+import threading
 import time
 from typing import TextIO
 
@@ -24,8 +27,13 @@ class TextProgress:
         self._last_decile = -1
         self._pct = 0.0
         self._msg = ""
+        self._lock = threading.Lock()
 
     def progress(self, pct: float, msg: str = "") -> None:
+        with self._lock:
+            self._progress(pct, msg)
+
+    def _progress(self, pct: float, msg: str) -> None:
         self._pct, self._msg = max(0.0, min(100.0, float(pct))), msg
         if self.interactive:
             now = time.monotonic()
@@ -40,18 +48,20 @@ class TextProgress:
             self.stream.flush()
 
     def log(self, msg: str) -> None:
-        self._clear()
-        self.stream.write(f"{msg}\n")
-        if self.interactive and self._last_draw:
-            self._draw()
-        self.stream.flush()
+        with self._lock:
+            self._clear()
+            self.stream.write(f"{msg}\n")
+            if self.interactive and self._last_draw:
+                self._draw()
+            self.stream.flush()
 
     def finish(self) -> None:
         """End the bar's line, so what follows starts on a line of its own."""
-        if self.interactive and self._shown:
-            self.stream.write("\n")
-            self.stream.flush()
-            self._shown = 0
+        with self._lock:
+            if self.interactive and self._shown:
+                self.stream.write("\n")
+                self.stream.flush()
+                self._shown = 0
 
     def _draw(self) -> None:
         filled = int(BAR_WIDTH * self._pct / 100.0)

@@ -16,6 +16,9 @@ import argparse
 import importlib.util
 import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import fields
 from types import FrameType
 from typing import Any, Callable, Optional
@@ -160,11 +163,19 @@ class Interrupts:
     """SIGINT (Ctrl-C) asks the engine to cancel (it polls ``cancelled``): no output and no work
     folder are left. SIGTERM (a batch system's time limit, a shutdown) stops at once: the partial
     outputs go, but a chunked run's finished chunks stay for a rerun to resume. A second Ctrl-C
-    stops at once too."""
+    stops at once too.
 
-    def __init__(self, on_first: Callable[[str], None]) -> None:
+    The handler only records the signal (or raises KeyboardInterrupt to stop): it never writes.
+    A write from a handler can land inside the progress bar's write to the same stream, which
+    Python refuses ("reentrant call inside <_io.BufferedWriter>"). The notice is given from normal
+    code instead: by whichever thread polls ``cancelled`` first, or by ``main`` after a stop.
+    """
+
+    def __init__(self, notify: Callable[[str], None]) -> None:
         self.signal: Optional[int] = None
-        self._on_first = on_first
+        self._notify = notify
+        self._noticed = False
+        self._lock = threading.Lock()  # the engine polls from its worker threads too
         self._previous: dict[int, Any] = {}
 
     def __enter__(self) -> Interrupts:
@@ -177,17 +188,27 @@ class Interrupts:
             signal.signal(sig, handler)
 
     def cancelled(self) -> bool:
-        return self.signal is not None
+        if self.signal is None:
+            return False
+        with self._lock:
+            first, self._noticed = not self._noticed, True
+        if first:
+            self._notify(f"{signal.Signals(self.signal).name}: cancelling, removing partial outputs "
+                         "(press Ctrl-C again to stop at once)")
+        return True
+
+    def stop_notice(self) -> str:
+        """What to say after a stop (SIGTERM, a second Ctrl-C, or Ctrl-C outside the engine)."""
+        if self.signal == signal.SIGTERM:
+            return "SIGTERM: stopped; partial outputs were removed, finished chunks are kept for a rerun"
+        return "stopped"
 
     def _handle(self, signum: int, _frame: Optional[FrameType]) -> None:
-        if self.signal is not None:
+        # No I/O here (see the class's comment); raising is safe, as Python's own Ctrl-C does it.
+        if self.signal is not None or signum == signal.SIGTERM:
+            self.signal = self.signal or signum
             raise KeyboardInterrupt
         self.signal = signum
-        if signum == signal.SIGTERM:
-            self._on_first("SIGTERM: stopping; partial outputs are removed, finished chunks are kept for a rerun")
-            raise KeyboardInterrupt
-        self._on_first(f"{signal.Signals(signum).name}: cancelling, removing partial outputs "
-                       "(press Ctrl-C again to stop at once)")
 
 
 def summary(result: Any) -> str:
@@ -211,6 +232,33 @@ def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 1
+    with gdal_exceptions_for_the_program():
+        return run(args, options, names)
+
+
+@contextmanager
+def gdal_exceptions_for_the_program() -> Iterator[None]:
+    """GDAL, OGR and OSR raise exceptions while the command runs: GDAL's recommended mode for a
+    program, and an explicit choice (GDAL 3.9+ warns at the first call of every process that has
+    not made one). The engine is correct in either mode. The modes found are restored after, for
+    callers of ``main`` in a process of their own (tests, a notebook)."""
+    from osgeo import gdal, ogr, osr
+
+    # GDAL 3.6 keeps each module's mode as an error handler on one stack, and a module can only leave
+    # from the top: switched on osr first and gdal last, gdal can leave first (the engine's order).
+    modules = (osr, ogr, gdal)
+    switched = [module for module in modules if not module.GetUseExceptions()]
+    for module in switched:
+        module.UseExceptions()
+    try:
+        yield
+    finally:
+        for module in reversed(switched):
+            module.DontUseExceptions()
+
+
+def run(args: argparse.Namespace, options: SegmentOptions, names: dict[str, str]) -> int:
+    """The run itself, after parsing: exit status as for ``main``."""
     from ..model.header import ModelFileError, read_header
     from .cli_progress import TextProgress
     from .engine.check import check_inputs
@@ -232,7 +280,7 @@ def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
         return 128 + (interrupts.signal or signal.SIGINT)
     except KeyboardInterrupt:
         bar.finish()
-        print("stopped", file=sys.stderr)
+        print(interrupts.stop_notice(), file=sys.stderr)
         return 128 + (interrupts.signal or signal.SIGINT)
     except ModelFileError as err:
         bar.finish()

@@ -22,7 +22,7 @@ from conftest import DATA, ROOT, crop_raster
 from remotenet.__main__ import main
 from remotenet.remotenet_plugin.cli_progress import TextProgress
 from remotenet.remotenet_plugin.engine.options import SegmentOptions
-from remotenet.remotenet_plugin.segment_cli import build_parser
+from remotenet.remotenet_plugin.segment_cli import Interrupts, build_parser
 
 FAST = ["--device", "cpu", "--precision", "fp32", "--runtime", "torch"]
 NOT_ON_THE_COMMAND_LINE = {"cache_dir"}  # $REMOTENET_CACHE_DIR covers it
@@ -140,9 +140,29 @@ def test_ctrl_c_cancels_cleans_up_and_exits_130(model_1band, tmp_path):
             proc.wait()
     err = "".join(lines) + rest
     assert proc.returncode == 130, err
-    assert "cancelled" in err and "Traceback" not in err, err
+    assert "cancelled" in err and "Traceback" not in err and "reentrant" not in err, err
+    assert "SIGINT: cancelling" in err, err
     assert stdout == ""
     assert list(out.iterdir()) == []
+
+
+def test_signal_handler_only_records_and_the_notice_comes_from_the_polling_code():
+    """Writing from a signal handler can land inside the progress bar's own write to stderr, which
+    Python refuses ("reentrant call"): the handler records, the engine's next poll says it."""
+    said = []
+    interrupts = Interrupts(said.append)
+    assert not interrupts.cancelled()
+    interrupts._handle(signal.SIGINT, None)
+    assert said == []  # nothing written from the handler
+    assert interrupts.cancelled() and interrupts.cancelled()
+    assert said == ["SIGINT: cancelling, removing partial outputs (press Ctrl-C again to stop at once)"]
+    with pytest.raises(KeyboardInterrupt):  # a second Ctrl-C stops at once
+        interrupts._handle(signal.SIGINT, None)
+    assert interrupts.signal == signal.SIGINT and interrupts.stop_notice() == "stopped" and len(said) == 1
+    term = Interrupts(said.append)
+    with pytest.raises(KeyboardInterrupt):  # SIGTERM stops at once; main says so after the stop
+        term._handle(signal.SIGTERM, None)
+    assert term.signal == signal.SIGTERM and term.stop_notice().startswith("SIGTERM: stopped") and len(said) == 1
 
 
 def test_text_progress_prints_every_ten_percent_or_redraws_one_line():
