@@ -1,7 +1,7 @@
 # One command to set up and run the demo, one to run the tests (see README).
 PY := .venv/bin/python
 
-.PHONY: setup demo test lint bench package clean
+.PHONY: setup demo test lint bench package clean translations
 
 setup:
 	bash scripts/setup
@@ -23,3 +23,7 @@ package:
 
 clean:
 	rm -rf build dist out .pytest_cache
+
+# i18n/*.ts from the sources (pylupdate5), then i18n/*.qm (lrelease): see scripts/translations.py.
+translations:
+	$(PY) scripts/translations.py

@@ -18,6 +18,8 @@ import os
 import sys
 import threading
 
+from ..model.messages import QT_TRANSLATE_NOOP, Message
+
 REQUIRED = ("torch", "timm", "safetensors")
 
 _threads_lock = threading.Lock()
@@ -54,7 +56,7 @@ def missing_dependencies() -> list[tuple[str, str]]:
     return problems
 
 
-def import_dependencies() -> str | None:
+def import_dependencies() -> Message | None:
     """Import torch, timm and safetensors (triton blocked first); the user's message when that fails."""
     block_triton()
     problems = []
@@ -66,35 +68,36 @@ def import_dependencies() -> str | None:
     return _problems_message(problems)
 
 
-def install_instructions(packages: list[str] | None = None) -> str:
+def install_instructions(packages: list[str] | None = None) -> Message:
     """How to install the packages for the Python QGIS runs, on each platform."""
     names = " ".join(packages or REQUIRED)
     python = sys.executable or "python3"
-    return (
+    return QT_TRANSLATE_NOOP(
+        "RemoteNet",
         "Install them from QGIS with Raster > RemoteNet > Install PyTorch and dependencies… (or, without the "
         "window, `python -m remotenet install` run from the QGIS profile's python/plugins folder), or by hand.\n"
-        f"By hand, for the Python that QGIS uses ({python}, version {sys.version.split()[0]}), then restart QGIS:\n"
-        f"  Linux:   python3 -m pip install --user {names}\n"
-        f"  macOS:   /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install --user {names}\n"
-        f"  Windows: in the OSGeo4W Shell: python -m pip install {names}\n"
+        "By hand, for the Python that QGIS uses ({python}, version {version}), then restart QGIS:\n"
+        "  Linux:   python3 -m pip install --user {names}\n"
+        "  macOS:   /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install --user {names}\n"
+        "  Windows: in the OSGeo4W Shell: python -m pip install {names}\n"
         "On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): "
         "install torch<2.9 there (for example: python -m pip install \"torch<2.9\" timm safetensors)."
-    )
+    ).format(python=python, version=sys.version.split()[0], names=names)
 
 
-def dependency_error() -> str | None:
+def dependency_error() -> Message | None:
     """A user-facing message when torch/timm/safetensors are not installed, else None (no import)."""
     return _problems_message(missing_dependencies())
 
 
-def _problems_message(problems: list[tuple[str, str]]) -> str | None:
+def _problems_message(problems: list[tuple[str, str]]) -> Message | None:
     if not problems:
         return None
     lines = [f"  {name}: {reason}" for name, reason in problems]
-    return (
-        "RemoteNet needs the Python packages " + ", ".join(REQUIRED) + "; these cannot be imported:\n"
-        + "\n".join(lines) + "\n" + install_instructions([name for name, _ in problems])
-    )
+    return QT_TRANSLATE_NOOP(
+        "RemoteNet", "RemoteNet needs the Python packages {packages}; these cannot be imported:\n{problems}\n"
+        "{instructions}").format(packages=", ".join(REQUIRED), problems="\n".join(lines),
+                                 instructions=install_instructions([name for name, _ in problems]))
 
 
 def configure_torch_threads(max_threads: int | None = None) -> bool:

@@ -25,6 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model.messages import QT_TRANSLATE_NOOP, Message
+
 PACKAGES = ("torch", "timm", "safetensors")
 CPU_INDEX = "https://download.pytorch.org/whl/cpu"
 # PyPI's Windows torch is CPU-only; PyTorch's own index carries the CUDA builds.
@@ -74,11 +76,18 @@ class InstallPlan:
                 "--disable-pip-version-check", "--no-warn-script-location", *constraint, *self.index_args,
                 *self.extra_args, *self.requirements]
 
-    def describe(self) -> str:
-        lines = [f"Packages: {' '.join(self.requirements)}", f"Into: {self.target}", f"With: {self.python} -m pip"]
+    def description(self) -> list[Message]:
+        """The plan, line by line (translatable by the dialog)."""
+        lines = [QT_TRANSLATE_NOOP("RemoteNetInstaller", "Packages: {packages}").format(
+                     packages=" ".join(self.requirements)),
+                 QT_TRANSLATE_NOOP("RemoteNetInstaller", "Into: {target}").format(target=self.target),
+                 QT_TRANSLATE_NOOP("RemoteNetInstaller", "With: {python} -m pip").format(python=self.python)]
         if self.size_hint:
-            lines.append(f"Download: {self.size_hint}")
-        return "\n".join(lines + self.notes)
+            lines.append(QT_TRANSLATE_NOOP("RemoteNetInstaller", "Download: {size}").format(size=self.size_hint))
+        return lines + [note if isinstance(note, Message) else Message(note, "", note) for note in self.notes]
+
+    def describe(self) -> str:
+        return "\n".join(self.description())
 
 
 @dataclass
@@ -87,7 +96,7 @@ class InstallResult:
     cancelled: bool
     target: Path
     installed: list[str]
-    message: str
+    message: str  # a Message: the dialog shows it translated
     log: Path | None = None
 
 
@@ -166,22 +175,36 @@ def detect_machine() -> Machine:
 def choose_build(machine: Machine) -> tuple[list[str], list[str], list[str], str]:
     """(requirements, pip index options, notes, download size) for this machine."""
     if machine.system == "Windows":
-        notes = ["torch below 2.9: newer builds fail to load inside QGIS on Windows (c10.dll, WinError 1114)."]
+        notes = [QT_TRANSLATE_NOOP("RemoteNetInstaller", "torch below 2.9: newer builds fail to load inside QGIS "
+                                                         "on Windows (c10.dll, WinError 1114).")]
         if machine.nvidia:
             return (list(WINDOWS_REQUIREMENTS), ["--extra-index-url", WINDOWS_CUDA_INDEX],
-                    notes + ["NVIDIA driver found: CUDA 12.6 build from download.pytorch.org."], "about 3 GB")
-        return list(WINDOWS_REQUIREMENTS), [], notes + ["No NVIDIA driver found: CPU build."], "about 300 MB"
+                    notes + [QT_TRANSLATE_NOOP("RemoteNetInstaller",
+                                               "NVIDIA driver found: CUDA 12.6 build from download.pytorch.org.")],
+                    _about("3 GB"))
+        return (list(WINDOWS_REQUIREMENTS), [],
+                notes + [QT_TRANSLATE_NOOP("RemoteNetInstaller", "No NVIDIA driver found: CPU build.")],
+                _about("300 MB"))
     if machine.system == "Darwin":
-        return list(PACKAGES), [], ["macOS: PyPI's build (CPU, Apple GPU through MPS)."], "about 300 MB"
+        return (list(PACKAGES), [],
+                [QT_TRANSLATE_NOOP("RemoteNetInstaller", "macOS: PyPI's build (CPU, Apple GPU through MPS).")],
+                _about("300 MB"))
     if machine.nvidia or machine.arch not in ("x86_64", "amd64"):
-        note = ("NVIDIA driver found: PyPI's CUDA build." if machine.nvidia
-                else f"{machine.arch}: PyPI's build (CPU).")
-        return list(PACKAGES), [], [note], "about 3-5 GB with CUDA libraries" if machine.nvidia else "about 500 MB"
+        note = (QT_TRANSLATE_NOOP("RemoteNetInstaller", "NVIDIA driver found: PyPI's CUDA build.") if machine.nvidia
+                else QT_TRANSLATE_NOOP("RemoteNetInstaller", "{arch}: PyPI's build (CPU).").format(arch=machine.arch))
+        return (list(PACKAGES), [], [note],
+                QT_TRANSLATE_NOOP("RemoteNetInstaller", "about 3-5 GB with CUDA libraries") if machine.nvidia
+                else _about("500 MB"))
     # PyPI's Linux x86_64 torch bundles CUDA (gigabytes); PyTorch's CPU index has the small build
     # and the torchvision made for it (PyPI's torchvision does not load with a +cpu torch).
     return (list(PACKAGES), ["--extra-index-url", CPU_INDEX],
-            ["No NVIDIA driver found: CPU build of torch and torchvision from download.pytorch.org/whl/cpu."],
-            "about 700 MB")
+            [QT_TRANSLATE_NOOP("RemoteNetInstaller", "No NVIDIA driver found: CPU build of torch and torchvision "
+                                                     "from download.pytorch.org/whl/cpu.")],
+            _about("700 MB"))
+
+
+def _about(size: str) -> Message:
+    return QT_TRANSLATE_NOOP("RemoteNetInstaller", "about {size}").format(size=size)
 
 
 def find_python() -> str | None:
@@ -236,22 +259,26 @@ def make_plan(profile_dir: str | os.PathLike, python: str | None = None, machine
     """What to install where, with which Python; raises InstallerError when pip cannot run."""
     python = python or find_python()
     if python is None:
-        raise InstallerError(f"cannot find the Python executable of this QGIS (Python {sys.version.split()[0]}); "
-                             "install the packages by hand (see docs/installing.md)")
+        raise InstallerError(QT_TRANSLATE_NOOP(
+            "RemoteNetInstaller", "cannot find the Python executable of this QGIS (Python {version}); install the "
+            "packages by hand (see docs/installing.md)").format(version=sys.version.split()[0]))
     check = subprocess.run([python, "-m", "pip", "--version"], capture_output=True, text=True)
     if check.returncode != 0:
-        raise InstallerError(f"pip is not available for {python}. On Debian/Ubuntu: sudo apt install python3-pip; "
-                             "QGIS for Windows and macOS ships pip. Then try again.")
+        raise InstallerError(QT_TRANSLATE_NOOP(
+            "RemoteNetInstaller", "pip is not available for {python}. On Debian/Ubuntu: sudo apt install "
+            "python3-pip; QGIS for Windows and macOS ships pip. Then try again.").format(python=python))
     machine = machine or detect_machine()
     reqs, index_args, notes, size = choose_build(machine)
     if index_args and not requirements and not (probe or index_reachable)(index_args[-1]):
         # pip would retry the index for every package (minutes) and then take PyPI's build anyway.
-        notes = [*notes, f"{index_args[-1]} cannot be reached from here: PyPI's build instead "
-                         "(on Linux the CUDA build: it runs on a CPU too, but downloads 3-5 GB)."]
+        notes = [*notes, QT_TRANSLATE_NOOP(
+            "RemoteNetInstaller", "{index} cannot be reached from here: PyPI's build instead (on Linux the CUDA "
+            "build: it runs on a CPU too, but downloads 3-5 GB).").format(index=index_args[-1])]
         index_args, size = [], "3-5 GB" if machine.system == "Linux" else size
     keep = {name: version for name in KEEP_FROM_QGIS if (version := _installed_version(python, name))}
     if keep:
-        notes = [*notes, "Kept from QGIS's Python: " + ", ".join(f"{k} {v}" for k, v in keep.items()) + "."]
+        notes = [*notes, QT_TRANSLATE_NOOP("RemoteNetInstaller", "Kept from QGIS's Python: {packages}.").format(
+            packages=", ".join(f"{k} {v}" for k, v in keep.items()))]
     return InstallPlan(python=python, target=deps_dir(profile_dir), requirements=requirements or reqs,
                        index_args=[] if requirements else index_args, extra_args=list(extra_args or []),
                        notes=notes, size_hint="" if requirements else size, keep=keep,
@@ -318,7 +345,8 @@ def progress_of(line: str, step: float) -> tuple[float, str] | None:
     if text.startswith(("Downloading ", "Using cached ")):
         return min(80.0, max(step, 40.0) + 3.0), text
     if text.startswith("Installing collected packages"):
-        return 85.0, "Installing the downloaded packages (this can take minutes)"
+        return 85.0, QT_TRANSLATE_NOOP("RemoteNetInstaller",
+                                       "Installing the downloaded packages (this can take minutes)")
     if text.startswith("Successfully installed"):
         return 100.0, text
     return None
@@ -377,22 +405,23 @@ def conclude(plan: InstallPlan, staging: Path, returncode: int, cancelled: bool,
     """Keep or discard the staging folder and say what happened, in one result."""
     if cancelled:
         discard(staging)
-        return InstallResult(False, True, plan.target, [], "Cancelled: nothing was installed.", log_path)
+        return InstallResult(False, True, plan.target, [],
+                             QT_TRANSLATE_NOOP("RemoteNetInstaller", "Cancelled: nothing was installed."), log_path)
     if returncode != 0:
         discard(staging)
         errors = [line for line in lines if "error" in line.lower()] or lines[-5:]
-        return InstallResult(False, False, plan.target, [],
-                             f"pip failed (exit code {returncode}): {' '.join(errors[-3:]).strip()} "
-                             f"Full log: {log_path}", log_path)
+        return InstallResult(False, False, plan.target, [], QT_TRANSLATE_NOOP(
+            "RemoteNetInstaller", "pip failed (exit code {code}): {errors} Full log: {log}").format(
+            code=returncode, errors=" ".join(errors[-3:]).strip(), log=log_path), log_path)
     prune(staging, [*plan.keep, *plan.drop])
     try:
         finish(plan, staging)
     except OSError as err:  # Windows: the previous install's DLLs are loaded in this QGIS
         discard(staging)
-        return InstallResult(False, False, plan.target, [],
-                             f"pip succeeded but the previous install could not be replaced ({err}); restart "
-                             "QGIS and install again before running an algorithm.", log_path)
+        return InstallResult(False, False, plan.target, [], QT_TRANSLATE_NOOP(
+            "RemoteNetInstaller", "pip succeeded but the previous install could not be replaced ({error}); restart "
+            "QGIS and install again before running an algorithm.").format(error=err), log_path)
     installed = installed_from_log(lines)
-    return InstallResult(True, False, plan.target, installed,
-                         f"Installed {len(installed)} packages into {plan.target}. Restart QGIS to use them.",
-                         log_path)
+    return InstallResult(True, False, plan.target, installed, QT_TRANSLATE_NOOP(
+        "RemoteNetInstaller", "Installed {count} packages into {target}. Restart QGIS to use them.").format(
+        count=len(installed), target=plan.target), log_path)

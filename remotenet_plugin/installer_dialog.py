@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from qgis.PyQt.QtCore import QObject, QProcess, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QObject, QProcess, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +22,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from . import installer
+from .translation import error_text, translated
 
 
 class _PlanReady(QObject):
@@ -33,7 +34,7 @@ class _PlanReady(QObject):
 class InstallerDialog(QDialog):
     def __init__(self, profile_dir: Path, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("RemoteNet: install PyTorch, timm and safetensors")
+        self.setWindowTitle(self.tr("RemoteNet: install PyTorch, timm and safetensors"))
         self.setObjectName("remotenetInstallerDialog")
         self.resize(720, 480)
         self.profile_dir = profile_dir
@@ -58,7 +59,7 @@ class InstallerDialog(QDialog):
         self.log.setReadOnly(True)
         layout.addWidget(self.log)
         self.buttons = QDialogButtonBox()
-        self.install_button = QPushButton("Install")
+        self.install_button = QPushButton(self.tr("Install"))
         self.buttons.addButton(self.install_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -71,7 +72,7 @@ class InstallerDialog(QDialog):
 
     def _make_plan(self) -> None:
         self.install_button.setEnabled(False)
-        self.summary.setText("Working out what to install (pip, QGIS's numpy, the package indexes)…")
+        self.summary.setText(self.tr("Working out what to install (pip, QGIS's numpy, the package indexes)…"))
         self._plan_ready = _PlanReady(self)
         self._plan_ready.ready.connect(self._show_plan)
         threading.Thread(target=self._plan_in_background, name="remotenet-install-plan", daemon=True).start()
@@ -80,21 +81,22 @@ class InstallerDialog(QDialog):
         try:
             self._plan_ready.ready.emit(installer.make_plan(self.profile_dir), None)
         except installer.InstallerError as err:
-            self._plan_ready.ready.emit(None, str(err))
+            self._plan_ready.ready.emit(None, error_text(err))
         except Exception as err:  # noqa: BLE001 - the dialog must say it, not lose it in a thread
             self._plan_ready.ready.emit(None, f"{type(err).__name__}: {err}")
 
     def _show_plan(self, plan: installer.InstallPlan | None, error: str | None) -> None:
         if plan is None:
-            self.summary.setText(f"Cannot install from here: {error}")
+            self.summary.setText(self.tr("Cannot install from here: {error}").format(error=error))
             return
         self.plan = plan
         self.install_button.setEnabled(True)
         missing = installer.missing_packages()
         self.summary.setText(
-            ("Missing: " + ", ".join(missing) + ".\n" if missing else "")
-            + "RemoteNet will install these packages into a folder of its own in your QGIS profile "
-            "(not into QGIS's Python):\n\n" + self.plan.describe())
+            (self.tr("Missing: {packages}.").format(packages=", ".join(missing)) + "\n" if missing else "")
+            + self.tr("RemoteNet will install these packages into a folder of its own in your QGIS profile "
+                      "(not into QGIS's Python):") + "\n\n"
+            + "\n".join(translated(line) for line in self.plan.description()))
 
     def start(self) -> None:
         if self.plan is None or self.process is not None:
@@ -107,7 +109,7 @@ class InstallerDialog(QDialog):
         self.process.readyReadStandardOutput.connect(self._read)
         self.process.finished.connect(self._finished)
         self.install_button.setEnabled(False)
-        self.status.setText("Starting pip…")
+        self.status.setText(self.tr("Starting pip…"))
         self.process.start(command[0], command[1:])
 
     def _read(self) -> None:
@@ -119,13 +121,13 @@ class InstallerDialog(QDialog):
             if update:
                 self.step = update[0]
                 self.progress.setValue(int(update[0]))
-                self.status.setText(update[1][:160])
+                self.status.setText(translated(update[1])[:160])
 
     def cancel(self) -> None:
         if self.process is not None:  # running or finishing: stop pip, keep the dialog for the report
             if not self.cancelled:
                 self.cancelled = True
-                self.status.setText("Cancelling…")
+                self.status.setText(self.tr("Cancelling…"))
                 self.process.kill()
             return
         self.reject()
@@ -138,11 +140,15 @@ class InstallerDialog(QDialog):
         if self.result.ok:
             self.progress.setValue(100)
             installer.activate(self.profile_dir)
-        self.status.setText(self.result.message)
-        self.log.appendPlainText(self.result.message)
+        message = translated(self.result.message)
+        self.status.setText(message)
+        self.log.appendPlainText(message)
         self.cancel_button.setVisible(False)
         self.close_button.setVisible(True)
         self.process = None
+
+    def tr(self, text: str) -> str:  # QDialog.tr would use the Qt class name, not this one, as context
+        return QCoreApplication.translate("InstallerDialog", text)
 
     def reject(self) -> None:  # Esc or the window's close button while pip runs: cancel it first
         if self.process is not None:

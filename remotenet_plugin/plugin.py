@@ -6,9 +6,11 @@ touch iface on that path.
 from __future__ import annotations
 
 from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication
 
 from .dependencies import block_triton
 from .provider import PROVIDER_ID, RemoteNetProvider
+from .translation import install_translator, remove_translator
 
 SEGMENT_ID = f"{PROVIDER_ID}:segment"
 MENU = "&RemoteNet"
@@ -18,6 +20,8 @@ class RemoteNetPlugin:
     def __init__(self, iface) -> None:
         # Before anything in QGIS imports torch: triton aborts QGIS desktop (see block_triton).
         block_triton()
+        # Before the provider exists: its names are read in QGIS's language from the start.
+        install_translator()
         self.iface = iface
         self.provider: RemoteNetProvider | None = None
         self.actions: list = []
@@ -36,9 +40,9 @@ class RemoteNetPlugin:
 
         from .algorithms.base import ICON_PATH
 
-        action = QAction(QIcon(str(ICON_PATH)), "RemoteNet Segment…", self.iface.mainWindow())
+        action = QAction(QIcon(str(ICON_PATH)), self.tr("RemoteNet Segment…"), self.iface.mainWindow())
         action.setObjectName("remotenetSegmentAction")
-        action.setStatusTip("Classify a raster with a RemoteNet model")
+        action.setStatusTip(self.tr("Classify a raster with a RemoteNet model"))
         action.triggered.connect(self.open_segment_dialog)
         self.iface.addPluginToRasterMenu(MENU, action)
         self.actions.append(action)
@@ -46,6 +50,9 @@ class RemoteNetPlugin:
 
         self.actions.append(add_installer_action(self.iface, MENU))
         offer_install_if_missing(self.iface)
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate("RemoteNetPlugin", text)
 
     def open_segment_dialog(self) -> None:
         import processing
@@ -61,3 +68,4 @@ class RemoteNetPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        remove_translator()

@@ -9,6 +9,7 @@ import importlib
 import traceback
 
 from qgis.core import QgsMessageLog, QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from .algorithms import ALGORITHMS
@@ -21,11 +22,14 @@ class RemoteNetProvider(QgsProcessingProvider):
     def id(self) -> str:
         return PROVIDER_ID
 
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate("RemoteNetProvider", text)
+
     def name(self) -> str:
-        return "RemoteNet"
+        return self.tr("RemoteNet")
 
     def longName(self) -> str:  # noqa: N802
-        return "RemoteNet semantic segmentation"
+        return self.tr("RemoteNet semantic segmentation")
 
     def icon(self) -> QIcon:
         return QIcon(str(ICON_PATH))
@@ -54,5 +58,5 @@ class RemoteNetProvider(QgsProcessingProvider):
                 module = importlib.import_module(f".algorithms.{module_name}", __package__)
                 self.addAlgorithm(getattr(module, class_name)())
             except Exception:  # noqa: BLE001 - never break QGIS start-up over one algorithm
-                QgsMessageLog.logMessage(
-                    f"RemoteNet: algorithm {class_name} could not be loaded:\n{traceback.format_exc()}", LOG_TAG)
+                message = self.tr("RemoteNet: algorithm {name} could not be loaded:\n{traceback}")
+                QgsMessageLog.logMessage(message.format(name=class_name, traceback=traceback.format_exc()), LOG_TAG)

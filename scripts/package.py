@@ -39,8 +39,8 @@ URL_METADATA = ("tracker", "repository", "homepage")
 
 # What the plugin needs at run time, plus the user docs the README links to.
 INCLUDE = ("__init__.py", "__main__.py", "metadata.txt", "LICENSE", "README.md", "CHANGELOG.md", "remotenet_plugin",
-           "model", "resources", "docs/qgis_usage.md", "docs/model_file.md", "docs/training.md", "docs/installing.md",
-           "docs/cluster.md")
+           "model", "resources", "i18n", "docs/qgis_usage.md", "docs/model_file.md", "docs/training.md",
+           "docs/installing.md", "docs/cluster.md")
 SKIP_DIRS = {"__pycache__", ".pytest_cache", ".ruff_cache"}
 SKIP_SUFFIXES = (".pyc", ".pyo", ".partial", ".aux.xml")
 BINARY_SUFFIXES = (".pyc", ".pyo", ".pyd", ".so", ".dll", ".dylib", ".exe", ".o", ".a", ".lib", ".bin", ".class",

@@ -28,7 +28,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ...model.messages import Message
 from ..dependencies import dependency_error, import_dependencies
+from ..translation import error_text, translated
 
 PLUGIN_ROOT = Path(__file__).resolve().parents[2]
 ICON_PATH = PLUGIN_ROOT / "resources" / "icon.svg"
@@ -64,7 +66,8 @@ class RemoteNetAlgorithm(QgsProcessingAlgorithm):
         return (), ()
 
     def error_message(self, err: BaseException) -> str:
-        return str(err)
+        """The user's message for a known error, in the user's language."""
+        return error_text(err)
 
     def release(self, plan: Any) -> None:
         """Remove the plan's temporary files, if any."""
@@ -72,7 +75,13 @@ class RemoteNetAlgorithm(QgsProcessingAlgorithm):
     # ----- the skeleton ------------------------------------------------------------------------
 
     def tr(self, text: str) -> str:
-        return QCoreApplication.translate("RemoteNet", text)
+        """``text`` in the user's language. pylupdate5 files ``self.tr`` calls under the class whose
+        body holds them, so the lookup goes from this algorithm's class up to this base class."""
+        for klass in type(self).__mro__:
+            translation = QCoreApplication.translate(klass.__name__, text)
+            if translation != text or klass is RemoteNetAlgorithm:
+                return translation
+        return text
 
     def createInstance(self):  # noqa: N802 - QGIS API name
         return type(self)()
@@ -95,12 +104,13 @@ class RemoteNetAlgorithm(QgsProcessingAlgorithm):
             if self.needs_torch:
                 message = dependency_error()
                 if message:
-                    raise QgsProcessingException(message)
+                    raise QgsProcessingException(translated(message))
             self.release(self.resolve(parameters, context, checking=True))
         except QgsProcessingException as err:
             return False, str(err)
         except Exception as err:  # noqa: BLE001 - the dialog must get a message, never a traceback
-            return False, str(unexpected_failure(f"Checking the {self.displayName()} parameters", err))
+            what = self.tr("Checking the {name} parameters").format(name=self.displayName())
+            return False, str(unexpected_failure(what, err))
         return super().checkParameterValues(parameters, context)
 
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802
@@ -117,15 +127,15 @@ class RemoteNetAlgorithm(QgsProcessingAlgorithm):
             if self.needs_torch:
                 message = import_dependencies()
                 if message:
-                    raise QgsProcessingException(message)
+                    raise QgsProcessingException(translated(message))
             outputs = self.output_files(parameters, context)
             started = file_states(list(outputs.values()))
             cancelled, known = self.known_errors()
             try:
                 return self.execute_plan(plan, outputs, context, feedback)
             except cancelled as err:
-                raise QgsProcessingException(
-                    f"{self.displayName()} was cancelled; no output files were written.") from err
+                raise QgsProcessingException(self.tr("{name} was cancelled; no output files were written.").format(
+                    name=self.displayName())) from err
             except known as err:
                 raise QgsProcessingException(self.error_message(err)) from err
         except QgsProcessingException:
@@ -138,14 +148,18 @@ class RemoteNetAlgorithm(QgsProcessingAlgorithm):
             self.release(plan)
 
 
-def help_html(intro: str, parameters: list[tuple[str, str, str]], outro: str = "", **fields: object) -> str:
-    """shortHelpString text: the intro, one line per (label, key, text) parameter, the outro.
+def help_html(intro: Message, parameters: list[tuple[Message, str, Message]], outro: Message | None = None,
+              **fields: object) -> str:
+    """shortHelpString text in the user's language: the intro, one line per (label, key, text)
+    parameter, the outro (texts marked with QT_TRANSLATE_NOOP, translated here).
 
-    ``{name}`` placeholders in the parameter texts are filled from ``fields``.
+    ``{name}`` placeholders in the parameter texts are filled from ``fields`` after translation.
     """
-    rows = "".join(f"<b>{label}</b> ({key}): {text.format(**fields) if fields else text}<br>"
-                   for label, key, text in parameters)
-    return intro + "<br><br>" + rows + ("<br>" + outro if outro else "")
+    def fill(text: Message) -> str:
+        return translated(text.format(**fields)) if fields and "{" in text.template else translated(text)
+
+    rows = "".join(f"<b>{translated(label)}</b> ({key}): {fill(text)}<br>" for label, key, text in parameters)
+    return translated(intro) + "<br><br>" + rows + ("<br>" + translated(outro) if outro else "")
 
 
 def engine_callbacks(feedback: QgsProcessingFeedback | None
@@ -172,7 +186,8 @@ def engine_callbacks(feedback: QgsProcessingFeedback | None
 def unexpected_failure(what: str, err: BaseException) -> QgsProcessingException:
     """A one-line error for the user; the traceback goes to the QGIS message log only."""
     QgsMessageLog.logMessage(f"{what} failed:\n{traceback.format_exc()}", LOG_TAG)
-    return QgsProcessingException(f"{what} failed: {type(err).__name__}: {err}")
+    text = QCoreApplication.translate("RemoteNetAlgorithm", "{what} failed: {error}")
+    return QgsProcessingException(text.format(what=what, error=f"{type(err).__name__}: {error_text(err)}"))
 
 
 def _candidates(path: str) -> tuple[str, ...]:

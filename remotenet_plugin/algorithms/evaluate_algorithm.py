@@ -14,25 +14,26 @@ from qgis.core import (
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterRasterLayer,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
+from ...model.messages import QT_TRANSLATE_NOOP
+from ..translation import translated
 from .base import RemoteNetAlgorithm, engine_callbacks
 from .compat import make_advanced
 from .layer_files import class_field_parameter, labels_file, remove_folder
 
-HELP = (
-    "Measures a classified raster (for example RemoteNet Segment's output) against reference labels. "
-    "Class <i>values</i> are compared, pixel by pixel, on the classified raster's grid; pixels that are "
-    "255 or nodata on either side are not counted.<br><br>"
-    "<b>Classified raster</b> (INPUT): band 1 holds class values (UInt8, 255 = nodata).<br>"
-    "<b>Reference</b> (REFERENCE): a class raster (warped onto the classified grid when needed) or polygons. "
-    "Polygons without a class field are class 1 on a background of class 0 (footprints, as RemoteNet Train "
-    "reads them).<br>"
-    "<b>Class field</b> (CLASS_FIELD): polygons only; whole numbers are class values, text is matched to the "
-    "classified raster's class names. Pixels outside polygons are not counted unless BACKGROUND is set.<br>"
-    "<b>Table</b> (OUTPUT_TABLE): CSV with IoU, F1, precision, recall and pixel counts per class, and a "
-    "summary row.<br><b>Report</b> (OUTPUT_HTML): the same with the confusion matrix.<br><br>"
-    "Results: MIOU, OA (overall accuracy), KAPPA (Cohen's), MEAN_F1, PER_CLASS and CONFUSION_MATRIX (JSON)."
-)
+HELP = QT_TRANSLATE_NOOP("EvaluateAlgorithm",
+    "Measures a classified raster (for example RemoteNet Segment's output) against reference labels. Class "
+    "<i>values</i> are compared, pixel by pixel, on the classified raster's grid; pixels that are 255 or "
+    "nodata on either side are not counted.<br><br><b>Classified raster</b> (INPUT): band 1 holds class "
+    "values (UInt8, 255 = nodata).<br><b>Reference</b> (REFERENCE): a class raster (warped onto the "
+    "classified grid when needed) or polygons. Polygons without a class field are class 1 on a background of "
+    "class 0 (footprints, as RemoteNet Train reads them).<br><b>Class field</b> (CLASS_FIELD): polygons "
+    "only; whole numbers are class values, text is matched to the classified raster's class names. Pixels "
+    "outside polygons are not counted unless BACKGROUND is set.<br><b>Table</b> (OUTPUT_TABLE): CSV with "
+    "IoU, F1, precision, recall and pixel counts per class, and a summary row.<br><b>Report</b> "
+    "(OUTPUT_HTML): the same with the confusion matrix.<br><br>Results: MIOU, OA (overall accuracy), KAPPA "
+    "(Cohen's), MEAN_F1, PER_CLASS and CONFUSION_MATRIX (JSON).")
 
 
 class EvaluateAlgorithm(RemoteNetAlgorithm):
@@ -58,7 +59,7 @@ class EvaluateAlgorithm(RemoteNetAlgorithm):
         return self.tr("Per-class IoU/F1, mIoU, overall accuracy, kappa and confusion matrix of a classified raster.")
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return self.tr(HELP)
+        return translated(HELP)
 
     def initAlgorithm(self, config: dict | None = None) -> None:  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Classified raster")))
@@ -86,8 +87,9 @@ class EvaluateAlgorithm(RemoteNetAlgorithm):
     def resolve(self, parameters, context, checking: bool) -> dict[str, Any]:
         classified = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         if classified is None or not classified.isValid() or classified.providerType() != "gdal":
-            raise QgsProcessingException(f"INPUT: {parameters.get(self.INPUT)!r} is not a raster file QGIS can open; "
-                                         "choose the classified GeoTIFF")
+            raise QgsProcessingException(self.tr(
+                "INPUT: {value} is not a raster file QGIS can open; choose the classified GeoTIFF").format(
+                value=repr(parameters.get(self.INPUT))))
         class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context) or None
         reference, temporary = labels_file(self.parameterAsLayer(parameters, self.REFERENCE, context),
                                            parameters.get(self.REFERENCE), class_field, context, "REFERENCE",
@@ -111,9 +113,9 @@ class EvaluateAlgorithm(RemoteNetAlgorithm):
         table = self.parameterAsFileOutput(parameters, self.OUTPUT_TABLE, context) or None
         report = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context) or None
         if table and not table.lower().endswith(".csv"):
-            raise QgsProcessingException(f"OUTPUT_TABLE: {table} must end in .csv")
+            raise QgsProcessingException(self.tr("OUTPUT_TABLE: {path} must end in .csv").format(path=table))
         if report and not report.lower().endswith((".html", ".htm")):
-            raise QgsProcessingException(f"OUTPUT_HTML: {report} must end in .html")
+            raise QgsProcessingException(self.tr("OUTPUT_HTML: {path} must end in .html").format(path=report))
         return {self.OUTPUT_TABLE: table, self.OUTPUT_HTML: report}
 
     def known_errors(self):
@@ -132,12 +134,13 @@ class EvaluateAlgorithm(RemoteNetAlgorithm):
             is_cancelled=is_cancelled)
         m = result.metrics
         for note in result.notes:
-            log(note)
+            log(translated(note))
         for c in m["per_class"]:
-            log(f"class {c['value']} ({c['name']}): IoU {_fmt(c['iou'])}, F1 {_fmt(c['f1'])}, "
-                f"precision {_fmt(c['precision'])}, recall {_fmt(c['recall'])}")
-        log(f"mIoU {_fmt(m['miou'])}, overall accuracy {_fmt(m['oa'])}, kappa {_fmt(m['kappa'])}; "
-            f"{result.compared_pixels} pixels compared")
+            log(self.tr("class {value} ({name}): IoU {iou}, F1 {f1}, precision {precision}, recall {recall}").format(
+                value=c["value"], name=c["name"], iou=_fmt(c["iou"]), f1=_fmt(c["f1"]),
+                precision=_fmt(c["precision"]), recall=_fmt(c["recall"])))
+        log(self.tr("mIoU {miou}, overall accuracy {oa}, kappa {kappa}; {pixels} pixels compared").format(
+            miou=_fmt(m["miou"]), oa=_fmt(m["oa"]), kappa=_fmt(m["kappa"]), pixels=result.compared_pixels))
         per_class = [{k: c[k] for k in ("value", "name", "iou", "f1", "precision", "recall")} for c in m["per_class"]]
         return {
             self.OUTPUT_TABLE: outputs[self.OUTPUT_TABLE],
@@ -153,4 +156,4 @@ class EvaluateAlgorithm(RemoteNetAlgorithm):
 
 
 def _fmt(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.4f}"
+    return QCoreApplication.translate("EvaluateAlgorithm", "n/a") if value is None else f"{value:.4f}"

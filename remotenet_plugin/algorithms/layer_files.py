@@ -14,6 +14,7 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 
 def class_field_parameter(name: str, description: str) -> QgsProcessingParameterString:
@@ -38,21 +39,28 @@ def labels_file(layer: QgsMapLayer | None, given: object, class_field: str | Non
     folder with :func:`remove_folder`.
     """
     if layer is None or not layer.isValid():
-        raise QgsProcessingException(f"{parameter}: {given!r} is not a layer QGIS can open; choose a class raster "
-                                     "or a polygon layer")
+        raise QgsProcessingException(QCoreApplication.translate(
+            "LabelsLayer", "{parameter}: {value} is not a layer QGIS can open; choose a class raster or a polygon "
+            "layer").format(parameter=parameter, value=repr(given)))
     if isinstance(layer, QgsRasterLayer):
         if class_field:
-            raise QgsProcessingException(f"CLASS_FIELD: {parameter} '{layer.name()}' is a raster: its pixel values "
-                                         "are the classes; leave CLASS_FIELD empty")
+            raise QgsProcessingException(QCoreApplication.translate(
+                "LabelsLayer", "CLASS_FIELD: {parameter} '{layer}' is a raster: its pixel values are the classes; "
+                "leave CLASS_FIELD empty").format(parameter=parameter, layer=layer.name()))
         if layer.providerType() != "gdal":
-            raise QgsProcessingException(f"{parameter}: raster '{layer.name()}' is not a file GDAL reads; save it "
-                                         "as a GeoTIFF first")
+            raise QgsProcessingException(QCoreApplication.translate(
+                "LabelsLayer", "{parameter}: raster '{layer}' is not a file GDAL reads; save it as a GeoTIFF first"
+            ).format(parameter=parameter, layer=layer.name()))
         return layer.source(), None
     if not isinstance(layer, QgsVectorLayer):
-        raise QgsProcessingException(f"{parameter}: '{layer.name()}' is neither a raster nor a vector layer")
+        raise QgsProcessingException(QCoreApplication.translate(
+            "LabelsLayer", "{parameter}: '{layer}' is neither a raster nor a vector layer").format(
+            parameter=parameter, layer=layer.name()))
     if class_field and layer.fields().indexOf(class_field) < 0:
-        names = ", ".join(f.name() for f in layer.fields()) or "none"
-        raise QgsProcessingException(f"CLASS_FIELD: {parameter} has no field '{class_field}'; fields: {names}")
+        names = ", ".join(f.name() for f in layer.fields()) or QCoreApplication.translate("LabelsLayer", "none")
+        raise QgsProcessingException(QCoreApplication.translate(
+            "LabelsLayer", "CLASS_FIELD: {parameter} has no field '{field}'; fields: {names}").format(
+            parameter=parameter, field=class_field, names=names))
     if (layer.providerType() == "ogr" and not layer.subsetString()) or not copy:
         return layer.source(), None
     folder = tempfile.mkdtemp(prefix="remotenet_labels_")
@@ -62,7 +70,9 @@ def labels_file(layer: QgsMapLayer | None, given: object, class_field: str | Non
     error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, context.transformContext(), options)
     if error[0] != QgsVectorFileWriter.WriterError.NoError:
         remove_folder(folder)
-        raise QgsProcessingException(f"{parameter}: could not copy layer '{layer.name()}': {error[1]}")
+        raise QgsProcessingException(QCoreApplication.translate(
+            "LabelsLayer", "{parameter}: could not copy layer '{layer}': {error}").format(
+            parameter=parameter, layer=layer.name(), error=error[1]))
     return path, folder
 
 

@@ -31,70 +31,99 @@ from qgis.core import (
     QgsRasterLayer,
 )
 
+from ...model.messages import QT_TRANSLATE_NOOP
 from ..dependencies import configure_torch_threads
 from ..engine.check import MAX_BATCH
 from ..engine.options import DEFAULT_CHUNK_PX, DEVICES, MIN_TILE, PRECISIONS, RUNTIMES
 from ..styling import ClassStylePostProcessor, keep_alive, save_default_style_in_geopackage
+from ..translation import error_text, translated
 from .base import PLUGIN_ROOT, RemoteNetAlgorithm, engine_callbacks, help_html
 from .compat import NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR_POLYGON, make_advanced
 
 BUNDLED_MODEL = PLUGIN_ROOT / "resources" / "models" / "remotenet_demo_buildings.safetensors"
 
 
-HELP_INTRO = (
+HELP_INTRO = QT_TRANSLATE_NOOP("SegmentAlgorithm",
     "Classifies every pixel of a raster layer with a RemoteNet network. Writes a styled class raster "
     "(GeoTIFF, UInt8, 255 = nodata) on the input's pixel grid, and optionally class polygons (GeoPackage) "
-    "and a confidence raster."
-)
+    "and a confidence raster.")
 HELP_PARAMETERS = [
-    ("Input raster", "INPUT", "a raster file GDAL can read. Pixels that are nodata stay nodata; tiles made "
-     "only of nodata are skipped."),
-    ("Model file", "MODEL", "a RemoteNet model: <i>.safetensors</i> written by RemoteNet Train or "
-     "remotenet.model.save_model. Its header says which bands it expects and in which order, how to scale "
-     "and normalise pixels, the tile size it was trained at, and its classes with names and colours (used to "
-     "style the outputs). Plain PyTorch state_dicts (.pth/.pt) load too, with default classes; no file can "
-     "run code when loaded. {bundled}"),
-    ("Bands", "BANDS", "the raster bands fed to the model, in order, as many as the model takes. "
-     "Default: the band list in the model header."),
-    ("Extent", "EXTENT", "classify only this part of the raster (on the input's pixel grid). "
-     "Default: the whole raster."),
-    ("Tile size", "TILE_SIZE", "advanced; pixels per tile side, at least {min_tile}. Default: the model's "
-     "tile size. Smaller tiles need less memory."),
-    ("Overlap", "OVERLAP", "advanced; pixels shared by neighbouring tiles, blended smoothly so seams don't "
-     "show; less than half the tile size. Default: chosen from the tile size."),
-    ("Batch size", "BATCH_SIZE", "advanced; tiles run together. Lower it if memory runs out."),
-    ("Device", "DEVICE", "advanced; Auto uses a CUDA GPU when present, else the CPU. "
-     "The log says which ran."),
-    ("Precision", "PRECISION", "advanced; Auto runs half precision on a GPU (bf16, or fp16 where bf16 is "
-     "missing) and, on CPUs with native bf16 (AVX-512 BF16 or AMX), bf16 with channels-last, about twice "
-     "as fast as fp32 with the same class on over 99.5% of pixels; other CPUs use fp32. FP32 gives the "
-     "plain full-precision answer everywhere; FP16 needs a GPU."),
-    ("Runtime", "RUNTIME", "advanced; Auto runs the network with OpenVINO on the CPU when it is installed "
-     "(pip install openvino; several times faster than PyTorch, same class on over 99.5% of pixels; converted "
-     "once per model and tile size and kept in the user's cache folder), else with PyTorch, and always with "
-     "PyTorch on a GPU. The log and the raster's REMOTENET_RUNTIME tag say which ran."),
-    ("Chunk size", "CHUNK_SIZE", "advanced; a raster larger than this many pixels a side runs chunk by chunk: "
-     "memory stays the same whatever the raster's size, the results are written as Cloud Optimized GeoTIFFs with "
-     "overviews, and a run that was stopped by a crash resumes from its finished chunks when run again with the "
-     "same inputs (they wait in a hidden folder beside the output). Rounded up to the tile stride."),
-    ("Dask scheduler", "DASK_SCHEDULER", "advanced; the address of a Dask scheduler (tcp://host:8786 or "
-     "tls://host:8786) to spread the chunks over its workers; empty runs in QGIS. Every worker needs this "
-     "plugin's Python package and must reach the input, the model and the output folder under the same paths "
-     "(docs/cluster.md). A scheduler runs whatever its clients send: only use one you trust, on a private "
-     "network or with TLS."),
-    ("Test-time augmentation", "TTA", "advanced; also runs flipped tiles and averages the results: "
-     "cleaner edges, several times slower."),
-    ("Minimum polygon area", "MIN_AREA", "polygons smaller than this many square metres are dropped; "
-     "0 keeps all."),
-    ("Simplify tolerance", "SIMPLIFY", "simplifies polygon outlines by this distance in map units; "
-     "0 keeps the pixel outlines."),
-    ("Classified raster", "OUTPUT_RASTER", "GeoTIFF with a colour table, category names and a .qml "
-     "style beside it."),
-    ("Class polygons", "OUTPUT_VECTOR", "optional GeoPackage with fields class_id, class_name, area_m2 "
-     "(and mean_confidence when a confidence raster is written); its default style is stored in the GeoPackage."),
-    ("Confidence raster", "OUTPUT_CONFIDENCE", "optional Float32 GeoTIFF with the winning class probability."),
+    (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Input raster"), "INPUT",
+     QT_TRANSLATE_NOOP("SegmentAlgorithm",
+         "a raster file GDAL can read. Pixels that are nodata stay nodata; tiles made only of nodata are "
+         "skipped.")),
+    (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Model file"), "MODEL",
+     QT_TRANSLATE_NOOP("SegmentAlgorithm",
+         "a RemoteNet model: <i>.safetensors</i> written by RemoteNet Train or remotenet.model.save_model. "
+         "Its header says which bands it expects and in which order, how to scale and normalise pixels, the "
+         "tile size it was trained at, and its classes with names and colours (used to style the outputs). "
+         "Plain PyTorch state_dicts (.pth/.pt) load too, with default classes; no file can run code when "
+         "loaded. {bundled}")),
+    (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Bands"), "BANDS",
+     QT_TRANSLATE_NOOP("SegmentAlgorithm",
+         "the raster bands fed to the model, in order, as many as the model takes. Default: the band list in "
+         "the model header.")),
+    (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Extent"), "EXTENT",
+     QT_TRANSLATE_NOOP("SegmentAlgorithm",
+         "classify only this part of the raster (on the input's pixel grid). Default: the whole raster.")),
+    (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Tile size"), "TILE_SIZE",
+     QT_TRANSLATE_NOOP("SegmentAlgorithm",
+         "advanced; pixels per tile side, at least {min_tile}. Default: the model's tile size. Smaller tiles "
+         "need less memory.")),
+    (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Overlap"), "OVERLAP",
+     QT_TRANSLATE_NOOP("SegmentAlgorithm",
+         "advanced; pixels shared by neighbouring tiles, blended smoothly so seams don't show; less than "
+         "half the tile size. Default: chosen from the tile size.")),
+    (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Batch size"), "BATCH_SIZE",
+     QT_TRANSLATE_NOOP("SegmentAlgorithm", "advanced; tiles run together. Lower it if memory runs out.")),
+    (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Device"), "DEVICE",
+     QT_TRANSLATE_NOOP("SegmentAlgorithm",
+         "advanced; Auto uses a CUDA GPU when present, else the CPU. The log says which ran.")),
+    (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Precision"), "PRECISION",
+     QT_TRANSLATE_NOOP("SegmentAlgorithm",
+         "advanced; Auto runs half precision on a GPU (bf16, or fp16 where bf16 is missing) and, on CPUs "
+         "with native bf16 (AVX-512 BF16 or AMX), bf16 with channels-last, about twice as fast as fp32 with "
+         "the same class on over 99.5% of pixels; other CPUs use fp32. FP32 gives the plain full-precision "
+         "answer everywhere; FP16 needs a GPU.")),
+    (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Runtime"), "RUNTIME",
+     QT_TRANSLATE_NOOP("SegmentAlgorithm",
+         "advanced; Auto runs the network with OpenVINO on the CPU when it is installed (pip install "
+         "openvino; several times faster than PyTorch, same class on over 99.5% of pixels; converted once "
+         "per model and tile size and kept in the user's cache folder), else with PyTorch, and always with "
+         "PyTorch on a GPU. The log and the raster's REMOTENET_RUNTIME tag say which ran.")),
+    (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Chunk size"), "CHUNK_SIZE",
+     QT_TRANSLATE_NOOP("SegmentAlgorithm",
+         "advanced; a raster larger than this many pixels a side runs chunk by chunk: memory stays the same "
+         "whatever the raster's size, the results are written as Cloud Optimized GeoTIFFs with overviews, "
+         "and a run that was stopped by a crash resumes from its finished chunks when run again with the "
+         "same inputs (they wait in a hidden folder beside the output). Rounded up to the tile stride.")),
+    (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Dask scheduler"), "DASK_SCHEDULER",
+     QT_TRANSLATE_NOOP("SegmentAlgorithm",
+         "advanced; the address of a Dask scheduler (tcp://host:8786 or tls://host:8786) to spread the "
+         "chunks over its workers; empty runs in QGIS. Every worker needs this plugin's Python package and "
+         "must reach the input, the model and the output folder under the same paths (docs/cluster.md). A "
+         "scheduler runs whatever its clients send: only use one you trust, on a private network or with TLS.")),
+    (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Test-time augmentation"), "TTA",
+     QT_TRANSLATE_NOOP("SegmentAlgorithm",
+         "advanced; also runs flipped tiles and averages the results: cleaner edges, several times slower.")),
+    (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Minimum polygon area"), "MIN_AREA",
+     QT_TRANSLATE_NOOP("SegmentAlgorithm",
+         "polygons smaller than this many square metres are dropped; 0 keeps all.")),
+    (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Simplify tolerance"), "SIMPLIFY",
+     QT_TRANSLATE_NOOP("SegmentAlgorithm",
+         "simplifies polygon outlines by this distance in map units; 0 keeps the pixel outlines.")),
+    (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Classified raster"), "OUTPUT_RASTER",
+     QT_TRANSLATE_NOOP("SegmentAlgorithm",
+         "GeoTIFF with a colour table, category names and a .qml style beside it.")),
+    (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Class polygons"), "OUTPUT_VECTOR",
+     QT_TRANSLATE_NOOP("SegmentAlgorithm",
+         "optional GeoPackage with fields class_id, class_name, area_m2 (and mean_confidence when a "
+         "confidence raster is written); its default style is stored in the GeoPackage.")),
+    (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Confidence raster"), "OUTPUT_CONFIDENCE",
+     QT_TRANSLATE_NOOP("SegmentAlgorithm", "optional Float32 GeoTIFF with the winning class probability.")),
 ]
-HELP_OUTRO = "Needs the Python packages torch, timm and safetensors in the Python that QGIS runs."
+HELP_OUTRO = QT_TRANSLATE_NOOP("SegmentAlgorithm",
+    "Needs the Python packages torch, timm and safetensors in the Python that QGIS runs.")
 
 
 def _gdal_opens(path: str, kind: int) -> bool:
@@ -169,9 +198,9 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
         return self.tr("Classifies every pixel of a raster with a RemoteNet model; styled class raster and polygons.")
 
     def shortHelpString(self) -> str:  # noqa: N802
-        bundled = ("When empty, the bundled demonstration model (buildings) is used." if bundled_model()
-                   else "Required here: no demonstration model is bundled with this installation.")
-        return self.tr(help_html(HELP_INTRO, HELP_PARAMETERS, HELP_OUTRO, bundled=bundled, min_tile=MIN_TILE))
+        bundled = (self.tr("When empty, the bundled demonstration model (buildings) is used.") if bundled_model()
+                   else self.tr("Required here: no demonstration model is bundled with this installation."))
+        return help_html(HELP_INTRO, HELP_PARAMETERS, HELP_OUTRO, bundled=bundled, min_tile=MIN_TILE)
 
     def initAlgorithm(self, config: dict | None = None) -> None:  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input raster")))
@@ -251,17 +280,17 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
             raise QgsProcessingException(problem)
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         if layer is None or not layer.isValid():
-            raise QgsProcessingException(
-                f"INPUT: {parameters.get(self.INPUT)!r} is not a raster layer QGIS can open; choose a raster file "
-                "(for example a GeoTIFF)")
+            raise QgsProcessingException(self.tr(
+                "INPUT: {value} is not a raster layer QGIS can open; choose a raster file "
+                "(for example a GeoTIFF)").format(value=repr(parameters.get(self.INPUT))))
         if layer.providerType() != "gdal":
-            raise QgsProcessingException(
-                f"INPUT: layer '{layer.name()}' comes from the '{layer.providerType()}' provider; RemoteNet reads "
-                "raster files through GDAL: save the layer as a GeoTIFF first (Raster > Conversion > Translate)")
+            raise QgsProcessingException(self.tr(
+                "INPUT: layer '{layer}' comes from the '{provider}' provider; RemoteNet reads "
+                "raster files through GDAL: save the layer as a GeoTIFF first (Raster > Conversion > Translate)"
+            ).format(layer=layer.name(), provider=layer.providerType()))
         return layer
 
-    @staticmethod
-    def _input_file_problem(value: Any, context) -> str | None:
+    def _input_file_problem(self, value: Any, context) -> str | None:
         """Why INPUT, given as a file name, cannot be used; None when it can (or is a layer)."""
         if not isinstance(value, str) or not value.strip():
             return None
@@ -273,34 +302,37 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
         if _gdal_opens(path, gdal.OF_RASTER):
             return None
         if not path.startswith("/vsi") and not os.path.exists(path):
-            return f"INPUT: {path} does not exist; choose an existing raster file"
-        return (f"INPUT: {path} is not a raster GDAL can read; choose a raster file (for example a GeoTIFF)"
-                + (" rather than a vector file" if _gdal_opens(path, gdal.OF_VECTOR) else ""))
+            return self.tr("INPUT: {path} does not exist; choose an existing raster file").format(path=path)
+        if _gdal_opens(path, gdal.OF_VECTOR):
+            return self.tr("INPUT: {path} is not a raster GDAL can read; choose a raster file (for example a "
+                           "GeoTIFF) rather than a vector file").format(path=path)
+        return self.tr("INPUT: {path} is not a raster GDAL can read; choose a raster file (for example a "
+                       "GeoTIFF)").format(path=path)
 
     def _model_path(self, parameters, context) -> str:
         path = self.parameterAsFile(parameters, self.MODEL, context)
         if not path:
             path = bundled_model() or ""
             if not path:
-                raise QgsProcessingException(
+                raise QgsProcessingException(self.tr(
                     "MODEL: no model file given and no bundled demonstration model found; pass MODEL=... "
-                    "(a .safetensors file written by RemoteNet Train or remotenet.model.save_model)")
+                    "(a .safetensors file written by RemoteNet Train or remotenet.model.save_model)"))
         if not os.path.isfile(path):
-            raise QgsProcessingException(f"MODEL: the model file {path} does not exist; choose an existing "
-                                         ".safetensors (or .pth) RemoteNet model file")
+            raise QgsProcessingException(self.tr(
+                "MODEL: the model file {path} does not exist; choose an existing "
+                ".safetensors (or .pth) RemoteNet model file").format(path=path))
         return path
 
-    @staticmethod
-    def _model_header(model_path: str) -> dict[str, Any] | None:
+    def _model_header(self, model_path: str) -> dict[str, Any] | None:
         from ...model.header import ModelFileError, read_header
 
         try:
             return read_header(model_path)
         except ModelFileError as err:
-            raise QgsProcessingException(f"MODEL: {err}") from err
+            raise QgsProcessingException(f"MODEL: {error_text(err)}") from err
         except (OSError, ValueError) as err:  # any unreadable file is the user's to fix, not a traceback
-            raise QgsProcessingException(f"MODEL: {model_path} cannot be read as a RemoteNet model "
-                                         f"({type(err).__name__}: {err})") from err
+            raise QgsProcessingException(self.tr("MODEL: {path} cannot be read as a RemoteNet model ({error})").format(
+                path=model_path, error=f"{type(err).__name__}: {error_text(err)}")) from err
 
     def _number(self, parameters, name: str, context) -> int | None:
         """An optional whole-number parameter; None when it was left empty."""
@@ -335,8 +367,8 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
     def error_message(self, err: BaseException) -> str:
         field = getattr(err, "field", None)
         if field in self.PARAMETER_OF_FIELD:
-            return f"{self.PARAMETER_OF_FIELD[field]}: {err.detail}"  # type: ignore[attr-defined]
-        return str(err)
+            return f"{self.PARAMETER_OF_FIELD[field]}: {translated(err.detail)}"  # type: ignore[attr-defined]
+        return error_text(err)
 
     # ----- running (worker thread) ---------------------------------------------------------------
 
@@ -361,17 +393,18 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
         progress, is_cancelled, log = engine_callbacks(feedback)
         options = SegmentOptions(output_vector=outputs[self.OUTPUT_VECTOR],
                                  output_confidence=outputs[self.OUTPUT_CONFIDENCE], **plan.options)
-        feedback.pushInfo(f"Model: {plan.model_path}")
+        feedback.pushInfo(self.tr("Model: {path}").format(path=plan.model_path))
         result = segment(plan.source, plan.model_path, outputs[self.OUTPUT_RASTER], options,
                          progress=progress, is_cancelled=is_cancelled, log=log)
-        feedback.pushInfo(
-            f"Ran on {result.device} ({result.precision}); {result.tiles_total} tile(s), "
-            f"{result.tiles_skipped_nodata} skipped as nodata; output {result.width} x {result.height} pixels"
-            + (f"; {result.chunks} chunks, {result.chunks_reused} reused from an interrupted run"
-               if result.chunks > 1 else ""))
+        feedback.pushInfo(self.tr(
+            "Ran on {device} ({precision}); {tiles} tile(s), {skipped} skipped as nodata; output {width} x "
+            "{height} pixels").format(device=result.device, precision=result.precision, tiles=result.tiles_total,
+                                      skipped=result.tiles_skipped_nodata, width=result.width, height=result.height)
+            + (self.tr("; {chunks} chunks, {reused} reused from an interrupted run").format(
+                chunks=result.chunks, reused=result.chunks_reused) if result.chunks > 1 else ""))
         if result.stage_seconds:
             stages = ", ".join(f"{k} {v:.1f} s" for k, v in result.stage_seconds.items())
-            feedback.pushInfo(f"Time per stage: {stages}")
+            feedback.pushInfo(self.tr("Time per stage: {stages}").format(stages=stages))
         classes = result.classes
         qml = os.path.splitext(result.output_raster)[0] + ".qml"
         if not os.path.exists(qml):
@@ -379,7 +412,8 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
         if result.output_vector:
             problem = save_default_style_in_geopackage(result.output_vector, classes)
             if problem:
-                feedback.pushWarning(f"The polygons were written but their style could not be stored: {problem}")
+                feedback.pushWarning(self.tr("The polygons were written but their style could not be stored: "
+                                             "{problem}").format(problem=problem))
         self._written = {"raster": result.output_raster, "vector": result.output_vector, "classes": classes}
         return {
             self.OUTPUT_RASTER: result.output_raster,

@@ -27,7 +27,9 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
+from ...model.messages import QT_TRANSLATE_NOOP
 from ...model.metadata import ENCODER_NAMES
 from ..dependencies import configure_torch_threads
 from ..engine.options import DEVICES, MIN_TILE
@@ -35,51 +37,74 @@ from .base import RemoteNetAlgorithm, engine_callbacks, help_html
 from .compat import NUMBER_DOUBLE, NUMBER_INTEGER, make_advanced
 from .layer_files import class_field_parameter, labels_file, remove_folder
 
-HELP_INTRO = (
+HELP_INTRO = QT_TRANSLATE_NOOP("TrainAlgorithm",
     "Trains a RemoteNet model on a raster layer and its labels, and writes a model file (.safetensors) that "
     "RemoteNet Segment reads. Chips are cut from the labelled area; some blocks of it are held out to "
     "validate (no validation chip overlaps a training chip), and the checkpoint with the best validation "
     "mIoU is kept. The model file carries the classes (values, names, colours), bands, normalisation "
     "(computed from the training pixels), tile size, pixel size, a description of the data and the "
-    "validation metrics."
-)
+    "validation metrics.")
 HELP_PARAMETERS = [
-    ("Input raster", "INPUT", "the image to learn from (a raster file GDAL can read)."),
-    ("Labels", "LABELS", "either a class raster (pixel values are the classes; 255 and nodata are "
-     "unlabelled; other grids and CRSs are warped onto the image) or polygons with a class field "
-     "(rasterised onto the image grid; reprojected when on another CRS). Polygons without a class field "
-     "are one class (named after the layer) on a background class 0: building footprints, say."),
-    ("Class field", "CLASS_FIELD", "polygons only: a whole-number field keeps its values as class values; a "
-     "text field gives classes 0..N-1 named by its values. Pixels outside polygons are unlabelled unless "
-     "BACKGROUND is set."),
-    ("Bands", "BANDS", "the raster bands to learn from, in order. Default: all."),
-    ("Tile size", "TILE_SIZE", "chip side in pixels (at least {min_tile}); also the tile size stored for "
-     "Segment. The network works at 256 pixels and more: smaller chips cost as much."),
-    ("Epochs", "EPOCHS", "passes over the training chips; 0 (the default) = no epoch limit: the time budget "
-     "decides."),
-    ("Maximum minutes", "MAX_MINUTES", "time budget for the whole run, validation included; 0 = no limit. "
-     "Training stops at whichever of EPOCHS and MAX_MINUTES is set and comes first (by default, after "
-     "{minutes} minutes). "
-     "Training stops in time and keeps the best checkpoint so far."),
-    ("Batch size", "BATCH_SIZE", "chips per step; lower it if memory runs out."),
-    ("Device", "DEVICE", "Auto uses a CUDA GPU when present (bf16 mixed precision), else the CPU (fp32)."),
-    ("Pretrained encoder", "PRETRAINED_ENCODER", "start the encoder from ImageNet weights (downloads them "
-     "from the Hugging Face hub unless cached); off by default, nothing is downloaded."),
-    ("Background class", "BACKGROUND", "advanced; with a class field, pixels outside the polygons become a "
-     "'background' class instead of unlabelled."),
-    ("Validation fraction", "VALIDATION_FRACTION", "advanced; share of labelled blocks held out to validate."),
-    ("Learning rate", "LEARNING_RATE", "advanced; AdamW peak learning rate (warm-up, then polynomial decay)."),
-    ("Encoder", "ENCODER", "advanced; pvt_v2_b1 is the reference RemoteNet encoder; resnet18 is a CNN encoder "
-     "feeding the same decoder, faster on a CPU and better from few labels (on a held-out road scene, "
-     "docs/training.md: road IoU 0.55-0.57 after 8 minutes on 2 CPU cores). The model file records which one "
-     "it is; Segment and Evaluate read either."),
-    ("Encoder weights file", "ENCODER_WEIGHTS", "advanced; optional local pretrained weights for the chosen "
-     "encoder: timm's state_dict of that network (.safetensors, or .pth read as weights only). For machines "
-     "that cannot download; do not combine with PRETRAINED_ENCODER."),
-    ("Model file", "OUTPUT_MODEL", "the .safetensors model file to write."),
+    (QT_TRANSLATE_NOOP("TrainAlgorithm", "Input raster"), "INPUT",
+     QT_TRANSLATE_NOOP("TrainAlgorithm", "the image to learn from (a raster file GDAL can read).")),
+    (QT_TRANSLATE_NOOP("TrainAlgorithm", "Labels"), "LABELS",
+     QT_TRANSLATE_NOOP("TrainAlgorithm",
+         "either a class raster (pixel values are the classes; 255 and nodata are unlabelled; other grids "
+         "and CRSs are warped onto the image) or polygons with a class field (rasterised onto the image "
+         "grid; reprojected when on another CRS). Polygons without a class field are one class (named after "
+         "the layer) on a background class 0: building footprints, say.")),
+    (QT_TRANSLATE_NOOP("TrainAlgorithm", "Class field"), "CLASS_FIELD",
+     QT_TRANSLATE_NOOP("TrainAlgorithm",
+         "polygons only: a whole-number field keeps its values as class values; a text field gives classes "
+         "0..N-1 named by its values. Pixels outside polygons are unlabelled unless BACKGROUND is set.")),
+    (QT_TRANSLATE_NOOP("TrainAlgorithm", "Bands"), "BANDS",
+     QT_TRANSLATE_NOOP("TrainAlgorithm", "the raster bands to learn from, in order. Default: all.")),
+    (QT_TRANSLATE_NOOP("TrainAlgorithm", "Tile size"), "TILE_SIZE",
+     QT_TRANSLATE_NOOP("TrainAlgorithm",
+         "chip side in pixels (at least {min_tile}); also the tile size stored for Segment. The network "
+         "works at 256 pixels and more: smaller chips cost as much.")),
+    (QT_TRANSLATE_NOOP("TrainAlgorithm", "Epochs"), "EPOCHS",
+     QT_TRANSLATE_NOOP("TrainAlgorithm",
+         "passes over the training chips; 0 (the default) = no epoch limit: the time budget decides.")),
+    (QT_TRANSLATE_NOOP("TrainAlgorithm", "Maximum minutes"), "MAX_MINUTES",
+     QT_TRANSLATE_NOOP("TrainAlgorithm",
+         "time budget for the whole run, validation included; 0 = no limit. Training stops at whichever of "
+         "EPOCHS and MAX_MINUTES is set and comes first (by default, after {minutes} minutes). Training "
+         "stops in time and keeps the best checkpoint so far.")),
+    (QT_TRANSLATE_NOOP("TrainAlgorithm", "Batch size"), "BATCH_SIZE",
+     QT_TRANSLATE_NOOP("TrainAlgorithm", "chips per step; lower it if memory runs out.")),
+    (QT_TRANSLATE_NOOP("TrainAlgorithm", "Device"), "DEVICE",
+     QT_TRANSLATE_NOOP("TrainAlgorithm",
+         "Auto uses a CUDA GPU when present (bf16 mixed precision), else the CPU (fp32).")),
+    (QT_TRANSLATE_NOOP("TrainAlgorithm", "Pretrained encoder"), "PRETRAINED_ENCODER",
+     QT_TRANSLATE_NOOP("TrainAlgorithm",
+         "start the encoder from ImageNet weights (downloads them from the Hugging Face hub unless cached); "
+         "off by default, nothing is downloaded.")),
+    (QT_TRANSLATE_NOOP("TrainAlgorithm", "Background class"), "BACKGROUND",
+     QT_TRANSLATE_NOOP("TrainAlgorithm",
+         "advanced; with a class field, pixels outside the polygons become a 'background' class instead of "
+         "unlabelled.")),
+    (QT_TRANSLATE_NOOP("TrainAlgorithm", "Validation fraction"), "VALIDATION_FRACTION",
+     QT_TRANSLATE_NOOP("TrainAlgorithm", "advanced; share of labelled blocks held out to validate.")),
+    (QT_TRANSLATE_NOOP("TrainAlgorithm", "Learning rate"), "LEARNING_RATE",
+     QT_TRANSLATE_NOOP("TrainAlgorithm", "advanced; AdamW peak learning rate (warm-up, then polynomial decay).")),
+    (QT_TRANSLATE_NOOP("TrainAlgorithm", "Encoder"), "ENCODER",
+     QT_TRANSLATE_NOOP("TrainAlgorithm",
+         "advanced; pvt_v2_b1 is the reference RemoteNet encoder; resnet18 is a CNN encoder feeding the same "
+         "decoder, faster on a CPU and better from few labels (on a held-out road scene, docs/training.md: "
+         "road IoU 0.55-0.57 after 8 minutes on 2 CPU cores). The model file records which one it is; "
+         "Segment and Evaluate read either.")),
+    (QT_TRANSLATE_NOOP("TrainAlgorithm", "Encoder weights file"), "ENCODER_WEIGHTS",
+     QT_TRANSLATE_NOOP("TrainAlgorithm",
+         "advanced; optional local pretrained weights for the chosen encoder: timm's state_dict of that "
+         "network (.safetensors, or .pth read as weights only). For machines that cannot download; do not "
+         "combine with PRETRAINED_ENCODER.")),
+    (QT_TRANSLATE_NOOP("TrainAlgorithm", "Model file"), "OUTPUT_MODEL",
+     QT_TRANSLATE_NOOP("TrainAlgorithm", "the .safetensors model file to write.")),
 ]
-HELP_OUTRO = ("Training on a CPU is slow: expect minutes for a small scene. Needs torch, timm and safetensors "
-              "in the Python that QGIS runs.")
+HELP_OUTRO = QT_TRANSLATE_NOOP("TrainAlgorithm",
+    "Training on a CPU is slow: expect minutes for a small scene. Needs torch, timm and safetensors in the "
+    "Python that QGIS runs.")
 
 
 # One rule stops training: the first of EPOCHS and MAX_MINUTES that is set. By default only the
@@ -127,8 +152,7 @@ class TrainAlgorithm(RemoteNetAlgorithm):
         return self.tr("Trains a RemoteNet model from a raster and labels (class raster or polygons).")
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return self.tr(help_html(HELP_INTRO, HELP_PARAMETERS, HELP_OUTRO, min_tile=MIN_TILE,
-                                 minutes=f"{DEFAULT_MINUTES:g}"))
+        return help_html(HELP_INTRO, HELP_PARAMETERS, HELP_OUTRO, min_tile=MIN_TILE, minutes=f"{DEFAULT_MINUTES:g}")
 
     def initAlgorithm(self, config: dict | None = None) -> None:  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input raster")))
@@ -182,11 +206,13 @@ class TrainAlgorithm(RemoteNetAlgorithm):
     def resolve(self, parameters, context, checking: bool) -> TrainPlan:
         raster = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         if raster is None or not raster.isValid():
-            raise QgsProcessingException(f"INPUT: {parameters.get(self.INPUT)!r} is not a raster layer QGIS can "
-                                         "open; choose a raster file (for example a GeoTIFF)")
+            raise QgsProcessingException(self.tr(
+                "INPUT: {value} is not a raster layer QGIS can open; choose a raster file (for example a GeoTIFF)"
+            ).format(value=repr(parameters.get(self.INPUT))))
         if raster.providerType() != "gdal":
-            raise QgsProcessingException(f"INPUT: layer '{raster.name()}' comes from the '{raster.providerType()}' "
-                                         "provider; save it as a GeoTIFF first")
+            raise QgsProcessingException(self.tr(
+                "INPUT: layer '{layer}' comes from the '{provider}' provider; save it as a GeoTIFF first").format(
+                layer=raster.name(), provider=raster.providerType()))
         class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context) or None
         labels, temporary = labels_file(self.parameterAsLayer(parameters, self.LABELS, context),
                                         parameters.get(self.LABELS), class_field, context, "LABELS",
@@ -196,28 +222,30 @@ class TrainAlgorithm(RemoteNetAlgorithm):
             bands = self.parameterAsInts(parameters, self.BANDS, context) if parameters.get(self.BANDS) else []
             bad = [b for b in bands if not 1 <= b <= raster.bandCount()]
             if bad:
-                raise QgsProcessingException(f"BANDS: the raster has {raster.bandCount()} band(s); it has no band "
-                                             f"{', '.join(map(str, bad))}")
+                raise QgsProcessingException(self.tr("BANDS: the raster has {count} band(s); it has no band {bands}")
+                                             .format(count=raster.bandCount(), bands=", ".join(map(str, bad))))
             tile = self.parameterAsInt(parameters, self.TILE_SIZE, context)
             if tile < MIN_TILE:
-                raise QgsProcessingException(f"TILE_SIZE: {tile} is too small; use at least {MIN_TILE} pixels")
+                raise QgsProcessingException(self.tr("TILE_SIZE: {tile} is too small; use at least {minimum} pixels")
+                                             .format(tile=tile, minimum=MIN_TILE))
             epochs = self.parameterAsInt(parameters, self.EPOCHS, context)
             minutes = self.parameterAsDouble(parameters, self.MAX_MINUTES, context)
             if epochs <= 0 and minutes <= 0:
-                raise QgsProcessingException("EPOCHS and MAX_MINUTES are both 0: nothing would stop the training; "
-                                             "set an epoch count, a time budget, or both")
+                raise QgsProcessingException(self.tr("EPOCHS and MAX_MINUTES are both 0: nothing would stop the "
+                                                     "training; set an epoch count, a time budget, or both"))
             batch = self.parameterAsInt(parameters, self.BATCH_SIZE, context)
             if batch < 1:
-                raise QgsProcessingException(f"BATCH_SIZE: {batch} must be at least 1 chip")
+                raise QgsProcessingException(self.tr("BATCH_SIZE: {batch} must be at least 1 chip").format(batch=batch))
             self.output_files(parameters, QgsProcessingContext())  # checks the name
             encoder_weights = self.parameterAsFile(parameters, self.ENCODER_WEIGHTS, context) or None
             if encoder_weights and not os.path.isfile(encoder_weights):
-                raise QgsProcessingException(f"ENCODER_WEIGHTS: {encoder_weights} is not a file; give timm's "
-                                             "weights for the chosen encoder, or leave it empty")
+                raise QgsProcessingException(self.tr(
+                    "ENCODER_WEIGHTS: {path} is not a file; give timm's weights for the chosen encoder, or leave it "
+                    "empty").format(path=encoder_weights))
             pretrained = self.parameterAsBoolean(parameters, self.PRETRAINED_ENCODER, context)
             if encoder_weights and pretrained:
-                raise QgsProcessingException("PRETRAINED_ENCODER and ENCODER_WEIGHTS both give starting weights; "
-                                             "turn PRETRAINED_ENCODER off to use the local file")
+                raise QgsProcessingException(self.tr("PRETRAINED_ENCODER and ENCODER_WEIGHTS both give starting "
+                                                     "weights; turn PRETRAINED_ENCODER off to use the local file"))
             plan.options = {
                 "bands": bands or None, "tile_size": tile, "epochs": epochs or None,
                 "max_minutes": minutes or None, "batch_size": batch,
@@ -243,9 +271,10 @@ class TrainAlgorithm(RemoteNetAlgorithm):
     def output_files(self, parameters, context) -> dict[str, str | None]:
         output = self.parameterAsFileOutput(parameters, self.OUTPUT_MODEL, context)
         if not output:
-            raise QgsProcessingException("OUTPUT_MODEL: give a file name for the model (.safetensors)")
+            raise QgsProcessingException(self.tr("OUTPUT_MODEL: give a file name for the model (.safetensors)"))
         if not output.lower().endswith(".safetensors"):
-            raise QgsProcessingException(f"OUTPUT_MODEL: {output} must end in .safetensors (the model file format)")
+            raise QgsProcessingException(self.tr("OUTPUT_MODEL: {path} must end in .safetensors (the model file "
+                                                 "format)").format(path=output))
         return {self.OUTPUT_MODEL: output}
 
     def known_errors(self):
@@ -263,7 +292,7 @@ class TrainAlgorithm(RemoteNetAlgorithm):
         _progress, is_cancelled, log = engine_callbacks(feedback)
         opts, output = plan.options, outputs[self.OUTPUT_MODEL]
         started = time.monotonic()
-        feedback.setProgressText("Reading the raster and labels")
+        feedback.setProgressText(self.tr("Reading the raster and labels"))
         chips = prepare_training_chips(
             plan.raster, plan.labels, class_field=plan.class_field, bands=opts["bands"],
             tile_size=opts["tile_size"], background=opts["background"], val_fraction=opts["val_fraction"],
@@ -283,9 +312,12 @@ class TrainAlgorithm(RemoteNetAlgorithm):
         os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
         written = save_trained_model(result, output, header)
         val = written["metrics"].get("validation", {})
-        feedback.pushInfo(f"Stopped by {result.stopped_by} after {result.steps} steps ({result.epochs:.2f} epochs, "
-                          f"{result.elapsed_s:.0f} s); best validation mIoU {val.get('miou')} at epoch "
-                          f"{result.best_epoch:.2f}. Model written to {output}")
+        feedback.pushInfo(self.tr(
+            "Stopped by {stopped_by} after {steps} steps ({epochs} epochs, {seconds} s); best validation mIoU "
+            "{miou} at epoch {best_epoch}. Model written to {path}").format(
+            stopped_by=result.stopped_by, steps=result.steps, epochs=f"{result.epochs:.2f}",
+            seconds=f"{result.elapsed_s:.0f}", miou=val.get("miou"), best_epoch=f"{result.best_epoch:.2f}",
+            path=output))
         feedback.setProgress(100)
         return {
             self.OUTPUT_MODEL: output,
@@ -305,16 +337,26 @@ def _training_progress(feedback):
     def progress(info: dict[str, Any]) -> None:
         event = info["event"]
         if event == "start":
-            feedback.pushInfo(f"Training on {info['device']}{' (bf16 mixed precision)' if info['amp'] else ''}: "
-                              f"{info['train_chips']} training and {info['val_chips']} validation chips, "
-                              f"{info['steps_per_epoch']} steps per epoch")
+            text = (QCoreApplication.translate(
+                        "TrainAlgorithm", "Training on {device} (bf16 mixed precision): {train} training and {val} "
+                        "validation chips, {steps} steps per epoch") if info["amp"] else
+                    QCoreApplication.translate(
+                        "TrainAlgorithm", "Training on {device}: {train} training and {val} validation chips, "
+                        "{steps} steps per epoch"))
+            feedback.pushInfo(text.format(device=info["device"], train=info["train_chips"], val=info["val_chips"],
+                                          steps=info["steps_per_epoch"]))
         elif event == "step":
             feedback.setProgress(5 + 94 * info["fraction"])
             if time.monotonic() - last_log[0] > 10:
                 last_log[0] = time.monotonic()
-                feedback.setProgressText(f"epoch {info['epoch']:.2f}, step {info['step']}, loss {info['loss']:.4f}")
+                feedback.setProgressText(QCoreApplication.translate(
+                    "TrainAlgorithm", "epoch {epoch}, step {step}, loss {loss}").format(
+                    epoch=f"{info['epoch']:.2f}", step=info["step"], loss=f"{info['loss']:.4f}"))
         elif event == "validation":
-            feedback.pushInfo(f"Validation at epoch {info['epoch']:.2f}: mIoU {info['miou']:.4f}"
-                              f"{' (best so far)' if info['improved'] else ''}")
+            text = (QCoreApplication.translate("TrainAlgorithm",
+                                               "Validation at epoch {epoch}: mIoU {miou} (best so far)")
+                    if info["improved"] else
+                    QCoreApplication.translate("TrainAlgorithm", "Validation at epoch {epoch}: mIoU {miou}"))
+            feedback.pushInfo(text.format(epoch=f"{info['epoch']:.2f}", miou=f"{info['miou']:.4f}"))
 
     return progress

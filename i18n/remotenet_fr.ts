@@ -1,0 +1,1167 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>EvaluateAlgorithm</name>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="25"/>
+        <source>Measures a classified raster (for example RemoteNet Segment&apos;s output) against reference labels. Class &lt;i&gt;values&lt;/i&gt; are compared, pixel by pixel, on the classified raster&apos;s grid; pixels that are 255 or nodata on either side are not counted.&lt;br&gt;&lt;br&gt;&lt;b&gt;Classified raster&lt;/b&gt; (INPUT): band 1 holds class values (UInt8, 255 = nodata).&lt;br&gt;&lt;b&gt;Reference&lt;/b&gt; (REFERENCE): a class raster (warped onto the classified grid when needed) or polygons. Polygons without a class field are class 1 on a background of class 0 (footprints, as RemoteNet Train reads them).&lt;br&gt;&lt;b&gt;Class field&lt;/b&gt; (CLASS_FIELD): polygons only; whole numbers are class values, text is matched to the classified raster&apos;s class names. Pixels outside polygons are not counted unless BACKGROUND is set.&lt;br&gt;&lt;b&gt;Table&lt;/b&gt; (OUTPUT_TABLE): CSV with IoU, F1, precision, recall and pixel counts per class, and a summary row.&lt;br&gt;&lt;b&gt;Report&lt;/b&gt; (OUTPUT_HTML): the same with the confusion matrix.&lt;br&gt;&lt;br&gt;Results: MIOU, OA (overall accuracy), KAPPA (Cohen&apos;s), MEAN_F1, PER_CLASS and CONFUSION_MATRIX (JSON).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="53"/>
+        <source>RemoteNet Evaluate</source>
+        <translation>RemoteNet Évaluer</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="56"/>
+        <source>accuracy,evaluation,iou,miou,confusion matrix,kappa,remotenet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="59"/>
+        <source>Per-class IoU/F1, mIoU, overall accuracy, kappa and confusion matrix of a classified raster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="65"/>
+        <source>Classified raster</source>
+        <translation type="unfinished">Raster classifié</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="66"/>
+        <source>Reference labels (class raster, or polygons)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="68"/>
+        <source>Class field (polygons; empty: class 1 on background 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="70"/>
+        <source>Pixels outside polygons are background (class field given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="73"/>
+        <source>Metrics table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="73"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="75"/>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="75"/>
+        <source>HTML files (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="77"/>
+        <source>mIoU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="78"/>
+        <source>Overall accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="79"/>
+        <source>Cohen&apos;s kappa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="80"/>
+        <source>Mean F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="81"/>
+        <source>Pixels compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="82"/>
+        <source>Per-class metrics (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="83"/>
+        <source>Confusion matrix (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="90"/>
+        <source>INPUT: {value} is not a raster file QGIS can open; choose the classified GeoTIFF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="116"/>
+        <source>OUTPUT_TABLE: {path} must end in .csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="118"/>
+        <source>OUTPUT_HTML: {path} must end in .html</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="139"/>
+        <source>class {value} ({name}): IoU {iou}, F1 {f1}, precision {precision}, recall {recall}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="142"/>
+        <source>mIoU {miou}, overall accuracy {oa}, kappa {kappa}; {pixels} pixels compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="159"/>
+        <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InstallerDialog</name>
+    <message>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="37"/>
+        <source>RemoteNet: install PyTorch, timm and safetensors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="62"/>
+        <source>Install</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="75"/>
+        <source>Working out what to install (pip, QGIS's numpy, the package indexes)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="90"/>
+        <source>Cannot install from here: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="95"/>
+        <source>Missing: {packages}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="95"/>
+        <source>RemoteNet will install these packages into a folder of its own in your QGIS profile (not into QGIS&apos;s Python):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="112"/>
+        <source>Starting pip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="130"/>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LabelsLayer</name>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/layer_files.py" line="42"/>
+        <source>{parameter}: {value} is not a layer QGIS can open; choose a class raster or a polygon layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/layer_files.py" line="47"/>
+        <source>CLASS_FIELD: {parameter} &apos;{layer}&apos; is a raster: its pixel values are the classes; leave CLASS_FIELD empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/layer_files.py" line="51"/>
+        <source>{parameter}: raster &apos;{layer}&apos; is not a file GDAL reads; save it as a GeoTIFF first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/layer_files.py" line="56"/>
+        <source>{parameter}: &apos;{layer}&apos; is neither a raster nor a vector layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/layer_files.py" line="60"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/layer_files.py" line="61"/>
+        <source>CLASS_FIELD: {parameter} has no field &apos;{field}&apos;; fields: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/layer_files.py" line="73"/>
+        <source>{parameter}: could not copy layer &apos;{layer}&apos;: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RemoteNet</name>
+    <message>
+        <location filename="../remotenet_plugin/dependencies.py" line="75"/>
+        <source>Install them from QGIS with Raster &gt; RemoteNet &gt; Install PyTorch and dependencies… (or, without the window, `python -m remotenet install` run from the QGIS profile's python/plugins folder), or by hand.
+By hand, for the Python that QGIS uses ({python}, version {version}), then restart QGIS:
+  Linux:   python3 -m pip install --user {names}
+  macOS:   /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install --user {names}
+  Windows: in the OSGeo4W Shell: python -m pip install {names}
+On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): install torch&lt;2.9 there (for example: python -m pip install &quot;torch&lt;2.9&quot; timm safetensors).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/dependencies.py" line="97"/>
+        <source>RemoteNet needs the Python packages {packages}; these cannot be imported:
+{problems}
+{instructions}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RemoteNetAlgorithm</name>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/base.py" line="112"/>
+        <source>Checking the {name} parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/base.py" line="137"/>
+        <source>{name} was cancelled; no output files were written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/base.py" line="189"/>
+        <source>{what} failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RemoteNetInstaller</name>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="81"/>
+        <source>Packages: {packages}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="83"/>
+        <source>Into: {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="84"/>
+        <source>With: {python} -m pip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="86"/>
+        <source>Download: {size}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="178"/>
+        <source>torch below 2.9: newer builds fail to load inside QGIS on Windows (c10.dll, WinError 1114).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="181"/>
+        <source>NVIDIA driver found: CUDA 12.6 build from download.pytorch.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="185"/>
+        <source>No NVIDIA driver found: CPU build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="189"/>
+        <source>macOS: PyPI&apos;s build (CPU, Apple GPU through MPS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="193"/>
+        <source>NVIDIA driver found: PyPI&apos;s CUDA build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="193"/>
+        <source>{arch}: PyPI&apos;s build (CPU).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="195"/>
+        <source>about 3-5 GB with CUDA libraries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="200"/>
+        <source>No NVIDIA driver found: CPU build of torch and torchvision from download.pytorch.org/whl/cpu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="207"/>
+        <source>about {size}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="262"/>
+        <source>cannot find the Python executable of this QGIS (Python {version}); install the packages by hand (see docs/installing.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="267"/>
+        <source>pip is not available for {python}. On Debian/Ubuntu: sudo apt install python3-pip; QGIS for Windows and macOS ships pip. Then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="274"/>
+        <source>{index} cannot be reached from here: PyPI&apos;s build instead (on Linux the CUDA build: it runs on a CPU too, but downloads 3-5 GB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="280"/>
+        <source>Kept from QGIS&apos;s Python: {packages}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="348"/>
+        <source>Installing the downloaded packages (this can take minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="408"/>
+        <source>Cancelled: nothing was installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="413"/>
+        <source>pip failed (exit code {code}): {errors} Full log: {log}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="421"/>
+        <source>pip succeeded but the previous install could not be replaced ({error}); restart QGIS and install again before running an algorithm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="425"/>
+        <source>Installed {count} packages into {target}. Restart QGIS to use them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer_gui.py" line="22"/>
+        <source>Install PyTorch and dependencies…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer_gui.py" line="25"/>
+        <source>Install torch, timm and safetensors for RemoteNet into your QGIS profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer_gui.py" line="36"/>
+        <source>needs {packages} to run its algorithms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer_gui.py" line="38"/>
+        <source>Install…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RemoteNetPlugin</name>
+    <message>
+        <location filename="../remotenet_plugin/plugin.py" line="43"/>
+        <source>RemoteNet Segment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/plugin.py" line="45"/>
+        <source>Classify a raster with a RemoteNet model</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RemoteNetProvider</name>
+    <message>
+        <location filename="../remotenet_plugin/provider.py" line="29"/>
+        <source>RemoteNet</source>
+        <translation>RemoteNet</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/provider.py" line="32"/>
+        <source>RemoteNet semantic segmentation</source>
+        <translation>RemoteNet segmentation sémantique</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/provider.py" line="61"/>
+        <source>RemoteNet: algorithm {name} could not be loaded:
+{traceback}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SegmentAlgorithm</name>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="46"/>
+        <source>Classifies every pixel of a raster layer with a RemoteNet network. Writes a styled class raster (GeoTIFF, UInt8, 255 = nodata) on the input&apos;s pixel grid, and optionally class polygons (GeoPackage) and a confidence raster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="206"/>
+        <source>Input raster</source>
+        <translation>Raster en entrée</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="51"/>
+        <source>a raster file GDAL can read. Pixels that are nodata stay nodata; tiles made only of nodata are skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="55"/>
+        <source>Model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="55"/>
+        <source>a RemoteNet model: &lt;i&gt;.safetensors&lt;/i&gt; written by RemoteNet Train or remotenet.model.save_model. Its header says which bands it expects and in which order, how to scale and normalise pixels, the tile size it was trained at, and its classes with names and colours (used to style the outputs). Plain PyTorch state_dicts (.pth/.pt) load too, with default classes; no file can run code when loaded. {bundled}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="62"/>
+        <source>Bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="62"/>
+        <source>the raster bands fed to the model, in order, as many as the model takes. Default: the band list in the model header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="66"/>
+        <source>Extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="66"/>
+        <source>classify only this part of the raster (on the input&apos;s pixel grid). Default: the whole raster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="69"/>
+        <source>Tile size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="69"/>
+        <source>advanced; pixels per tile side, at least {min_tile}. Default: the model&apos;s tile size. Smaller tiles need less memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="73"/>
+        <source>Overlap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="73"/>
+        <source>advanced; pixels shared by neighbouring tiles, blended smoothly so seams don&apos;t show; less than half the tile size. Default: chosen from the tile size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="77"/>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="77"/>
+        <source>advanced; tiles run together. Lower it if memory runs out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="225"/>
+        <source>Device</source>
+        <translation>Périphérique</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="79"/>
+        <source>advanced; Auto uses a CUDA GPU when present, else the CPU. The log says which ran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="228"/>
+        <source>Precision</source>
+        <translation>Précision</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="82"/>
+        <source>advanced; Auto runs half precision on a GPU (bf16, or fp16 where bf16 is missing) and, on CPUs with native bf16 (AVX-512 BF16 or AMX), bf16 with channels-last, about twice as fast as fp32 with the same class on over 99.5% of pixels; other CPUs use fp32. FP32 gives the plain full-precision answer everywhere; FP16 needs a GPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="231"/>
+        <source>Runtime</source>
+        <translation>Moteur d'exécution</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="88"/>
+        <source>advanced; Auto runs the network with OpenVINO on the CPU when it is installed (pip install openvino; several times faster than PyTorch, same class on over 99.5% of pixels; converted once per model and tile size and kept in the user&apos;s cache folder), else with PyTorch, and always with PyTorch on a GPU. The log and the raster&apos;s REMOTENET_RUNTIME tag say which ran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="94"/>
+        <source>Chunk size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="94"/>
+        <source>advanced; a raster larger than this many pixels a side runs chunk by chunk: memory stays the same whatever the raster&apos;s size, the results are written as Cloud Optimized GeoTIFFs with overviews, and a run that was stopped by a crash resumes from its finished chunks when run again with the same inputs (they wait in a hidden folder beside the output). Rounded up to the tile stride.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="100"/>
+        <source>Dask scheduler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="100"/>
+        <source>advanced; the address of a Dask scheduler (tcp://host:8786 or tls://host:8786) to spread the chunks over its workers; empty runs in QGIS. Every worker needs this plugin&apos;s Python package and must reach the input, the model and the output folder under the same paths (docs/cluster.md). A scheduler runs whatever its clients send: only use one you trust, on a private network or with TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="106"/>
+        <source>Test-time augmentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="106"/>
+        <source>advanced; also runs flipped tiles and averages the results: cleaner edges, several times slower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="109"/>
+        <source>Minimum polygon area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="109"/>
+        <source>polygons smaller than this many square metres are dropped; 0 keeps all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="112"/>
+        <source>Simplify tolerance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="112"/>
+        <source>simplifies polygon outlines by this distance in map units; 0 keeps the pixel outlines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="247"/>
+        <source>Classified raster</source>
+        <translation>Raster classifié</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="115"/>
+        <source>GeoTIFF with a colour table, category names and a .qml style beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="248"/>
+        <source>Class polygons</source>
+        <translation>Polygones des classes</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="118"/>
+        <source>optional GeoPackage with fields class_id, class_name, area_m2 (and mean_confidence when a confidence raster is written); its default style is stored in the GeoPackage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="251"/>
+        <source>Confidence raster</source>
+        <translation>Raster de confiance</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="122"/>
+        <source>optional Float32 GeoTIFF with the winning class probability.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="125"/>
+        <source>Needs the Python packages torch, timm and safetensors in the Python that QGIS runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="192"/>
+        <source>RemoteNet Segment</source>
+        <translation>RemoteNet Segmenter</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="195"/>
+        <source>segmentation,classification,deep learning,remotenet,land cover,buildings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="198"/>
+        <source>Classifies every pixel of a raster with a RemoteNet model; styled class raster and polygons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="201"/>
+        <source>When empty, the bundled demonstration model (buildings) is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="201"/>
+        <source>Required here: no demonstration model is bundled with this installation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="207"/>
+        <source>Model file (.safetensors; empty: bundled demonstration model)</source>
+        <translation>Fichier du modèle (.safetensors ; vide : modèle de démonstration fourni)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="207"/>
+        <source>RemoteNet models (*.safetensors *.pth *.pt);;All files (*.*)</source>
+        <translation>Modèles RemoteNet (*.safetensors *.pth *.pt);;Tous les fichiers (*.*)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="211"/>
+        <source>Bands (default: from the model file)</source>
+        <translation>Bandes (par défaut : celles du fichier du modèle)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="214"/>
+        <source>Extent (default: whole raster)</source>
+        <translation>Emprise (par défaut : tout le raster)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="216"/>
+        <source>Tile size in pixels (default: from the model file)</source>
+        <translation>Taille des tuiles en pixels (par défaut : celle du fichier du modèle)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="219"/>
+        <source>Tile overlap in pixels (default: automatic)</source>
+        <translation>Chevauchement des tuiles en pixels (par défaut : automatique)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="222"/>
+        <source>Batch size (tiles)</source>
+        <translation>Taille de lot (tuiles)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="231"/>
+        <source>Auto</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="225"/>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="225"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="233"/>
+        <source>Chunk size in pixels (larger rasters run chunk by chunk, resumably)</source>
+        <translation>Taille des blocs en pixels (les rasters plus grands sont traités bloc par bloc, avec reprise)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="236"/>
+        <source>Dask scheduler address (empty: run in QGIS)</source>
+        <translation>Adresse de l'ordonnanceur Dask (vide : exécution dans QGIS)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="239"/>
+        <source>Test-time augmentation (flips; slower)</source>
+        <translation>Augmentation au moment du test (retournements ; plus lent)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="241"/>
+        <source>Minimum polygon area (square metres)</source>
+        <translation>Surface minimale des polygones (mètres carrés)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="244"/>
+        <source>Simplify tolerance (map units)</source>
+        <translation>Tolérance de simplification (unités de carte)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="253"/>
+        <source>Device that ran the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="254"/>
+        <source>Tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="255"/>
+        <source>Tiles skipped as nodata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="283"/>
+        <source>INPUT: {value} is not a raster layer QGIS can open; choose a raster file (for example a GeoTIFF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="287"/>
+        <source>INPUT: layer &apos;{layer}&apos; comes from the &apos;{provider}&apos; provider; RemoteNet reads raster files through GDAL: save the layer as a GeoTIFF first (Raster &gt; Conversion &gt; Translate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="305"/>
+        <source>INPUT: {path} does not exist; choose an existing raster file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="307"/>
+        <source>INPUT: {path} is not a raster GDAL can read; choose a raster file (for example a GeoTIFF) rather than a vector file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="309"/>
+        <source>INPUT: {path} is not a raster GDAL can read; choose a raster file (for example a GeoTIFF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="317"/>
+        <source>MODEL: no model file given and no bundled demonstration model found; pass MODEL=... (a .safetensors file written by RemoteNet Train or remotenet.model.save_model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="321"/>
+        <source>MODEL: the model file {path} does not exist; choose an existing .safetensors (or .pth) RemoteNet model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="334"/>
+        <source>MODEL: {path} cannot be read as a RemoteNet model ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="396"/>
+        <source>Model: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="399"/>
+        <source>Ran on {device} ({precision}); {tiles} tile(s), {skipped} skipped as nodata; output {width} x {height} pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="399"/>
+        <source>; {chunks} chunks, {reused} reused from an interrupted run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="407"/>
+        <source>Time per stage: {stages}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="415"/>
+        <source>The polygons were written but their style could not be stored: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainAlgorithm</name>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="40"/>
+        <source>Trains a RemoteNet model on a raster layer and its labels, and writes a model file (.safetensors) that RemoteNet Segment reads. Chips are cut from the labelled area; some blocks of it are held out to validate (no validation chip overlaps a training chip), and the checkpoint with the best validation mIoU is kept. The model file carries the classes (values, names, colours), bands, normalisation (computed from the training pixels), tile size, pixel size, a description of the data and the validation metrics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="158"/>
+        <source>Input raster</source>
+        <translation type="unfinished">Raster en entrée</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="48"/>
+        <source>the image to learn from (a raster file GDAL can read).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="50"/>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="50"/>
+        <source>either a class raster (pixel values are the classes; 255 and nodata are unlabelled; other grids and CRSs are warped onto the image) or polygons with a class field (rasterised onto the image grid; reprojected when on another CRS). Polygons without a class field are one class (named after the layer) on a background class 0: building footprints, say.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="56"/>
+        <source>Class field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="56"/>
+        <source>polygons only: a whole-number field keeps its values as class values; a text field gives classes 0..N-1 named by its values. Pixels outside polygons are unlabelled unless BACKGROUND is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="60"/>
+        <source>Bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="60"/>
+        <source>the raster bands to learn from, in order. Default: all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="62"/>
+        <source>Tile size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="62"/>
+        <source>chip side in pixels (at least {min_tile}); also the tile size stored for Segment. The network works at 256 pixels and more: smaller chips cost as much.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="66"/>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="66"/>
+        <source>passes over the training chips; 0 (the default) = no epoch limit: the time budget decides.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="69"/>
+        <source>Maximum minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="69"/>
+        <source>time budget for the whole run, validation included; 0 = no limit. Training stops at whichever of EPOCHS and MAX_MINUTES is set and comes first (by default, after {minutes} minutes). Training stops in time and keeps the best checkpoint so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="74"/>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="74"/>
+        <source>chips per step; lower it if memory runs out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="176"/>
+        <source>Device</source>
+        <translation type="unfinished">Périphérique</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="76"/>
+        <source>Auto uses a CUDA GPU when present (bf16 mixed precision), else the CPU (fp32).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="79"/>
+        <source>Pretrained encoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="79"/>
+        <source>start the encoder from ImageNet weights (downloads them from the Hugging Face hub unless cached); off by default, nothing is downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="83"/>
+        <source>Background class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="83"/>
+        <source>advanced; with a class field, pixels outside the polygons become a &apos;background&apos; class instead of unlabelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="184"/>
+        <source>Validation fraction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="87"/>
+        <source>advanced; share of labelled blocks held out to validate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="187"/>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="89"/>
+        <source>advanced; AdamW peak learning rate (warm-up, then polynomial decay).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="190"/>
+        <source>Encoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="91"/>
+        <source>advanced; pvt_v2_b1 is the reference RemoteNet encoder; resnet18 is a CNN encoder feeding the same decoder, faster on a CPU and better from few labels (on a held-out road scene, docs/training.md: road IoU 0.55-0.57 after 8 minutes on 2 CPU cores). The model file records which one it is; Segment and Evaluate read either.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="97"/>
+        <source>Encoder weights file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="97"/>
+        <source>advanced; optional local pretrained weights for the chosen encoder: timm&apos;s state_dict of that network (.safetensors, or .pth read as weights only). For machines that cannot download; do not combine with PRETRAINED_ENCODER.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="195"/>
+        <source>Model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="102"/>
+        <source>the .safetensors model file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="105"/>
+        <source>Training on a CPU is slow: expect minutes for a small scene. Needs torch, timm and safetensors in the Python that QGIS runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="146"/>
+        <source>RemoteNet Train</source>
+        <translation>RemoteNet Entraîner</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="149"/>
+        <source>training,segmentation,deep learning,remotenet,model,labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="152"/>
+        <source>Trains a RemoteNet model from a raster and labels (class raster or polygons).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="159"/>
+        <source>Labels (class raster, or polygons)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="161"/>
+        <source>Class field (polygons; empty: one class on a background)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="163"/>
+        <source>Bands (default: all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="166"/>
+        <source>Tile size (pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="168"/>
+        <source>Epochs (0: no limit, the time budget decides)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="171"/>
+        <source>Maximum minutes (0: no limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="174"/>
+        <source>Batch size (chips)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="176"/>
+        <source>Auto</source>
+        <translation type="unfinished">Automatique</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="176"/>
+        <source>CUDA</source>
+        <translation type="unfinished">CUDA</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="176"/>
+        <source>CPU</source>
+        <translation type="unfinished">CPU</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="179"/>
+        <source>Start from an ImageNet-pretrained encoder (downloads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="182"/>
+        <source>Pixels outside polygons are a background class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="192"/>
+        <source>Encoder weights file (timm .safetensors or .pth)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="192"/>
+        <source>Weights (*.safetensors *.pth *.pt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="195"/>
+        <source>RemoteNet model (*.safetensors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="197"/>
+        <source>Validation mIoU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="198"/>
+        <source>Validation overall accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="199"/>
+        <source>Training steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="200"/>
+        <source>Epochs run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="201"/>
+        <source>Device that trained the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="202"/>
+        <source>Classes (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="209"/>
+        <source>INPUT: {value} is not a raster layer QGIS can open; choose a raster file (for example a GeoTIFF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="213"/>
+        <source>INPUT: layer &apos;{layer}&apos; comes from the &apos;{provider}&apos; provider; save it as a GeoTIFF first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="225"/>
+        <source>BANDS: the raster has {count} band(s); it has no band {bands}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="229"/>
+        <source>TILE_SIZE: {tile} is too small; use at least {minimum} pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="234"/>
+        <source>EPOCHS and MAX_MINUTES are both 0: nothing would stop the training; set an epoch count, a time budget, or both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="238"/>
+        <source>BATCH_SIZE: {batch} must be at least 1 chip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="242"/>
+        <source>ENCODER_WEIGHTS: {path} is not a file; give timm&apos;s weights for the chosen encoder, or leave it empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="247"/>
+        <source>PRETRAINED_ENCODER and ENCODER_WEIGHTS both give starting weights; turn PRETRAINED_ENCODER off to use the local file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="274"/>
+        <source>OUTPUT_MODEL: give a file name for the model (.safetensors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="276"/>
+        <source>OUTPUT_MODEL: {path} must end in .safetensors (the model file format)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="295"/>
+        <source>Reading the raster and labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="315"/>
+        <source>Stopped by {stopped_by} after {steps} steps ({epochs} epochs, {seconds} s); best validation mIoU {miou} at epoch {best_epoch}. Model written to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="340"/>
+        <source>Training on {device} (bf16 mixed precision): {train} training and {val} validation chips, {steps} steps per epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="340"/>
+        <source>Training on {device}: {train} training and {val} validation chips, {steps} steps per epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="352"/>
+        <source>epoch {epoch}, step {step}, loss {loss}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="356"/>
+        <source>Validation at epoch {epoch}: mIoU {miou} (best so far)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="356"/>
+        <source>Validation at epoch {epoch}: mIoU {miou}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
