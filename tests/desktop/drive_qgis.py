@@ -17,7 +17,7 @@ import traceback
 import qgis.utils
 from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QAction, QApplication, QProgressBar, QTextEdit
+from qgis.PyQt.QtWidgets import QAction, QApplication, QProgressBar, QTextEdit, QToolBar
 from qgis.utils import iface
 
 CONFIG = json.loads(open(os.environ["REMOTENET_DESKTOP_CONFIG"], encoding="utf-8").read())
@@ -172,6 +172,18 @@ def open_dialog(opener, title: str, key: str):
     return dlg
 
 
+def modeler_run_button(modeler):
+    """The Run Model button on the model designer's toolbar, or None."""
+    action = modeler.findChild(QAction, "mActionRun")
+    if action is None:
+        return None
+    for toolbar in modeler.findChildren(QToolBar):
+        button = toolbar.widgetForAction(action)
+        if button is not None and button.isVisible() and button.isEnabled():
+            return button
+    return None
+
+
 def close_dialog(dlg):
     dlg.close()
     yield 0.5
@@ -272,7 +284,14 @@ def session():
     RESULT["model3_loaded"] = model is not None and model.childAlgorithm("segment").algorithm() is not None
     RESULT["model3_valid"] = model.validate()
     yield 1.0
-    dlg = yield from open_dialog(modeler.runModel, model.displayName(), "modeler_dialog_opened")
+    # Click the designer's Run Model toolbar button, as a person does. The button is found by its
+    # action's object name (Qt's, from the designer's .ui, the same in 3.22 to 3.44): the Python
+    # runModel of 3.22 is gone in 3.40, where the C++ designer runs the model itself.
+    run_button = modeler_run_button(modeler)
+    RESULT["modeler_run_button"] = run_button.toolTip() if run_button is not None else None
+    dlg = None
+    if run_button is not None:
+        dlg = yield from open_dialog(run_button.click, model.displayName(), "modeler_dialog_opened")
     RESULT["windows_at_modeler_run"] = windows()
     if dlg is not None:
         yield from run_dialog("modeler", dlg, {
