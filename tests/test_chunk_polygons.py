@@ -20,6 +20,7 @@ from osgeo import gdal, ogr
 from remotenet.remotenet_plugin.engine import chunk_polygons as cp
 from remotenet.remotenet_plugin.engine.options import EngineError, SegmentCancelled
 from remotenet.remotenet_plugin.engine.polygons import polygonise
+from remotenet.remotenet_plugin.engine.rings import PixelFrame, wkb_rings
 
 ATLANTA = str(Path(__file__).parent / "data" / "atlanta_pan_0p5m.tif")
 CLASSES = [{"value": v, "name": n, "color": [0, 0, 0]}
@@ -152,6 +153,95 @@ def test_chunked_polygons_equal_the_one_chunk_run(exact):
         env = p["geom"].GetEnvelope()
         crossing += (env[1] - env[0]) > 128 * 0.5 * 2 or (env[3] - env[2]) > 128 * 0.5 * 2  # wider than a chunk
     assert crossing > 10  # polygons spanning several chunks were merged into one
+
+
+def rows(path: str) -> list[tuple]:
+    """(fid, class_id, geometry as WKB, area_m2, mean_confidence) of every polygon, in the layer's order."""
+    ds = ogr.Open(path)
+    return [(f.GetFID(), f.GetField("class_id"), bytes(f.GetGeometryRef().ExportToWkb(ogr.wkbNDR)),
+             f.GetField("area_m2"), f.GetField("mean_confidence")) for f in ds.GetLayer(0)]
+
+
+def assert_identical(chunked_path: str, one_chunk_path: str) -> list[tuple]:
+    """The same polygons (ids, classes, geometry to the bit, areas) in the same order; confidences
+    alike to rounding (sums in another order)."""
+    got, want = rows(chunked_path), rows(one_chunk_path)
+    assert len(got) == len(want)
+    assert [r[:4] for r in got] == [r[:4] for r in want]
+    for ours, theirs in zip(got, want):
+        assert ours[4] == pytest.approx(theirs[4], abs=1e-9)
+    return want
+
+
+@pytest.mark.parametrize("simplify", [0.0, 1.0])
+def test_chunked_and_one_chunk_polygons_are_identical(scene, exact, simplify):
+    """Without a minimum area both runs write the same polygons, bit for bit, simplified or not,
+    whatever GDAL drew (its ring directions and starts changed from 3.6 to 3.10) and whatever
+    GEOS's simplification keeps (3.13 may drop a ring's first vertex): both redraw every polygon
+    in one canonical form first. 300 px chunks here, 256 px in ``exact``."""
+    if simplify == 0.0:
+        want = assert_identical(*exact)
+    else:
+        folder = scene["folder"] / "simplified"
+        want = assert_identical(chunked(scene["classes"], folder, 300, simplify=simplify, conf=scene["uint8"],
+                                        conf_type="uint8"),
+                                one_chunk(scene["classes"], folder, simplify=simplify, conf=scene["uint8"],
+                                          conf_type="uint8"))
+    assert len(want) > 5000
+    fids = [r[0] for r in want]
+    assert fids == sorted(fids) and len(set(fids)) == len(fids)  # raster order, by the first pixel
+    vertices = sum(len(wkb_rings(r[2])[0]) for r in want)
+    print(f"simplify {simplify}: {len(want)} polygons, {vertices} outer-ring vertices")
+
+
+def test_polygons_are_written_in_the_canonical_form(scene, exact):
+    """Outer rings counter-clockwise on the map, holes clockwise, each from its top-left vertex,
+    holes in that order, corners only; the feature id is 1 + the first pixel's index in raster order."""
+    ds = gdal.Open(scene["classes"])
+    gt, width = ds.GetGeoTransform(), ds.RasterXSize
+    frame = PixelFrame(gt, width)
+    holes = 0
+    for fid, _value, wkb, _area, _conf in rows(exact[1]):
+        rings = frame.from_map(ogr.CreateGeometryFromWkb(wkb))
+        for i, ring in enumerate(rings):
+            col, row = ring[0]
+            assert (ring[0] == ring[-1]).all()
+            assert all((r, c) > (row, col) for c, r in ring[1:-1])  # starts at its top-left vertex
+            mapped = ring @ np.array([[gt[1], gt[4]], [gt[2], gt[5]]])
+            x, y = mapped[:, 0], mapped[:, 1]
+            area = float(np.sum(x[:-1] * y[1:] - x[1:] * y[:-1]))
+            assert (area > 0) == (i == 0)  # counter-clockwise outer ring, clockwise holes
+            d = np.diff(ring, axis=0)
+            turns = d[:, 0] * np.roll(d, 1, axis=0)[:, 1] - d[:, 1] * np.roll(d, 1, axis=0)[:, 0]
+            assert (turns != 0).all()  # no vertex in the middle of a straight edge
+        assert fid == 1 + int(rings[0][0][1]) * width + int(rings[0][0][0])
+        firsts = [(r[0][1], r[0][0]) for r in rings[1:]]
+        assert firsts == sorted(firsts)
+        holes += len(rings) - 1
+    assert holes > 100
+
+
+@pytest.mark.parametrize("drawings", [
+    # one square from each vertex, both ways round, with vertices in the middle of its edges
+    ["POLYGON ((1 1,1 4,4 4,4 1,1 1))", "POLYGON ((4 4,1 4,1 1,2 1,4 1,4 4))", "POLYGON ((1 4,4 4,4 1,1 1,1 2,1 4))"],
+    # a pocket touching the outside at a corner: a hole touching the outer ring, or an outer ring touching itself
+    ["POLYGON ((1 1,1 4,3 4,3 3,4 3,4 1,1 1),(2 2,2 3,3 3,3 2,2 2))",
+     "POLYGON ((4 1,1 1,1 4,3 4,3 3,2 3,2 2,3 2,3 3,4 3,4 1))"],
+    # two holes meeting at a corner: two holes (either order) or one figure of eight
+    ["POLYGON ((0 0,0 4,4 4,4 0,0 0),(1 1,1 2,2 2,2 1,1 1),(2 2,2 3,3 3,3 2,2 2))",
+     "POLYGON ((0 0,4 0,4 4,0 4,0 0),(3 3,3 2,2 2,2 3,3 3),(2 1,2 2,1 2,1 1,2 1))",
+     "POLYGON ((0 0,0 4,4 4,4 0,0 0),(1 1,1 2,2 2,2 3,3 3,3 2,2 2,2 1,1 1))"],
+])
+def test_one_polygon_however_it_is_drawn(drawings):
+    """Every drawing of the same pixels gets the same canonical polygon, OGC-valid."""
+    frame = PixelFrame((500000.0, 0.5, 0.0, 4000000.0, 0.0, -0.5), 10)
+    drawn = set()
+    for wkt in drawings:
+        rings, fid = frame.canonical(wkb_rings(ogr.CreateGeometryFromWkt(wkt).ExportToWkb(ogr.wkbNDR)))
+        geom = frame.to_map(rings)
+        assert geom.IsValid() and fid in (1, 12)
+        drawn.add(bytes(geom.ExportToWkb(ogr.wkbNDR)))
+    assert len(drawn) == 1
 
 
 def test_no_overlaps_and_no_gaps_along_the_seams(scene, exact):

@@ -5,12 +5,13 @@ with a halo, polygonises the chunk's core in whole-window *pixel* coordinates an
 polygons, with confidence sums, to a small GeoPackage. ``merge_pieces`` runs once on the client:
 polygons that touch no seam go straight to the output layer; those of one class that share an
 edge across a seam are grouped (union-find over their seam intervals) and unioned, exactly,
-because every vertex is an integer. The output has the schema of ``polygons.polygonise``.
+because every vertex is an integer. The output has the schema of ``polygons.polygonise``, and
+the same polygons where the sieve agrees (always without a minimum area): both runs redraw every
+polygon in the canonical form of ``rings`` before simplifying and writing it.
 """
 from __future__ import annotations
 
 import os
-import struct
 import time
 import uuid
 from array import array
@@ -20,8 +21,10 @@ from typing import Callable, Optional
 import numpy as np
 from osgeo import gdal, ogr
 
+from ...model.messages import QT_TRANSLATE_NOOP
 from .options import EngineError, SegmentCancelled
 from .polygons import AreaCalculator, ClassLayer, sieve_pixels
+from .rings import PixelFrame, wkb_rings
 from .source import dataset_srs
 from .write_errors import checked_writes
 from .writer import BLOCK, CONF_NODATA
@@ -82,7 +85,9 @@ def make_piece(classes_path: str, confidence_path: Optional[str], confidence_typ
         width, height = src.RasterXSize, src.RasterYSize
         x0, y0, w, h = (int(v) for v in rect)
         if w <= 0 or h <= 0 or x0 < 0 or y0 < 0 or x0 + w > width or y0 + h > height:
-            raise EngineError(f"chunk {rect} is not inside the {width} x {height} class raster {classes_path}")
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "chunk {rect} is not inside the {width} x {height} class raster {classes_path}").format(
+                rect=rect, width=width, height=height, classes_path=classes_path))
         pad = (_halo(threshold) if halo is None else int(halo)) if threshold > 1 else 0
         core, nodata = _sieved_core(src, (x0, y0, w, h), threshold, pad)
         del src
@@ -100,7 +105,9 @@ def make_piece(classes_path: str, confidence_path: Optional[str], confidence_typ
 def _open_raster(path: str) -> gdal.Dataset:
     ds = gdal.Open(path)
     if ds is None:
-        raise EngineError(f"{path}: cannot open the class raster ({gdal.GetLastErrorMsg()})")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: cannot open the class raster ({gdal_error})").format(
+            path=path, gdal_error=gdal.GetLastErrorMsg()))
     return ds
 
 
@@ -131,7 +138,9 @@ def _sieved_core(src: gdal.Dataset, rect: Rect, threshold: int, pad: int) -> tup
     # Same call as polygons._sieve (4-connected, the class raster's mask); the one-chunk run's
     # sieved raster has nodata 255, so the core's polygons leave out 255 here too.
     if gdal.SieveFilter(wband, wband.GetMaskBand(), sieved.GetRasterBand(1), threshold, 4) != 0:
-        raise EngineError(f"sieving chunk {rect} failed: {gdal.GetLastErrorMsg()}")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "sieving chunk {rect} failed: {gdal_error}").format(
+            rect=rect, gdal_error=gdal.GetLastErrorMsg()))
     return sieved.GetRasterBand(1).ReadAsArray(x0 - wx0, y0 - wy0, w, h), 255
 
 
@@ -144,7 +153,9 @@ def _polygonise_core(core: np.ndarray, nodata: Optional[float], rect: Rect) -> t
     layer.CreateField(ogr.FieldDefn("class_id", ogr.OFTInteger))
     band = raster.GetRasterBand(1)
     if gdal.Polygonize(band, band.GetMaskBand(), layer, 0, []) != 0:
-        raise EngineError(f"polygonising chunk {rect} failed: {gdal.GetLastErrorMsg()}")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "polygonising chunk {rect} failed: {gdal_error}").format(
+            rect=rect, gdal_error=gdal.GetLastErrorMsg()))
     return mem, layer
 
 
@@ -160,10 +171,13 @@ def _confidence_sums(mem: ogr.DataSource, layer: ogr.Layer, confidence_path: str
     ids_ds = gdal.GetDriverByName("MEM").Create("", w, h, 1, gdal.GDT_Int32)
     ids_ds.SetGeoTransform((float(x0), 1.0, 0.0, float(y0), 0.0, 1.0))
     if gdal.RasterizeLayer(ids_ds, [1], layer, options=["ATTRIBUTE=pid"]) != 0:
-        raise EngineError(f"burning polygon ids failed: {gdal.GetLastErrorMsg()}")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "burning polygon ids failed: {gdal_error}").format(gdal_error=gdal.GetLastErrorMsg()))
     conf_ds = gdal.Open(confidence_path)
     if conf_ds is None:
-        raise EngineError(f"{confidence_path}: cannot open the confidence raster ({gdal.GetLastErrorMsg()})")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{confidence_path}: cannot open the confidence raster ({gdal_error})").format(
+            confidence_path=confidence_path, gdal_error=gdal.GetLastErrorMsg()))
     ids_band, conf_band = ids_ds.GetRasterBand(1), conf_ds.GetRasterBand(1)
     nodata = CONF_NODATA[confidence_type]
     sums = np.zeros(n + 1, dtype=np.float64)
@@ -190,8 +204,9 @@ def _write_piece(piece_path: str, layer: ogr.Layer, sums: Optional[np.ndarray], 
     try:
         ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
         if ds is None:
-            raise EngineError(f"{piece_path}: cannot create the polygon piece ({gdal.GetLastErrorMsg()}); "
-                              "check the work folder is writable and has space")
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{piece_path}: cannot create the polygon piece ({gdal_error}); check the work folder "
+                "is writable and has space").format(piece_path=piece_path, gdal_error=gdal.GetLastErrorMsg()))
         out = ds.CreateLayer(PIECE_LAYER, geom_type=ogr.wkbPolygon, options=["SPATIAL_INDEX=NO"])
         for name, kind in (("class_id", ogr.OFTInteger), ("conf_sum", ogr.OFTReal),
                            ("conf_count", ogr.OFTInteger64), ("edges", ogr.OFTInteger)):
@@ -216,11 +231,15 @@ def _write_piece(piece_path: str, layer: ogr.Layer, sums: Optional[np.ndarray], 
             piece.SetField("edges", edges)
             piece.SetGeometry(geom)
             if out.CreateFeature(piece) != 0:
-                raise EngineError(f"{piece_path}: writing the polygon piece failed ({gdal.GetLastErrorMsg()})")
+                raise EngineError(QT_TRANSLATE_NOOP(
+                    "RemoteNet", "{piece_path}: writing the polygon piece failed ({gdal_error})").format(
+                    piece_path=piece_path, gdal_error=gdal.GetLastErrorMsg()))
             polygons += 1
             on_seams += edges != 0
         if out.CommitTransaction() != 0:
-            raise EngineError(f"{piece_path}: writing the polygon piece failed ({gdal.GetLastErrorMsg()})")
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{piece_path}: writing the polygon piece failed ({gdal_error})").format(
+                piece_path=piece_path, gdal_error=gdal.GetLastErrorMsg()))
         out = defn = None
         ds = None  # closes the file: complete on disk before it gets its name
         os.replace(tmp, piece_path)
@@ -319,8 +338,8 @@ def _merge(classes_path: str, pieces: list[tuple[Rect, str]], out_path: str, lay
 
     src = _open_raster(classes_path)
     width, height = src.RasterXSize, src.RasterYSize
-    gt = src.GetGeoTransform()
-    out = ClassLayer(out_path, layer_name, dataset_srs(src), classes, AreaCalculator(src, log),
+    frame = PixelFrame(src.GetGeoTransform(), width)
+    out = ClassLayer(out_path, layer_name, dataset_srs(src), classes, AreaCalculator(src, log), frame,
                      min_area=min_area, simplify=simplify, with_confidence=with_confidence)
     del src
     seams = _Seams()
@@ -338,13 +357,13 @@ def _merge(classes_path: str, pieces: list[tuple[Rect, str]], out_path: str, lay
             if geom is None:
                 continue
             if not edges:
-                out.add(_to_map(geom, gt, False), value, _mean(conf_sum, conf_count, with_confidence))
+                out.add(wkb_rings(geom.ExportToWkb(ogr.wkbNDR)), value, _mean(conf_sum, conf_count, with_confidence))
                 continue
             gid = seams.add(index, feat.GetFID(), value, conf_sum, conf_count)
             _seam_intervals(seams, gid, geom, (x0, y0, w, h), edges, width, height)
         del layer, ds
         progress(0.8 * (index + 1) / max(1, len(pieces)))
-    _write_groups(seams, pieces, gt, out, with_confidence, check_cancel, progress)
+    _write_groups(seams, pieces, out, with_confidence, check_cancel, progress)
     count, dropped = out.close()
     if dropped:
         log(f"dropped {dropped} polygon(s) under the minimum area or emptied by simplification")
@@ -356,7 +375,9 @@ def _open_piece(path: str) -> tuple[ogr.DataSource, ogr.Layer]:
     ds = ogr.Open(path)
     layer = ds.GetLayerByName(PIECE_LAYER) if ds is not None else None
     if layer is None:
-        raise EngineError(f"{path}: cannot read the polygon piece ({gdal.GetLastErrorMsg() or 'no pieces layer'})")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: cannot read the polygon piece ({gdal_error})").format(
+            path=path, gdal_error=gdal.GetLastErrorMsg() or 'no pieces layer'))
     return ds, layer
 
 
@@ -369,7 +390,7 @@ def _seam_intervals(seams: _Seams, gid: int, geom: ogr.Geometry, rect: Rect, edg
     """Record the exterior ring's segments lying on the chunk's interior seams (holes cannot: the
     outside of the chunk is never enclosed by a polygon inside it)."""
     x0, y0, w, h = rect
-    pts = _rings(geom.ExportToWkb(ogr.wkbNDR))[0]
+    pts = wkb_rings(geom.ExportToWkb(ogr.wkbNDR))[0]
     a, b = pts[:-1], pts[1:]
     vertical = a[:, 0] == b[:, 0]
     horizontal = a[:, 1] == b[:, 1]
@@ -384,7 +405,7 @@ def _seam_intervals(seams: _Seams, gid: int, geom: ogr.Geometry, rect: Rect, edg
             seams.interval(line, side, lo, hi, gid)
 
 
-def _write_groups(seams: _Seams, pieces: list[tuple[Rect, str]], gt, out: ClassLayer, with_confidence: bool,
+def _write_groups(seams: _Seams, pieces: list[tuple[Rect, str]], out: ClassLayer, with_confidence: bool,
                   check_cancel: Callable[[], None], progress: Callable[[float], None]) -> None:
     """Union each group of seam polygons (read back by FID) and write it."""
     roots = seams.groups()
@@ -404,7 +425,9 @@ def _write_groups(seams: _Seams, pieces: list[tuple[Rect, str]], gt, out: ClassL
         opened.move_to_end(piece)
         feat = opened[piece][1].GetFeature(seams.fid[gid])
         if feat is None:
-            raise EngineError(f"{pieces[piece][1]}: polygon {seams.fid[gid]} is missing from the piece")
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{pieces}: polygon {fid} is missing from the piece").format(
+                pieces=pieces[piece][1], fid=seams.fid[gid]))
         return feat.GetGeometryRef().Clone()
 
     for k, (s, e) in enumerate(zip(starts, ends)):
@@ -416,11 +439,9 @@ def _write_groups(seams: _Seams, pieces: list[tuple[Rect, str]], gt, out: ClassL
         conf_count = sum(seams.conf_count[g] for g in members)
         mean = _mean(conf_sum, conf_count, with_confidence)
         value = seams.cls[members[0]]
-        if len(members) == 1:
-            out.add(_to_map(geometry(members[0]), gt, False), value, mean)
-            continue
-        for part in _union([geometry(g) for g in members]):
-            out.add(_to_map(part, gt, True), value, mean)
+        parts = [geometry(members[0])] if len(members) == 1 else _union([geometry(g) for g in members])
+        for part in parts:  # the union keeps seam vertices and starts rings anywhere: ClassLayer redraws them
+            out.add(wkb_rings(part.ExportToWkb(ogr.wkbNDR)), value, mean)
     opened.clear()
 
 
@@ -440,7 +461,9 @@ def _union(members: list[ogr.Geometry]) -> list[ogr.Geometry]:
         holes.extend(geom.GetGeometryRef(i) for i in range(1, geom.GetGeometryCount()))
     union = shells.UnionCascaded()
     if union is None or union.IsEmpty():
-        raise EngineError(f"merging {len(members)} polygons across chunk seams failed: {gdal.GetLastErrorMsg()}")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "merging {members_count} polygons across chunk seams failed: {gdal_error}").format(
+            members_count=len(members), gdal_error=gdal.GetLastErrorMsg()))
     if union.GetGeometryType() == ogr.wkbPolygon:
         for hole in holes:
             union.AddGeometry(hole)
@@ -453,65 +476,3 @@ def _union(members: list[ogr.Geometry]) -> list[ogr.Geometry]:
     if union.GetGeometryType() == ogr.wkbPolygon:
         return [union]
     return [union.GetGeometryRef(i).Clone() for i in range(union.GetGeometryCount())]
-
-
-def _rings(wkb: bytes) -> list[np.ndarray]:
-    """The rings of a 2D WKB polygon (little-endian) as (n, 2) float64 arrays."""
-    kind, count = struct.unpack_from("<II", wkb, 1)
-    if kind != ogr.wkbPolygon:
-        raise EngineError(f"a piece polygon has geometry type {kind}, not a polygon")
-    rings, offset = [], 9
-    for _ in range(count):
-        (n,) = struct.unpack_from("<I", wkb, offset)
-        offset += 4
-        rings.append(np.frombuffer(wkb, dtype="<f8", count=2 * n, offset=offset).reshape(n, 2))
-        offset += 16 * n
-    return rings
-
-
-def _to_map(geom: ogr.Geometry, gt, merged: bool) -> ogr.Geometry:
-    """Pixel coordinates to map coordinates with the raster's geotransform (the formula GDAL's
-    Polygonize applies, so a polygon away from seams gets the one-chunk run's vertices).
-
-    ``merged``: a union of pieces keeps the vertices where they met on a seam, in the middle of
-    straight edges, and starts its rings anywhere; its rings are redrawn as Polygonize draws them
-    (see _polygonize_order), so that simplification treats them alike.
-    """
-    rings = _rings(geom.ExportToWkb(ogr.wkbNDR))
-    if merged:
-        rings = [_polygonize_order(_without_collinear(r), hole=i > 0) for i, r in enumerate(rings)]
-        rings = [r for r in rings if len(r) >= 4]
-        if len(rings) > 2:  # holes by their first vertex, row then column
-            rings[1:] = sorted(rings[1:], key=lambda r: (r[0, 1], r[0, 0]))
-    parts = [struct.pack("<BII", 1, ogr.wkbPolygon, len(rings))]
-    for ring in rings:
-        px, py = ring[:, 0], ring[:, 1]
-        mapped = np.empty_like(ring)
-        mapped[:, 0] = gt[0] + px * gt[1] + py * gt[2]
-        mapped[:, 1] = gt[3] + px * gt[4] + py * gt[5]
-        parts.append(struct.pack("<I", len(ring)))
-        parts.append(mapped.astype("<f8").tobytes())
-    return ogr.CreateGeometryFromWkb(b"".join(parts))
-
-
-def _without_collinear(ring: np.ndarray) -> np.ndarray:
-    """A closed ring without vertices in the middle of a straight run (nor repeated ones)."""
-    d = np.diff(ring, axis=0)  # d[i]: from vertex i to vertex i + 1
-    before = np.concatenate((d[-1:], d[:-1]))
-    keep = ring[:-1][before[:, 0] * d[:, 1] - before[:, 1] * d[:, 0] != 0]
-    return np.concatenate((keep, keep[:1])) if len(keep) else keep
-
-
-def _polygonize_order(ring: np.ndarray, hole: bool) -> np.ndarray:
-    """The closed ring as GDAL 3.6's Polygonize draws rings (observed on its output): from the
-    top-left vertex (smallest row, then column); holes turn one way, outer rings mostly the
-    other, which is taken here (a few of GDAL's outer rings run the other way round)."""
-    if len(ring) < 4:
-        return ring
-    x, y = ring[:, 0], ring[:, 1]
-    clockwise_on_screen = float(np.sum(x[:-1] * y[1:] - x[1:] * y[:-1])) > 0  # rows grow downwards
-    pts = ring[:-1]
-    if clockwise_on_screen == hole:  # the other way round
-        pts = pts[::-1]
-    first = int(np.lexsort((pts[:, 0], pts[:, 1]))[0])
-    return np.concatenate((pts[first:], pts[:first + 1]))

@@ -8,7 +8,9 @@ from typing import Any, Callable, Optional
 import numpy as np
 from osgeo import gdal, ogr, osr
 
+from ...model.messages import QT_TRANSLATE_NOOP
 from .options import EngineError, SegmentCancelled
+from .rings import PixelFrame
 from .source import dataset_srs
 from .write_errors import checked_writes
 from .writer import BLOCK, CONF_NODATA
@@ -54,7 +56,7 @@ class AreaCalculator:
         if self.step > 0:
             g.Segmentize(self.step)
         if g.Transform(self.transform) != 0:
-            raise EngineError("cannot project a polygon to compute its area in m2")
+            raise EngineError(QT_TRANSLATE_NOOP("RemoteNet", "cannot project a polygon to compute its area in m2"))
         return g.GetArea()
 
     def pixel_area(self, col: float, row: float) -> float:
@@ -101,7 +103,9 @@ def _quiet_raster(path: str, like: gdal.Dataset, dtype: int, nodata: Optional[fl
     ds = gdal.GetDriverByName("GTiff").Create(path, like.RasterXSize, like.RasterYSize, 1, dtype,
                                               ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"])
     if ds is None:
-        raise EngineError(f"{path}: cannot create a working raster ({gdal.GetLastErrorMsg()})")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: cannot create a working raster ({gdal_error})").format(
+            path=path, gdal_error=gdal.GetLastErrorMsg()))
     gt = like.GetGeoTransform(can_return_null=True)
     if gt is not None:
         ds.SetGeoTransform(gt)
@@ -142,7 +146,8 @@ def _polygonise(classified_path: str, out_path: str, layer_name: str, classes: l
         mean_conf = _mean_confidence(src, raw_ds, confidence_path, confidence_type, scratch)
         steps.check_cancel()
     progress(0.8)
-    count, dropped = _write_classes(out_path, layer_name, srs, raw_ds.GetLayer(0), classes, areas, min_area,
+    frame = PixelFrame(src.GetGeoTransform(), src.RasterXSize)
+    count, dropped = _write_classes(out_path, layer_name, srs, raw_ds.GetLayer(0), classes, areas, frame, min_area,
                                     simplify, mean_conf, steps)
     if dropped:
         log(f"dropped {dropped} polygon(s) under the minimum area or emptied by simplification")
@@ -184,15 +189,16 @@ def _polygonise_patches(src: gdal.Dataset, band: gdal.Band, scratch: Callable[[s
     err = steps.gdal(gdal.Polygonize, band, band.GetMaskBand(), raw, 0, [], start=0.3, span=0.4)
     raw.CommitTransaction()
     if err != 0:
-        raise EngineError(f"polygonising failed: {gdal.GetLastErrorMsg()}")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "polygonising failed: {gdal_error}").format(gdal_error=gdal.GetLastErrorMsg()))
     return raw_ds, srs
 
 
 def _write_classes(out_path: str, layer_name: str, srs: Optional[osr.SpatialReference], raw: ogr.Layer,
-                   classes: list[dict], areas: AreaCalculator, min_area: float, simplify: float,
-                   mean_conf: Optional[np.ndarray], steps: _Steps) -> tuple[int, int]:
+                   classes: list[dict], areas: AreaCalculator, frame: PixelFrame, min_area: float,
+                   simplify: float, mean_conf: Optional[np.ndarray], steps: _Steps) -> tuple[int, int]:
     """The final layer from the working layer "raw"; returns (written, dropped)."""
-    out = ClassLayer(out_path, layer_name, srs, classes, areas, min_area=min_area, simplify=simplify,
+    out = ClassLayer(out_path, layer_name, srs, classes, areas, frame, min_area=min_area, simplify=simplify,
                      with_confidence=mean_conf is not None)
     raw.ResetReading()
     for i, feat in enumerate(raw):
@@ -206,23 +212,30 @@ def _write_classes(out_path: str, layer_name: str, srs: Optional[osr.SpatialRefe
             fid = feat.GetFID()
             if 0 <= fid < len(mean_conf) and np.isfinite(mean_conf[fid]):
                 conf = float(mean_conf[fid])
-        out.add(geom, feat.GetFieldAsInteger(0), conf)
+        out.add(frame.from_map(geom), feat.GetFieldAsInteger(0), conf)
     return out.close()
 
 
 class ClassLayer:
     """The final polygon layer: class id and name, area in m2, mean confidence; simplification and
     the minimum area applied per polygon. Shared by the one-chunk run and the chunk merge
-    (engine/chunk_polygons.py), so both write the same schema the same way."""
+    (engine/chunk_polygons.py), so both write the same schema the same way.
+
+    Polygons come in pixel coordinates and are redrawn in the canonical form of engine/rings.py
+    before anything else, so what is simplified and written depends on the pixels only, not on
+    which run (or which GDAL) drew them; feature ids put the polygons in raster order."""
 
     def __init__(self, out_path: str, layer_name: str, srs: Optional[osr.SpatialReference], classes: list[dict],
-                 areas: AreaCalculator, *, min_area: float, simplify: float, with_confidence: bool) -> None:
+                 areas: AreaCalculator, frame: PixelFrame, *, min_area: float, simplify: float,
+                 with_confidence: bool) -> None:
         self.names = {int(c["value"]): str(c["name"]) for c in classes}
-        self.areas, self.min_area, self.simplify = areas, min_area, simplify
+        self.areas, self.frame, self.min_area, self.simplify = areas, frame, min_area, simplify
         self.with_confidence = with_confidence
         self.ds = ogr.GetDriverByName("GPKG").CreateDataSource(out_path)
         if self.ds is None:
-            raise EngineError(f"{out_path}: cannot create the GeoPackage ({gdal.GetLastErrorMsg()})")
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{out_path}: cannot create the GeoPackage ({gdal_error})").format(
+                out_path=out_path, gdal_error=gdal.GetLastErrorMsg()))
         self.layer = self.ds.CreateLayer(layer_name, srs=srs, geom_type=ogr.wkbPolygon, options=["FID=fid"])
         self.layer.CreateField(ogr.FieldDefn("class_id", ogr.OFTInteger))
         self.layer.CreateField(ogr.FieldDefn("class_name", ogr.OFTString))
@@ -233,8 +246,13 @@ class ClassLayer:
         self.count, self.dropped = 0, 0
         self.layer.StartTransaction()
 
-    def add(self, geom: ogr.Geometry, value: int, mean_conf: Optional[float]) -> bool:
-        """Write one polygon (map coordinates); False when it was dropped."""
+    def add(self, rings: list[np.ndarray], value: int, mean_conf: Optional[float]) -> bool:
+        """Write one polygon (closed rings in pixel coordinates, outer ring first); False when it was dropped."""
+        rings, fid = self.frame.canonical(rings)
+        if not rings:
+            self.dropped += 1
+            return False
+        geom = self.frame.to_map(rings)
         if self.simplify > 0:
             geom = geom.SimplifyPreserveTopology(self.simplify)
             if geom is None or geom.IsEmpty():
@@ -245,6 +263,7 @@ class ClassLayer:
             self.dropped += 1  # isolated patches (only nodata around) cannot be sieved into a neighbour
             return False
         out = ogr.Feature(self.defn)
+        out.SetFID(fid)
         out.SetField("class_id", value)
         out.SetField("class_name", self.names.get(value, f"class {value}"))
         out.SetField("area_m2", float(area))
@@ -269,7 +288,8 @@ def _mean_confidence(src: gdal.Dataset, raw_ds, confidence_path: str, confidence
     sql = raw_ds.ExecuteSQL('SELECT fid + 0 AS pid, geom FROM "raw"')
     try:
         if gdal.RasterizeLayer(ids_ds, [1], sql, options=["ATTRIBUTE=pid"]) != 0:
-            raise EngineError(f"burning polygon ids failed: {gdal.GetLastErrorMsg()}")
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "burning polygon ids failed: {gdal_error}").format(gdal_error=gdal.GetLastErrorMsg()))
     finally:
         raw_ds.ReleaseResultSet(sql)
     conf_ds = gdal.Open(confidence_path)
