@@ -50,6 +50,36 @@ def qgis_app(tmp_path_factory):
     # process is about to exit anyway.
 
 
+def _set_gdal_mode(on: bool) -> None:
+    from osgeo import gdal, ogr, osr
+
+    # Switch only what differs, on in gdal-ogr-osr order and off in reverse: GDAL 3.6 keeps the modes
+    # as handlers on one stack.
+    for module in (gdal, ogr, osr) if on else (osr, ogr, gdal):
+        if bool(module.GetUseExceptions()) != on:
+            (module.UseExceptions if on else module.DontUseExceptions)()
+
+
+def gdal_modes() -> list[int]:
+    from osgeo import gdal, ogr, osr
+
+    return [module.GetUseExceptions() for module in (gdal, ogr, osr)]
+
+
+@pytest.fixture(params=[False, True], ids=["gdal-exceptions-off", "gdal-exceptions-on"])
+def gdal_exception_mode(request):
+    """The test runs with the process's GDAL exception mode off (QGIS 3.22, plain Python) and again
+    on (QGIS 3.40+ Processing turns it on for the whole process); the code under test must give the
+    same answers and messages in both, and leave the mode as it found it."""
+    saved = gdal_modes()
+    _set_gdal_mode(request.param)
+    try:
+        yield request.param
+        assert gdal_modes() == [int(request.param)] * 3, "the code under test changed GDAL's exception mode"
+    finally:
+        _set_gdal_mode(any(saved))  # the session's mode (all on after QGIS 3.40's Processing started)
+
+
 _PROVIDERS: list = []  # the registry needs the Python provider objects alive
 
 

@@ -129,3 +129,38 @@ if __name__ == "__main__":  # python tests/engine_helpers.py SIZE TMPDIR: one me
 
     size, folder = int(sys.argv[1]), sys.argv[2]
     memory_probe(make_repeat_vrt(f"{folder}/repeat_{size}.vrt", size), f"{folder}/out_{size}.tif")
+
+
+def mount_small_tmpfs(folder: Path, options: str) -> None:
+    """Mount a small tmpfs at ``folder`` (a full or read-only disk for the fault tests).
+
+    Where the fault cannot be made, the test fails rather than skips when it runs as root or in CI
+    (scripts/setup installs `mount`; a skipped fault test once hid real failures); a developer
+    without root gets a skip that says so.
+    """
+    import os
+    import shutil
+    import subprocess
+
+    import pytest
+
+    folder.mkdir(parents=True, exist_ok=True)
+    why = None
+    if shutil.which("mount") is None:
+        why = "the `mount` command is missing (Debian package `mount`; scripts/setup installs it)"
+    else:
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
+                              capture_output=True, text=True)
+        if done.returncode:
+            why = f"`mount -t tmpfs` failed: {done.stderr.strip() or done.returncode}"
+    if why is None:
+        return
+    if os.geteuid() == 0 or os.environ.get("CI"):
+        pytest.fail(f"cannot make the fault this test needs: {why}")
+    pytest.skip(f"needs root to mount a small tmpfs: {why}")
+
+
+def unmount(folder: Path) -> None:
+    import subprocess
+
+    subprocess.run(["umount", "-l", str(folder)], capture_output=True)

@@ -20,8 +20,11 @@ from typing import Any, Callable, Optional
 
 import numpy as np
 import pytest
-from engine_helpers import pixel_model, write_raster
+from engine_helpers import mount_small_tmpfs, pixel_model, unmount, write_raster
 from osgeo import gdal, osr
+
+# Every case here runs twice: GDAL's exception mode off (QGIS 3.22) and on (QGIS 3.40+).
+pytestmark = pytest.mark.usefixtures("gdal_exception_mode")
 
 ROOT = Path(__file__).resolve().parents[1]
 ALG = "remotenet:segment"
@@ -575,26 +578,13 @@ def test_extent_in_another_crs_is_converted_by_qgis(remotenet_provider, kit):
 
 # ----- writing: unwritable folder, full disk -------------------------------------------------------
 
-def _mount_tmpfs(folder: Path, options: str) -> bool:
-    folder.mkdir(parents=True, exist_ok=True)
-    if shutil.which("mount") is None:
-        return False
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True)
-    return done.returncode == 0
-
-
-def _umount(folder: Path) -> None:
-    subprocess.run(["umount", "-l", str(folder)], capture_output=True)
-
-
 @pytest.fixture
 def read_only_folder(tmp_path):
     folder = tmp_path / "read_only"
-    if os.geteuid() == 0:
-        if not _mount_tmpfs(folder, "ro,size=64k"):
-            pytest.skip("running as root and cannot mount a read-only tmpfs here")
+    if os.geteuid() == 0:  # root writes through permission bits: a read-only mount it is
+        mount_small_tmpfs(folder, "ro,size=64k")
         yield folder
-        _umount(folder)
+        unmount(folder)
     else:
         folder.mkdir()
         folder.chmod(0o555)
@@ -605,10 +595,9 @@ def read_only_folder(tmp_path):
 @pytest.fixture
 def full_disk(tmp_path):
     folder = tmp_path / "small_disk"
-    if not _mount_tmpfs(folder, "size=48k"):
-        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    mount_small_tmpfs(folder, "size=48k")
     yield folder
-    _umount(folder)
+    unmount(folder)
 
 
 def test_unwritable_folder_is_refused_before_work(remotenet_provider, kit, read_only_folder):

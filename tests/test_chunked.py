@@ -181,6 +181,7 @@ def test_cancel_removes_outputs_and_the_work_folder(tmp_path, model_1band):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.usefixtures("gdal_exception_mode")
 @pytest.mark.parametrize("chunk", [0, 31, 1.5, "big", True])
 def test_bad_chunk_size_is_refused_up_front(tmp_path, chunk):
     model = pixel_model(in_channels=4)

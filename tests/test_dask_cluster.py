@@ -155,6 +155,7 @@ def test_cancel_cancels_the_tasks_and_cleans_up(cluster, scene, model_1band, tmp
     assert cluster.task_count() == 0
 
 
+@pytest.mark.usefixtures("gdal_exception_mode")
 def test_a_worker_that_cannot_open_the_input_is_named(cluster, model_1band, tmp_path):
     src = tmp_path / "gone.tif"
     shutil.copy(PAN, src)

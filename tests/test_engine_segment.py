@@ -305,6 +305,7 @@ def test_cancel_while_polygonising_leaves_no_files(tmp_path):
     assert listing(tmp_path) == []
 
 
+@pytest.mark.usefixtures("gdal_exception_mode")
 def test_failure_leaves_no_files_and_keeps_old_outputs(tmp_path):
     net, meta = pixel_model(4, 3, tile_size=64)
     wrong = (net, {**meta, "classes": meta["classes"][:2]})  # header says 2 classes, network gives 3
@@ -357,6 +358,7 @@ def test_check_inputs_source_and_band_count(tmp_path):
     check_inputs(VIRGINIA, meta, SegmentOptions())
 
 
+@pytest.mark.usefixtures("gdal_exception_mode")
 def test_outputs_on_one_path_are_refused(tmp_path):
     _net, meta = pixel_model(4, 3, tile_size=64)
     same = str(tmp_path / "same.tif")

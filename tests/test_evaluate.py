@@ -118,6 +118,7 @@ def test_text_class_names_map_to_the_classified_categories(tmp_path):
         evaluate_classification(p, str(tmp_path / "ref.gpkg"), class_field="klass")
 
 
+@pytest.mark.usefixtures("gdal_exception_mode")
 def test_reference_that_misses_the_raster_is_refused(tmp_path):
     pred = np.zeros((10, 10), np.uint8)
     far = write(tmp_path / "far.tif", np.ones((10, 10), np.uint8), origin=(600000.0, 4000000.0))
@@ -127,17 +128,19 @@ def test_reference_that_misses_the_raster_is_refused(tmp_path):
         evaluate_classification(write(tmp_path / "p2.tif", pred), str(DATA / "atlanta_buildings.geojson"))
 
 
-def test_evaluation_leaves_gdal_exception_mode_as_it_found_it(tmp_path):
-    """QGIS and other plugins share the GDAL bindings: evaluation and chip-making must not flip their mode."""
+def test_evaluation_leaves_gdal_exception_mode_as_it_found_it(tmp_path, gdal_exception_mode):
+    """QGIS and other plugins share the GDAL bindings: evaluation and chip-making must not flip their
+    mode, whether the process runs with exceptions off (QGIS 3.22) or on (QGIS 3.40+)."""
     from remotenet.remotenet_plugin.engine.training_data import prepare_training_chips
 
-    assert gdal.GetUseExceptions() == 0 and ogr.GetUseExceptions() == 0
+    mode = [int(gdal_exception_mode)] * 3
+    assert [gdal.GetUseExceptions(), ogr.GetUseExceptions(), osr.GetUseExceptions()] == mode
     evaluate_classification(str(DATA / "atlanta_buildings_mask.tif"), str(DATA / "atlanta_buildings.geojson"))
     prepare_training_chips(str(DATA / "atlanta_pan_0p5m.tif"), str(DATA / "atlanta_buildings.geojson"),
                            tile_size=128, window=(0, 0, 300, 300))
     with pytest.raises(EvaluationError):
         evaluate_classification(str(tmp_path / "missing.tif"), str(DATA / "atlanta_buildings.geojson"))
-    assert gdal.GetUseExceptions() == 0 and ogr.GetUseExceptions() == 0 and osr.GetUseExceptions() == 0
+    assert [gdal.GetUseExceptions(), ogr.GetUseExceptions(), osr.GetUseExceptions()] == mode
 
 
 def test_remotenet_evaluate_runs_with_torch_blocked(tmp_path):

@@ -170,6 +170,7 @@ def bad_inputs(tmp_path, pan_raster, model_1band, model_3band):
     ("batch0", "BATCH_SIZE: 0 must be a whole number from 1"),
     ("shapefile", "OUTPUT_VECTOR:"),
 ])
+@pytest.mark.usefixtures("gdal_exception_mode")
 def test_bad_parameters_fail_before_work_with_clear_messages(remotenet_provider, bad_inputs, case, expected,
                                                              monkeypatch, tmp_path):
     from qgis.core import QgsProcessingException
@@ -210,6 +211,7 @@ def test_bad_parameters_fail_before_work_with_clear_messages(remotenet_provider,
     ("missing", "does not exist"),
     ("geojson", "rather than a vector file"),
 ])
+@pytest.mark.usefixtures("gdal_exception_mode")
 def test_missing_or_non_raster_input_fails_clearly(remotenet_provider, bad_inputs, source, expected):
     from qgis.core import QgsProcessingException
 

@@ -85,6 +85,7 @@ def test_train_cancel_writes_no_model(remotenet_provider, crop, tmp_path):
     assert not model.exists() and not list(tmp_path.iterdir())
 
 
+@pytest.mark.usefixtures("gdal_exception_mode")
 def test_bad_train_parameters_are_explained(remotenet_provider, crop, tmp_path):
     base = {"INPUT": str(crop), "LABELS": FOOTPRINTS, "OUTPUT_MODEL": str(tmp_path / "m.safetensors")}
     assert "no field 'nope'" in check_message("remotenet:train", {**base, "CLASS_FIELD": "nope"})

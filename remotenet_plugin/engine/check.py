@@ -15,7 +15,9 @@ from xml.etree import ElementTree
 
 from osgeo import gdal
 
+from ...model.messages import QT_TRANSLATE_NOOP
 from .dask_runner import DASK_MISSING, scheduler_address
+from .gdal_errors import with_gdal_return_codes
 from .options import (
     DEFAULT_CHUNK_PX,
     DEVICES,
@@ -44,46 +46,66 @@ def effective_tiling(meta: dict[str, Any], options: SegmentOptions) -> tuple[int
     try:
         tile = int(tile)
     except (TypeError, ValueError):
-        raise EngineError(f"{options.tile_size!r} must be a whole number of at least {MIN_TILE} pixels",
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{tile_size!r} must be a whole number of at least {min_tile} pixels").format(
+            tile_size=options.tile_size, min_tile=MIN_TILE),
                           "tile_size") from None
     if tile < MIN_TILE:
-        raise EngineError(f"{tile} is too small; use at least {MIN_TILE} pixels", "tile_size")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{tile} is too small; use at least {min_tile} pixels").format(
+            tile=tile, min_tile=MIN_TILE), "tile_size")
     overlap = int(options.overlap) if options.overlap is not None else min(DEFAULT_OVERLAP_PX, tile // 4)
     if overlap < 0 or 2 * overlap >= tile:
-        raise EngineError(f"{overlap} must be at least 0 and less than half the tile size ({tile} px): "
-                          f"use at most {(tile - 1) // 2}", "overlap")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{overlap} must be at least 0 and less than half the tile size ({tile} px): use at most "
+            "{value}").format(overlap=overlap, tile=tile, value=(tile - 1) // 2), "overlap")
     return tile, overlap
 
 
 def _check_choices(options: SegmentOptions) -> None:
     if not isinstance(options.batch_size, int) or not 1 <= options.batch_size <= MAX_BATCH:
-        raise EngineError(f"{options.batch_size!r} must be a whole number from 1 to {MAX_BATCH} tiles",
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{batch_size!r} must be a whole number from 1 to {max_batch} tiles").format(
+            batch_size=options.batch_size, max_batch=MAX_BATCH),
                           "batch_size")
     device = (options.device or "auto").lower()
     if device not in DEVICES and not device.startswith("cuda:"):
-        raise EngineError(f"{options.device!r} is not one of {', '.join(DEVICES)}", "device")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{device!r} is not one of {devices}").format(
+            device=options.device, devices=', '.join(DEVICES)), "device")
     precision = (options.precision or "auto").lower()
     if precision not in PRECISIONS:
-        raise EngineError(f"{options.precision!r} is not one of {', '.join(PRECISIONS)}", "precision")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{precision!r} is not one of {precisions}").format(
+            precision=options.precision, precisions=', '.join(PRECISIONS)), "precision")
     if device == "cpu" and precision == "fp16":
-        raise EngineError("'fp16' needs a CUDA GPU; on the CPU use 'bf16' or 'fp32'", "precision")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "'fp16' needs a CUDA GPU; on the CPU use 'bf16' or 'fp32'"), "precision")
     runtime = (options.runtime or "auto").lower()
     if runtime not in RUNTIMES:
-        raise EngineError(f"{options.runtime!r} is not one of {', '.join(RUNTIMES)}", "runtime")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{runtime!r} is not one of {runtimes}").format(
+            runtime=options.runtime, runtimes=', '.join(RUNTIMES)), "runtime")
     if runtime == "openvino":
         if device.startswith("cuda"):
-            raise EngineError(f"'openvino' runs on the CPU only, not {device}; choose the device CPU or the "
-                              "runtime Auto", "runtime")
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "'openvino' runs on the CPU only, not {device}; choose the device CPU or the runtime "
+                "Auto").format(device=device), "runtime")
         if importlib.util.find_spec("openvino") is None:
             raise EngineError(OPENVINO_MISSING, "runtime")
     if options.blend not in ("smooth", "crop"):
-        raise EngineError(f"{options.blend!r} is not one of 'smooth', 'crop'", "blend")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{blend!r} is not one of 'smooth', 'crop'").format(blend=options.blend), "blend")
     if options.confidence_type not in ("float32", "uint8"):
-        raise EngineError(f"{options.confidence_type!r} is not one of 'float32', 'uint8'", "confidence_type")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{confidence_type!r} is not one of 'float32', 'uint8'").format(
+            confidence_type=options.confidence_type), "confidence_type")
     if options.min_area < 0:
-        raise EngineError(f"{options.min_area} must be 0 or more square metres", "min_area")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{min_area} must be 0 or more square metres").format(min_area=options.min_area), "min_area")
     if options.simplify < 0:
-        raise EngineError(f"{options.simplify} must be 0 or more map units", "simplify")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{simplify} must be 0 or more map units").format(simplify=options.simplify), "simplify")
     _check_scale(options)
 
 
@@ -91,8 +113,10 @@ def _check_scale(options: SegmentOptions) -> None:
     """Chunk size and the Dask scheduler (its address and TLS files; reaching it is the run's job)."""
     if isinstance(options.chunk_size, bool) or not isinstance(options.chunk_size, int) or \
             options.chunk_size < MIN_TILE:
-        raise EngineError(f"{options.chunk_size!r} must be a whole number of at least {MIN_TILE} pixels "
-                          f"(default {DEFAULT_CHUNK_PX})", "chunk_size")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{chunk_size!r} must be a whole number of at least {min_tile} pixels (default "
+            "{default_chunk_px})").format(
+            chunk_size=options.chunk_size, min_tile=MIN_TILE, default_chunk_px=DEFAULT_CHUNK_PX), "chunk_size")
     if not options.scheduler:
         return
     scheduler_address(options.scheduler)
@@ -100,8 +124,9 @@ def _check_scale(options: SegmentOptions) -> None:
         raise EngineError(DASK_MISSING, "scheduler")
     for name, path in (options.scheduler_tls or {}).items():
         if path and not os.path.isfile(path):
-            raise EngineError(f"the TLS file {path} ({name}) does not exist; give the files of the certificates "
-                              "made for this cluster", "scheduler_tls")
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "the TLS file {path} ({name}) does not exist; give the files of the certificates made "
+                "for this cluster").format(path=path, name=name), "scheduler_tls")
 
 
 def _check_outputs(source: str, outputs: dict[str, Optional[str]]) -> None:
@@ -116,21 +141,31 @@ def _check_outputs(source: str, outputs: dict[str, Optional[str]]) -> None:
         # Same-file clashes first: "give each output its own file" is the fix whatever the extension.
         full = os.path.abspath(path)
         if full == os.path.abspath(source):
-            raise EngineError(f"{path} is the input raster; choose another file name so the input is kept",
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{path} is the input raster; choose another file name so the input is kept").format(
+                path=path),
                               field)
         if full in seen:
-            raise EngineError(f"{path} is also the {seen[full]}; give each output its own file", field)
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{path} is also the {seen}; give each output its own file").format(
+                path=path, seen=seen[full]), field)
         seen[full] = field.replace("_", " ")
         if not str(path).lower().endswith(extensions):
-            raise EngineError(f"{path} is not a {what} file name; RemoteNet writes {what} "
-                              f"({' or '.join(extensions)}): change the file name's extension", field)
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{path} is not a {what} file name; RemoteNet writes {what} ({extensions}): change the "
+                "file name's extension").format(path=path, what=what, extensions=' or '.join(extensions)), field)
         folder = os.path.dirname(full)
         if not os.path.isdir(folder):
-            raise EngineError(f"{path}: the folder {folder} does not exist; create it or choose another", field)
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{path}: the folder {folder} does not exist; create it or choose another").format(
+                path=path, folder=folder), field)
         if not os.access(folder, os.W_OK):
-            raise EngineError(f"{path}: the folder {folder} is not writable; choose another place", field)
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{path}: the folder {folder} is not writable; choose another place").format(
+                path=path, folder=folder), field)
 
 
+@with_gdal_return_codes
 def check_inputs(source: str, meta: Optional[dict], options: SegmentOptions,
                  output_raster: Optional[str] = None) -> None:
     """Raise EngineError naming the first problem; opens the source but reads no pixels.
@@ -169,8 +204,9 @@ def _check_source_files(ds: gdal.Dataset, source: str) -> None:
             continue  # virtual file systems and driver prefixes (NETCDF:...) are not plain files
         path = os.path.join(folder, name) if element.get("relativeToVRT") == "1" else name
         if not os.path.exists(path):
-            raise EngineError(f"{source} refers to {path}, which does not exist; restore that file or rebuild "
-                              "the virtual raster", "source")
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{source} refers to {path}, which does not exist; restore that file or rebuild the "
+                "virtual raster").format(source=source, path=path), "source")
 
 
 def _check_band_list(bands: Optional[Any]) -> None:
@@ -179,8 +215,9 @@ def _check_band_list(bands: Optional[Any]) -> None:
     chosen = [int(b) for b in bands]
     repeated = sorted({b for b in chosen if chosen.count(b) > 1})
     if repeated:
-        raise EngineError(f"band {', '.join(map(str, repeated))} is chosen more than once ({chosen}); choose each "
-                          "band once, in the order the model takes them", "bands")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "band {repeated} is chosen more than once ({chosen}); choose each band once, in the order "
+            "the model takes them").format(repeated=', '.join(map(str, repeated)), chosen=chosen), "bands")
 
 
 def _check_extent_size(ds: gdal.Dataset, extent: Optional[Any]) -> None:
@@ -193,8 +230,10 @@ def _check_extent_size(ds: gdal.Dataset, extent: Optional[Any]) -> None:
     xmin, ymin, xmax, ymax = (float(v) for v in extent)
     pixel_w, pixel_h = math.hypot(gt[1], gt[4]), math.hypot(gt[2], gt[5])
     if 0 <= xmax - xmin < pixel_w or 0 <= ymax - ymin < pixel_h:
-        raise EngineError(f"{tuple(extent)} is {xmax - xmin:g} x {ymax - ymin:g} map units, smaller than one pixel "
-                          f"({pixel_w:g} x {pixel_h:g}); give an extent of at least one pixel in the raster's CRS",
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{extent} is {value:g} x {value2:g} map units, smaller than one pixel ({pixel_w:g} x "
+            "{pixel_h:g}); give an extent of at least one pixel in the raster's CRS").format(
+            extent=tuple(extent), value=xmax - xmin, value2=ymax - ymin, pixel_w=pixel_w, pixel_h=pixel_h),
                           "extent")
 
 

@@ -9,9 +9,11 @@ import time
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Optional
 
+from ...model.messages import QT_TRANSLATE_NOOP
 from .chunks import Chunk, ChunkGrid
 from .classify import Target, classify
 from .files import SIDE_SUFFIXES
+from .gdal_errors import with_gdal_return_codes
 from .options import EngineError, SegmentOptions
 from .run import Run, prepare
 from .tile_store import TileStore
@@ -89,13 +91,15 @@ def _worker_run(job: ChunkJob) -> tuple[Run, threading.Lock]:
                 run = prepare(job.source, job.model_path, job.output_raster, options, lambda _m: None,
                               describe=False)
             except EngineError as err:
-                raise EngineError(f"Dask worker {_worker_address()}: {err.detail} (every worker must be able to "
-                                  "open the same paths: use a shared file system, or a GDAL /vsi path for the "
-                                  "input)", err.field) from err
+                raise EngineError(QT_TRANSLATE_NOOP(
+                    "RemoteNet", "Dask worker {worker_address}: {detail} (every worker must be able to open the "
+                    "same paths: use a shared file system, or a GDAL /vsi path for the input)").format(
+                    worker_address=_worker_address(), detail=err.detail), err.field) from err
             _RUNS[key] = (run, threading.Lock())
         return _RUNS[key]
 
 
+@with_gdal_return_codes
 def run_on_worker(job: ChunkJob) -> dict[str, Any]:
     """The Dask task: one chunk on a worker; chunks of one worker run one at a time (one model)."""
     run, lock = _worker_run(job)
@@ -124,6 +128,7 @@ def make_piece_job(work: WorkFolder, chunk: Chunk, classes_path: str, confidence
     return PieceJob(work.path, chunk, classes_path, confidence_path, confidence_type, threshold, key)
 
 
+@with_gdal_return_codes
 def piece_on_worker(job: PieceJob) -> dict[str, Any]:
     """Polygonise one chunk into ``<chunk>.polygons.gpkg`` and record it (in this process or on a worker)."""
     from .chunk_polygons import make_piece
@@ -139,7 +144,8 @@ def piece_on_worker(job: PieceJob) -> dict[str, Any]:
         where = _worker_address()
         if where == "this process":
             raise
-        raise EngineError(f"Dask worker {where}: {err.detail}", err.field) from err
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "Dask worker {where}: {detail}").format(where=where, detail=err.detail), err.field) from err
     finally:
         for path in (tmp, tmp + "-wal", tmp + "-shm", tmp + "-journal"):
             if os.path.exists(path):

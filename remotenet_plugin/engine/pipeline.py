@@ -17,6 +17,7 @@ from typing import Callable, Optional
 
 import numpy as np
 
+from .gdal_errors import engine_thread, in_engine_mode
 from .source import TileReader
 from .tiling import Tile, TileGrid
 
@@ -89,7 +90,7 @@ class BatchReader:
         self.error: Optional[BaseException] = None
         self.seconds = 0.0
         self.skipped = 0
-        self.thread = threading.Thread(target=self._work, name="remotenet-reader", daemon=True)
+        self.thread = engine_thread(self._work, "remotenet-reader")
 
     def start(self) -> None:
         self.thread.start()
@@ -136,6 +137,7 @@ class BatchReader:
                 yield (tile, _STORED, saved, False) if saved is not None else (tile, None, None, False)
             return
         ahead = 2 * max(self.batch_size, self.threads)
+        read_tile = in_engine_mode(self._read_tile)  # pool threads start in the process's GDAL mode
         with ThreadPoolExecutor(self.threads, thread_name_prefix="remotenet-read") as pool:
             pending: deque = deque()
             tiles = iter(self.grid)
@@ -143,7 +145,7 @@ class BatchReader:
                 for tile in tiles:
                     saved = self.stored(tile) if self.stored else None
                     pending.append((tile, _STORED, saved, False) if saved is not None
-                                   else pool.submit(self._read_tile, tile))
+                                   else pool.submit(read_tile, tile))
                     if len(pending) >= ahead:
                         yield _result(pending.popleft())
                 while pending:
@@ -245,7 +247,7 @@ class BlendThread:
         self.queue: queue.Queue = queue.Queue(maxsize=depth)
         self.error: Optional[BaseException] = None
         self.seconds = 0.0
-        self.thread = threading.Thread(target=self._work, name="remotenet-blend", daemon=True)
+        self.thread = engine_thread(self._work, "remotenet-blend")
         self.thread.start()
 
     def _work(self) -> None:

@@ -10,12 +10,14 @@ from .chunked import segment_chunked
 from .chunks import ChunkPlan
 from .classify import Target, classify
 from .files import OutputFiles
+from .gdal_errors import with_gdal_return_codes
 from .options import SegmentCancelled, SegmentOptions, SegmentResult
 from .polygons import polygonise
 from .qml import paletted_qml, qml_path_for, write_text_atomic
 from .run import ModelArg, prepare
 
 
+@with_gdal_return_codes
 def segment(source: str, model: ModelArg, output_raster: str, options: Optional[SegmentOptions] = None,
             progress: Optional[Callable[[float, str], None]] = None,
             is_cancelled: Optional[Callable[[], bool]] = None,

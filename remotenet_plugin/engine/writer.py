@@ -3,14 +3,15 @@ background thread, colour table, category names and provenance tags."""
 from __future__ import annotations
 
 import queue
-import threading
 import time
 from typing import Optional
 
 import numpy as np
 from osgeo import gdal
 
+from ...model.messages import QT_TRANSLATE_NOOP
 from ...model.metadata import NO_CLASS
+from .gdal_errors import engine_thread
 from .options import EngineError
 from .pipeline import send_stop, spare_cores
 from .write_errors import checked_writes
@@ -31,8 +32,9 @@ def create_geotiff(path: str, width: int, height: int, dtype: int, geotransform,
         options.append(f"PREDICTOR={predictor}")
     ds = gdal.GetDriverByName("GTiff").Create(path, width, height, 1, dtype, options)
     if ds is None:
-        raise EngineError(f"{path}: cannot create the GeoTIFF ({gdal.GetLastErrorMsg()}); "
-                          "check the folder is writable and has space")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: cannot create the GeoTIFF ({gdal_error}); check the folder is writable and has "
+            "space").format(path=path, gdal_error=gdal.GetLastErrorMsg()))
     if geotransform is not None:
         ds.SetGeoTransform(geotransform)
     if projection:
@@ -76,7 +78,7 @@ class RowWriter:
         self.queue: queue.Queue = queue.Queue(maxsize=3)
         self.error: Optional[BaseException] = None
         self.seconds = 0.0
-        self.thread = threading.Thread(target=self._work, name="remotenet-writer", daemon=True)
+        self.thread = engine_thread(self._work, "remotenet-writer")
         self.thread.start()
 
     def emit(self, y: int, classes: np.ndarray, conf: Optional[np.ndarray]) -> None:
@@ -123,7 +125,9 @@ class RowWriter:
                 band = self.classes_ds.GetRasterBand(1)
                 with checked_writes("the classified raster", "output_raster"):
                     if band.WriteArray(np.ascontiguousarray(classes), 0, y) != 0:
-                        raise EngineError(f"writing the classified raster failed: {gdal.GetLastErrorMsg()}")
+                        raise EngineError(QT_TRANSLATE_NOOP(
+                            "RemoteNet", "writing the classified raster failed: {gdal_error}").format(
+                            gdal_error=gdal.GetLastErrorMsg()))
                     band.FlushCache()
                 if self.conf_ds is not None:
                     with checked_writes("the confidence raster", "output_confidence"):
@@ -146,7 +150,9 @@ class RowWriter:
         out[bad] = CONF_NODATA[self.conf_type]
         band = self.conf_ds.GetRasterBand(1)
         if band.WriteArray(out, 0, y) != 0:
-            raise EngineError(f"writing the confidence raster failed: {gdal.GetLastErrorMsg()}")
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "writing the confidence raster failed: {gdal_error}").format(
+                gdal_error=gdal.GetLastErrorMsg()))
         band.FlushCache()
 
     def close(self, abort: bool = False) -> None:
