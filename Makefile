@@ -1,7 +1,7 @@
 # One command to set up and run the demo, one to run the tests (see README).
 PY := .venv/bin/python
 
-.PHONY: setup demo test lint bench package clean translations
+.PHONY: setup demo test test-matrix lint bench package clean translations
 
 setup:
 	bash scripts/setup
@@ -11,6 +11,25 @@ demo: setup
 
 test: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# The suite on the host's QGIS, then in Debian roots on QGIS 3.40 LTR (trixie) and 3.44 (sid),
+# built once by scripts/debian_root (needs root or sudo). Runs all three, reports each, fails if any failed.
+MATRIX_SUITES := trixie sid
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+
+test-matrix:
+	@failed=""; report=""; \
+	qgis=$$(dpkg-query -W -f '$${Version}' qgis 2>/dev/null || echo '?'); \
+	if $(MAKE) --no-print-directory test; then r=passed; else r="FAILED ($$?)"; failed="$$failed host"; fi; \
+	report="$$report  host    QGIS $$qgis: $$r\n"; \
+	for s in $(MATRIX_SUITES); do \
+	  if $(SUDO) bash scripts/debian_root build $$s && $(SUDO) bash scripts/debian_root test $$s; then r=passed; \
+	  else r="FAILED ($$?)"; failed="$$failed $$s"; fi; \
+	  qgis=$$($(SUDO) bash scripts/debian_root run $$s -- dpkg-query -W -f '$${Version}' qgis 2>/dev/null || echo '?'); \
+	  report="$$report  $$s  QGIS $$qgis: $$r\n"; \
+	done; \
+	printf "test-matrix:\n$$report"; \
+	[ -z "$$failed" ]
 
 lint:
 	$(PY) -m ruff check .
