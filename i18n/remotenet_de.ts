@@ -229,6 +229,876 @@ On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): 
 {instructions}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/assemble.py" line="45"/>
+        <source>cannot mosaic the chunk parts: {gdal_error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/assemble.py" line="59"/>
+        <source>writing {out_path} failed: {gdal_error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/blend.py" line="33"/>
+        <source>the network produced NaN or infinite values; check the model file, the input scaling in its header, or use precision &apos;fp32&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="49"/>
+        <source>{tile_size!r} must be a whole number of at least {min_tile} pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="54"/>
+        <source>{tile} is too small; use at least {min_tile} pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="59"/>
+        <source>{overlap} must be at least 0 and less than half the tile size ({tile} px): use at most {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="67"/>
+        <source>{batch_size!r} must be a whole number from 1 to {max_batch} tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="73"/>
+        <source>{device!r} is not one of {devices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="78"/>
+        <source>{precision!r} is not one of {precisions}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="82"/>
+        <source>&apos;fp16&apos; needs a CUDA GPU; on the CPU use &apos;bf16&apos; or &apos;fp32&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/runtimes.py" line="23"/>
+        <source>{runtime!r} is not one of {runtimes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="91"/>
+        <source>&apos;openvino&apos; runs on the CPU only, not {device}; choose the device CPU or the runtime Auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="97"/>
+        <source>{blend!r} is not one of &apos;smooth&apos;, &apos;crop&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="100"/>
+        <source>{confidence_type!r} is not one of &apos;float32&apos;, &apos;uint8&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="104"/>
+        <source>{min_area} must be 0 or more square metres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="107"/>
+        <source>{simplify} must be 0 or more map units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="116"/>
+        <source>{chunk_size!r} must be a whole number of at least {min_tile} pixels (default {default_chunk_px})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="127"/>
+        <source>the TLS file {path} ({name}) does not exist; give the files of the certificates made for this cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="144"/>
+        <source>{path} is the input raster; choose another file name so the input is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="149"/>
+        <source>{path} is also the {seen}; give each output its own file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="154"/>
+        <source>{path} is not a {what} file name; RemoteNet writes {what} ({extensions}): change the file name&apos;s extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="159"/>
+        <source>{path}: the folder {folder} does not exist; create it or choose another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="163"/>
+        <source>{path}: the folder {folder} is not writable; choose another place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="207"/>
+        <source>{source} refers to {path}, which does not exist; restore that file or rebuild the virtual raster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="218"/>
+        <source>band {repeated} is chosen more than once ({chosen}); choose each band once, in the order the model takes them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="233"/>
+        <source>{extent} is {value:g} x {value2:g} map units, smaller than one pixel ({pixel_w:g} x {pixel_h:g}); give an extent of at least one pixel in the raster&apos;s CRS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="88"/>
+        <source>chunk {rect} is not inside the {width} x {height} class raster {classes_path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="108"/>
+        <source>{path}: cannot open the class raster ({gdal_error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="141"/>
+        <source>sieving chunk {rect} failed: {gdal_error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="156"/>
+        <source>polygonising chunk {rect} failed: {gdal_error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/polygons.py" line="291"/>
+        <source>burning polygon ids failed: {gdal_error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="178"/>
+        <source>{confidence_path}: cannot open the confidence raster ({gdal_error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="207"/>
+        <source>{piece_path}: cannot create the polygon piece ({gdal_error}); check the work folder is writable and has space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="240"/>
+        <source>{piece_path}: writing the polygon piece failed ({gdal_error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="378"/>
+        <source>{path}: cannot read the polygon piece ({gdal_error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="428"/>
+        <source>{pieces}: polygon {fid} is missing from the piece</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="464"/>
+        <source>merging {members_count} polygons across chunk seams failed: {gdal_error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunk_task.py" line="94"/>
+        <source>Dask worker {worker_address}: {detail} (every worker must be able to open the same paths: use a shared file system, or a GDAL /vsi path for the input)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunk_task.py" line="147"/>
+        <source>Dask worker {where}: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunked.py" line="93"/>
+        <source>a run on a Dask scheduler needs a model file every worker can open, not an in-memory model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/classify.py" line="186"/>
+        <source>the network returned shape {shape} for tiles of {shape2}; expected {num_classes} classes at the tile&apos;s size (the header&apos;s classes must match the network)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/dask_runner.py" line="16"/>
+        <source>a Dask scheduler was given but dask.distributed is not installed in this Python; install it with `pip install &quot;dask[distributed]&quot;`, or leave the scheduler empty to run in this process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/dask_runner.py" line="29"/>
+        <source>{address} is not a Dask scheduler address; give tcp://host:port or tls://host:port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/dask_runner.py" line="35"/>
+        <source>{address} has no port; give tcp://host:port (a Dask scheduler listens on 8786 unless told otherwise)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/dask_runner.py" line="78"/>
+        <source>cannot connect to {address}: {err}. A tls:// scheduler needs this cluster&apos;s CA certificate, a client certificate and its key: give them (command line: --tls-ca-file, --tls-cert, --tls-key), or set DASK_DISTRIBUTED__COMM__TLS__CA_FILE and DASK_DISTRIBUTED__COMM__TLS__CLIENT__CERT/KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/dask_runner.py" line="85"/>
+        <source>cannot reach the Dask scheduler at {address} within {connect_timeout_s} s ({err}); check the address and that `dask scheduler` is running there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/evaluate.py" line="85"/>
+        <source>cannot open the classified raster {classified}: {err}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/evaluate.py" line="109"/>
+        <source>{classified} holds values outside 0..255: not a classified raster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/evaluate.py" line="125"/>
+        <source>no pixel is both labelled in the reference and classified: the reference does not overlap the classified raster (or one of them is all nodata)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/evaluate.py" line="160"/>
+        <source>the reference polygons do not overlap the classified raster: they cover {extent_text}, the raster covers {extent_text2} (in the raster&apos;s CRS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/evaluate.py" line="167"/>
+        <source>{path} is a raster: its pixel values are the classes, so it takes no class field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/evaluate.py" line="175"/>
+        <source>the reference raster is on another grid than the classified raster and one of them has no CRS; give both a CRS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/files.py" line="72"/>
+        <source>cannot move the outputs into place ({err}); check the output folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/inference.py" line="35"/>
+        <source>precision {precision!r} is not one of {precisions}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/inference.py" line="43"/>
+        <source>precision &apos;fp16&apos; needs a CUDA GPU; on the CPU use &apos;bf16&apos; or &apos;fp32&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/inference.py" line="192"/>
+        <source>the GPU ran out of memory on a single tile; choose a smaller tile size or the CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="54"/>
+        <source>{path} is a raster: its pixel values are the classes, so it takes no class field (got {class_field!r})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="71"/>
+        <source>{path} is on another grid than the image and one of them has no CRS; give both a CRS (or put the labels on the image grid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="90"/>
+        <source>the label raster {path} has no labelled pixel over the image{value}: the labels do not overlap the raster (or are all 255/nodata)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="95"/>
+        <source>label raster values must be whole numbers 0..254 (255 = unlabelled); found {tolist}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="146"/>
+        <source>{path}: no polygon with a class to rasterise{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="165"/>
+        <source>class values must be 0..254 (255 = unlabelled); {class_field!r} holds {used}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="179"/>
+        <source>class names {unknown} in {class_field!r} are not classes of the classified raster ({name_to_value})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="206"/>
+        <source>the label polygons do not overlap the raster{value}: labels cover {getextent}, the raster covers {mem} (in the raster&apos;s CRS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="221"/>
+        <source>{path}: cannot open the labels as a vector layer ({err})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="225"/>
+        <source>{path}: no vector layer to read labels from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="229"/>
+        <source>{path}: no layer named {layer_name!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="241"/>
+        <source>the labels have no field {class_field!r}; fields: {fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="264"/>
+        <source>class field {class_field!r} holds {key}: numeric classes must be whole numbers 0..254</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="298"/>
+        <source>the raster has no CRS but the labels do; assign the raster a CRS first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="311"/>
+        <source>{path}: cannot reproject the labels onto the raster&apos;s CRS ({err}); reproject them first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="330"/>
+        <source>labels {path}: no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="346"/>
+        <source>labels {path}: neither a raster nor a vector layer GDAL can read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/options.py" line="18"/>
+        <source>&apos;openvino&apos; was asked for but OpenVINO is not installed in this Python; install it with `pip install openvino`, or choose the runtime Auto or PyTorch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/polygons.py" line="59"/>
+        <source>cannot project a polygon to compute its area in m2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/polygons.py" line="106"/>
+        <source>{path}: cannot create a working raster ({gdal_error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/polygons.py" line="192"/>
+        <source>polygonising failed: {gdal_error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/polygons.py" line="236"/>
+        <source>{out_path}: cannot create the GeoPackage ({gdal_error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/qml.py" line="64"/>
+        <source>{path}: cannot write ({err}); choose a writable folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/run.py" line="32"/>
+        <source>model must be a model file path or a (torch module, header dict) pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="41"/>
+        <source>runtime {missing} ({err})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="144"/>
+        <source>the OpenVINO cache folder {parent} is not writable ({err}); set {cache_env} to a writable folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="191"/>
+        <source>tiles of shape {shape} reached an OpenVINO network converted for {shape2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/runtimes.py" line="28"/>
+        <source>runtime &apos;openvino&apos; runs on the CPU only, not {type}; choose device &apos;cpu&apos; or runtime Auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/source.py" line="35"/>
+        <source>{path} cannot be opened as a raster: there is no such file; check the path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/source.py" line="39"/>
+        <source>{path} cannot be opened as a raster ({msg}); choose a raster file GDAL can read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/source.py" line="57"/>
+        <source>the raster has {count} band(s) (1..{count}); it has no band {bad}; choose bands that exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/source.py" line="61"/>
+        <source>the model takes {needed} band(s) ({described}) but {chosen_count} were chosen; choose exactly {needed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/source.py" line="67"/>
+        <source>the model expects {needed} band(s) ({described}) but the raster has {count}; choose {needed} of its bands, or use a model made for {count}-band imagery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/source.py" line="75"/>
+        <source>band {b} has data type {dtype}, which is not supported; convert it to a real type first (gdal_translate -ot Float32)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/source.py" line="86"/>
+        <source>give either a pixel window or a map extent, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/source.py" line="90"/>
+        <source>{window} must be (xoff, yoff, xsize, ysize)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/source.py" line="94"/>
+        <source>{window}: xsize and ysize must be at least 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/source.py" line="98"/>
+        <source>{window} does not intersect the raster ({width} x {height} pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/source.py" line="109"/>
+        <source>{extent} must be (xmin, ymin, xmax, ymax)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/source.py" line="113"/>
+        <source>{extent} is empty: need xmin &lt; xmax and ymin &lt; ymax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/source.py" line="118"/>
+        <source>the raster has no georeferencing, so a map extent cannot be placed on it; give a pixel window instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/source.py" line="133"/>
+        <source>{extent} does not overlap the raster; choose an extent inside it (in the raster&apos;s CRS), or none for the whole raster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/source.py" line="212"/>
+        <source>reading the nodata mask failed: {gdal_error}{read_hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/source.py" line="222"/>
+        <source>reading pixels failed at ({x}, {y}): {gdal_error}{read_hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="68"/>
+        <source>the labels hold only one class ({only}); a segmentation model needs at least two. For footprints of one kind, leave the class field empty or ask for a background class.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="78"/>
+        <source>the raster (window) is {width} x {height} pixels; training needs at least 32 x 32</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="89"/>
+        <source>no {value} chip of {tile} x {tile} pixels fits in the labelled area after the spatial split; use a smaller tile size or label a larger area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="141"/>
+        <source>the labelled area fits in fewer than two blocks of {tile} x {tile} pixels: too small for a spatial train/validation split; use a smaller tile size or more labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="235"/>
+        <source>every training pixel is nodata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="258"/>
+        <source>cannot open the raster {path}: {err}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="261"/>
+        <source>{path} is not a raster with bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="269"/>
+        <source>bands {bad} do not exist: the raster has {rastercount} (1-based)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="280"/>
+        <source>window {window} is not inside the {rasterxsize} x {rasterysize} raster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/work_folder.py" line="78"/>
+        <source>cannot create the work folder {path} ({err}); check the output folder is writable and has space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/write_errors.py" line="36"/>
+        <source>writing {what} failed ({first}); {failures}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/writer.py" line="35"/>
+        <source>{path}: cannot create the GeoTIFF ({gdal_error}); check the folder is writable and has space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/writer.py" line="128"/>
+        <source>writing the classified raster failed: {gdal_error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/writer.py" line="153"/>
+        <source>writing the confidence raster failed: {gdal_error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/devices.py" line="24"/>
+        <source>{name!r} was asked for but PyTorch sees no CUDA GPU here; use &apos;auto&apos; or &apos;cpu&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/devices.py" line="29"/>
+        <source>{name!r}: only {device_count} CUDA device(s) exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/devices.py" line="33"/>
+        <source>{name!r} is not one of &apos;auto&apos;, &apos;cuda&apos;, &apos;cuda:N&apos;, &apos;cpu&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/encoder.py" line="39"/>
+        <source>encoder {name!r} is not supported; choose one of {encoders}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/encoder.py" line="76"/>
+        <source>Could not fetch ImageNet weights for the {name} encoder ({name2}: {err}). This needs network access to the Hugging Face hub, or the weights already in the local cache (HF_HOME). Build the model with pretrained_encoder=False to start from random weights instead, or give a local weights file (encoder_weights).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/encoder.py" line="87"/>
+        <source>encoder {name!r} gives strides {reductions}, not {expected_reductions}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/encoder_weights.py" line="29"/>
+        <source>{path}: no such encoder weights file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/model_file.py" line="88"/>
+        <source>{path}: unreadable .safetensors file ({err}); is it truncated?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/encoder_weights.py" line="45"/>
+        <source>{path}: refused to load: the file holds Python objects other than weights, which could run code; save a plain state_dict or a .safetensors file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/encoder_weights.py" line="49"/>
+        <source>{path}: neither a .safetensors file nor a readable PyTorch checkpoint ({name}: {err})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/encoder_weights.py" line="57"/>
+        <source>{path}: the file is not a state_dict of tensors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/encoder_weights.py" line="90"/>
+        <source>{path}: not timm {name} weights: {parts}. Give the state_dict of timm&apos;s {name}, or choose the encoder these weights belong to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/encoder_weights.py" line="101"/>
+        <source>{path}: {key} has shape {shape} where timm {name} has {shape2}; these are weights of another variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/encoder_weights.py" line="109"/>
+        <source>{path}: the first convolution ({first_conv}) takes {shape} bands; only 3-band weights can be adapted to {in_channels} bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/encoder_weights.py" line="143"/>
+        <source>{path}: cannot place encoder weight {key} (timm layout changed?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/encoder_weights.py" line="154"/>
+        <source>the {name} encoder has no {key}; timm&apos;s layout changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/header.py" line="45"/>
+        <source>{path}: no such model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/header.py" line="48"/>
+        <source>{path}: {value:.1f} GB is far larger than a RemoteNet model (about 55 MB); choose the .safetensors file written by RemoteNet Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/header.py" line="60"/>
+        <source>{path}: not a model file (neither .safetensors nor a PyTorch checkpoint)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/header.py" line="70"/>
+        <source>{path}: not a readable PyTorch checkpoint ({err}); the file may be truncated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/header.py" line="77"/>
+        <source>{path}: refused: this archive would expand to {value:.0f} MB (a PyTorch checkpoint is stored uncompressed); it is not a RemoteNet model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/header.py" line="88"/>
+        <source>{path}: unreadable .safetensors file (its header claims {length} bytes); the file is truncated or damaged: copy or download it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/header.py" line="93"/>
+        <source>{path}: the .safetensors header is cut short; the file is truncated: copy or download it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/header.py" line="103"/>
+        <source>{path}: the .safetensors header nests too deeply to be a model file; choose a file written by RemoteNet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/header.py" line="108"/>
+        <source>{path}: this .safetensors file has no &apos;{metadata_key}&apos; header; it was not written by remotenet.model.save_model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/header.py" line="112"/>
+        <source>{path}: the &apos;{metadata_key}&apos; header is not a JSON text of at most {value} kB; the file is damaged or not a RemoteNet model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/header.py" line="119"/>
+        <source>{path}: the &apos;{metadata_key}&apos; header is not valid JSON ({err})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/header.py" line="123"/>
+        <source>{path}: the &apos;{metadata_key}&apos; header nests too deeply; the file is damaged or not a RemoteNet model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/header.py" line="127"/>
+        <source>{path}: the &apos;{metadata_key}&apos; header is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/header.py" line="133"/>
+        <source>{path}: {err}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/header.py" line="156"/>
+        <source>{path}: {err}; the header contradicts the weights: re-save the model with remotenet.model.save_model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="134"/>
+        <source>band entry {band!r} is neither a name, a 1-based index nor a dict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="151"/>
+        <source>model header: {msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/model_file.py" line="54"/>
+        <source>{path}: model files are written as .safetensors; use that extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/model_file.py" line="58"/>
+        <source>weight storage {storage!r} is not one of {storages}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/model_file.py" line="123"/>
+        <source>{path}: {err}; the header contradicts the weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/model_file.py" line="138"/>
+        <source>{path}: the weights cannot be read ({err}); the file may be truncated: copy or download it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/model_file.py" line="144"/>
+        <source>{path}: {err}; the file is damaged or was not written by save_model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/model_file.py" line="153"/>
+        <source>{path}: refused to load: the checkpoint holds Python objects other than weights, which could run code. Re-save it as a plain state_dict, or convert it to .safetensors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/model_file.py" line="159"/>
+        <source>{path}: not a readable PyTorch checkpoint ({name}: {err}); the file may be truncated or not a model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/model_file.py" line="167"/>
+        <source>{path}: the checkpoint is not a state_dict of tensors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/model_file.py" line="177"/>
+        <source>{path}: the weights hold NaN or infinite values (first in {name}); the model is damaged, for example by a training that diverged: use another model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/model_file.py" line="188"/>
+        <source>{path}: these weights are not a RemoteNet ({head_key} or an encoder&apos;s first convolution ({first_conv_keys}) missing); they belong to another architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/model_file.py" line="217"/>
+        <source>{path}: the weights do not fit RemoteNet ({architecture}): {details}.{hint} Choose a model saved by this plugin&apos;s RemoteNet (Train or remotenet.model.save_model).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/training.py" line="87"/>
+        <source>set epochs, max_minutes or max_steps: nothing would stop the training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/training.py" line="92"/>
+        <source>{name} must not be negative (got {value})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/training.py" line="95"/>
+        <source>batch_size must be at least 1 (got {batch_size})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/training.py" line="98"/>
+        <source>lr must be positive (got {lr})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/training.py" line="100"/>
+        <source>encoder_lr_ratio must be positive (got {encoder_lr_ratio})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/training.py" line="104"/>
+        <source>encoder {encoder!r} is not supported; choose one of {encoders}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/training.py" line="108"/>
+        <source>pretrained_encoder (download) and encoder_weights (a local file) both ask for starting weights; set only one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/training.py" line="152"/>
+        <source>device {err}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/training.py" line="256"/>
+        <source>training and validation chips have different band counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/training.py" line="260"/>
+        <source>normalisation has {mean_count} means for {in_channels} bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/training.py" line="278"/>
+        <source>encoder weights: {err}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/training.py" line="280"/>
+        <source>the given model&apos;s classes or bands do not match the chips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/training.py" line="518"/>
+        <source>{what} chips must be images (N, C, H, W) and labels (N, H, W); got {shape} and {shape2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/training.py" line="523"/>
+        <source>{what} images {shape} and labels {shape2} do not match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/training.py" line="527"/>
+        <source>there are no {what} chips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/training.py" line="531"/>
+        <source>{what} labels hold class indices {tolist} but there are {num_classes} classes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RemoteNetAlgorithm</name>
@@ -386,7 +1256,7 @@ On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): 
     <message>
         <location filename="../remotenet_plugin/plugin.py" line="43"/>
         <source>RemoteNet Segment…</source>
-        <translation type="unfinished"></translation>
+        <translation>RemoteNet Segmentieren…</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/plugin.py" line="45"/>

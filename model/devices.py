@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import torch
 
+from .messages import QT_TRANSLATE_NOOP
+
 
 class DeviceError(ValueError):
     """The device asked for does not exist here; the message says what to use instead."""
@@ -19,12 +21,17 @@ def resolve_device(name: str | None = "auto") -> torch.device:
         return torch.device("cpu")
     if name == "cuda" or name.startswith("cuda:"):
         if not torch.cuda.is_available():
-            raise DeviceError(f"{name!r} was asked for but PyTorch sees no CUDA GPU here; use 'auto' or 'cpu'")
+            raise DeviceError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{name!r} was asked for but PyTorch sees no CUDA GPU here; use 'auto' or 'cpu'").format(
+                name=name))
         device = torch.device(name if ":" in name else "cuda:0")
         if device.index is not None and device.index >= torch.cuda.device_count():
-            raise DeviceError(f"{name!r}: only {torch.cuda.device_count()} CUDA device(s) exist")
+            raise DeviceError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{name!r}: only {device_count} CUDA device(s) exist").format(
+                name=name, device_count=torch.cuda.device_count()))
         return device
-    raise DeviceError(f"{name!r} is not one of 'auto', 'cuda', 'cuda:N', 'cpu'")
+    raise DeviceError(QT_TRANSLATE_NOOP(
+        "RemoteNet", "{name!r} is not one of 'auto', 'cuda', 'cuda:N', 'cpu'").format(name=name))
 
 
 def cpu_has_native_bf16() -> bool:

@@ -11,6 +11,7 @@ from typing import Optional
 import torch
 from torch import nn
 
+from .messages import QT_TRANSLATE_NOOP
 from .metadata import DEFAULT_ENCODER, ENCODER_NAMES, FIRST_CONV
 
 ENCODER_NAME = DEFAULT_ENCODER  # kept for callers of the single-encoder API
@@ -35,7 +36,9 @@ class UnknownEncoder(ValueError):
 
 def check_encoder_name(name: str) -> str:
     if name not in ENCODERS:
-        raise UnknownEncoder(f"encoder {name!r} is not supported; choose one of {', '.join(ENCODERS)}")
+        raise UnknownEncoder(QT_TRANSLATE_NOOP(
+            "RemoteNet", "encoder {name!r} is not supported; choose one of {encoders}").format(
+            name=name, encoders=', '.join(ENCODERS)))
     return name
 
 
@@ -71,16 +74,19 @@ class Encoder(nn.Module):
             if not pretrained:
                 raise
             raise PretrainedWeightsUnavailable(
-                f"Could not fetch ImageNet weights for the {name} encoder ({type(err).__name__}: {err}). "
-                "This needs network access to the Hugging Face hub, or the weights already in the "
-                "local cache (HF_HOME). Build the model with pretrained_encoder=False to start "
-                "from random weights instead, or give a local weights file (encoder_weights)."
+                QT_TRANSLATE_NOOP(
+                "RemoteNet", "Could not fetch ImageNet weights for the {name} encoder ({name2}: {err}). This needs "
+                "network access to the Hugging Face hub, or the weights already in the local cache (HF_HOME). Build "
+                "the model with pretrained_encoder=False to start from random weights instead, or give a local "
+                "weights file (encoder_weights).").format(name=name, name2=type(err).__name__, err=err)
             ) from err
         self.channels: list[int] = list(self.Encoder.feature_info.channels())
         self.reductions: list[int] = list(self.Encoder.feature_info.reduction())
         # A guard for future entries of ENCODERS: the decoder needs exactly these strides.
         if self.reductions != EXPECTED_REDUCTIONS:
-            raise UnknownEncoder(f"encoder {name!r} gives strides {self.reductions}, not {EXPECTED_REDUCTIONS}")
+            raise UnknownEncoder(QT_TRANSLATE_NOOP(
+                "RemoteNet", "encoder {name!r} gives strides {reductions}, not {expected_reductions}").format(
+                name=name, reductions=self.reductions, expected_reductions=EXPECTED_REDUCTIONS))
         if weights is not None:
             from .encoder_weights import load_encoder_weights
 

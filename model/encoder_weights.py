@@ -15,6 +15,7 @@ import torch
 from torch import nn
 
 from .encoder import ENCODERS, check_encoder_name
+from .messages import QT_TRANSLATE_NOOP
 
 
 class EncoderWeightsError(ValueError):
@@ -25,7 +26,8 @@ def read_state_dict(path: str | os.PathLike) -> dict[str, torch.Tensor]:
     """Tensors of a .safetensors or PyTorch file (``{"state_dict"/"model": ...}`` unwrapped)."""
     path = Path(path)
     if not path.is_file():
-        raise EncoderWeightsError(f"{path}: no such encoder weights file")
+        raise EncoderWeightsError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: no such encoder weights file").format(path=path))
     with open(path, "rb") as fh:
         head = fh.read(9)
     if len(head) == 9 and head[8:9] == b"{":
@@ -34,20 +36,26 @@ def read_state_dict(path: str | os.PathLike) -> dict[str, torch.Tensor]:
         try:
             return load_file(str(path), device="cpu")
         except Exception as err:  # noqa: BLE001 - safetensors raises its own error types
-            raise EncoderWeightsError(f"{path}: unreadable .safetensors file ({err}); is it truncated?") from err
+            raise EncoderWeightsError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{path}: unreadable .safetensors file ({err}); is it truncated?").format(
+                path=path, err=err)) from err
     try:
         obj = torch.load(str(path), map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as err:
-        raise EncoderWeightsError(f"{path}: refused to load: the file holds Python objects other than weights, "
-                                  "which could run code; save a plain state_dict or a .safetensors file") from err
+        raise EncoderWeightsError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: refused to load: the file holds Python objects other than weights, which could "
+            "run code; save a plain state_dict or a .safetensors file").format(path=path)) from err
     except Exception as err:  # noqa: BLE001 - torch raises RuntimeError, EOFError, zip errors...
-        raise EncoderWeightsError(f"{path}: neither a .safetensors file nor a readable PyTorch checkpoint "
-                                  f"({type(err).__name__}: {err})") from err
+        raise EncoderWeightsError(QT_TRANSLATE_NOOP(
+            "RemoteNet",
+            "{path}: neither a .safetensors file nor a readable PyTorch checkpoint ({name}: {err})").format(
+            path=path, name=type(err).__name__, err=err)) from err
     for wrapper in ("state_dict", "model"):
         if isinstance(obj, dict) and isinstance(obj.get(wrapper), dict):
             obj = obj[wrapper]
     if not isinstance(obj, dict) or not obj or not all(isinstance(v, torch.Tensor) for v in obj.values()):
-        raise EncoderWeightsError(f"{path}: the file is not a state_dict of tensors")
+        raise EncoderWeightsError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: the file is not a state_dict of tensors").format(path=path))
     return {k.removeprefix("module."): v for k, v in obj.items()}
 
 
@@ -79,8 +87,9 @@ def encoder_state(path: str | os.PathLike, name: str, in_channels: int) -> dict[
             parts.append(f"{len(missing)} weights missing (first: {missing[0]})")
         if unexpected:
             parts.append(f"{len(unexpected)} unexpected (first: {unexpected[0]})")
-        raise EncoderWeightsError(f"{path}: not timm {name} weights: {'; '.join(parts)}. Give the state_dict "
-                                  f"of timm's {name}, or choose the encoder these weights belong to")
+        raise EncoderWeightsError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: not timm {name} weights: {parts}. Give the state_dict of timm's {name}, or choose "
+            "the encoder these weights belong to").format(path=path, name=name, parts='; '.join(parts)))
     for key, expected in reference.items():
         if key not in state:
             continue
@@ -89,14 +98,18 @@ def encoder_state(path: str | os.PathLike, name: str, in_channels: int) -> dict[
                 and got.shape[2:] == expected.shape[2:]:
             continue  # any band count; adapted below
         if got.shape != expected.shape:
-            raise EncoderWeightsError(f"{path}: {key} has shape {tuple(got.shape)} where timm {name} has "
-                                      f"{tuple(expected.shape)}; these are weights of another variant")
+            raise EncoderWeightsError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{path}: {key} has shape {shape} where timm {name} has {shape2}; these are weights of "
+                "another variant").format(
+                path=path, key=key, shape=tuple(got.shape), name=name, shape2=tuple(expected.shape)))
     state = {k: (v.float() if v.is_floating_point() else v) for k, v in state.items()}
     conv = state[first_conv]
     if conv.shape[1] != in_channels:
         if conv.shape[1] != 3:
-            raise EncoderWeightsError(f"{path}: the first convolution ({first_conv}) takes {conv.shape[1]} bands; "
-                                      f"only 3-band weights can be adapted to {in_channels} bands")
+            raise EncoderWeightsError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{path}: the first convolution ({first_conv}) takes {shape} bands; only 3-band weights "
+                "can be adapted to {in_channels} bands").format(
+                path=path, first_conv=first_conv, shape=conv.shape[1], in_channels=in_channels))
         from timm.models import adapt_input_conv
 
         state[first_conv] = adapt_input_conv(in_channels, conv)
@@ -127,7 +140,9 @@ def load_encoder_weights(features: nn.Module, name: str, path: str | os.PathLike
         elif key.endswith("num_batches_tracked"):
             mapped[key] = target[key]
         else:  # a timm layout this mapping does not know: say so rather than half-load
-            raise EncoderWeightsError(f"{path}: cannot place encoder weight {key} (timm layout changed?)")
+            raise EncoderWeightsError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{path}: cannot place encoder weight {key} (timm layout changed?)").format(
+                path=path, key=key))
     features.load_state_dict(mapped, strict=True)
 
 
@@ -136,4 +151,5 @@ def _features_first_conv(features: nn.Module, name: str) -> str:
     keys = features.state_dict().keys()
     if key in keys:
         return key
-    raise EncoderWeightsError(f"the {name} encoder has no {key}; timm's layout changed")
+    raise EncoderWeightsError(QT_TRANSLATE_NOOP(
+        "RemoteNet", "the {name} encoder has no {key}; timm's layout changed").format(name=name, key=key))

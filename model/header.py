@@ -14,6 +14,7 @@ import struct
 import zipfile
 from typing import Any
 
+from .messages import QT_TRANSLATE_NOOP
 from .metadata import ARCHITECTURE, FIRST_CONV, METADATA_KEY, MetadataError, architecture_of, validate_metadata
 
 # A RemoteNet file's tensor table is tens of kB and its own header a few kB: anything far larger is
@@ -41,11 +42,12 @@ class ModelFileError(ValueError):
 def file_kind(path: str | os.PathLike) -> str:
     """'safetensors', 'torch-zip' or 'pickle', judged by content rather than extension."""
     if not os.path.isfile(path):
-        raise ModelFileError(f"{path}: no such model file")
+        raise ModelFileError(QT_TRANSLATE_NOOP("RemoteNet", "{path}: no such model file").format(path=path))
     size = os.path.getsize(path)
     if size > MAX_MODEL_BYTES:
-        raise ModelFileError(f"{path}: {size / 1024**3:.1f} GB is far larger than a RemoteNet model (about "
-                             "55 MB); choose the .safetensors file written by RemoteNet Train")
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: {value:.1f} GB is far larger than a RemoteNet model (about 55 MB); choose the "
+            ".safetensors file written by RemoteNet Train").format(path=path, value=size / 1024**3))
     with open(path, "rb") as fh:
         head = fh.read(9)
     if len(head) == 9 and head[8:9] == b"{":
@@ -55,7 +57,8 @@ def file_kind(path: str | os.PathLike) -> str:
         return "torch-zip"
     if head[:1] == b"\x80":  # pickle protocol 2+ (torch's legacy format)
         return "pickle"
-    raise ModelFileError(f"{path}: not a model file (neither .safetensors nor a PyTorch checkpoint)")
+    raise ModelFileError(QT_TRANSLATE_NOOP(
+        "RemoteNet", "{path}: not a model file (neither .safetensors nor a PyTorch checkpoint)").format(path=path))
 
 
 def _check_zip(path: str | os.PathLike) -> None:
@@ -64,13 +67,16 @@ def _check_zip(path: str | os.PathLike) -> None:
         with zipfile.ZipFile(path) as zf:
             entries = zf.infolist()
     except (zipfile.BadZipFile, OSError) as err:
-        raise ModelFileError(f"{path}: not a readable PyTorch checkpoint ({err}); the file may be truncated") from err
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: not a readable PyTorch checkpoint ({err}); the file may be truncated").format(
+            path=path, err=err)) from err
     total = sum(e.file_size for e in entries)
     bomb = any(e.compress_type != zipfile.ZIP_STORED and e.file_size > MAX_ZIP_RATIO * max(e.compress_size, 1)
                for e in entries)
     if total > MAX_MODEL_BYTES or bomb:
-        raise ModelFileError(f"{path}: refused: this archive would expand to {total / 1024**2:.0f} MB "
-                             "(a PyTorch checkpoint is stored uncompressed); it is not a RemoteNet model")
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: refused: this archive would expand to {value:.0f} MB (a PyTorch checkpoint is "
+            "stored uncompressed); it is not a RemoteNet model").format(path=path, value=total / 1024**2))
 
 
 def safetensors_header(path: str | os.PathLike) -> dict[str, Any]:
@@ -79,39 +85,52 @@ def safetensors_header(path: str | os.PathLike) -> dict[str, Any]:
     with open(path, "rb") as fh:
         (length,) = struct.unpack("<Q", fh.read(8))
         if length > min(MAX_HEADER_BYTES, size - 8):
-            raise ModelFileError(f"{path}: unreadable .safetensors file (its header claims {length} bytes); "
-                                 "the file is truncated or damaged: copy or download it again")
+            raise ModelFileError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{path}: unreadable .safetensors file (its header claims {length} bytes); the file is "
+                "truncated or damaged: copy or download it again").format(path=path, length=length))
         raw_header = fh.read(length)
     if len(raw_header) < length:
-        raise ModelFileError(f"{path}: the .safetensors header is cut short; the file is truncated: "
-                             "copy or download it again")
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: the .safetensors header is cut short; the file is truncated: copy or download it "
+            "again").format(path=path))
     try:
         table = json.loads(raw_header)
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise ModelFileError(f"{path}: unreadable .safetensors file ({err}); is it truncated?") from err
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: unreadable .safetensors file ({err}); is it truncated?").format(
+            path=path, err=err)) from err
     except RecursionError:
-        raise ModelFileError(f"{path}: the .safetensors header nests too deeply to be a model file; "
-                             "choose a file written by RemoteNet") from None
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: the .safetensors header nests too deeply to be a model file; choose a file "
+            "written by RemoteNet").format(path=path)) from None
     raw = (table.get("__metadata__") or {}).get(METADATA_KEY) if isinstance(table, dict) else None
     if raw is None:
-        raise ModelFileError(f"{path}: this .safetensors file has no '{METADATA_KEY}' header; "
-                             "it was not written by remotenet.model.save_model")
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: this .safetensors file has no '{metadata_key}' header; it was not written by "
+            "remotenet.model.save_model").format(path=path, metadata_key=METADATA_KEY))
     if not isinstance(raw, str) or len(raw) > MAX_METADATA_BYTES:
-        raise ModelFileError(f"{path}: the '{METADATA_KEY}' header is not a JSON text of at most "
-                             f"{MAX_METADATA_BYTES // 1024} kB; the file is damaged or not a RemoteNet model")
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: the '{metadata_key}' header is not a JSON text of at most {value} kB; the file is "
+            "damaged or not a RemoteNet model").format(
+            path=path, metadata_key=METADATA_KEY, value=MAX_METADATA_BYTES // 1024))
     try:
         meta = json.loads(raw)
     except json.JSONDecodeError as err:
-        raise ModelFileError(f"{path}: the '{METADATA_KEY}' header is not valid JSON ({err})") from err
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: the '{metadata_key}' header is not valid JSON ({err})").format(
+            path=path, metadata_key=METADATA_KEY, err=err)) from err
     except RecursionError:
-        raise ModelFileError(f"{path}: the '{METADATA_KEY}' header nests too deeply; the file is damaged or "
-                             "not a RemoteNet model") from None
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: the '{metadata_key}' header nests too deeply; the file is damaged or not a "
+            "RemoteNet model").format(path=path, metadata_key=METADATA_KEY)) from None
     if not isinstance(meta, dict):
-        raise ModelFileError(f"{path}: the '{METADATA_KEY}' header is not a JSON object")
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: the '{metadata_key}' header is not a JSON object").format(
+            path=path, metadata_key=METADATA_KEY))
     try:
         validate_metadata(meta)
     except MetadataError as err:
-        raise ModelFileError(f"{path}: {err}") from err
+        raise ModelFileError(QT_TRANSLATE_NOOP("RemoteNet", "{path}: {err}").format(path=path, err=err)) from err
     _check_against_table(path, meta, table)
     meta.setdefault("architecture", ARCHITECTURE)  # files from before the encoder choice
     return meta
@@ -134,8 +153,9 @@ def _check_against_table(path: str | os.PathLike, meta: dict[str, Any], table: d
         validate_metadata(meta, num_classes=int(head[0]), in_channels=int(embed[1]),
                           architecture=architecture_of(encoder))
     except (MetadataError, TypeError, ValueError) as err:
-        raise ModelFileError(f"{path}: {err}; the header contradicts the weights: re-save the model with "
-                             "remotenet.model.save_model") from err
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: {err}; the header contradicts the weights: re-save the model with "
+            "remotenet.model.save_model").format(path=path, err=err)) from err
 
 
 def read_header(path: str | os.PathLike) -> dict[str, Any] | None:

@@ -42,6 +42,14 @@ class Message(str):
         return Message, (str(self), self.context, self.template, self.params)
 
 
+def message_of(err: BaseException) -> str:
+    """An exception's message, still a :class:`Message` where it was raised with one (for re-raising
+    it as another error without losing its translation)."""
+    if len(err.args) == 1 and isinstance(err.args[0], Message):
+        return err.args[0]
+    return str(err)
+
+
 def QT_TRANSLATE_NOOP(context: str, source: str) -> Message:  # noqa: N802 - the name pylupdate5 extracts
     """Mark ``source`` for translation in ``context``; the English text, translated later by a front end."""
     return Message(source, context, source)

@@ -10,6 +10,8 @@ import datetime as _dt
 import math
 from typing import Any
 
+from .messages import QT_TRANSLATE_NOOP
+
 FORMAT_VERSION = 2  # the newest version this code reads
 # Version 1: float32/float16 weights. Version 2 adds int8 weight storage (model/quantise.py), so
 # older readers refuse int8 files with "update the plugin" instead of a shape error.
@@ -129,7 +131,8 @@ def _normalise_band(band: Any, position: int) -> dict[str, Any]:
         return {"index": band, "name": f"band {band}"}
     if isinstance(band, dict):
         return {"index": int(band.get("index", position + 1)), "name": str(band.get("name", f"band {position + 1}"))}
-    raise MetadataError(f"band entry {band!r} is neither a name, a 1-based index nor a dict")
+    raise MetadataError(QT_TRANSLATE_NOOP(
+        "RemoteNet", "band entry {band!r} is neither a name, a 1-based index nor a dict").format(band=band))
 
 
 def _is_int(value: Any) -> bool:
@@ -145,7 +148,7 @@ def validate_metadata(meta: dict[str, Any], num_classes: int | None = None,
     """Raise MetadataError naming the first problem; shapes and the architecture are checked
     against the weights' when given."""
     def fail(msg: str) -> None:
-        raise MetadataError(f"model header: {msg}")
+        raise MetadataError(QT_TRANSLATE_NOOP("RemoteNet", "model header: {msg}").format(msg=msg))
 
     version = meta.get("format_version")
     if not isinstance(version, int) or not 1 <= version <= FORMAT_VERSION:

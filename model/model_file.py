@@ -16,6 +16,7 @@ from typing import Any
 import torch
 
 from .header import FIRST_CONV_KEYS, HEAD_KEY, ModelFileError, file_kind, safetensors_header
+from .messages import QT_TRANSLATE_NOOP
 from .metadata import (
     FLOAT_FORMAT_VERSION,
     INT8_FORMAT_VERSION,
@@ -50,10 +51,13 @@ def save_model(model: RemoteNet, path: str | os.PathLike, metadata: dict[str, An
 
     path = Path(path)
     if path.suffix != ".safetensors":
-        raise ModelFileError(f"{path}: model files are written as .safetensors; use that extension")
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: model files are written as .safetensors; use that extension").format(path=path))
     storage = storage or ("float16" if half else "float32")
     if storage not in STORAGES:
-        raise ModelFileError(f"weight storage {storage!r} is not one of {', '.join(STORAGES)}")
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "weight storage {storage!r} is not one of {storages}").format(
+            storage=storage, storages=', '.join(STORAGES)))
     meta = build_metadata(model.num_classes, model.in_channels, metadata, architecture=model.architecture)
     # The lowest version that describes the file, so older readers still open float files.
     meta["format_version"] = INT8_FORMAT_VERSION if storage == "int8" else FLOAT_FORMAT_VERSION
@@ -81,7 +85,9 @@ def weights_storage(path: str | os.PathLike) -> str:
         with safe_open(str(path), framework="pt") as fh:
             dtypes = {fh.get_slice(k).get_dtype() for k in fh.keys()}
     except Exception as err:  # noqa: BLE001 - safetensors raises its own error types
-        raise ModelFileError(f"{path}: unreadable .safetensors file ({err}); is it truncated?") from err
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: unreadable .safetensors file ({err}); is it truncated?").format(
+            path=path, err=err)) from err
     if "I8" in dtypes:
         return "int8"
     return "float16" if "F16" in dtypes else "float32"
@@ -114,7 +120,8 @@ def load_model(path: str | os.PathLike, device: str | torch.device = "cpu") -> t
         try:
             validate_metadata(meta, num_classes=num_classes, in_channels=in_channels, architecture=architecture)
         except MetadataError as err:
-            raise ModelFileError(f"{path}: {err}; the header contradicts the weights") from err
+            raise ModelFileError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{path}: {err}; the header contradicts the weights").format(path=path, err=err)) from err
     _check_finite(state, path)
     model = RemoteNet(num_classes=num_classes, in_channels=in_channels, encoder=encoder)
     _load_state(model, state, path)
@@ -128,12 +135,15 @@ def _safetensors_weights(path: Path) -> dict[str, torch.Tensor]:
     try:
         state = load_file(str(path), device="cpu")
     except Exception as err:  # noqa: BLE001
-        raise ModelFileError(f"{path}: the weights cannot be read ({err}); the file may be truncated: copy or "
-                             "download it again") from err
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: the weights cannot be read ({err}); the file may be truncated: copy or download "
+            "it again").format(path=path, err=err)) from err
     try:
         return decode_state(state)
     except QuantisationError as err:
-        raise ModelFileError(f"{path}: {err}; the file is damaged or was not written by save_model") from err
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: {err}; the file is damaged or was not written by save_model").format(
+            path=path, err=err)) from err
 
 
 def _torch_state_dict(path: Path) -> dict[str, torch.Tensor]:
@@ -141,18 +151,21 @@ def _torch_state_dict(path: Path) -> dict[str, torch.Tensor]:
         obj = torch.load(str(path), map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as err:
         raise ModelFileError(
-            f"{path}: refused to load: the checkpoint holds Python objects other than weights, which "
-            "could run code. Re-save it as a plain state_dict, or convert it to .safetensors."
+            QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: refused to load: the checkpoint holds Python objects other than weights, which "
+            "could run code. Re-save it as a plain state_dict, or convert it to .safetensors.").format(path=path)
         ) from err
     except Exception as err:  # noqa: BLE001 - torch raises RuntimeError, EOFError, zip errors...
-        raise ModelFileError(f"{path}: not a readable PyTorch checkpoint ({type(err).__name__}: {err}); "
-                             "the file may be truncated or not a model") from err
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: not a readable PyTorch checkpoint ({name}: {err}); the file may be truncated or "
+            "not a model").format(path=path, name=type(err).__name__, err=err)) from err
     if isinstance(obj, dict) and isinstance(obj.get("model"), dict):
         obj = obj["model"]
     elif isinstance(obj, dict) and isinstance(obj.get("state_dict"), dict):
         obj = obj["state_dict"]
     if not isinstance(obj, dict) or not all(isinstance(v, torch.Tensor) for v in obj.values()):
-        raise ModelFileError(f"{path}: the checkpoint is not a state_dict of tensors")
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: the checkpoint is not a state_dict of tensors").format(path=path))
     # DataParallel checkpoints prefix every key with "module.".
     return {k.removeprefix("module."): v for k, v in obj.items()}
 
@@ -161,8 +174,10 @@ def _check_finite(state: dict[str, torch.Tensor], path: Path) -> None:
     """NaN or infinite weights (a diverged training) would classify every pixel as garbage."""
     for name, tensor in state.items():
         if tensor.is_floating_point() and not bool(torch.isfinite(tensor).all()):
-            raise ModelFileError(f"{path}: the weights hold NaN or infinite values (first in {name}); the model "
-                                 "is damaged, for example by a training that diverged: use another model file")
+            raise ModelFileError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{path}: the weights hold NaN or infinite values (first in {name}); the model is "
+                "damaged, for example by a training that diverged: use another model file").format(
+                path=path, name=name))
 
 
 def _shape_from_weights(state: dict[str, torch.Tensor], path: Path) -> tuple[int, int, str]:
@@ -170,9 +185,10 @@ def _shape_from_weights(state: dict[str, torch.Tensor], path: Path) -> tuple[int
     head = state.get(HEAD_KEY)
     found = [(key, name) for key, name in FIRST_CONV_KEYS.items() if key in state]
     if head is None or head.dim() != 4 or len(found) != 1 or state[found[0][0]].dim() != 4:
-        raise ModelFileError(f"{path}: these weights are not a RemoteNet ({HEAD_KEY} or an encoder's first "
-                             f"convolution ({', '.join(FIRST_CONV_KEYS)}) missing); they belong to another "
-                             "architecture")
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: these weights are not a RemoteNet ({head_key} or an encoder's first convolution "
+            "({first_conv_keys}) missing); they belong to another architecture").format(
+            path=path, head_key=HEAD_KEY, first_conv_keys=', '.join(FIRST_CONV_KEYS)))
     key, encoder = found[0]
     return int(head.shape[0]), int(state[key].shape[1]), encoder
 
@@ -198,7 +214,8 @@ def _load_state(model: RemoteNet, state: dict[str, torch.Tensor], path: Path) ->
         if any(".attention_map.9" in k or ".attention_map.8.running_mean" in k for k in unexpected):
             hint = (" It looks like the later public RemoteNet code with a BatchNorm at the end of the "
                     "channel attention map (14,701,534 parameters), which this plugin does not build.")
-        raise ModelFileError(f"{path}: the weights do not fit RemoteNet ({model.architecture}): "
-                             f"{'; '.join(details)}.{hint} Choose a "
-                             "model saved by this plugin's RemoteNet (Train or remotenet.model.save_model).")
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: the weights do not fit RemoteNet ({architecture}): {details}.{hint} Choose a "
+            "model saved by this plugin's RemoteNet (Train or remotenet.model.save_model).").format(
+            path=path, architecture=model.architecture, details='; '.join(details), hint=hint))
     model.load_state_dict(state, strict=True)

@@ -24,6 +24,7 @@ from .devices import DeviceError, cpu_has_native_bf16, resolve_device
 from .encoder import DEFAULT_ENCODER, ENCODERS
 from .encoder_weights import EncoderWeightsError
 from .losses import SegmentationLoss
+from .messages import QT_TRANSLATE_NOOP
 from .metadata import NO_CLASS, normalisation_affine
 from .metrics import ConfusionMatrix
 from .network import RemoteNet
@@ -83,22 +84,30 @@ class TrainConfig:
 
     def check(self) -> None:
         if not (self.epochs or self.max_minutes or self.max_steps):
-            raise TrainingError("set epochs, max_minutes or max_steps: nothing would stop the training")
+            raise TrainingError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "set epochs, max_minutes or max_steps: nothing would stop the training"))
         for name in ("epochs", "max_minutes", "max_steps"):
             value = getattr(self, name)
             if value is not None and value < 0:
-                raise TrainingError(f"{name} must not be negative (got {value})")
+                raise TrainingError(QT_TRANSLATE_NOOP(
+                    "RemoteNet", "{name} must not be negative (got {value})").format(name=name, value=value))
         if self.batch_size < 1:
-            raise TrainingError(f"batch_size must be at least 1 (got {self.batch_size})")
+            raise TrainingError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "batch_size must be at least 1 (got {batch_size})").format(batch_size=self.batch_size))
         if self.lr <= 0:
-            raise TrainingError(f"lr must be positive (got {self.lr})")
+            raise TrainingError(QT_TRANSLATE_NOOP("RemoteNet", "lr must be positive (got {lr})").format(lr=self.lr))
         if self.encoder_lr_ratio <= 0:
-            raise TrainingError(f"encoder_lr_ratio must be positive (got {self.encoder_lr_ratio})")
+            raise TrainingError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "encoder_lr_ratio must be positive (got {encoder_lr_ratio})").format(
+                encoder_lr_ratio=self.encoder_lr_ratio))
         if self.encoder not in ENCODERS:
-            raise TrainingError(f"encoder {self.encoder!r} is not supported; choose one of {', '.join(ENCODERS)}")
+            raise TrainingError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "encoder {encoder!r} is not supported; choose one of {encoders}").format(
+                encoder=self.encoder, encoders=', '.join(ENCODERS)))
         if self.encoder_weights and self.pretrained_encoder:
-            raise TrainingError("pretrained_encoder (download) and encoder_weights (a local file) both ask for "
-                                "starting weights; set only one")
+            raise TrainingError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "pretrained_encoder (download) and encoder_weights (a local file) both ask for "
+                "starting weights; set only one"))
 
 
 @dataclass
@@ -140,7 +149,7 @@ def training_device(name: str = "auto") -> torch.device:
     try:
         return resolve_device(name)
     except DeviceError as err:
-        raise TrainingError(f"device {err}") from err
+        raise TrainingError(QT_TRANSLATE_NOOP("RemoteNet", "device {err}").format(err=err)) from err
 
 
 def normalise_batch(images: torch.Tensor, norm: Optional[dict[str, Any]]) -> torch.Tensor:
@@ -244,10 +253,13 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
     if has_val:
         _check_chips(val_images, val_labels, "validation", num_classes)
         if val_images.shape[1] != train_images.shape[1]:
-            raise TrainingError("training and validation chips have different band counts")
+            raise TrainingError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "training and validation chips have different band counts"))
     in_channels = int(train_images.shape[1])
     if norm is not None and (len(norm["mean"]) != in_channels or len(norm["std"]) != in_channels):
-        raise TrainingError(f"normalisation has {len(norm['mean'])} means for {in_channels} bands")
+        raise TrainingError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "normalisation has {mean_count} means for {in_channels} bands").format(
+            mean_count=len(norm['mean']), in_channels=in_channels))
 
     torch.manual_seed(config.seed)
     rng = np.random.default_rng(config.seed)
@@ -263,9 +275,10 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
                               pretrained_encoder=config.pretrained_encoder, drop_path_rate=config.drop_path_rate,
                               encoder=config.encoder, encoder_weights=config.encoder_weights)
         except EncoderWeightsError as err:
-            raise TrainingError(f"encoder weights: {err}") from err
+            raise TrainingError(QT_TRANSLATE_NOOP("RemoteNet", "encoder weights: {err}").format(err=err)) from err
     elif model.num_classes != num_classes or model.in_channels != in_channels:
-        raise TrainingError("the given model's classes or bands do not match the chips")
+        raise TrainingError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "the given model's classes or bands do not match the chips"))
     model.to(device)
     if channels_last:
         model.to(memory_format=torch.channels_last)
@@ -502,16 +515,22 @@ def save_trained_model(result: TrainResult, path: Any, header: dict[str, Any],
 
 def _check_chips(images: np.ndarray, labels: np.ndarray, what: str, num_classes: int) -> None:
     if images.ndim != 4 or labels.ndim != 3:
-        raise TrainingError(f"{what} chips must be images (N, C, H, W) and labels (N, H, W); got "
-                            f"{images.shape} and {labels.shape}")
+        raise TrainingError(QT_TRANSLATE_NOOP(
+            "RemoteNet",
+            "{what} chips must be images (N, C, H, W) and labels (N, H, W); got {shape} and {shape2}").format(
+            what=what, shape=images.shape, shape2=labels.shape))
     if images.shape[0] != labels.shape[0] or images.shape[2:] != labels.shape[1:]:
-        raise TrainingError(f"{what} images {images.shape} and labels {labels.shape} do not match")
+        raise TrainingError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{what} images {shape} and labels {shape2} do not match").format(
+            what=what, shape=images.shape, shape2=labels.shape))
     if images.shape[0] == 0:
-        raise TrainingError(f"there are no {what} chips")
+        raise TrainingError(QT_TRANSLATE_NOOP("RemoteNet", "there are no {what} chips").format(what=what))
     used = np.unique(labels)
     bad = used[(used != NO_CLASS) & (used >= num_classes)]
     if bad.size:
-        raise TrainingError(f"{what} labels hold class indices {bad.tolist()} but there are {num_classes} classes")
+        raise TrainingError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{what} labels hold class indices {tolist} but there are {num_classes} classes").format(
+            what=what, tolist=bad.tolist(), num_classes=num_classes))
 
 
 def _parameter_groups(model: torch.nn.Module, encoder_lr_ratio: float) -> list[dict[str, Any]]:

@@ -84,10 +84,18 @@ def translated(text: object) -> str:
         template = QCoreApplication.translate(text.context, text.template)
         if not text.params:
             return template
-        return template.format(**{key: translated(value) if isinstance(value, Message) else value
-                                  for key, value in text.params.items()})
+        return template.format(**{key: _param(value) for key, value in text.params.items()})
     except (KeyError, IndexError, ValueError, AttributeError, TypeError):
         return str(text)
+
+
+def _param(value: object) -> object:
+    """A value for a translated template: Messages and errors raised with one are translated too."""
+    if isinstance(value, Message):
+        return translated(value)
+    if isinstance(value, BaseException):
+        return error_text(value)
+    return value
 
 
 def error_text(err: BaseException) -> str:

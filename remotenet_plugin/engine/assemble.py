@@ -8,6 +8,7 @@ from typing import Callable, Optional
 
 from osgeo import gdal
 
+from ...model.messages import QT_TRANSLATE_NOOP
 from .options import EngineError, SegmentCancelled
 from .write_errors import checked_writes
 
@@ -41,7 +42,9 @@ def assemble_cog(parts: list[str], vrt_path: str, out_path: str, tags: dict[str,
         with checked_writes(f"the {field.replace('output_', '')} raster", field):
             vrt = gdal.BuildVRT(vrt_path, parts)
             if vrt is None:
-                raise EngineError(f"cannot mosaic the chunk parts: {gdal.GetLastErrorMsg()}", field)
+                raise EngineError(QT_TRANSLATE_NOOP(
+                    "RemoteNet", "cannot mosaic the chunk parts: {gdal_error}").format(
+                    gdal_error=gdal.GetLastErrorMsg()), field)
             vrt.SetMetadata(tags)
             try:
                 out = gdal.Translate(out_path, vrt, format="COG", creationOptions=cog_options(resampling),
@@ -53,7 +56,9 @@ def assemble_cog(parts: list[str], vrt_path: str, out_path: str, tags: dict[str,
             if out is None:
                 if cancelled():
                     raise SegmentCancelled("cancelled while assembling the output; no output was kept")
-                raise EngineError(f"writing {out_path} failed: {gdal.GetLastErrorMsg()}", field)
+                raise EngineError(QT_TRANSLATE_NOOP(
+                    "RemoteNet", "writing {out_path} failed: {gdal_error}").format(
+                    out_path=out_path, gdal_error=gdal.GetLastErrorMsg()), field)
             out = vrt = None
             if category_names:
                 ds = gdal.Open(out_path)  # read-only: the names go to the .aux.xml sidecar, the COG stays intact

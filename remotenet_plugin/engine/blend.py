@@ -23,14 +23,15 @@ from typing import Callable, Optional
 
 import numpy as np
 
+from ...model.messages import QT_TRANSLATE_NOOP
 from ...model.metadata import NO_CLASS
 from .options import EngineError
 from .tiling import Tile, TileGrid
 
 # Pixels per block (per class plane): 6 classes x 16 Ki float32 stay within a core's L2 cache.
 BLOCK_PIXELS = 16384
-NON_FINITE = ("the network produced NaN or infinite values; check the model file, the input scaling in its "
-              "header, or use precision 'fp32'")
+NON_FINITE = QT_TRANSLATE_NOOP("RemoteNet", "the network produced NaN or infinite values; check the model file, the "
+                               "input scaling in its header, or use precision 'fp32'")
 
 
 def argmax_and_max(acc: np.ndarray, index: Optional[np.ndarray] = None, best: Optional[np.ndarray] = None,

@@ -11,6 +11,7 @@ import uuid
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+from ...model.messages import QT_TRANSLATE_NOOP
 from .assemble import assemble_cog
 from .chunk_task import (
     ChunkJob,
@@ -89,8 +90,9 @@ def segment_chunked(run: Run, plan: ChunkPlan, output_raster: str, options: Segm
                     progress: Callable[[float, str], None], cancelled: Callable[[], bool],
                     log: Callable[[str], None]) -> SegmentResult:
     if options.scheduler and run.model_path is None:
-        raise EngineError("a run on a Dask scheduler needs a model file every worker can open, not an in-memory "
-                          "model", "model")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "a run on a Dask scheduler needs a model file every worker can open, not an in-memory "
+            "model"), "model")
     files = OutputFiles()
     tmp_raster = files.temp_for(output_raster)
     tmp_conf = files.temp_for(options.output_confidence) if options.output_confidence else None

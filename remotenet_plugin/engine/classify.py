@@ -14,6 +14,7 @@ import numpy as np
 import torch
 from osgeo import gdal
 
+from ...model.messages import QT_TRANSLATE_NOOP
 from ...model.metadata import NO_CLASS
 from .blend import NON_FINITE, RowBlender
 from .blend_torch import TorchRowBlender
@@ -182,9 +183,10 @@ def run_batch(batch: Batch, predictor: Predictor, blender: Union[BlendThread, To
     probs = predictor(batch.pixels) if tiles else None
     if probs is not None:
         if probs.shape[1] != num_classes or probs.shape[2:] != batch.pixels.shape[2:]:
-            raise EngineError(f"the network returned shape {tuple(probs.shape[1:])} for tiles of "
-                              f"{tuple(batch.pixels.shape[1:])}; expected {num_classes} classes at the tile's size "
-                              "(the header's classes must match the network)")
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "the network returned shape {shape} for tiles of {shape2}; expected {num_classes} "
+                "classes at the tile's size (the header's classes must match the network)").format(
+                shape=tuple(probs.shape[1:]), shape2=tuple(batch.pixels.shape[1:]), num_classes=num_classes))
         # The CPU blender checks the rows it finalises (cheaper: one value per pixel, in its thread).
         if isinstance(probs, torch.Tensor) and not bool(torch.isfinite(probs).all()):
             raise EngineError(NON_FINITE)

@@ -10,10 +10,12 @@ import time
 import uuid
 from typing import Any, Callable, Optional
 
+from ...model.messages import QT_TRANSLATE_NOOP
 from .options import EngineError, SegmentCancelled
 
-DASK_MISSING = ("a Dask scheduler was given but dask.distributed is not installed in this Python; install it with "
-                "`pip install \"dask[distributed]\"`, or leave the scheduler empty to run in this process")
+DASK_MISSING = QT_TRANSLATE_NOOP(
+    "RemoteNet", "a Dask scheduler was given but dask.distributed is not installed in this Python; install it with "
+    "`pip install \"dask[distributed]\"`, or leave the scheduler empty to run in this process")
 CONNECT_TIMEOUT_S = 5
 SCHEMES = ("tcp://", "tls://")
 
@@ -24,12 +26,15 @@ def scheduler_address(address: str) -> str:
     if "://" not in address:
         address = "tcp://" + address
     if not address.startswith(SCHEMES):
-        raise EngineError(f"{address} is not a Dask scheduler address; give tcp://host:port or tls://host:port",
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{address} is not a Dask scheduler address; give tcp://host:port or tls://host:port").format(
+            address=address),
                           "scheduler")
     host_port = address.split("://", 1)[1]
     if not host_port or ":" not in host_port or not host_port.rsplit(":", 1)[1].isdigit():
-        raise EngineError(f"{address} has no port; give tcp://host:port (a Dask scheduler listens on 8786 unless "
-                          "told otherwise)", "scheduler")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{address} has no port; give tcp://host:port (a Dask scheduler listens on 8786 unless told "
+            "otherwise)").format(address=address), "scheduler")
     return address
 
 
@@ -70,13 +75,17 @@ class DaskRunner:
         try:  # security None: distributed's own configuration (DASK_DISTRIBUTED__COMM__TLS__* variables)
             self.client = Client(self.address, timeout=CONNECT_TIMEOUT_S, set_as_default=False, security=security)
         except (TypeError, ValueError) as err:  # distributed's words for "tls:// without certificates"
-            raise EngineError(f"cannot connect to {self.address}: {err}. A tls:// scheduler needs this cluster's CA "
-                              "certificate, a client certificate and its key: give them (command line: --tls-ca-file, "
-                              "--tls-cert, --tls-key), or set DASK_DISTRIBUTED__COMM__TLS__CA_FILE and "
-                              "DASK_DISTRIBUTED__COMM__TLS__CLIENT__CERT/KEY", "scheduler") from err
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "cannot connect to {address}: {err}. A tls:// scheduler needs this cluster's CA "
+                "certificate, a client certificate and its key: give them (command line: --tls-ca-file, --tls-cert, "
+                "--tls-key), or set DASK_DISTRIBUTED__COMM__TLS__CA_FILE and "
+                "DASK_DISTRIBUTED__COMM__TLS__CLIENT__CERT/KEY").format(
+                address=self.address, err=err), "scheduler") from err
         except (OSError, TimeoutError) as err:
-            raise EngineError(f"cannot reach the Dask scheduler at {self.address} within {CONNECT_TIMEOUT_S} s "
-                              f"({err}); check the address and that `dask scheduler` is running there", "scheduler"
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "cannot reach the Dask scheduler at {address} within {connect_timeout_s} s ({err}); "
+                "check the address and that `dask scheduler` is running there").format(
+                address=self.address, connect_timeout_s=CONNECT_TIMEOUT_S, err=err), "scheduler"
                               ) from err
         workers = self.client.scheduler_info().get("workers", {})
         self.name = f"Dask scheduler {self.address}"

@@ -21,6 +21,7 @@ from typing import Any, Callable, Optional
 import numpy as np
 from osgeo import gdal
 
+from ...model.messages import QT_TRANSLATE_NOOP, message_of
 from ...model.metadata import NO_CLASS
 from ...model.metrics import metrics_from_confusion
 from .gdal_errors import with_gdal_exceptions
@@ -81,7 +82,9 @@ def evaluate_classification(classified: str, reference: str, class_field: Option
     try:
         ds = gdal.Open(classified)
     except RuntimeError as err:
-        raise EvaluationError(f"cannot open the classified raster {classified}: {err}") from err
+        raise EvaluationError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "cannot open the classified raster {classified}: {err}").format(
+            classified=classified, err=err)) from err
     band = ds.GetRasterBand(1)
     pred_nodata = band.GetNoDataValue()
     categories = {i: n for i, n in enumerate(band.GetCategoryNames() or []) if n}
@@ -90,7 +93,7 @@ def evaluate_classification(classified: str, reference: str, class_field: Option
         read_reference, ref_names = _reference_reader(ds, reference, class_field, background, layer, categories,
                                                       notes)
     except LabelsError as err:
-        raise EvaluationError(str(err)) from err
+        raise EvaluationError(message_of(err)) from err
 
     width, height = ds.RasterXSize, ds.RasterYSize
     counts = np.zeros(256 * 256, dtype=np.int64)
@@ -103,7 +106,9 @@ def evaluate_classification(classified: str, reference: str, class_field: Option
         pred = band.ReadAsArray(*window)
         ref = read_reference(window)
         if np.any((pred < 0) | (pred > 255) | (pred != np.round(pred))):
-            raise EvaluationError(f"{classified} holds values outside 0..255: not a classified raster")
+            raise EvaluationError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{classified} holds values outside 0..255: not a classified raster").format(
+                classified=classified))
         pred = pred.astype(np.int64)
         ref = ref.astype(np.int64)
         ref_ok = ref != NO_CLASS
@@ -117,8 +122,9 @@ def evaluate_classification(classified: str, reference: str, class_field: Option
             progress(min(1.0, (y0 + rows) / height))
     full = counts.reshape(256, 256)
     if full.sum() == 0:
-        raise EvaluationError("no pixel is both labelled in the reference and classified: the reference does "
-                              "not overlap the classified raster (or one of them is all nodata)")
+        raise EvaluationError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "no pixel is both labelled in the reference and classified: the reference does not overlap "
+            "the classified raster (or one of them is all nodata)"))
     seen = set(np.nonzero(full.sum(axis=1))[0].tolist()) | set(np.nonzero(full.sum(axis=0))[0].tolist())
     values = sorted(seen | (set(categories) - {NO_CLASS}))
     names = [categories.get(v) or ref_names.get(v) or str(v) for v in values]
@@ -151,19 +157,24 @@ def _reference_reader(ds: gdal.Dataset, reference: str, class_field: Optional[st
         xmin, xmax, ymin, ymax = vec.layer.GetExtent()
         rxmin, rxmax, rymin, rymax = raster_extent(ds)
         if xmin > rxmax or xmax < rxmin or ymin > rymax or ymax < rymin:
-            raise EvaluationError(f"the reference polygons do not overlap the classified raster: they cover "
-                                  f"{extent_text((xmin, xmax, ymin, ymax))}, the raster covers "
-                                  f"{extent_text((rxmin, rxmax, rymin, rymax))} (in the raster's CRS)")
+            raise EvaluationError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "the reference polygons do not overlap the classified raster: they cover "
+                "{extent_text}, the raster covers {extent_text2} (in the raster's CRS)").format(
+                extent_text=extent_text((xmin, xmax, ymin, ymax)),
+                extent_text2=extent_text((rxmin, rxmax, rymin, rymax))))
         return (lambda window: vec.rasterise(window, check_overlap=False)), {c["value"]: c["name"] for c in vec.classes}
     if class_field:
-        raise EvaluationError(f"{path} is a raster: its pixel values are the classes, so it takes no class field")
+        raise EvaluationError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path} is a raster: its pixel values are the classes, so it takes no class field").format(
+            path=path))
     src = gdal.Open(path)
     rband = src.GetRasterBand(1)
     names = {i: n for i, n in enumerate(rband.GetCategoryNames() or []) if n}
     if not same_grid(src, ds):
         if not src.GetProjection() or not ds.GetProjection():
-            raise EvaluationError("the reference raster is on another grid than the classified raster and one of "
-                                  "them has no CRS; give both a CRS")
+            raise EvaluationError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "the reference raster is on another grid than the classified raster and one of them "
+                "has no CRS; give both a CRS"))
         notes.append("the reference raster is on another grid or CRS: warped (nearest) onto the classified grid")
         gt = ds.GetGeoTransform()
         bounds = (gt[0], gt[3] + ds.RasterYSize * gt[5], gt[0] + ds.RasterXSize * gt[1], gt[3])

@@ -6,6 +6,7 @@ import os
 import uuid
 from pathlib import Path
 
+from ...model.messages import QT_TRANSLATE_NOOP
 from .options import EngineError
 
 SIDE_SUFFIXES = (".aux.xml", "-wal", "-shm", "-journal")
@@ -68,5 +69,7 @@ class OutputFiles:
                 os.replace(tmp, final)
         except OSError as err:
             self.discard()
-            raise EngineError(f"cannot move the outputs into place ({err}); check the output folder") from err
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "cannot move the outputs into place ({err}); check the output folder").format(
+                err=err)) from err
         self.pairs.clear()

@@ -9,6 +9,7 @@ import numpy as np
 import torch
 
 from ...model.devices import DeviceError, cpu_has_native_bf16, resolve_device
+from ...model.messages import QT_TRANSLATE_NOOP, message_of
 from .options import PRECISIONS, EngineError
 
 DTYPES = {"bf16": torch.bfloat16, "fp16": torch.float16}
@@ -19,7 +20,7 @@ def pick_device(device: str) -> torch.device:
     try:
         return resolve_device(device)
     except DeviceError as err:
-        raise EngineError(str(err), "device") from err
+        raise EngineError(message_of(err), "device") from err
 
 
 # Networks smaller than this are memory-bound on a CPU: bf16 buys them no speed, only rounding.
@@ -31,13 +32,16 @@ def pick_precision(precision: str, device: torch.device, model: Optional[torch.n
     networks big enough to gain from it (``model`` given), else fp32. "fp32" is always exact."""
     precision = (precision or "auto").lower()
     if precision not in PRECISIONS:
-        raise EngineError(f"precision {precision!r} is not one of {', '.join(PRECISIONS)}")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "precision {precision!r} is not one of {precisions}").format(
+            precision=precision, precisions=', '.join(PRECISIONS)))
     if device.type == "cuda":
         if precision == "auto":
             return "bf16" if torch.cuda.is_bf16_supported() else "fp16"
         return precision
     if precision == "fp16":
-        raise EngineError("precision 'fp16' needs a CUDA GPU; on the CPU use 'bf16' or 'fp32'")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "precision 'fp16' needs a CUDA GPU; on the CPU use 'bf16' or 'fp32'"))
     if precision != "auto":
         return precision
     # Checked on the trained demonstration model over real imagery: bf16 agrees with fp32 on
@@ -185,8 +189,9 @@ class Predictor:
                         raise
                     torch.cuda.empty_cache()
                     if self.batch_size == 1:
-                        raise EngineError("the GPU ran out of memory on a single tile; choose a smaller "
-                                          "tile size or the CPU") from err
+                        raise EngineError(QT_TRANSLATE_NOOP(
+                            "RemoteNet", "the GPU ran out of memory on a single tile; choose a smaller tile size or "
+                            "the CPU")) from err
                     self.batch_size = max(1, self.batch_size // 2)
                     self.log(f"GPU out of memory: continuing with batch size {self.batch_size}")
                     continue

@@ -20,6 +20,7 @@ from typing import Any, Optional
 import numpy as np
 from osgeo import gdal, ogr, osr
 
+from ...model.messages import QT_TRANSLATE_NOOP
 from ...model.metadata import EXTRA_COLORS, NO_CLASS
 from .gdal_errors import with_gdal_exceptions
 from .source import dataset_srs, window_geotransform
@@ -50,8 +51,9 @@ def read_label_grid(ds: gdal.Dataset, labels: str, class_field: Optional[str],
     kind = label_kind(path)
     if kind == "raster":
         if class_field:
-            raise LabelsError(f"{path} is a raster: its pixel values are the classes, so it takes no "
-                                    f"class field (got {class_field!r})")
+            raise LabelsError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{path} is a raster: its pixel values are the classes, so it takes no class field (got "
+                "{class_field!r})").format(path=path, class_field=class_field))
         return _raster_labels(ds, path, window, bool(background))
     return _vector_labels(ds, path, layer, class_field, window, background)
 
@@ -66,8 +68,9 @@ def _raster_labels(ds: gdal.Dataset, path: str, window: tuple[int, int, int, int
         values = band.ReadAsArray(xoff, yoff, xsize, ysize)
     else:
         if not src.GetProjection() or not ds.GetProjection():
-            raise LabelsError(f"{path} is on another grid than the image and one of them has no CRS; "
-                                    "give both a CRS (or put the labels on the image grid)")
+            raise LabelsError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{path} is on another grid than the image and one of them has no CRS; give both a CRS "
+                "(or put the labels on the image grid)").format(path=path))
         notes.append(f"label raster {os.path.basename(path)} is on another grid or CRS: warped (nearest) "
                      "onto the image grid")
         mem = gdal.GetDriverByName("MEM").Create("", xsize, ysize, 1, gdal.GDT_Float64)
@@ -84,12 +87,14 @@ def _raster_labels(ds: gdal.Dataset, path: str, window: tuple[int, int, int, int
         unlabelled |= values == nodata
     found = np.unique(values[~unlabelled])
     if found.size == 0:
-        raise LabelsError(f"the label raster {path} has no labelled pixel over the image"
-                                f"{'' if is_whole(ds, window) else ' window'}: "
-                                "the labels do not overlap the raster (or are all 255/nodata)")
+        raise LabelsError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "the label raster {path} has no labelled pixel over the image{value}: the labels do not "
+            "overlap the raster (or are all 255/nodata)").format(
+            path=path, value='' if is_whole(ds, window) else ' window'))
     if np.any(found != np.round(found)) or found.min() < 0 or found.max() > 254:
-        raise LabelsError(f"label raster values must be whole numbers 0..254 (255 = unlabelled); "
-                                f"found {found[:10].tolist()}")
+        raise LabelsError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "label raster values must be whole numbers 0..254 (255 = unlabelled); found {tolist}").format(
+            tolist=found[:10].tolist()))
     grid = np.full(values.shape, NO_CLASS, dtype=np.uint8)
     grid[~unlabelled] = values[~unlabelled].astype(np.uint8)
     names = band.GetCategoryNames() or []
@@ -138,8 +143,9 @@ class VectorLabels:
             self.notes.append(f"{skipped} feature(s) of {os.path.basename(path)} without a geometry{without} "
                               "were left out")
         if not geoms:
-            raise LabelsError(f"{path}: no polygon with a class to rasterise"
-                              f"{f' (field {class_field!r} is empty everywhere)' if class_field else ''}")
+            raise LabelsError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{path}: no polygon with a class to rasterise{value}").format(
+                path=path, value=f' (field {class_field!r} is empty everywhere)' if class_field else ''))
         self.classes, burn = self._classes(keys, class_field, numeric, self.background, layer.GetName(),
                                            name_to_value)
         self.background_value = next((c["value"] for c in self.classes if c["name"] == "background"), None)
@@ -156,7 +162,9 @@ class VectorLabels:
         if numeric:
             used = sorted(set(keys))
             if any(v < 0 or v > 254 for v in used):
-                raise LabelsError(f"class values must be 0..254 (255 = unlabelled); {class_field!r} holds {used}")
+                raise LabelsError(QT_TRANSLATE_NOOP(
+                    "RemoteNet", "class values must be 0..254 (255 = unlabelled); {class_field!r} holds {used}").format(
+                    class_field=class_field, used=used))
             classes = [{"value": v, "name": str(v), "color": None} for v in used]
             if background:
                 free = next(v for v in range(255) if v not in used)
@@ -168,8 +176,10 @@ class VectorLabels:
             lookup_lower = {k.lower(): v for k, v in name_to_value.items()}
             unknown = [n for n in names if n.lower() not in lookup_lower]
             if unknown:
-                raise LabelsError(f"class names {unknown} in {class_field!r} are not classes of the classified "
-                                        f"raster ({', '.join(name_to_value)})")
+                raise LabelsError(QT_TRANSLATE_NOOP(
+                    "RemoteNet", "class names {unknown} in {class_field!r} are not classes of the classified raster "
+                    "({name_to_value})").format(
+                    unknown=unknown, class_field=class_field, name_to_value=', '.join(name_to_value)))
             lookup = {n: lookup_lower[n.lower()] for n in names}
         else:
             first = 1 if background else 0
@@ -194,9 +204,11 @@ class VectorLabels:
         values = mem.GetRasterBand(1).ReadAsArray()
         if check_overlap and not np.any(values != NO_CLASS):
             raise LabelsError(
-                f"the label polygons do not overlap the raster{'' if is_whole(ds, window) else ' window'}: "
-                f"labels cover {extent_text(self.layer.GetExtent())}, the raster covers "
-                f"{extent_text(raster_extent(mem))} (in the raster's CRS)")
+                QT_TRANSLATE_NOOP(
+                "RemoteNet", "the label polygons do not overlap the raster{value}: labels cover {getextent}, the "
+                "raster covers {mem} (in the raster's CRS)").format(
+                value='' if is_whole(ds, window) else ' window', getextent=extent_text(self.layer.GetExtent()),
+                mem=extent_text(raster_extent(mem))))
         if self.background_value is not None:
             values[values == NO_CLASS] = self.background_value
         return values.astype(np.uint8)
@@ -206,12 +218,16 @@ def _open_vector_layer(path: str, layer_name: Optional[str]) -> tuple[ogr.DataSo
     try:
         src = ogr.Open(path)
     except RuntimeError as err:
-        raise LabelsError(f"{path}: cannot open the labels as a vector layer ({err})") from err
+        raise LabelsError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: cannot open the labels as a vector layer ({err})").format(
+            path=path, err=err)) from err
     if src is None or src.GetLayerCount() == 0:
-        raise LabelsError(f"{path}: no vector layer to read labels from")
+        raise LabelsError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: no vector layer to read labels from").format(path=path))
     layer = src.GetLayerByName(layer_name) if layer_name else src.GetLayer(0)
     if layer is None:
-        raise LabelsError(f"{path}: no layer named {layer_name!r}")
+        raise LabelsError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: no layer named {layer_name!r}").format(path=path, layer_name=layer_name))
     return src, layer
 
 
@@ -222,7 +238,9 @@ def _is_numeric_field(layer: ogr.Layer, class_field: Optional[str]) -> bool:
     defn = layer.GetLayerDefn()
     fields = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
     if class_field not in fields:
-        raise LabelsError(f"the labels have no field {class_field!r}; fields: {', '.join(fields) or 'none'}")
+        raise LabelsError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "the labels have no field {class_field!r}; fields: {fields}").format(
+            class_field=class_field, fields=', '.join(fields) or 'none'))
     ftype = defn.GetFieldDefn(fields.index(class_field)).GetType()
     return ftype in (ogr.OFTInteger, ogr.OFTInteger64, ogr.OFTReal)
 
@@ -243,8 +261,9 @@ def _class_polygons(layer: ogr.Layer, class_field: Optional[str], numeric: bool,
             key = feature.GetField(class_field)
             if numeric:
                 if float(key) != round(float(key)):
-                    raise LabelsError(f"class field {class_field!r} holds {key}: numeric classes must "
-                                      "be whole numbers 0..254")
+                    raise LabelsError(QT_TRANSLATE_NOOP(
+                        "RemoteNet", "class field {class_field!r} holds {key}: numeric classes must be whole "
+                        "numbers 0..254").format(class_field=class_field, key=key))
                 key = int(round(float(key)))
             else:
                 key = str(key)
@@ -276,7 +295,8 @@ def _transform_to_raster(layer: ogr.Layer, ds: gdal.Dataset, path: str) -> Optio
     wkt = ds.GetProjection()
     if vec_srs is None or not wkt:
         if vec_srs is not None and not wkt:
-            raise LabelsError("the raster has no CRS but the labels do; assign the raster a CRS first")
+            raise LabelsError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "the raster has no CRS but the labels do; assign the raster a CRS first"))
         return None  # labels without a CRS are taken to be in the raster's
     ras_srs = osr.SpatialReference()
     ras_srs.ImportFromWkt(wkt)
@@ -288,8 +308,10 @@ def _transform_to_raster(layer: ogr.Layer, ds: gdal.Dataset, path: str) -> Optio
     try:
         return osr.CoordinateTransformation(vec_srs, ras_srs)
     except RuntimeError as err:
-        raise LabelsError(f"{path}: cannot reproject the labels onto the raster's CRS ({err}); "
-                                "reproject them first") from err
+        raise LabelsError(QT_TRANSLATE_NOOP(
+            "RemoteNet",
+            "{path}: cannot reproject the labels onto the raster's CRS ({err}); reproject them first").format(
+            path=path, err=err)) from err
 
 
 def finish_classes(classes: list[dict[str, Any]], names: Optional[dict[int, str]],
@@ -305,7 +327,7 @@ def finish_classes(classes: list[dict[str, Any]], names: Optional[dict[int, str]
 
 def label_kind(path: str) -> str:
     if not os.path.exists(path):
-        raise LabelsError(f"labels {path}: no such file")
+        raise LabelsError(QT_TRANSLATE_NOOP("RemoteNet", "labels {path}: no such file").format(path=path))
     ext = os.path.splitext(path)[1].lower()
     if ext in VECTOR_EXTENSIONS and ext != ".gpkg":
         return "vector"
@@ -321,7 +343,8 @@ def label_kind(path: str) -> str:
         ds = None
     if ds is not None and ds.RasterCount > 0:
         return "raster"
-    raise LabelsError(f"labels {path}: neither a raster nor a vector layer GDAL can read")
+    raise LabelsError(QT_TRANSLATE_NOOP(
+        "RemoteNet", "labels {path}: neither a raster nor a vector layer GDAL can read").format(path=path))
 
 
 def split_source(source: str, layer: Optional[str]) -> tuple[str, Optional[str]]:

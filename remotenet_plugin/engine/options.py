@@ -5,6 +5,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ...model.messages import QT_TRANSLATE_NOOP
+
 ENGINE_VERSION = "0.1.0"
 
 # The values a run accepts; the QGIS dialogs list the same ones (one owner: this module).
@@ -13,8 +15,9 @@ PRECISIONS = ("auto", "fp32", "bf16", "fp16")
 MIN_TILE = 32  # pixels; the network pads smaller inputs anyway, so smaller tiles only waste work
 RUNTIMES = ("auto", "torch", "openvino")
 DEFAULT_CHUNK_PX = 4096  # output pixels per chunk side (rounded up to the tile stride); see engine/chunks.py
-OPENVINO_MISSING = ("'openvino' was asked for but OpenVINO is not installed in this Python; install it "
-                    "with `pip install openvino`, or choose the runtime Auto or PyTorch")
+OPENVINO_MISSING = QT_TRANSLATE_NOOP(
+    "RemoteNet", "'openvino' was asked for but OpenVINO is not installed in this Python; install it with `pip install "
+    "openvino`, or choose the runtime Auto or PyTorch")
 
 
 class EngineError(Exception):

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
+from ...model.messages import QT_TRANSLATE_NOOP
 from .options import EngineError
 
 
@@ -60,7 +61,9 @@ def write_text_atomic(path: str, text: str) -> None:
             fh.write(text)
         os.replace(tmp, path)
     except OSError as err:
-        raise EngineError(f"{path}: cannot write ({err}); choose a writable folder") from err
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path}: cannot write ({err}); choose a writable folder").format(
+            path=path, err=err)) from err
     finally:
         if os.path.exists(tmp):
             os.remove(tmp)

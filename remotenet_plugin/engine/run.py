@@ -14,6 +14,7 @@ import torch
 from osgeo import gdal
 
 from ...model import ModelFileError, load_model, read_metadata
+from ...model.messages import QT_TRANSLATE_NOOP, message_of
 from .check import check_inputs, describe_assumptions, effective_tiling
 from .inference import Predictor, describe_device, pick_device, pick_precision
 from .options import ENGINE_VERSION, EngineError, SegmentOptions
@@ -28,13 +29,14 @@ ModelArg = Union[str, os.PathLike, tuple[torch.nn.Module, dict]]
 def model_header(model: ModelArg) -> tuple[dict, Optional[str]]:
     if isinstance(model, tuple):
         if len(model) != 2 or not isinstance(model[0], torch.nn.Module) or not isinstance(model[1], dict):
-            raise EngineError("model must be a model file path or a (torch module, header dict) pair")
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "model must be a model file path or a (torch module, header dict) pair"))
         return model[1], None
     path = os.fspath(model)
     try:
         return read_metadata(path), path
     except ModelFileError as err:
-        raise EngineError(str(err), "model") from err
+        raise EngineError(message_of(err), "model") from err
 
 
 @dataclass
@@ -81,7 +83,7 @@ def prepare(source: str, model: ModelArg, output_raster: str, options: SegmentOp
         try:
             net, meta = load_model(model_path)
         except ModelFileError as err:
-            raise EngineError(str(err), "model") from err
+            raise EngineError(message_of(err), "model") from err
         model_name, model_hash = Path(model_path).name, file_sha256(model_path)
     else:
         net, model_name, model_hash = model[0], f"in-memory {type(model[0]).__name__}", ""

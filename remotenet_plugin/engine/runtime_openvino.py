@@ -21,15 +21,13 @@ from typing import Callable, Optional
 import numpy as np
 import torch
 
+from ...model.messages import QT_TRANSLATE_NOOP
 from .options import OPENVINO_MISSING, EngineError
 
 CACHE_ENV = "REMOTENET_CACHE_DIR"
 # Bumped whenever what is converted changes (the softmax wrapper, conversion arguments): old
 # cache entries are then simply not found again.
 CONVERSION_FORMAT = "softmax-static-v1"
-MISSING = "runtime " + OPENVINO_MISSING
-
-
 def load_openvino():
     """The openvino module, or EngineError saying how to install it."""
     # OpenVINO's converter sends usage statistics (Google Analytics) unless a consent file in the
@@ -40,7 +38,8 @@ def load_openvino():
     try:
         import openvino
     except (ImportError, OSError) as err:  # OSError: a wheel whose shared libraries do not load
-        raise EngineError(MISSING + f" ({err})") from err
+        raise EngineError(QT_TRANSLATE_NOOP("RemoteNet", "runtime {missing} ({err})").format(
+            missing=OPENVINO_MISSING, err=err)) from err
     return openvino
 
 
@@ -142,8 +141,9 @@ class OpenVINOPredictor:
             self.folder.parent.mkdir(parents=True, exist_ok=True)
             staging = Path(tempfile.mkdtemp(prefix=".convert-", dir=self.folder.parent))
         except OSError as err:
-            raise EngineError(f"the OpenVINO cache folder {self.folder.parent} is not writable ({err}); set "
-                              f"{CACHE_ENV} to a writable folder") from err
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "the OpenVINO cache folder {parent} is not writable ({err}); set {cache_env} to a "
+                "writable folder").format(parent=self.folder.parent, err=err, cache_env=CACHE_ENV)) from err
         try:
             net = net.to("cpu", memory_format=torch.contiguous_format).float().eval()
             example = torch.zeros(self.shape, dtype=torch.float32)
@@ -188,8 +188,9 @@ class OpenVINOPredictor:
     def __call__(self, tiles: np.ndarray) -> np.ndarray:
         start = time.perf_counter()
         if tiles.shape[1:] != self.shape[1:]:
-            raise EngineError(f"tiles of shape {tuple(tiles.shape[1:])} reached an OpenVINO network converted "
-                              f"for {self.shape[1:]}")
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "tiles of shape {shape} reached an OpenVINO network converted for {shape2}").format(
+                shape=tuple(tiles.shape[1:]), shape2=self.shape[1:]))
         out = [self._run(tiles[i:i + self.batch_size]) for i in range(0, len(tiles), self.batch_size)]
         self.seconds += time.perf_counter() - start
         return out[0] if len(out) == 1 else np.concatenate(out)

@@ -7,6 +7,7 @@ from typing import Optional
 
 import torch
 
+from ...model.messages import QT_TRANSLATE_NOOP
 from .inference import parameter_count
 from .options import OPENVINO_MISSING, RUNTIMES, EngineError
 
@@ -19,11 +20,14 @@ def check_runtime(runtime: str, device: torch.device) -> str:
     """The runtime option validated without importing anything heavy; returns it lower-cased."""
     runtime = (runtime or "auto").lower()
     if runtime not in RUNTIMES:
-        raise EngineError(f"{runtime!r} is not one of {', '.join(RUNTIMES)}", "runtime")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{runtime!r} is not one of {runtimes}").format(
+            runtime=runtime, runtimes=', '.join(RUNTIMES)), "runtime")
     if runtime == "openvino":
         if device.type != "cpu":
-            raise EngineError(f"runtime 'openvino' runs on the CPU only, not {device.type}; choose device 'cpu' "
-                              "or runtime Auto")
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "runtime 'openvino' runs on the CPU only, not {type}; choose device 'cpu' or runtime "
+                "Auto").format(type=device.type))
         if importlib.util.find_spec("openvino") is None:
             raise EngineError(OPENVINO_MISSING, "runtime")
     return runtime

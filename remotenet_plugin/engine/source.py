@@ -11,6 +11,7 @@ from typing import Any, Optional
 import numpy as np
 from osgeo import gdal, osr
 
+from ...model.messages import QT_TRANSLATE_NOOP
 from ...model.metadata import normalisation_affine
 from .options import EngineError
 
@@ -31,10 +32,13 @@ def open_raster(path: str) -> gdal.Dataset:
         gdal.PopErrorHandler()
     # A plain path that is not there (not /vsi..., not a driver's PREFIX:... string): say so plainly.
     if ds is None and not re.match(r"/vsi|[A-Z0-9_]{2,}:", str(path)) and not os.path.exists(path):
-        raise EngineError(f"{path} cannot be opened as a raster: there is no such file; check the path", "source")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path} cannot be opened as a raster: there is no such file; check the path").format(
+            path=path), "source")
     if ds is None or ds.RasterCount < 1:
-        raise EngineError(f"{path} cannot be opened as a raster ({msg or 'no raster bands'}); "
-                          "choose a raster file GDAL can read", "source")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{path} cannot be opened as a raster ({msg}); choose a raster file GDAL can read").format(
+            path=path, msg=msg or 'no raster bands'), "source")
     return ds
 
 
@@ -50,22 +54,27 @@ def choose_bands(ds: gdal.Dataset, meta: dict[str, Any], bands: Optional[Sequenc
         chosen = [int(b) for b in bands]
         bad = [b for b in chosen if not 1 <= b <= count]
         if bad:
-            raise EngineError(f"the raster has {count} band(s) (1..{count}); it has no band "
-                              f"{', '.join(map(str, bad))}; choose bands that exist", "bands")
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "the raster has {count} band(s) (1..{count}); it has no band {bad}; choose bands that "
+                "exist").format(count=count, bad=', '.join(map(str, bad))), "bands")
         if len(chosen) != needed:
-            raise EngineError(f"the model takes {needed} band(s) ({described}) but {len(chosen)} were chosen; "
-                              f"choose exactly {needed}", "bands")
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "the model takes {needed} band(s) ({described}) but {chosen_count} were chosen; choose "
+                "exactly {needed}").format(needed=needed, described=described, chosen_count=len(chosen)), "bands")
     else:
         chosen = [int(b["index"]) for b in meta.get("bands", [])] or list(range(1, needed + 1))
         if len(chosen) != needed or any(not 1 <= b <= count for b in chosen):
-            raise EngineError(f"the model expects {needed} band(s) ({described}) but the raster has {count}; "
-                              f"choose {needed} of its bands, or use a model made for {count}-band imagery",
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "the model expects {needed} band(s) ({described}) but the raster has {count}; choose "
+                "{needed} of its bands, or use a model made for {count}-band imagery").format(
+                needed=needed, described=described, count=count),
                               "bands")
     for b in chosen:
         dtype = ds.GetRasterBand(b).DataType
         if dtype not in SUPPORTED_TYPES:
-            raise EngineError(f"band {b} has data type {gdal.GetDataTypeName(dtype)}, which is not supported; "
-                              "convert it to a real type first (gdal_translate -ot Float32)", "bands")
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "band {b} has data type {dtype}, which is not supported; convert it to a real type "
+                "first (gdal_translate -ot Float32)").format(b=b, dtype=gdal.GetDataTypeName(dtype)), "bands")
     return chosen
 
 
@@ -74,16 +83,21 @@ def resolve_window(ds: gdal.Dataset, window: Optional[Sequence[int]],
     """(xoff, yoff, xsize, ysize) inside the raster, from a pixel window, a map extent or the whole."""
     width, height = ds.RasterXSize, ds.RasterYSize
     if window is not None and extent is not None:
-        raise EngineError("give either a pixel window or a map extent, not both", "window")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "give either a pixel window or a map extent, not both"), "window")
     if window is not None:
         if len(window) != 4:
-            raise EngineError(f"{tuple(window)} must be (xoff, yoff, xsize, ysize)", "window")
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{window} must be (xoff, yoff, xsize, ysize)").format(window=tuple(window)), "window")
         xoff, yoff, xsize, ysize = (int(v) for v in window)
         if xsize < 1 or ysize < 1:
-            raise EngineError(f"{tuple(window)}: xsize and ysize must be at least 1", "window")
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{window}: xsize and ysize must be at least 1").format(window=tuple(window)), "window")
         x0, y0, x1, y1 = max(xoff, 0), max(yoff, 0), min(xoff + xsize, width), min(yoff + ysize, height)
         if x0 >= x1 or y0 >= y1:
-            raise EngineError(f"{tuple(window)} does not intersect the raster ({width} x {height} pixels)", "window")
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{window} does not intersect the raster ({width} x {height} pixels)").format(
+                window=tuple(window), width=width, height=height), "window")
         return x0, y0, x1 - x0, y1 - y0
     if extent is not None:
         return _extent_to_window(ds, extent)
@@ -92,14 +106,18 @@ def resolve_window(ds: gdal.Dataset, window: Optional[Sequence[int]],
 
 def _extent_to_window(ds: gdal.Dataset, extent: Sequence[float]) -> tuple[int, int, int, int]:
     if len(extent) != 4:
-        raise EngineError(f"{tuple(extent)} must be (xmin, ymin, xmax, ymax)", "extent")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{extent} must be (xmin, ymin, xmax, ymax)").format(extent=tuple(extent)), "extent")
     xmin, ymin, xmax, ymax = (float(v) for v in extent)
     if not (xmin < xmax and ymin < ymax):
-        raise EngineError(f"{tuple(extent)} is empty: need xmin < xmax and ymin < ymax", "extent")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{extent} is empty: need xmin < xmax and ymin < ymax").format(
+            extent=tuple(extent)), "extent")
     gt = ds.GetGeoTransform(can_return_null=True)
     if gt is None:
-        raise EngineError("the raster has no georeferencing, so a map extent cannot be placed on it; "
-                          "give a pixel window instead", "extent")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "the raster has no georeferencing, so a map extent cannot be placed on it; give a pixel "
+            "window instead"), "extent")
     inv = gdal.InvGeoTransform(gt)
     cols, rows = [], []
     for x, y in ((xmin, ymin), (xmin, ymax), (xmax, ymin), (xmax, ymax)):
@@ -112,8 +130,9 @@ def _extent_to_window(ds: gdal.Dataset, extent: Sequence[float]) -> tuple[int, i
     x0, y0 = max(x0, 0), max(y0, 0)
     x1, y1 = min(x1, ds.RasterXSize), min(y1, ds.RasterYSize)
     if x0 >= x1 or y0 >= y1:
-        raise EngineError(f"{tuple(extent)} does not overlap the raster; choose an extent inside it (in the "
-                          "raster's CRS), or none for the whole raster", "extent")
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{extent} does not overlap the raster; choose an extent inside it (in the raster's CRS), "
+            "or none for the whole raster").format(extent=tuple(extent)), "extent")
     return x0, y0, x1 - x0, y1 - y0
 
 
@@ -190,7 +209,9 @@ class TileReader:
         for mask_band in self._masks:
             m = mask_band.ReadAsArray(self.window[0] + x, self.window[1] + y, w, h)
             if m is None:
-                raise EngineError(f"reading the nodata mask failed: {gdal.GetLastErrorMsg()}{READ_HINT}", "source")
+                raise EngineError(QT_TRANSLATE_NOOP(
+                    "RemoteNet", "reading the nodata mask failed: {gdal_error}{read_hint}").format(
+                    gdal_error=gdal.GetLastErrorMsg(), read_hint=READ_HINT), "source")
             valid = (m != 0) if valid is None else (valid & (m != 0))
         return valid
 
@@ -198,7 +219,9 @@ class TileReader:
         """The chosen bands' pixels as stored (C, h, w); x, y relative to the window."""
         pixels = self.ds.ReadAsArray(self.window[0] + x, self.window[1] + y, w, h, band_list=self.bands)
         if pixels is None:
-            raise EngineError(f"reading pixels failed at ({x}, {y}): {gdal.GetLastErrorMsg()}{READ_HINT}", "source")
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "reading pixels failed at ({x}, {y}): {gdal_error}{read_hint}").format(
+                x=x, y=y, gdal_error=gdal.GetLastErrorMsg(), read_hint=READ_HINT), "source")
         return pixels.reshape(len(self.bands), h, w)
 
     def normalise_into(self, pixels: np.ndarray, out: np.ndarray, valid: Optional[np.ndarray]) -> Optional[np.ndarray]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 import numpy as np
 from osgeo import gdal
 
+from ...model.messages import QT_TRANSLATE_NOOP
 from ...model.metadata import NO_CLASS
 from .gdal_errors import with_gdal_exceptions
 from .labels import (
@@ -65,15 +66,18 @@ def prepare_training_chips(raster: str, labels: str, class_field: Optional[str] 
     if len(classes) < 2:
         only = classes[0]["name"] if classes else "none"
         raise TrainingDataError(
-            f"the labels hold only one class ({only}); a segmentation model needs at least two. "
-            "For footprints of one kind, leave the class field empty or ask for a background class.")
+            QT_TRANSLATE_NOOP(
+            "RemoteNet", "the labels hold only one class ({only}); a segmentation model needs at least two. For "
+            "footprints of one kind, leave the class field empty or ask for a background class.").format(only=only))
     index = _value_to_index(classes)
     label_index = index[label_values]
 
     height, width = label_index.shape
     tile = int(min(tile_size, height, width))
     if tile < 32:
-        raise TrainingDataError(f"the raster (window) is {width} x {height} pixels; training needs at least 32 x 32")
+        raise TrainingDataError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "the raster (window) is {width} x {height} pixels; training needs at least 32 x 32").format(
+            width=width, height=height))
     split, split_info = _block_split(label_index, len(classes), tile, val_fraction, seed)
     train_pos, val_pos = _chip_positions(label_index, split, tile, train_stride or max(16, tile // 4), min_labelled)
     rng = np.random.default_rng(seed)
@@ -83,8 +87,10 @@ def prepare_training_chips(raster: str, labels: str, class_field: Optional[str] 
         val_pos = [val_pos[i] for i in np.sort(rng.choice(len(val_pos), max_val_chips, replace=False))]
     if not train_pos or not val_pos:
         raise TrainingDataError(
-            f"no {'training' if not train_pos else 'validation'} chip of {tile} x {tile} pixels fits in the labelled "
-            f"area after the spatial split; use a smaller tile size or label a larger area")
+            QT_TRANSLATE_NOOP(
+            "RemoteNet", "no {value} chip of {tile} x {tile} pixels fits in the labelled area after the spatial "
+            "split; use a smaller tile size or label a larger area").format(
+            value='training' if not train_pos else 'validation', tile=tile))
 
     train_images, train_labels = _read_chips(ds, band_list, win, label_index, train_pos, tile)
     val_images, val_labels = _read_chips(ds, band_list, win, label_index, val_pos, tile)
@@ -132,8 +138,9 @@ def _block_split(index: np.ndarray, num_classes: int, tile: int, val_fraction: f
             if hist.sum() > 0:
                 blocks.append(((r0, r1, c0, c1), hist))
     if len(blocks) < 2:
-        raise TrainingDataError(f"the labelled area fits in fewer than two blocks of {tile} x {tile} pixels: too "
-                                "small for a spatial train/validation split; use a smaller tile size or more labels")
+        raise TrainingDataError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "the labelled area fits in fewer than two blocks of {tile} x {tile} pixels: too small for "
+            "a spatial train/validation split; use a smaller tile size or more labels").format(tile=tile))
     n_val = int(np.clip(round(val_fraction * len(blocks)), 1, len(blocks) - 1))
     rng = np.random.default_rng(seed)
     total = sum(h for _, h in blocks)
@@ -225,7 +232,7 @@ def _normalisation(ds: gdal.Dataset, bands: list[int], images: np.ndarray, label
         pixels = pixels[:, rng.choice(pixels.shape[1], 2_000_000, replace=False)]
     pixels = pixels.astype(np.float64)
     if pixels.shape[1] == 0:
-        raise TrainingDataError("every training pixel is nodata")
+        raise TrainingDataError(QT_TRANSLATE_NOOP("RemoteNet", "every training pixel is nodata"))
     if images.dtype == np.uint8:
         scale = 255.0
     else:
@@ -248,9 +255,10 @@ def _open_raster(path: str) -> gdal.Dataset:
     try:
         ds = gdal.Open(path)
     except RuntimeError as err:
-        raise TrainingDataError(f"cannot open the raster {path}: {err}") from err
+        raise TrainingDataError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "cannot open the raster {path}: {err}").format(path=path, err=err)) from err
     if ds is None or ds.RasterCount == 0:
-        raise TrainingDataError(f"{path} is not a raster with bands")
+        raise TrainingDataError(QT_TRANSLATE_NOOP("RemoteNet", "{path} is not a raster with bands").format(path=path))
     return ds
 
 
@@ -258,7 +266,9 @@ def _check_bands(ds: gdal.Dataset, bands: Optional[Sequence[int]]) -> list[int]:
     band_list = [int(b) for b in bands] if bands else list(range(1, ds.RasterCount + 1))
     bad = [b for b in band_list if not 1 <= b <= ds.RasterCount]
     if bad:
-        raise TrainingDataError(f"bands {bad} do not exist: the raster has {ds.RasterCount} (1-based)")
+        raise TrainingDataError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "bands {bad} do not exist: the raster has {rastercount} (1-based)").format(
+            bad=bad, rastercount=ds.RasterCount))
     return band_list
 
 
@@ -267,7 +277,9 @@ def _check_window(ds: gdal.Dataset, window: Optional[Sequence[int]]) -> tuple[in
         return (0, 0, ds.RasterXSize, ds.RasterYSize)
     x, y, w, h = (int(v) for v in window)
     if x < 0 or y < 0 or w < 1 or h < 1 or x + w > ds.RasterXSize or y + h > ds.RasterYSize:
-        raise TrainingDataError(f"window {window} is not inside the {ds.RasterXSize} x {ds.RasterYSize} raster")
+        raise TrainingDataError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "window {window} is not inside the {rasterxsize} x {rasterysize} raster").format(
+            window=window, rasterxsize=ds.RasterXSize, rasterysize=ds.RasterYSize))
     return (x, y, w, h)
 
 

@@ -18,6 +18,7 @@ import uuid
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+from ...model.messages import QT_TRANSLATE_NOOP
 from .options import EngineError
 
 MANIFEST = "manifest.json"
@@ -74,8 +75,9 @@ class WorkFolder:
             os.makedirs(path)
             write_json_atomic(os.path.join(path, MANIFEST), manifest)
         except OSError as err:
-            raise EngineError(f"cannot create the work folder {path} ({err}); check the output folder is "
-                              "writable and has space", "output_raster") from err
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "cannot create the work folder {path} ({err}); check the output folder is writable and "
+                "has space").format(path=path, err=err), "output_raster") from err
         return cls(path, manifest)
 
     @staticmethod

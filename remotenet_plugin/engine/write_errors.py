@@ -12,6 +12,7 @@ from contextlib import contextmanager
 
 from osgeo import gdal
 
+from ...model.messages import QT_TRANSLATE_NOOP
 from .options import EngineError, SegmentCancelled
 
 
@@ -32,7 +33,9 @@ def checked_writes(what: str, field: str) -> Iterator[None]:
 
     def error() -> EngineError:
         first = failures[0].strip()
-        return EngineError(f"writing {what} failed ({first}); {_advice(' '.join(failures))}", field)
+        return EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "writing {what} failed ({first}); {failures}").format(
+            what=what, first=first, failures=_advice(' '.join(failures))), field)
 
     gdal.PushErrorHandler(handler)
     try:
