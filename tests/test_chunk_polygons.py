@@ -85,7 +85,8 @@ def chunked(classes: str, folder: Path, size: int, *, min_area: float = 0.0, sim
     count = cp.merge_pieces(classes, pieces, out, "polygons", CLASSES, min_area=min_area, simplify=simplify,
                             with_confidence=conf is not None, progress=lambda _f: None,
                             cancelled=lambda: False, log=log or (lambda _m: None))
-    assert count == ogr.Open(out).GetLayer(0).GetFeatureCount()
+    written = ogr.Open(out)  # kept: a layer dies with its dataset
+    assert count == written.GetLayer(0).GetFeatureCount()
     return out
 
 
