@@ -33,7 +33,11 @@ CPU_INDEX = "https://download.pytorch.org/whl/cpu"
 WINDOWS_CUDA_INDEX = "https://download.pytorch.org/whl/cu126"
 # torch 2.9 and newer fail to load after Qt inside QGIS on Windows (c10.dll, WinError 1114).
 WINDOWS_REQUIREMENTS = ["torch<2.9", "torchvision<0.24", "timm", "safetensors"]
+# torch 2.8, the last below 2.9, has wheels up to Python 3.13.
+FIRST_PYTHON_WITHOUT_TORCH_BELOW_2_9 = (3, 14)
 LOG_NAME = "install.log"
+# Runs pip from its wheel for a Python without a pip module (Debian and Ubuntu do not install it).
+PIP_BOOTSTRAP = Path(__file__).resolve().with_name("pip_bootstrap.py")
 # GDAL's Python bindings (and QGIS) are built against the numpy QGIS ships: never replace it.
 KEEP_FROM_QGIS = ("numpy",)
 
@@ -64,6 +68,8 @@ class InstallPlan:
     # Packages removed after pip: triton without an NVIDIA GPU (DESIGN.md: it aborts QGIS desktop
     # where Mesa's libLLVM is loaded, and only serves CUDA).
     drop: list[str] = field(default_factory=list)
+    # How ``python`` runs pip: empty for ``python -m pip``, else a script and its arguments.
+    pip_runner: list[str] = field(default_factory=list)
 
     @property
     def constraints(self) -> Path:
@@ -71,17 +77,19 @@ class InstallPlan:
 
     def command(self, into: Path) -> list[str]:
         """The pip command line that installs the requirements into ``into``."""
-        constraint = ["--constraint", str(self.constraints)] if self.keep else []
-        return [self.python, "-m", "pip", "install", "--target", str(into), "--no-input", "--progress-bar", "off",
-                "--disable-pip-version-check", "--no-warn-script-location", *constraint, *self.index_args,
-                *self.extra_args, *self.requirements]
+        # Kept packages are removed after pip: a wheel is enough to resolve against, never a source build.
+        constraint = ["--constraint", str(self.constraints), "--only-binary", ",".join(self.keep)] if self.keep else []
+        return [self.python, *(self.pip_runner or ["-m", "pip"]), "install", "--target", str(into), "--no-input",
+                "--progress-bar", "off", "--disable-pip-version-check", "--no-warn-script-location", *constraint,
+                *self.index_args, *self.extra_args, *self.requirements]
 
     def description(self) -> list[Message]:
         """The plan, line by line (translatable by the dialog)."""
         lines = [QT_TRANSLATE_NOOP("RemoteNetInstaller", "Packages: {packages}").format(
                      packages=" ".join(self.requirements)),
                  QT_TRANSLATE_NOOP("RemoteNetInstaller", "Into: {target}").format(target=self.target),
-                 QT_TRANSLATE_NOOP("RemoteNetInstaller", "With: {python} -m pip").format(python=self.python)]
+                 QT_TRANSLATE_NOOP("RemoteNetInstaller", "With: {python}").format(
+                     python=" ".join([self.python, *(self.pip_runner or ["-m", "pip"])]))]
         if self.size_hint:
             lines.append(QT_TRANSLATE_NOOP("RemoteNetInstaller", "Download: {size}").format(size=self.size_hint))
         return lines + [note if isinstance(note, Message) else Message(note, "", note) for note in self.notes]
@@ -139,7 +147,8 @@ def profile_from_qgis() -> Path | None:
 
 def default_profile() -> Path:
     """The profile this plugin copy is installed in, else QGIS's default profile for this OS."""
-    plugin_root = Path(__file__).resolve().parents[1]
+    # Not resolved: a plugin folder that is a link into a checkout still belongs to the profile it is in.
+    plugin_root = Path(os.path.abspath(__file__)).parents[1]
     if plugin_root.parent.name == "plugins" and plugin_root.parent.parent.name == "python":
         return plugin_root.parents[2]
     system = platform.system()
@@ -172,8 +181,17 @@ def detect_machine() -> Machine:
     return Machine(system=system, arch=platform.machine().lower(), nvidia=nvidia)
 
 
-def choose_build(machine: Machine) -> tuple[list[str], list[str], list[str], str]:
-    """(requirements, pip index options, notes, download size) for this machine."""
+def choose_build(machine: Machine, python: tuple[int, int] = (sys.version_info[0], sys.version_info[1])
+                 ) -> tuple[list[str], list[str], list[str], str]:
+    """(requirements, pip index options, notes, download size) for this machine and Python version."""
+    if machine.system == "Windows" and python >= FIRST_PYTHON_WITHOUT_TORCH_BELOW_2_9:
+        # No torch below 2.9 was built for this Python: the newest, with the risk said.
+        return ([name.split("<")[0] for name in WINDOWS_REQUIREMENTS],
+                ["--extra-index-url", WINDOWS_CUDA_INDEX] if machine.nvidia else [],
+                [QT_TRANSLATE_NOOP("RemoteNetInstaller", "No torch below 2.9 exists for Python {version}: the "
+                                   "newest is installed, and may fail to load inside QGIS on Windows (c10.dll, "
+                                   "WinError 1114).").format(version=f"{python[0]}.{python[1]}")],
+                _about("3 GB") if machine.nvidia else _about("300 MB"))
     if machine.system == "Windows":
         notes = [QT_TRANSLATE_NOOP("RemoteNetInstaller", "torch below 2.9: newer builds fail to load inside QGIS "
                                                          "on Windows (c10.dll, WinError 1114).")]
@@ -262,13 +280,16 @@ def make_plan(profile_dir: str | os.PathLike, python: str | None = None, machine
         raise InstallerError(QT_TRANSLATE_NOOP(
             "RemoteNetInstaller", "cannot find the Python executable of this QGIS (Python {version}); install the "
             "packages by hand (see docs/installing.md)").format(version=sys.version.split()[0]))
-    check = subprocess.run([python, "-m", "pip", "--version"], capture_output=True, text=True)
-    if check.returncode != 0:
+    version, running = _python_version(python), f"{sys.version_info[0]}.{sys.version_info[1]}"
+    if version != running:  # the folder is per Python version, and so are torch's wheels
         raise InstallerError(QT_TRANSLATE_NOOP(
-            "RemoteNetInstaller", "pip is not available for {python}. On Debian/Ubuntu: sudo apt install "
-            "python3-pip; QGIS for Windows and macOS ships pip. Then try again.").format(python=python))
+            "RemoteNetInstaller", "{python} is not the Python {running} this QGIS runs on (it says: {version}); "
+            "give the installer QGIS's Python").format(python=python, running=running, version=version))
+    target = deps_dir(profile_dir)
+    pip_runner, pip_notes = _pip_runner(python, target.parent / "pip")
     machine = machine or detect_machine()
     reqs, index_args, notes, size = choose_build(machine)
+    notes = [*pip_notes, *notes]
     if index_args and not requirements and not (probe or index_reachable)(index_args[-1]):
         # pip would retry the index for every package (minutes) and then take PyPI's build anyway.
         notes = [*notes, QT_TRANSLATE_NOOP(
@@ -279,10 +300,39 @@ def make_plan(profile_dir: str | os.PathLike, python: str | None = None, machine
     if keep:
         notes = [*notes, QT_TRANSLATE_NOOP("RemoteNetInstaller", "Kept from QGIS's Python: {packages}.").format(
             packages=", ".join(f"{k} {v}" for k, v in keep.items()))]
-    return InstallPlan(python=python, target=deps_dir(profile_dir), requirements=requirements or reqs,
+    return InstallPlan(python=python, target=target, requirements=requirements or reqs,
                        index_args=[] if requirements else index_args, extra_args=list(extra_args or []),
                        notes=notes, size_hint="" if requirements else size, keep=keep,
-                       drop=["triton"] if machine.system == "Linux" and not machine.nvidia else [])
+                       drop=["triton"] if machine.system == "Linux" and not machine.nvidia else [],
+                       pip_runner=pip_runner)
+
+
+def _pip_runner(python: str, wheels: Path) -> tuple[list[str], list[Message]]:
+    """How ``python`` runs pip (empty: ``-m pip``), and what the plan says about it.
+
+    Debian and Ubuntu leave pip out of QGIS's dependencies, and python3-pip needs an
+    administrator: without it, pip runs from its wheel (pip_bootstrap.py), nothing installed.
+    """
+    if subprocess.run([python, "-m", "pip", "--version"], capture_output=True, text=True).returncode == 0:
+        return [], []
+    runner = [str(PIP_BOOTSTRAP), str(wheels)]
+    found = subprocess.run([python, *runner, "--which"], capture_output=True, text=True, timeout=120)
+    choice = found.stdout.strip()
+    if found.returncode != 0 or not choice:
+        raise InstallerError(QT_TRANSLATE_NOOP(
+            "RemoteNetInstaller", "pip is not available for {python} and cannot run from its wheel ({error}). "
+            "On Debian/Ubuntu: sudo apt install python3-pip. Then try again.").format(
+            python=python, error=(found.stderr.strip().splitlines() or ["?"])[-1]))
+    if choice.startswith("wheel "):
+        note = QT_TRANSLATE_NOOP("RemoteNetInstaller", "pip is not installed for this Python (on Debian/Ubuntu it "
+                                 "is the package python3-pip): pip runs from its wheel {wheel}.").format(
+                                     wheel=choice[len("wheel "):])
+    else:
+        note = QT_TRANSLATE_NOOP("RemoteNetInstaller", "pip is not installed for this Python (on Debian/Ubuntu it "
+                                 "is the package python3-pip): the installer first downloads pip's wheel (about "
+                                 "2 MB) from the package index into {folder} and runs pip from there.").format(
+                                     folder=wheels)
+    return runner, [note]
 
 
 def _installed_version(python: str, module: str) -> str | None:
@@ -305,7 +355,10 @@ def prepare(plan: InstallPlan) -> Path:
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     if plan.keep:
-        plan.constraints.write_text("".join(f"{k}=={v}\n" for k, v in plan.keep.items()), encoding="utf-8")
+        # At most QGIS's version (a local label such as +ds dropped): never newer, and still resolvable
+        # where the index lacks that exact release.
+        plan.constraints.write_text("".join(f"{k}<={v.split('+')[0]}\n" for k, v in plan.keep.items()),
+                                    encoding="utf-8")
     return staging
 
 

@@ -37,18 +37,22 @@ def cli(*args: str) -> subprocess.CompletedProcess:
                           env=ENV, timeout=300)
 
 
-@pytest.mark.parametrize("machine, expect_req, expect_index", [
-    (Machine("Windows", "amd64", False), "torch<2.9", None),
-    (Machine("Windows", "amd64", True), "torch<2.9", installer.WINDOWS_CUDA_INDEX),
-    (Machine("Linux", "x86_64", False), "torch", installer.CPU_INDEX),
-    (Machine("Linux", "x86_64", True), "torch", None),
-    (Machine("Darwin", "arm64", False), "torch", None),
+@pytest.mark.parametrize("machine, python, expect_req, expect_index", [
+    (Machine("Windows", "amd64", False), (3, 12), "torch<2.9", None),
+    (Machine("Windows", "amd64", True), (3, 13), "torch<2.9", installer.WINDOWS_CUDA_INDEX),
+    # torch 2.8 has no Python 3.14 wheels: the newest torch, and the plan says why.
+    (Machine("Windows", "amd64", False), (3, 14), "torch", None),
+    (Machine("Linux", "x86_64", False), (3, 13), "torch", installer.CPU_INDEX),
+    (Machine("Linux", "x86_64", True), (3, 14), "torch", None),
+    (Machine("Darwin", "arm64", False), (3, 11), "torch", None),
 ])
-def test_build_choice_per_platform(machine, expect_req, expect_index):
-    requirements, index_args, notes, size = installer.choose_build(machine)
+def test_build_choice_per_platform(machine, python, expect_req, expect_index):
+    requirements, index_args, notes, size = installer.choose_build(machine, python)
     assert requirements[0] == expect_req and {"timm", "safetensors"} <= set(requirements)
     assert (index_args[-1] if index_args else None) == expect_index
     assert notes and size
+    if machine.system == "Windows" and python >= (3, 14):
+        assert not any("<" in r for r in requirements) and "3.14" in notes[0] and "WinError 1114" in notes[0]
 
 
 def test_missing_packages_does_not_import():
@@ -186,14 +190,19 @@ def test_packages_qgis_keeps_are_pinned_and_removed_from_the_folder(tmp_path):
                                  drop=["fakepkg"])
     result = installer.run(plan)
     assert result.ok, result.message
-    assert "--constraint" in plan.command(tmp_path) and plan.constraints.read_text() == "fakedep==2.0\n"
+    command = plan.command(tmp_path)
+    assert "--constraint" in command and command[command.index("--only-binary") + 1] == "fakedep"
+    assert plan.constraints.read_text() == "fakedep<=2.0\n"
     assert sorted(result.installed) == ["fakedep-2.0", "fakepkg-1.0"] and plan.target.is_dir()
     for gone in ("fakedep", "fakepkg"):  # kept from QGIS, dropped
         assert not (plan.target / gone).exists() and not list(plan.target.glob(f"{gone}-*.dist-info"))
-    # The pin is real: a kept version pip cannot satisfy fails the install, the old one stays.
+    # The pin is real: nothing at or below QGIS's version on the index fails the install, the old one stays.
     (plan.target / "marker").write_text("previous install")
-    plan.keep = {"fakedep": "9.9"}
+    plan.keep = {"fakedep": "1.5"}
     assert not installer.run(plan).ok and (plan.target / "marker").is_file()
+    # A distribution's local label (Debian: 2.2.4+ds) is not a release an index has: resolved as 2.0.
+    plan.keep = {"fakedep": "2.0+ds"}
+    assert installer.run(plan).ok and plan.constraints.read_text() == "fakedep<=2.0\n"
 
 
 def test_plan_keeps_qgis_numpy():
@@ -272,3 +281,140 @@ def test_dialog_opens_at_once_while_the_plan_is_worked_out(qgis_app, tmp_path, m
     assert dialog.install_button.isEnabled() and dialog.plan is not None
     assert "Working out" not in dialog.summary.text()
     dialog.close()
+
+
+def zipped_pip(folder: Path) -> Path:
+    """The test Python's own pip as a wheel (pure Python: a zip of the package and its metadata)."""
+    import pip
+
+    source = Path(pip.__file__).parent
+    wheel = folder / f"pip-{pip.__version__}-py3-none-any.whl"
+    folder.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(wheel, "w") as zf:
+        for base in [source, *source.parent.glob(f"pip-{pip.__version__}.dist-info")]:
+            for path in base.rglob("*"):
+                if path.is_file() and "__pycache__" not in path.parts:
+                    zf.write(path, path.relative_to(source.parent).as_posix())
+    return wheel
+
+
+def python_without_pip(tmp_path: Path) -> str:
+    """A Python of the running version with no pip module (Debian's QGIS Python without python3-pip)."""
+    env = tmp_path / "nopip"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True, timeout=120)
+    python = str(env / "bin" / "python")
+    assert subprocess.run([python, "-m", "pip", "--version"], capture_output=True).returncode != 0
+    return python
+
+
+def test_python_without_pip_runs_pip_from_its_wheel(tmp_path):
+    """No pip module: the plan runs pip from a pip wheel (here one in the plugin's own folder) and installs."""
+    python = python_without_pip(tmp_path)
+    profile = tmp_path / "profile"
+    zipped_pip(installer.deps_dir(profile).parent / "pip")
+    wheels = make_wheel(tmp_path / "wheels")
+    plan = installer.make_plan(profile, python=python, requirements=["fakepkg"],
+                               extra_args=["--no-index", "--find-links", str(wheels)], probe=lambda url: False)
+    assert plan.pip_runner[0] == str(installer.PIP_BOOTSTRAP)
+    assert "pip runs from its wheel" in plan.describe() and "pip_bootstrap.py" in plan.describe()
+    result = installer.run(plan)
+    assert result.ok, result.message + (plan.target.parent / installer.LOG_NAME).read_text()
+    assert result.installed == ["fakepkg-1.0"] and (plan.target / "fakepkg" / "__init__.py").is_file()
+    assert "Running pip from" in (plan.target.parent / installer.LOG_NAME).read_text()
+
+
+def serve(folder: Path):
+    """A local HTTP server for ``folder`` (a package index): (base URL, server to shut down)."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
+def pip_index(root: Path, wheel: Path, sha256: str) -> Path:
+    """A PEP 503 index whose pip page also lists files the bootstrap must pass over."""
+    import shutil as sh
+
+    (root / "files").mkdir(parents=True)
+    sh.copy(wheel, root / "files" / wheel.name)
+    page = root / "simple" / "pip"
+    page.mkdir(parents=True)
+    links = [f'<a href="../../files/{wheel.name}#sha256={sha256}" data-requires-python="&gt;=3.9">{wheel.name}</a>',
+             '<a href="../../files/pip-99.0-py3-none-any.whl#sha256=00" data-requires-python="&gt;=3.99">new</a>',
+             '<a href="../../files/pip-98.0-py3-none-any.whl#sha256=00" data-yanked="">yanked</a>',
+             '<a href="../../files/pip-97.0-py3-none-any.whl">no hash</a>',
+             '<a href="../../files/pip-96.0b1-py3-none-any.whl#sha256=00">pre-release</a>',
+             '<a href="../../files/pip-95.0.tar.gz#sha256=00">source</a>']
+    (page / "index.html").write_text("<html><body>\n" + "\n".join(links) + "\n</body></html>\n")
+    return root / "simple"
+
+
+FETCH_SCRIPT = """
+import sys
+from pathlib import Path
+import pip_bootstrap as boot
+boot.wheels_on_disk = lambda folder=None: []  # as on a system without python3-pip-whl
+sys.exit(boot.main(sys.argv[1:]))
+"""
+
+
+def test_python_without_pip_or_wheel_fetches_pip_checks_its_hash_and_installs(tmp_path):
+    """Nothing on disk: pip's wheel comes from the index (PIP_INDEX_URL, here a local server), is checked
+    against the index's sha256, and runs; a wrong hash stops before anything is kept or run."""
+    import hashlib
+
+    python = python_without_pip(tmp_path)
+    wheel = zipped_pip(tmp_path / "built")
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    base, server = serve(tmp_path / "index")
+    pip_index(tmp_path / "index", wheel, digest)
+    pip_index(tmp_path / "index" / "bad", wheel, "0" * 64)
+    wheels, fetched = make_wheel(tmp_path / "wheels"), tmp_path / "fetched"
+    env = {**ENV, "PYTHONPATH": str(installer.PIP_BOOTSTRAP.parent)}
+    args = [python, "-c", FETCH_SCRIPT, str(fetched), "install", "--target", str(tmp_path / "target"),
+            "--no-index", "--find-links", str(wheels), "fakepkg"]
+    try:
+        bad = subprocess.run(args, capture_output=True, text=True, timeout=120,
+                             env={**env, "PIP_INDEX_URL": f"{base}/bad/simple"})
+        good = subprocess.run(args, capture_output=True, text=True, timeout=120,
+                              env={**env, "PIP_INDEX_URL": f"{base}/simple"})
+    finally:
+        server.shutdown()
+    assert bad.returncode == 1 and "sha256 does not match" in bad.stderr, bad.stdout + bad.stderr
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert [p.name for p in fetched.iterdir()] == [wheel.name] and fetched.joinpath(wheel.name).read_bytes() == \
+        wheel.read_bytes()
+    assert (tmp_path / "target" / "fakepkg" / "__init__.py").is_file() and "Successfully installed" in good.stdout
+
+
+@pytest.mark.parametrize("spec, ok", [(">=3.9", True), (">=3.7,<4", True), (">=3.99", False), ("", True),
+                                      (None, True), ("!=3.0.*,>=2.7", True), ("~=3.9", False)])
+def test_requires_python_clauses(spec, ok):
+    from remotenet.remotenet_plugin import pip_bootstrap
+
+    assert pip_bootstrap.requires_python_ok(spec) is ok
+
+
+def test_a_python_of_another_version_is_refused(tmp_path):
+    other = tmp_path / "python"
+    other.write_text("#!/bin/sh\necho 3.99\n")
+    other.chmod(0o755)
+    with pytest.raises(installer.InstallerError, match="3.99"):
+        installer.make_plan(tmp_path, python=str(other))
+
+
+def test_cli_from_a_linked_plugin_folder_installs_into_that_profile(tmp_path):
+    """The README's development set-up (the checkout linked into a profile): the profile is the link's."""
+    plugins = tmp_path / "profile" / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    (plugins / "remotenet").symlink_to(ROOT)
+    env = {k: v for k, v in ENV.items() if k != "PYTHONPATH"}
+    out = subprocess.run([sys.executable, "-m", "remotenet", "install", "--dry-run", "--packages", "fakepkg"],
+                         capture_output=True, text=True, env=env, cwd=plugins, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert f"Into: {installer.deps_dir(tmp_path / 'profile')}" in out.stdout
