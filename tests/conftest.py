@@ -50,20 +50,26 @@ def qgis_app(tmp_path_factory):
     # process is about to exit anyway.
 
 
-def _set_gdal_mode(on: bool) -> None:
-    from osgeo import gdal, ogr, osr
+def gdal_mode_modules() -> tuple:
+    """The binding modules with an exception switch of their own (gdal_array's from GDAL 3.7 on)."""
+    from osgeo import gdal, gdal_array, ogr, osr
 
-    # Switch only what differs, on in gdal-ogr-osr order and off in reverse: GDAL 3.6 keeps the modes
-    # as handlers on one stack.
-    for module in (gdal, ogr, osr) if on else (osr, ogr, gdal):
+    return tuple(m for m in (gdal, ogr, osr, gdal_array) if hasattr(m, "GetUseExceptions"))
+
+
+def _set_gdal_mode(on: bool) -> None:
+    # Switch on in module order and off in reverse: GDAL 3.6 keeps the modes as handlers on one
+    # stack. Always explicitly: GDAL 3.9+ warns when a program never said which mode it wants.
+    modules = gdal_mode_modules()
+    for module in modules if on else reversed(modules):
         if bool(module.GetUseExceptions()) != on:
             (module.UseExceptions if on else module.DontUseExceptions)()
+        elif not on and hasattr(module, "_UserHasSpecifiedIfUsingExceptions"):
+            module.DontUseExceptions()  # GDAL 3.7+: only records the choice
 
 
 def gdal_modes() -> list[int]:
-    from osgeo import gdal, ogr, osr
-
-    return [module.GetUseExceptions() for module in (gdal, ogr, osr)]
+    return [module.GetUseExceptions() for module in gdal_mode_modules()]
 
 
 @pytest.fixture(params=[False, True], ids=["gdal-exceptions-off", "gdal-exceptions-on"])
@@ -75,7 +81,8 @@ def gdal_exception_mode(request):
     _set_gdal_mode(request.param)
     try:
         yield request.param
-        assert gdal_modes() == [int(request.param)] * 3, "the code under test changed GDAL's exception mode"
+        expected = [int(request.param)] * len(gdal_mode_modules())
+        assert gdal_modes() == expected, "the code under test changed GDAL's exception mode"
     finally:
         _set_gdal_mode(any(saved))  # the session's mode (all on after QGIS 3.40's Processing started)
 

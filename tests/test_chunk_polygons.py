@@ -8,13 +8,11 @@ seam. Chunks are 256 or 300 px on 900 px, so the last ones are narrower.
 from __future__ import annotations
 
 import collections
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
+from engine_helpers import mount_small_tmpfs, unmount
 from osgeo import gdal, ogr
 
 from remotenet.remotenet_plugin.engine import chunk_polygons as cp
@@ -367,6 +365,7 @@ def test_sieve_threshold_matches_the_one_chunk_run(scene):
     assert cp.sieve_threshold(scene["classes"], 0.0, lambda _m: None) == 0
 
 
+@pytest.mark.usefixtures("gdal_exception_mode")
 def test_a_failed_piece_leaves_no_file(scene, tmp_path, monkeypatch):
     rect = (256, 256, 256, 256)
     missing = tmp_path / "no_such_folder" / "piece.gpkg"
@@ -396,14 +395,12 @@ def test_a_failed_piece_leaves_no_file(scene, tmp_path, monkeypatch):
 @pytest.fixture
 def small_disk(tmp_path):
     folder = tmp_path / "small_disk"
-    folder.mkdir()
-    if os.geteuid() != 0 or shutil.which("mount") is None or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=160k", "tmpfs", str(folder)], capture_output=True).returncode:
-        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    mount_small_tmpfs(folder, "size=160k")
     yield folder
-    subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+    unmount(folder)
 
 
+@pytest.mark.usefixtures("gdal_exception_mode")
 def test_a_full_disk_while_writing_a_piece_leaves_no_file(scene, small_disk):
     target = small_disk / "piece.gpkg"
     with pytest.raises(EngineError) as info:  # a whole-raster piece needs far more than 160 kB

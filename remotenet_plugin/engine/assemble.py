@@ -9,6 +9,7 @@ from typing import Callable, Optional
 from osgeo import gdal
 
 from ...model.messages import QT_TRANSLATE_NOOP
+from .gdal_errors import with_gdal_return_codes
 from .options import EngineError, SegmentCancelled
 from .write_errors import checked_writes
 
@@ -26,6 +27,7 @@ def cog_options(resampling: str, predictor: Optional[int] = None) -> list[str]:
     return options
 
 
+@with_gdal_return_codes
 def assemble_cog(parts: list[str], vrt_path: str, out_path: str, tags: dict[str, str], resampling: str,
                  field: str, progress: Callable[[float], None], cancelled: Callable[[], bool],
                  category_names: Optional[list[str]] = None) -> None:
@@ -39,7 +41,7 @@ def assemble_cog(parts: list[str], vrt_path: str, out_path: str, tags: dict[str,
     old_cache = gdal.GetCacheMax()
     gdal.SetCacheMax(ASSEMBLY_CACHE_BYTES)
     try:
-        with checked_writes(f"the {field.replace('output_', '')} raster", field):
+        with checked_writes(f"the {field.replace('output_', '')} raster", field, out_path):
             vrt = gdal.BuildVRT(vrt_path, parts)
             if vrt is None:
                 raise EngineError(QT_TRANSLATE_NOOP(

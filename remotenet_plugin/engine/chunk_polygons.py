@@ -22,6 +22,7 @@ import numpy as np
 from osgeo import gdal, ogr
 
 from ...model.messages import QT_TRANSLATE_NOOP
+from .gdal_errors import with_gdal_return_codes
 from .options import EngineError, SegmentCancelled
 from .polygons import AreaCalculator, ClassLayer, sieve_pixels
 from .rings import PixelFrame, wkb_rings
@@ -38,6 +39,7 @@ HALO_MIN = 256
 OPEN_PIECES = 32  # piece files kept open while the seam groups are read back
 
 
+@with_gdal_return_codes
 def sieve_threshold(classes_path: str, min_area: float, log: Callable[[str], None]) -> int:
     """The sieve threshold in pixels for the whole raster, as ``polygons.polygonise`` computes it
     (the pixel area at the raster's centre); 0 or 1 means no sieve."""
@@ -45,7 +47,9 @@ def sieve_threshold(classes_path: str, min_area: float, log: Callable[[str], Non
     # Quiet: merge_pieces measures areas with its own calculator and says it once if there is no CRS.
     threshold = sieve_pixels(src, min_area, AreaCalculator(src, lambda _m: None))
     if threshold > 1:
-        log(f"sieved patches under {threshold} pixels ({min_area:g} m2)")
+        log(QT_TRANSLATE_NOOP(
+            "RemoteNet", "sieved patches under {threshold} pixels ({min_area:g} m2)").format(
+            threshold=threshold, min_area=min_area))
     return threshold
 
 
@@ -69,6 +73,7 @@ def _halo(threshold: int) -> int:
     return max(threshold + min(threshold, HALO_EXTRA_MAX), HALO_MIN)
 
 
+@with_gdal_return_codes
 def make_piece(classes_path: str, confidence_path: Optional[str], confidence_type: str, rect: Rect,
                threshold: int, piece_path: str, *, halo: Optional[int] = None) -> dict:
     """Sieve, polygonise and measure the confidence of one chunk; write its piece file atomically.
@@ -80,7 +85,7 @@ def make_piece(classes_path: str, confidence_path: Optional[str], confidence_typ
     Returns counts and seconds (JSON-able).
     """
     start = time.perf_counter()
-    with checked_writes("a polygon piece", "output_vector"):
+    with checked_writes(QT_TRANSLATE_NOOP("RemoteNet", "a polygon piece"), "output_vector", piece_path):
         src = _open_raster(classes_path)
         width, height = src.RasterXSize, src.RasterYSize
         x0, y0, w, h = (int(v) for v in rect)
@@ -315,6 +320,7 @@ class _Seams:
         return np.array([root(i) for i in range(len(parent))], dtype=np.int64)
 
 
+@with_gdal_return_codes
 def merge_pieces(classes_path: str, pieces: list[tuple[Rect, str]], out_path: str, layer_name: str,
                  classes: list[dict], *, min_area: float, simplify: float, with_confidence: bool,
                  progress: Callable[[float], None], cancelled: Callable[[], bool],
@@ -324,7 +330,7 @@ def merge_pieces(classes_path: str, pieces: list[tuple[Rect, str]], out_path: st
     Same layer as ``polygons.polygonise`` (schema, CRS, areas, minimum area, simplification,
     mean confidence). A GDAL write that fails raises EngineError for ``output_vector``.
     """
-    with checked_writes("the polygons", "output_vector"):
+    with checked_writes(QT_TRANSLATE_NOOP("RemoteNet", "the polygons"), "output_vector", out_path):
         return _merge(classes_path, pieces, out_path, layer_name, classes, min_area, simplify, with_confidence,
                       progress, cancelled, log)
 
@@ -366,7 +372,9 @@ def _merge(classes_path: str, pieces: list[tuple[Rect, str]], out_path: str, lay
     _write_groups(seams, pieces, out, with_confidence, check_cancel, progress)
     count, dropped = out.close()
     if dropped:
-        log(f"dropped {dropped} polygon(s) under the minimum area or emptied by simplification")
+        log(QT_TRANSLATE_NOOP(
+            "RemoteNet", "dropped {dropped} polygon(s) under the minimum area or emptied by simplification").format(
+            dropped=dropped))
     progress(1.0)
     return count
 

@@ -28,19 +28,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, Callable, TypeVar
 
-from osgeo import gdal, ogr, osr
+from osgeo import gdal, gdal_array, ogr, osr
 
 F = TypeVar("F", bound=Callable[..., Any])
-_MODULES = (gdal, ogr, osr)  # each binding module has a switch of its own
+# Each binding module has a switch of its own (gdal_array's, for ReadAsArray, from GDAL 3.7 on).
+_MODULES = tuple(m for m in (gdal, ogr, osr, gdal_array) if hasattr(m, "GetUseExceptions"))
 PER_THREAD = all(hasattr(m, "_GetExceptionsLocal") and hasattr(m, "_SetExceptionsLocal") for m in _MODULES)
 
 _mode = threading.local()  # the mode this thread's engine code asked for (inherited by engine_thread)
-_process = {"holders": 0, "mode": False, "saved": [0, 0, 0]}  # process-wide fallback (GDAL < 3.7)
+_process: dict[str, Any] = {"holders": 0, "mode": False, "saved": []}  # process-wide fallback (GDAL < 3.7)
 _process_lock = threading.Lock()
 
 
 def _set_process_mode(exceptions: bool) -> None:
-    # GDAL 3.6 keeps each module's mode as a handler on one stack: switch on gdal, ogr, osr and
+    # GDAL 3.6 keeps each module's mode as a handler on one stack: switch on in module order and
     # off in the reverse order, or DontUseExceptions() refuses.
     for module in _MODULES if exceptions else reversed(_MODULES):
         if bool(module.GetUseExceptions()) != exceptions:

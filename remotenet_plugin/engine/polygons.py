@@ -9,6 +9,7 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from ...model.messages import QT_TRANSLATE_NOOP
+from .gdal_errors import with_gdal_return_codes
 from .options import EngineError, SegmentCancelled
 from .rings import PixelFrame
 from .source import dataset_srs
@@ -31,13 +32,15 @@ class AreaCalculator:
         span = max(abs(gt[1]) * w + abs(gt[2]) * h, abs(gt[4]) * w + abs(gt[5]) * h)
         self.step = span / 64.0 if span > 0 else 0.0
         if not wkt:
-            log("the raster has no CRS: polygon areas are in squared map units, not m2")
+            log(QT_TRANSLATE_NOOP(
+                "RemoteNet", "the raster has no CRS: polygon areas are in squared map units, not m2"))
             return
         src = osr.SpatialReference()
         src.ImportFromWkt(wkt)
         src.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
         if not (src.IsGeographic() or src.IsProjected()):
-            log("the raster's CRS is neither geographic nor projected: areas are in squared map units")
+            log(QT_TRANSLATE_NOOP(
+                "RemoteNet", "the raster's CRS is neither geographic nor projected: areas are in squared map units"))
             return
         geog = src.CloneGeogCS()
         geog.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
@@ -116,6 +119,7 @@ def _quiet_raster(path: str, like: gdal.Dataset, dtype: int, nodata: Optional[fl
     return ds
 
 
+@with_gdal_return_codes
 def polygonise(classified_path: str, out_path: str, layer_name: str, classes: list[dict], *,
                min_area: float, simplify: float, confidence_path: Optional[str], confidence_type: str,
                scratch: Callable[[str, str], str], progress: Callable[[float], None],
@@ -126,7 +130,7 @@ def polygonise(classified_path: str, out_path: str, layer_name: str, classes: li
     mean confidence, then write the final layer (area, simplification, names). A GDAL write that
     fails (a full disk) raises EngineError for ``output_vector`` where it happens.
     """
-    with checked_writes("the polygons", "output_vector"):
+    with checked_writes(QT_TRANSLATE_NOOP("RemoteNet", "the polygons"), "output_vector", out_path):
         return _polygonise(classified_path, out_path, layer_name, classes, min_area, simplify, confidence_path,
                            confidence_type, scratch, progress, cancelled, log)
 
@@ -150,7 +154,9 @@ def _polygonise(classified_path: str, out_path: str, layer_name: str, classes: l
     count, dropped = _write_classes(out_path, layer_name, srs, raw_ds.GetLayer(0), classes, areas, frame, min_area,
                                     simplify, mean_conf, steps)
     if dropped:
-        log(f"dropped {dropped} polygon(s) under the minimum area or emptied by simplification")
+        log(QT_TRANSLATE_NOOP(
+            "RemoteNet", "dropped {dropped} polygon(s) under the minimum area or emptied by simplification").format(
+            dropped=dropped))
     del raw_ds, sieved, src  # close the working files (the sieved band lived as long as its dataset)
     progress(1.0)
     return count
@@ -174,7 +180,9 @@ def _sieve(src: gdal.Dataset, min_area: float, areas: AreaCalculator, scratch: C
     sieved = _quiet_raster(scratch("sieve", ".tif"), src, gdal.GDT_Byte, 255)
     steps.gdal(gdal.SieveFilter, band, band.GetMaskBand(), sieved.GetRasterBand(1), threshold, 4, start=0.0,
                span=0.3)
-    log(f"sieved patches under {threshold} pixels ({min_area:g} m2)")
+    log(QT_TRANSLATE_NOOP(
+        "RemoteNet", "sieved patches under {threshold} pixels ({min_area:g} m2)").format(
+        threshold=threshold, min_area=min_area))
     return sieved.GetRasterBand(1), sieved
 
 

@@ -123,14 +123,14 @@ class RowWriter:
                 start = time.perf_counter()
                 y, classes, conf = item
                 band = self.classes_ds.GetRasterBand(1)
-                with checked_writes("the classified raster", "output_raster"):
+                with self._classes_writes():
                     if band.WriteArray(np.ascontiguousarray(classes), 0, y) != 0:
                         raise EngineError(QT_TRANSLATE_NOOP(
                             "RemoteNet", "writing the classified raster failed: {gdal_error}").format(
                             gdal_error=gdal.GetLastErrorMsg()))
                     band.FlushCache()
                 if self.conf_ds is not None:
-                    with checked_writes("the confidence raster", "output_confidence"):
+                    with self._conf_writes():
                         self._write_conf(y, conf)
                 self.seconds += time.perf_counter() - start
         except BaseException as err:  # noqa: BLE001 - handed to the main thread
@@ -140,6 +140,14 @@ class RowWriter:
                     self.queue.get_nowait()
                 except queue.Empty:
                     break
+
+    def _classes_writes(self):
+        return checked_writes(QT_TRANSLATE_NOOP("RemoteNet", "the classified raster"), "output_raster",
+                              self.classes_ds.GetDescription())
+
+    def _conf_writes(self):
+        return checked_writes(QT_TRANSLATE_NOOP("RemoteNet", "the confidence raster"), "output_confidence",
+                              self.conf_ds.GetDescription())
 
     def _write_conf(self, y: int, conf: np.ndarray) -> None:
         bad = ~np.isfinite(conf)
@@ -167,10 +175,10 @@ class RowWriter:
             send_stop(self.queue, self.thread)
             self.thread.join()
         if not abort and self.error is None:  # the files' last blocks and directories are written here
-            with checked_writes("the classified raster", "output_raster"):
+            with self._classes_writes():
                 self.classes_ds.FlushCache()
             if self.conf_ds is not None:
-                with checked_writes("the confidence raster", "output_confidence"):
+                with self._conf_writes():
                     self.conf_ds.FlushCache()
         # Drop the dataset references, so the caller's release really closes the files.
         self.classes_ds = self.conf_ds = None
