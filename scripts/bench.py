@@ -364,6 +364,9 @@ def run_child(args: list[str], timeout: float) -> dict:
 
 
 def main() -> None:
+    from osgeo import gdal
+
+    gdal.UseExceptions()  # an explicit mode for this program (GDAL 3.9+ warns without one)
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="2048 px end-to-end; 1x1-conv network for memory runs")
     parser.add_argument("--data", help="folder holding atlanta_pan_0p5m.tif (default ../shared/data)")

@@ -131,6 +131,7 @@ def per_class(path: Path) -> dict[int, list]:
 
 
 def main() -> None:
+    gdal.UseExceptions()  # an explicit mode for this program (GDAL 3.9+ warns without one)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1800, 3600])
     parser.add_argument("--chunk", type=int, default=1024)

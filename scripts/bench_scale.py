@@ -75,6 +75,9 @@ class LoopbackCluster:
 
 
 def main() -> None:
+    from osgeo import gdal
+
+    gdal.UseExceptions()  # an explicit mode for this program (GDAL 3.9+ warns without one)
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", help="folder holding atlanta_pan_0p5m.tif (default ../shared/data)")
     parser.add_argument("--size", type=int, default=8192, help="side of the chunking and Dask raster (px)")

@@ -30,6 +30,9 @@ SCENE = ROOT / "tests" / "data" / "atlanta_pan_0p5m.tif"
 
 
 def main() -> None:
+    from osgeo import gdal
+
+    gdal.UseExceptions()  # an explicit mode for this program (GDAL 3.9+ warns without one)
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--stride", type=int, default=96, help="offset between the tiles' origins (px)")
     parser.add_argument("--tile", type=int, default=None, help="tile size (default: the model's)")

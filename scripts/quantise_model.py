@@ -47,6 +47,7 @@ def _classes(model: Path, raster: Path, out: Path) -> np.ndarray:
 
 
 def main(argv: list[str] | None = None) -> int:
+    gdal.UseExceptions()  # an explicit mode for this program (GDAL 3.9+ warns without one)
     from remotenet.model import load_model, save_model, weights_storage
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
