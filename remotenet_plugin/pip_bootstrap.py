@@ -147,6 +147,7 @@ def fetch(folder: Path, index: str | None = None) -> Path:
     with os.fdopen(handle, "wb") as out:
         out.write(data)
     wheel = folder / chosen["filename"]
+    os.chmod(partial, 0o644)  # mkstemp's 0600 is for the half-written file only
     os.replace(partial, wheel)
     return wheel
 
