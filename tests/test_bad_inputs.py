@@ -23,8 +23,10 @@ import pytest
 from engine_helpers import mount_small_tmpfs, pixel_model, unmount, write_raster
 from osgeo import gdal, osr
 
-# Every case here runs twice: GDAL's exception mode off (QGIS 3.22) and on (QGIS 3.40+).
-pytestmark = pytest.mark.usefixtures("gdal_exception_mode")
+# Every case that runs in this process runs twice: GDAL's exception mode off (QGIS 3.22) and on
+# (QGIS 3.40+ Processing turns it on for the whole process). qgis_process runs in its own process,
+# with the mode its QGIS sets: the matrix (make test-matrix) runs it on 3.22, 3.40 and 3.44.
+both_gdal_modes = pytest.mark.usefixtures("gdal_exception_mode")
 
 ROOT = Path(__file__).resolve().parents[1]
 ALG = "remotenet:segment"
@@ -395,6 +397,7 @@ def engine_failure(k: Kit, case: Bad) -> str:
     return str(err)
 
 
+@both_gdal_modes
 @pytest.mark.parametrize("name", BAD_NAMES)
 def test_engine_refuses_with_one_line_and_keeps_files(kit, name):
     case = bad_cases(kit)[name]()
@@ -403,6 +406,7 @@ def test_engine_refuses_with_one_line_and_keeps_files(kit, name):
     engine_failure(kit, case)
 
 
+@both_gdal_modes
 @pytest.mark.parametrize("name", BAD_NAMES)
 def test_processing_run_refuses_with_one_line_and_keeps_files(remotenet_provider, kit, name):
     case = bad_cases(kit)[name]()
@@ -512,6 +516,7 @@ def _engine_run(source: str, out: str, options: dict, model=None):
     return result, "\n".join(logs)
 
 
+@both_gdal_modes
 @pytest.mark.parametrize("name", list(VALID))
 def test_engine_runs_unusual_rasters_and_says_what_it_assumed(kit, name):
     make, said, options = VALID[name]
@@ -534,6 +539,7 @@ def test_engine_runs_unusual_rasters_and_says_what_it_assumed(kit, name):
 
 @pytest.mark.parametrize("name", ["no_crs", "rotated", "float32_nan_inf", "int16", "paletted", "strip",
                                   "tile_larger_than_raster", "unicode_path"])
+@both_gdal_modes
 def test_processing_runs_unusual_rasters_and_logs_what_it_assumed(remotenet_provider, kit, name):
     import processing
     from conftest import recording_feedback
@@ -556,6 +562,7 @@ def test_processing_runs_unusual_rasters_and_logs_what_it_assumed(remotenet_prov
     assert gdal.Open(out).RasterXSize == gdal.Open(source).RasterXSize
 
 
+@both_gdal_modes
 def test_extent_in_another_crs_is_converted_by_qgis(remotenet_provider, kit):
     import processing
 
@@ -600,12 +607,14 @@ def full_disk(tmp_path):
     unmount(folder)
 
 
+@both_gdal_modes
 def test_unwritable_folder_is_refused_before_work(remotenet_provider, kit, read_only_folder):
     case = Bad("OUTPUT_RASTER: ", kit.pan, kit.m1, output=str(read_only_folder / "classes.tif"))
     engine_failure(kit, case)
     processing_failure(kit, case)
 
 
+@both_gdal_modes
 def test_disk_full_while_writing_fails_at_the_write(remotenet_provider, kit, full_disk):
     from remotenet.remotenet_plugin.engine import EngineError, SegmentOptions, segment
 
@@ -628,6 +637,7 @@ def test_disk_full_while_writing_fails_at_the_write(remotenet_provider, kit, ful
     assert not list(full_disk.iterdir()), list(full_disk.iterdir())
 
 
+@both_gdal_modes
 def test_disk_full_while_writing_polygons(kit, full_disk):
     from remotenet.remotenet_plugin.engine import EngineError, SegmentOptions, segment
 
@@ -643,8 +653,38 @@ def test_disk_full_while_writing_polygons(kit, full_disk):
     assert snapshot(kit.tmp) == before
 
 
+@pytest.mark.skipif(not shutil.which("qgis_process.bin") and not shutil.which("qgis_process"),
+                    reason="qgis_process is not installed")
+@pytest.mark.parametrize("parameter", ["OUTPUT_CONFIDENCE", "OUTPUT_VECTOR"])
+def test_disk_full_through_qgis_process(kit, full_disk, tmp_path_factory, parameter):
+    """A full disk under qgis_process (QGIS 3.40+ runs it with GDAL exceptions on): one line naming
+    the output, no traceback, nothing left on the disk or beside the other outputs."""
+    source = kit.raster("big.tif", small(size=384))
+    outputs = {"OUTPUT_RASTER": str(kit.out_dir / "classes.tif"), "OUTPUT_VECTOR": str(kit.out_dir / "polygons.gpkg"),
+               "OUTPUT_CONFIDENCE": str(kit.out_dir / "confidence.tif")}  # Float32: more than the disk holds
+    outputs[parameter] = str(full_disk / Path(outputs[parameter]).name)
+    plant_previous(outputs["OUTPUT_RASTER"])
+    before = snapshot(kit.tmp)
+    env = dict(os.environ, REMOTENET_QGIS_PROFILE=str(tmp_path_factory.mktemp("qgis_process_profile")),
+               OMP_NUM_THREADS="1")
+    done = subprocess.run([str(ROOT / "scripts" / "qgis_process"), "run", ALG, "--", f"INPUT={source}",
+                           f"MODEL={kit.m1}", "TILE_SIZE=384", "DEVICE=2",
+                           *(f"{key}={value}" for key, value in outputs.items())],
+                          env=env, cwd=kit.out_dir, capture_output=True, text=True, timeout=180)
+    text = done.stdout + done.stderr
+    assert done.returncode != 0, text
+    lines = [line.strip() for line in text.splitlines() if line.strip().startswith(f"{parameter}: ")]
+    assert lines and "disk is full" in lines[-1], text
+    assert "Traceback" not in text and "RuntimeError" not in text, text
+    assert not list(full_disk.iterdir()), list(full_disk.iterdir())
+    after = snapshot(kit.tmp)
+    after.pop(source + ".aux.xml", None)  # QGIS's layer loading keeps the input's statistics there
+    assert after == before
+
+
 # ----- runtime: cancel, concurrency, CUDA out of memory --------------------------------------------
 
+@both_gdal_modes
 @pytest.mark.parametrize("stage", ["reading", "inference", "polygons"])
 def test_cancel_at_each_stage_leaves_nothing_and_keeps_previous(kit, stage):
     from remotenet.remotenet_plugin.engine import SegmentCancelled, SegmentOptions, segment
@@ -672,6 +712,7 @@ def test_cancel_at_each_stage_leaves_nothing_and_keeps_previous(kit, stage):
     assert snapshot(kit.tmp) == before
 
 
+@both_gdal_modes
 def test_cancel_through_processing_keeps_previous(remotenet_provider, kit):
     import processing
     from qgis.core import QgsProcessingException, QgsProcessingFeedback
@@ -688,6 +729,7 @@ def test_cancel_through_processing_keeps_previous(remotenet_provider, kit):
     assert snapshot(kit.tmp) == before
 
 
+@both_gdal_modes
 def test_two_runs_at_once_in_threads_agree_with_one_run(kit):
     from remotenet.remotenet_plugin.engine import SegmentOptions, segment
 
@@ -715,6 +757,7 @@ def test_two_runs_at_once_in_threads_agree_with_one_run(kit):
     assert not [p for p in os.listdir(kit.out_dir) if p.startswith(".")]  # no temporaries left
 
 
+@both_gdal_modes
 def test_two_runs_at_once_in_two_processes(kit):
     code = f"""
 import sys
@@ -740,6 +783,7 @@ print('done')
     assert not [p for p in os.listdir(kit.out_dir) if p.startswith(".")]
 
 
+@both_gdal_modes
 def test_cuda_out_of_memory_halves_the_batch(monkeypatch):
     import torch
 
@@ -837,6 +881,7 @@ def label_cases(k: Kit) -> dict[str, tuple[str, Optional[str], Optional[str]]]:
 
 @pytest.mark.parametrize("name", ["no_overlap", "other_crs", "strings", "nulls", "single_class",
                                   "nothing_labelled"])
+@both_gdal_modes
 def test_training_and_evaluation_labels(kit, name):
     from remotenet.remotenet_plugin.engine.evaluate import EvaluationError, evaluate_classification
     from remotenet.remotenet_plugin.engine.labels import LabelsError
@@ -866,6 +911,7 @@ def test_training_and_evaluation_labels(kit, name):
             assert any("NULL" in note for note in result.notes), result.notes
 
 
+@both_gdal_modes
 def test_evaluation_warps_a_reference_on_another_grid(kit):
     from remotenet.remotenet_plugin.engine.evaluate import evaluate_classification
 
@@ -877,6 +923,7 @@ def test_evaluation_warps_a_reference_on_another_grid(kit):
     assert any("another grid" in note for note in result.notes), result.notes
 
 
+@both_gdal_modes
 @pytest.mark.parametrize("name", ["no_overlap", "nothing_labelled"])
 def test_evaluate_and_train_through_processing_refuse_bad_labels(remotenet_provider, kit, name):
     import processing
@@ -898,6 +945,7 @@ def test_evaluate_and_train_through_processing_refuse_bad_labels(remotenet_provi
     assert snapshot(kit.tmp) == before
 
 
+@both_gdal_modes
 def test_two_segment_tasks_at_once_as_in_batch_mode(remotenet_provider, kit):
     """QGIS's batch mode runs one QgsProcessingAlgRunnerTask per row, on worker threads at once: two
     rows run together and agree; a third (a model whose bands the raster lacks) is refused up front."""
