@@ -85,50 +85,52 @@ class PixelFrame:
     def canonical(self, rings: list[np.ndarray]) -> tuple[list[np.ndarray], int]:
         """The canonical closed rings of a polygon (closed pixel-coordinate rings, outer ring first)
         and its feature id; no rings (and id 0) for a polygon without area."""
-        opened = [_corners(r) for r in rings]
-        opened = [r for r in opened if len(r) >= 3]
+        opened = [c for c in (_corners(r[:-1]) for r in rings) if len(c[0]) >= 3]
         if not opened:
             return [], 0
-        if any(_touches_itself(r) for r in opened):
-            opened = _split_where_touching(opened)
-        outer, holes = opened[0], opened[1:]
-        out = [self._drawn(outer, self.outer_sign)]
-        if holes:
-            drawn = [self._drawn(h, -self.outer_sign) for h in holes]
-            drawn.sort(key=lambda r: (r[0, 1], r[0, 0]))
-            out.extend(drawn)
+        keys = [self._keys(r) for r, _turns in opened]  # one number per vertex, ordered as (row, column)
+        if any(len(set(k.tolist())) < len(k) for k in keys):  # a ring touches itself (rare)
+            opened = [_corners(r) for r in _split_where_touching([r for r, _turns in opened])]
+            keys = [self._keys(r) for r, _turns in opened]
+        out = [_drawn(*opened[0], keys[0], self.outer_sign)]
+        if len(opened) > 1:
+            holes = sorted(range(1, len(opened)), key=lambda i: keys[i].min())
+            out.extend(_drawn(*opened[i], keys[i], -self.outer_sign) for i in holes)
         first = out[0][0]
         return out, 1 + int(first[1]) * self.width + int(first[0])
 
-    def _drawn(self, ring: np.ndarray, sign: float) -> np.ndarray:
-        """The open ring turning the way ``sign`` says, from its top-left vertex, closed."""
-        if _signed_area(ring) * sign < 0:
-            ring = ring[::-1]
-        first = int(np.argmin(ring[:, 1] * self.row_key + ring[:, 0]))
-        return np.concatenate((ring[first:], ring[:first + 1]))
+    def _keys(self, ring: np.ndarray) -> np.ndarray:
+        return ring[:, 1] * self.row_key + ring[:, 0]
+
+
+def _drawn(ring: np.ndarray, turns: np.ndarray, keys: np.ndarray, sign: float) -> np.ndarray:
+    """The open ring turning the way ``sign`` says, from its top-left vertex, closed. A ring turns
+    at its top-left vertex the way it goes round (that corner is convex)."""
+    first = int(keys.argmin())
+    if turns[first] * sign < 0:
+        return np.concatenate((ring[first::-1], ring[:first:-1], ring[first:first + 1]))
+    return np.concatenate((ring[first:], ring[:first + 1]))
 
 
 def _signed_area(ring: np.ndarray) -> float:
     """Twice the signed area of an open ring (shoelace), in the pixel plane taken as x right, y up."""
     x, y = ring[:, 0], ring[:, 1]
-    return float(np.dot(x, np.roll(y, -1)) - np.dot(np.roll(x, -1), y))
+    return float(np.dot(x[:-1], y[1:]) - np.dot(x[1:], y[:-1]) + x[-1] * y[0] - x[0] * y[-1])
 
 
-def _corners(ring: np.ndarray) -> np.ndarray:
-    """A closed ring as an open one without repeated vertices nor vertices in a straight run."""
-    pts = ring[:-1] if len(ring) > 1 and (ring[0] == ring[-1]).all() else ring
-    if len(pts) < 3:
-        return pts
-    d = np.diff(np.concatenate((pts, pts[:1])), axis=0)  # d[i]: from vertex i to vertex i + 1
-    before = np.roll(d, 1, axis=0)
-    keep = pts[before[:, 0] * d[:, 1] - before[:, 1] * d[:, 0] != 0]
-    if len(keep) < len(pts):  # dropping a vertex can straighten its neighbours (repeats): again
-        return _corners(keep) if len(keep) >= 3 else keep
-    return keep
-
-
-def _touches_itself(ring: np.ndarray) -> bool:
-    return len(np.unique(np.ascontiguousarray(ring).view(np.complex128))) < len(ring)
+def _corners(pts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """An open ring without repeated vertices nor vertices in the middle of a straight run, and its
+    turn at each vertex (positive left, in the pixel plane taken as x right, y up)."""
+    turns = np.zeros(len(pts))
+    while len(pts) >= 3:
+        ext = np.concatenate((pts[-1:], pts, pts[:1]))
+        d = ext[1:] - ext[:-1]  # d[i]: into vertex i, d[i + 1]: out of it
+        turns = d[:-1, 0] * d[1:, 1] - d[:-1, 1] * d[1:, 0]
+        keep = turns != 0
+        if keep.all():
+            break
+        pts = pts[keep]  # dropping a vertex can straighten a neighbour (a repeat): again
+    return pts, turns
 
 
 def _split_where_touching(rings: list[np.ndarray]) -> list[np.ndarray]:
@@ -160,7 +162,7 @@ def _split_where_touching(rings: list[np.ndarray]) -> list[np.ndarray]:
             walk.append(edge[0])
             edge = after[edge]
         if walk:
-            out.append(_corners(np.array(walk + walk[:1], dtype=np.float64)))
+            out.append(_corners(np.array(walk, dtype=np.float64))[0])
     outers = [r for r in out if _signed_area(r) > 0]
     if len(outers) != 1:  # not one patch of pixels: leave it as drawn
         return rings
