@@ -87,6 +87,9 @@ def gdal_exception_mode(request):
         _set_gdal_mode(any(saved))  # the session's mode (all on after QGIS 3.40's Processing started)
 
 
+# The suite's own GDAL calls run in the default mode, said explicitly (GDAL 3.9+ warns otherwise).
+_set_gdal_mode(False)
+
 _PROVIDERS: list = []  # the registry needs the Python provider objects alive
 
 
