@@ -213,29 +213,19 @@
 <context>
     <name>RemoteNet</name>
     <message>
-        <location filename="../remotenet_plugin/dependencies.py" line="75"/>
-        <source>Install them from QGIS with Raster &gt; RemoteNet &gt; Install PyTorch and dependencies… (or, without the window, `python -m remotenet install` run from the QGIS profile's python/plugins folder), or by hand.
-By hand, for the Python that QGIS uses ({python}, version {version}), then restart QGIS:
-  Linux:   python3 -m pip install --user {names}
-  macOS:   /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install --user {names}
-  Windows: in the OSGeo4W Shell: python -m pip install {names}
-On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): install torch&lt;2.9 there (for example: python -m pip install &quot;torch&lt;2.9&quot; timm safetensors).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/dependencies.py" line="97"/>
+        <location filename="../remotenet_plugin/dependencies.py" line="98"/>
         <source>RemoteNet needs the Python packages {packages}; these cannot be imported:
 {problems}
 {instructions}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/assemble.py" line="45"/>
+        <location filename="../remotenet_plugin/engine/assemble.py" line="47"/>
         <source>cannot mosaic the chunk parts: {gdal_error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/assemble.py" line="59"/>
+        <location filename="../remotenet_plugin/engine/assemble.py" line="61"/>
         <source>writing {out_path} failed: {gdal_error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -325,92 +315,92 @@ On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="149"/>
+        <location filename="../remotenet_plugin/engine/check.py" line="148"/>
         <source>{path} is also the {seen}; give each output its own file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="154"/>
+        <location filename="../remotenet_plugin/engine/check.py" line="153"/>
         <source>{path} is not a {what} file name; RemoteNet writes {what} ({extensions}): change the file name&apos;s extension</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="159"/>
+        <location filename="../remotenet_plugin/engine/check.py" line="158"/>
         <source>{path}: the folder {folder} does not exist; create it or choose another</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="163"/>
+        <location filename="../remotenet_plugin/engine/check.py" line="162"/>
         <source>{path}: the folder {folder} is not writable; choose another place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="207"/>
+        <location filename="../remotenet_plugin/engine/check.py" line="206"/>
         <source>{source} refers to {path}, which does not exist; restore that file or rebuild the virtual raster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="218"/>
+        <location filename="../remotenet_plugin/engine/check.py" line="217"/>
         <source>band {repeated} is chosen more than once ({chosen}); choose each band once, in the order the model takes them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="233"/>
+        <location filename="../remotenet_plugin/engine/check.py" line="232"/>
         <source>{extent} is {value:g} x {value2:g} map units, smaller than one pixel ({pixel_w:g} x {pixel_h:g}); give an extent of at least one pixel in the raster&apos;s CRS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="88"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="93"/>
         <source>chunk {rect} is not inside the {width} x {height} class raster {classes_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="108"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="113"/>
         <source>{path}: cannot open the class raster ({gdal_error})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="141"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="146"/>
         <source>sieving chunk {rect} failed: {gdal_error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="156"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="161"/>
         <source>polygonising chunk {rect} failed: {gdal_error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="291"/>
+        <location filename="../remotenet_plugin/engine/polygons.py" line="299"/>
         <source>burning polygon ids failed: {gdal_error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="178"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="183"/>
         <source>{confidence_path}: cannot open the confidence raster ({gdal_error})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="207"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="212"/>
         <source>{piece_path}: cannot create the polygon piece ({gdal_error}); check the work folder is writable and has space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="240"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="245"/>
         <source>{piece_path}: writing the polygon piece failed ({gdal_error})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="378"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="386"/>
         <source>{path}: cannot read the polygon piece ({gdal_error})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="428"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="436"/>
         <source>{pieces}: polygon {fid} is missing from the piece</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="464"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="472"/>
         <source>merging {members_count} polygons across chunk seams failed: {gdal_error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -425,12 +415,12 @@ On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="93"/>
+        <location filename="../remotenet_plugin/engine/chunked.py" line="94"/>
         <source>a run on a Dask scheduler needs a model file every worker can open, not an in-memory model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/classify.py" line="186"/>
+        <location filename="../remotenet_plugin/engine/classify.py" line="191"/>
         <source>the network returned shape {shape} for tiles of {shape2}; expected {num_classes} classes at the tile&apos;s size (the header&apos;s classes must match the network)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -475,17 +465,17 @@ On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/evaluate.py" line="160"/>
+        <location filename="../remotenet_plugin/engine/evaluate.py" line="161"/>
         <source>the reference polygons do not overlap the classified raster: they cover {extent_text}, the raster covers {extent_text2} (in the raster&apos;s CRS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/evaluate.py" line="167"/>
+        <location filename="../remotenet_plugin/engine/evaluate.py" line="168"/>
         <source>{path} is a raster: its pixel values are the classes, so it takes no class field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/evaluate.py" line="175"/>
+        <location filename="../remotenet_plugin/engine/evaluate.py" line="176"/>
         <source>the reference raster is on another grid than the classified raster and one of them has no CRS; give both a CRS</source>
         <translation type="unfinished"></translation>
     </message>
@@ -520,77 +510,77 @@ On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="90"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="91"/>
         <source>the label raster {path} has no labelled pixel over the image{value}: the labels do not overlap the raster (or are all 255/nodata)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="95"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="96"/>
         <source>label raster values must be whole numbers 0..254 (255 = unlabelled); found {tolist}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="146"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="151"/>
         <source>{path}: no polygon with a class to rasterise{value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="165"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="170"/>
         <source>class values must be 0..254 (255 = unlabelled); {class_field!r} holds {used}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="179"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="184"/>
         <source>class names {unknown} in {class_field!r} are not classes of the classified raster ({name_to_value})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="206"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="211"/>
         <source>the label polygons do not overlap the raster{value}: labels cover {getextent}, the raster covers {mem} (in the raster&apos;s CRS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="221"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="226"/>
         <source>{path}: cannot open the labels as a vector layer ({err})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="225"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="230"/>
         <source>{path}: no vector layer to read labels from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="229"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="234"/>
         <source>{path}: no layer named {layer_name!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="241"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="246"/>
         <source>the labels have no field {class_field!r}; fields: {fields}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="264"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="269"/>
         <source>class field {class_field!r} holds {key}: numeric classes must be whole numbers 0..254</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="298"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="303"/>
         <source>the raster has no CRS but the labels do; assign the raster a CRS first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="311"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="316"/>
         <source>{path}: cannot reproject the labels onto the raster&apos;s CRS ({err}); reproject them first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="330"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="335"/>
         <source>labels {path}: no such file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="346"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="351"/>
         <source>labels {path}: neither a raster nor a vector layer GDAL can read</source>
         <translation type="unfinished"></translation>
     </message>
@@ -600,22 +590,22 @@ On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="59"/>
+        <location filename="../remotenet_plugin/engine/polygons.py" line="62"/>
         <source>cannot project a polygon to compute its area in m2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="106"/>
+        <location filename="../remotenet_plugin/engine/polygons.py" line="109"/>
         <source>{path}: cannot create a working raster ({gdal_error})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="192"/>
+        <location filename="../remotenet_plugin/engine/polygons.py" line="200"/>
         <source>polygonising failed: {gdal_error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="236"/>
+        <location filename="../remotenet_plugin/engine/polygons.py" line="244"/>
         <source>{out_path}: cannot create the GeoPackage ({gdal_error})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -635,12 +625,12 @@ On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="144"/>
+        <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="147"/>
         <source>the OpenVINO cache folder {parent} is not writable ({err}); set {cache_env} to a writable folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="191"/>
+        <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="196"/>
         <source>tiles of shape {shape} reached an OpenVINO network converted for {shape2}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -775,13 +765,8 @@ On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/work_folder.py" line="78"/>
+        <location filename="../remotenet_plugin/engine/work_folder.py" line="80"/>
         <source>cannot create the work folder {path} ({err}); check the output folder is writable and has space</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/write_errors.py" line="36"/>
-        <source>writing {what} failed ({first}); {failures}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -795,7 +780,7 @@ On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/writer.py" line="153"/>
+        <location filename="../remotenet_plugin/engine/writer.py" line="161"/>
         <source>writing the confidence raster failed: {gdal_error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1099,6 +1084,272 @@ On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): 
         <source>{what} labels hold class indices {tolist} but there are {num_classes} classes</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="244"/>
+        <source>the raster has no georeferencing: the outputs have none either (pixel coordinates), and polygon areas are in square pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="248"/>
+        <source>the raster&apos;s geotransform is rotated or sheared: it is classified in pixel space and the outputs keep the same rotated geotransform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="252"/>
+        <source>the raster has no CRS: the outputs have no CRS either, and polygon areas are in map units squared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="257"/>
+        <source>floating-point bands: NaN and +-inf pixels are treated as nodata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="259"/>
+        <source>signed integer bands: negative values are scaled like any other with the model header&apos;s offset and scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="263"/>
+        <source>the raster has a colour table: the model is fed the palette indices, not the colours; expand it to RGB first (gdal_translate -expand rgb) if the model was trained on colour imagery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="268"/>
+        <source>the raster is {width} x {height} pixels, 1 pixel thin: tiles are 1 pixel thin too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/check.py" line="272"/>
+        <source>the tile size {tile_size} is larger than the processed area ({width} x {height}): tiles are cut to {tile_size2} x {tile_size3} pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/polygons.py" line="183"/>
+        <source>sieved patches under {threshold} pixels ({min_area:g} m2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/polygons.py" line="157"/>
+        <source>dropped {dropped} polygon(s) under the minimum area or emptied by simplification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunked.py" line="86"/>
+        <source>{what} {done}/{total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunked.py" line="131"/>
+        <source>the finished chunks stay in {path}: run again with the same inputs and parameters to resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/segment.py" line="79"/>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunked.py" line="163"/>
+        <source>resuming: {records_count} of {plan_count} chunks reused from {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunked.py" line="172"/>
+        <source>{plan_count} chunks of up to {side} x {side} px over {grid_count} tiles, {jobs_count} to run on {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunked.py" line="194"/>
+        <source>{hits} tiles on chunk borders were computed once and shared by their chunks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunked.py" line="213"/>
+        <source>assembling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunked.py" line="238"/>
+        <source>resuming: polygons of {pieces_count} of {plan_count} chunks reused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunked.py" line="252"/>
+        <source>merging polygons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunked.py" line="259"/>
+        <source>{count} polygons written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/classify.py" line="120"/>
+        <source>{grid_count} tiles on {device_name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/classify.py" line="138"/>
+        <source>tiles {seen}/{grid_count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/classify.py" line="150"/>
+        <source>skipped {skipped} of {grid_count} tiles that were all nodata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/dask_runner.py" line="92"/>
+        <source>connected to the Dask scheduler {address} in {value:.1f} s: {workers_count} worker(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/dask_runner.py" line="97"/>
+        <source>the scheduler has no workers yet; the chunks wait until a worker joins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/evaluate.py" line="134"/>
+        <source>{unclassified} labelled reference pixels are nodata in the classified raster and were not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/evaluate.py" line="179"/>
+        <source>the reference raster is on another grid or CRS: warped (nearest) onto the classified grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/inference.py" line="196"/>
+        <source>GPU out of memory: continuing with batch size {batch_size}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="74"/>
+        <source>label raster {path} is on another grid or CRS: warped (nearest) onto the image grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="109"/>
+        <source>background ignored for raster labels: their values are the classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="140"/>
+        <source>labels {path} are in another CRS: reprojected onto the raster&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="147"/>
+        <source>{skipped} feature(s) of {path} without a geometry{without} were left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/polygons.py" line="35"/>
+        <source>the raster has no CRS: polygon areas are in squared map units, not m2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/polygons.py" line="42"/>
+        <source>the raster&apos;s CRS is neither geographic nor projected: areas are in squared map units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/run.py" line="102"/>
+        <source>segmenting {source} window {window} with {model_name} on {device_name} ({runtime_name}, {precision}), bands {bands}, tile {tile_size}, overlap {overlap}, batch {batch_size}, TTA {tta}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="134"/>
+        <source>OpenVINO {version}: using the network converted earlier for input {shape} ({folder})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="139"/>
+        <source>OpenVINO {version}: converting the network for input {shape} (once per model file and tile shape)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="168"/>
+        <source>OpenVINO: converted in {value:.1f} s; cached in {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/segment.py" line="58"/>
+        <source>polygons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/segment.py" line="67"/>
+        <source>{polygons} polygons written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/work_folder.py" line="71"/>
+        <source>an earlier run&apos;s work in {path} used other inputs ({changed}); starting afresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="88"/>
+        <source>a polygon piece</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/polygons.py" line="133"/>
+        <source>the polygons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunked.py" line="176"/>
+        <source>chunks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/chunked.py" line="242"/>
+        <source>polygons of chunks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/write_errors.py" line="37"/>
+        <source>the disk is full: free some space or choose a folder on another disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/write_errors.py" line="38"/>
+        <source>check that the folder is still there, writable and has free space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/write_errors.py" line="53"/>
+        <source>writing {what} failed ({first}); {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/writer.py" line="145"/>
+        <source>the classified raster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/writer.py" line="149"/>
+        <source>the confidence raster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/styling.py" line="74"/>
+        <source>could not open {uri} to store its style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/dependencies.py" line="75"/>
+        <source>Install them from QGIS with Raster &gt; RemoteNet &gt; Install PyTorch and dependencies… (or, without the window, `python -m remotenet install` run from the QGIS profile's python/plugins folder), or by hand.
+By hand, for the Python that QGIS uses ({python}, version {version}), then restart QGIS:
+  Linux:   python3 -m pip install --user --break-system-packages {names}
+           (Debian 12+ and Ubuntu 23.04+ refuse --user without that option; pip is python3-pip there)
+  macOS:   /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install --user {names}
+  Windows: in the OSGeo4W Shell: python -m pip install {names}
+On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): install torch&lt;2.9 there (for example: python -m pip install &quot;torch&lt;2.9&quot; timm safetensors).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RemoteNetAlgorithm</name>
@@ -1113,7 +1364,7 @@ On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/base.py" line="189"/>
+        <location filename="../remotenet_plugin/algorithms/base.py" line="190"/>
         <source>{what} failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1121,112 +1372,102 @@ On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): 
 <context>
     <name>RemoteNetInstaller</name>
     <message>
-        <location filename="../remotenet_plugin/installer.py" line="81"/>
+        <location filename="../remotenet_plugin/installer.py" line="88"/>
         <source>Packages: {packages}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer.py" line="83"/>
+        <location filename="../remotenet_plugin/installer.py" line="90"/>
         <source>Into: {target}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer.py" line="84"/>
-        <source>With: {python} -m pip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/installer.py" line="86"/>
+        <location filename="../remotenet_plugin/installer.py" line="94"/>
         <source>Download: {size}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer.py" line="178"/>
+        <location filename="../remotenet_plugin/installer.py" line="196"/>
         <source>torch below 2.9: newer builds fail to load inside QGIS on Windows (c10.dll, WinError 1114).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer.py" line="181"/>
+        <location filename="../remotenet_plugin/installer.py" line="199"/>
         <source>NVIDIA driver found: CUDA 12.6 build from download.pytorch.org.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer.py" line="185"/>
+        <location filename="../remotenet_plugin/installer.py" line="203"/>
         <source>No NVIDIA driver found: CPU build.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer.py" line="189"/>
+        <location filename="../remotenet_plugin/installer.py" line="207"/>
         <source>macOS: PyPI&apos;s build (CPU, Apple GPU through MPS).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer.py" line="193"/>
+        <location filename="../remotenet_plugin/installer.py" line="211"/>
         <source>NVIDIA driver found: PyPI&apos;s CUDA build.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer.py" line="193"/>
+        <location filename="../remotenet_plugin/installer.py" line="211"/>
         <source>{arch}: PyPI&apos;s build (CPU).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer.py" line="195"/>
+        <location filename="../remotenet_plugin/installer.py" line="213"/>
         <source>about 3-5 GB with CUDA libraries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer.py" line="200"/>
+        <location filename="../remotenet_plugin/installer.py" line="218"/>
         <source>No NVIDIA driver found: CPU build of torch and torchvision from download.pytorch.org/whl/cpu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer.py" line="207"/>
+        <location filename="../remotenet_plugin/installer.py" line="225"/>
         <source>about {size}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer.py" line="262"/>
+        <location filename="../remotenet_plugin/installer.py" line="280"/>
         <source>cannot find the Python executable of this QGIS (Python {version}); install the packages by hand (see docs/installing.md)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer.py" line="267"/>
-        <source>pip is not available for {python}. On Debian/Ubuntu: sudo apt install python3-pip; QGIS for Windows and macOS ships pip. Then try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/installer.py" line="274"/>
+        <location filename="../remotenet_plugin/installer.py" line="295"/>
         <source>{index} cannot be reached from here: PyPI&apos;s build instead (on Linux the CUDA build: it runs on a CPU too, but downloads 3-5 GB).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer.py" line="280"/>
+        <location filename="../remotenet_plugin/installer.py" line="301"/>
         <source>Kept from QGIS&apos;s Python: {packages}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer.py" line="348"/>
+        <location filename="../remotenet_plugin/installer.py" line="401"/>
         <source>Installing the downloaded packages (this can take minutes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer.py" line="408"/>
+        <location filename="../remotenet_plugin/installer.py" line="461"/>
         <source>Cancelled: nothing was installed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer.py" line="413"/>
+        <location filename="../remotenet_plugin/installer.py" line="466"/>
         <source>pip failed (exit code {code}): {errors} Full log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer.py" line="421"/>
+        <location filename="../remotenet_plugin/installer.py" line="474"/>
         <source>pip succeeded but the previous install could not be replaced ({error}); restart QGIS and install again before running an algorithm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer.py" line="425"/>
+        <location filename="../remotenet_plugin/installer.py" line="478"/>
         <source>Installed {count} packages into {target}. Restart QGIS to use them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1248,6 +1489,36 @@ On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): 
     <message>
         <location filename="../remotenet_plugin/installer_gui.py" line="38"/>
         <source>Install…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="91"/>
+        <source>With: {python}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="189"/>
+        <source>No torch below 2.9 exists for Python {version}: the newest is installed, and may fail to load inside QGIS on Windows (c10.dll, WinError 1114).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="285"/>
+        <source>{python} is not the Python {running} this QGIS runs on (it says: {version}); give the installer QGIS&apos;s Python</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="322"/>
+        <source>pip is not available for {python} and cannot run from its wheel ({error}). On Debian/Ubuntu: sudo apt install python3-pip. Then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="327"/>
+        <source>pip is not installed for this Python (on Debian/Ubuntu it is the package python3-pip): pip runs from its wheel {wheel}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/installer.py" line="331"/>
+        <source>pip is not installed for this Python (on Debian/Ubuntu it is the package python3-pip): the installer first downloads pip&apos;s wheel (about 2 MB) from the package index into {folder} and runs pip from there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

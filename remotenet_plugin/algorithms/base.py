@@ -166,7 +166,8 @@ def engine_callbacks(feedback: QgsProcessingFeedback | None
                      ) -> tuple[Callable[[float, str], None], Callable[[], bool], Callable[[str], None]]:
     """(progress, is_cancelled, log) for the engine, writing to ``feedback``.
 
-    The engine reports progress in percent (0..100) and a short text (e.g. "tiles 3/10").
+    The engine reports progress in percent (0..100) and a short text (e.g. "tiles 3/10"); its texts
+    and log lines are shown in the user's language.
     """
     feedback = feedback or QgsProcessingFeedback()
     last_text = [""]
@@ -175,10 +176,10 @@ def engine_callbacks(feedback: QgsProcessingFeedback | None
         feedback.setProgress(max(0.0, min(100.0, float(percent))))
         if text and text != last_text[0]:
             last_text[0] = text
-            feedback.setProgressText(text)
+            feedback.setProgressText(translated(text))
 
     def log(message: str) -> None:
-        feedback.pushInfo(str(message))
+        feedback.pushInfo(translated(message))
 
     return progress, feedback.isCanceled, log
 

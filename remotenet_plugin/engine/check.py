@@ -143,8 +143,7 @@ def _check_outputs(source: str, outputs: dict[str, Optional[str]]) -> None:
         if full == os.path.abspath(source):
             raise EngineError(QT_TRANSLATE_NOOP(
                 "RemoteNet", "{path} is the input raster; choose another file name so the input is kept").format(
-                path=path),
-                              field)
+                path=path), field)
         if full in seen:
             raise EngineError(QT_TRANSLATE_NOOP(
                 "RemoteNet", "{path} is also the {seen}; give each output its own file").format(
@@ -242,25 +241,36 @@ def describe_assumptions(ds: gdal.Dataset, bands: list[int], window: tuple[int, 
     """Say in the log what a valid but unusual raster made the run assume."""
     gt = ds.GetGeoTransform(can_return_null=True)
     if gt is None:
-        log("the raster has no georeferencing: the outputs have none either (pixel coordinates), and polygon "
-            "areas are in square pixels")
+        log(QT_TRANSLATE_NOOP(
+            "RemoteNet", "the raster has no georeferencing: the outputs have none either (pixel coordinates), and "
+            "polygon areas are in square pixels"))
     elif gt[2] != 0 or gt[4] != 0:
-        log("the raster's geotransform is rotated or sheared: it is classified in pixel space and the outputs "
-            "keep the same rotated geotransform")
+        log(QT_TRANSLATE_NOOP(
+            "RemoteNet", "the raster's geotransform is rotated or sheared: it is classified in pixel space and the "
+            "outputs keep the same rotated geotransform"))
     if not ds.GetProjection():
-        log("the raster has no CRS: the outputs have no CRS either, and polygon areas are in map units squared")
+        log(QT_TRANSLATE_NOOP(
+            "RemoteNet", "the raster has no CRS: the outputs have no CRS either, and polygon areas are in map units "
+            "squared"))
     types = {ds.GetRasterBand(b).DataType for b in bands}
     if types & {gdal.GDT_Float32, gdal.GDT_Float64}:
-        log("floating-point bands: NaN and +-inf pixels are treated as nodata")
+        log(QT_TRANSLATE_NOOP("RemoteNet", "floating-point bands: NaN and +-inf pixels are treated as nodata"))
     if types & {gdal.GDT_Int16, gdal.GDT_Int32}:
-        log("signed integer bands: negative values are scaled like any other with the model header's offset "
-            "and scale")
+        log(QT_TRANSLATE_NOOP(
+            "RemoteNet", "signed integer bands: negative values are scaled like any other with the model header's "
+            "offset and scale"))
     if any(ds.GetRasterBand(b).GetColorTable() is not None for b in bands):
-        log("the raster has a colour table: the model is fed the palette indices, not the colours; expand it "
-            "to RGB first (gdal_translate -expand rgb) if the model was trained on colour imagery")
+        log(QT_TRANSLATE_NOOP(
+            "RemoteNet", "the raster has a colour table: the model is fed the palette indices, not the colours; "
+            "expand it to RGB first (gdal_translate -expand rgb) if the model was trained on colour imagery"))
     width, height = window[2], window[3]
     if width == 1 or height == 1:
-        log(f"the raster is {width} x {height} pixels, 1 pixel thin: tiles are 1 pixel thin too")
+        log(QT_TRANSLATE_NOOP(
+            "RemoteNet", "the raster is {width} x {height} pixels, 1 pixel thin: tiles are 1 pixel thin too").format(
+            width=width, height=height))
     if tile_size > width or tile_size > height:
-        log(f"the tile size {tile_size} is larger than the processed area ({width} x {height}): tiles are cut to "
-            f"{min(tile_size, width)} x {min(tile_size, height)} pixels")
+        log(QT_TRANSLATE_NOOP(
+            "RemoteNet", "the tile size {tile_size} is larger than the processed area ({width} x {height}): tiles "
+            "are cut to {tile_size2} x {tile_size3} pixels").format(
+            tile_size=tile_size, width=width, height=height, tile_size2=min(tile_size, width),
+            tile_size3=min(tile_size, height)))

@@ -83,7 +83,8 @@ class _Progress:
 
     def report(self, fraction: float) -> None:
         share = (self.done + min(max(fraction, 0.0), 1.0)) / max(self.total, 1)
-        self.progress(self.start + self.span * share, f"{self.what} {self.done}/{self.total}")
+        self.progress(self.start + self.span * share, QT_TRANSLATE_NOOP(
+            "RemoteNet", "{what} {done}/{total}").format(what=self.what, done=self.done, total=self.total))
 
 
 def segment_chunked(run: Run, plan: ChunkPlan, output_raster: str, options: SegmentOptions, t_start: float,
@@ -127,7 +128,9 @@ def segment_chunked(run: Run, plan: ChunkPlan, output_raster: str, options: Segm
         raise
     except BaseException:
         files.discard()
-        log(f"the finished chunks stay in {work.path}: run again with the same inputs and parameters to resume")
+        log(QT_TRANSLATE_NOOP(
+            "RemoteNet", "the finished chunks stay in {path}: run again with the same inputs and parameters to "
+            "resume").format(path=work.path))
         raise
     finally:
         runner.close()
@@ -137,7 +140,7 @@ def segment_chunked(run: Run, plan: ChunkPlan, output_raster: str, options: Segm
     if run.predictor is not None:
         run.stages["infer"] = run.predictor.seconds
     run.stages["total"] = time.perf_counter() - t_start
-    progress(100.0, "done")
+    progress(100.0, QT_TRANSLATE_NOOP("RemoteNet", "done"))
     return SegmentResult(
         output_raster=output_raster, output_vector=options.output_vector,
         output_confidence=options.output_confidence, device=provenance["REMOTENET_DEVICE"],
@@ -157,16 +160,20 @@ def _classify_chunks(run: Run, plan: ChunkPlan, output_raster: str, options: Seg
         if record is not None:
             records[chunk.index] = {**record, "reused": True}
     if records:
-        log(f"resuming: {len(records)} of {len(plan)} chunks reused from {work.path}")
+        log(QT_TRANSLATE_NOOP(
+            "RemoteNet", "resuming: {records_count} of {plan_count} chunks reused from {path}").format(
+            records_count=len(records), plan_count=len(plan), path=work.path))
     with_conf = bool(options.output_confidence)
     # Absolute paths: a worker's working folder is not the client's.
     source = run.source if run.source.startswith("/vsi") else os.path.abspath(run.source)
     jobs = [ChunkJob(source, os.path.abspath(run.model_path or ""), os.path.abspath(output_raster), options, work.path,
                      chunk, with_conf)
             for chunk in plan if chunk.index not in records]
-    log(f"{len(plan)} chunks of up to {plan.side} x {plan.side} px over {len(run.grid)} tiles, {len(jobs)} to run "
-        f"on {runner.name}")
-    steps = _Progress(progress, 0.0, share, len(plan), len(records), "chunks")
+    log(QT_TRANSLATE_NOOP(
+        "RemoteNet", "{plan_count} chunks of up to {side} x {side} px over {grid_count} tiles, {jobs_count} to run "
+        "on {name}").format(
+        plan_count=len(plan), side=plan.side, grid_count=len(run.grid), jobs_count=len(jobs), name=runner.name))
+    steps = _Progress(progress, 0.0, share, len(plan), len(records), QT_TRANSLATE_NOOP("RemoteNet", "chunks"))
     steps.report(0.0)
     # In this process chunks run in order, so a tile on a chunk border is computed once and kept for
     # the next chunk that needs it; Dask workers run their chunks whole.
@@ -184,7 +191,9 @@ def _classify_chunks(run: Run, plan: ChunkPlan, output_raster: str, options: Seg
 
     runner.map(jobs, local, run_on_worker, done, cancelled, lambda _i, f: steps.report(f))
     if store is not None and store.hits:
-        log(f"{store.hits} tiles on chunk borders were computed once and shared by their chunks")
+        log(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{hits} tiles on chunk borders were computed once and shared by their chunks").format(
+            hits=store.hits))
     return records
 
 
@@ -195,13 +204,15 @@ def _assemble(plan: ChunkPlan, work: WorkFolder, tmp_raster: str, tmp_conf: Opti
     names = [part_names(chunk, tmp_conf is not None) for chunk in plan]
     span = 4.0 if tmp_conf else 5.0
     assemble_cog([work.file(n["classes"]) for n in names], work.file("classes.vrt"), tmp_raster, provenance,
-                 "NEAREST", "output_raster", lambda f: progress(share + span * f, "assembling"), cancelled,
+                 "NEAREST", "output_raster", lambda f: progress(share + span * f, QT_TRANSLATE_NOOP(
+                     "RemoteNet", "assembling")), cancelled,
                  category_names(run.classes))
     if tmp_conf:
         conf_tags = {**provenance, "REMOTENET_CONFIDENCE": "max class probability" +
                      (" (0..1)" if options.confidence_type == "float32" else " in percent")}
         assemble_cog([work.file(n["confidence"]) for n in names], work.file("confidence.vrt"), tmp_conf, conf_tags,
-                     "AVERAGE", "output_confidence", lambda f: progress(share + span + f, "assembling"),
+                     "AVERAGE", "output_confidence", lambda f: progress(share + span + f, QT_TRANSLATE_NOOP(
+                         "RemoteNet", "assembling")),
                      cancelled)
     run.stages["assemble"] = time.perf_counter() - t0
 
@@ -224,9 +235,12 @@ def _polygons(plan: ChunkPlan, work: WorkFolder, runner: Any, tmp_raster: str, t
         else:
             jobs.append(make_piece_job(work, chunk, tmp_raster, tmp_conf, options.confidence_type, threshold, key))
     if pieces:
-        log(f"resuming: polygons of {len(pieces)} of {len(plan)} chunks reused")
+        log(QT_TRANSLATE_NOOP(
+            "RemoteNet", "resuming: polygons of {pieces_count} of {plan_count} chunks reused").format(
+            pieces_count=len(pieces), plan_count=len(plan)))
     start = share + 5.0
-    steps = _Progress(progress, start, (99.0 - start) * 0.6, len(plan), len(pieces), "polygons of chunks")
+    steps = _Progress(progress, start, (99.0 - start) * 0.6, len(plan), len(pieces),
+                      QT_TRANSLATE_NOOP("RemoteNet", "polygons of chunks"))
 
     def done(i: int, _record: dict) -> None:
         pieces[jobs[i].chunk.index] = work.file(f"{jobs[i].chunk.name}.polygons.gpkg")
@@ -238,9 +252,10 @@ def _polygons(plan: ChunkPlan, work: WorkFolder, runner: Any, tmp_raster: str, t
     count = merge_pieces(tmp_raster, [(chunk.rect, pieces[chunk.index]) for chunk in plan], tmp_vector,
                          options.vector_layer or Path(options.output_vector or tmp_vector).stem, run.classes,
                          min_area=options.min_area, simplify=options.simplify, with_confidence=tmp_conf is not None,
-                         progress=lambda f: progress(merge_start + (99.0 - merge_start) * f, "merging polygons"),
+                         progress=lambda f: progress(merge_start + (99.0 - merge_start) * f, QT_TRANSLATE_NOOP(
+                             "RemoteNet", "merging polygons")),
                          cancelled=cancelled, log=log)
     run.stages["polygonise"] = time.perf_counter() - t0
-    log(f"{count} polygons written")
+    log(QT_TRANSLATE_NOOP("RemoteNet", "{count} polygons written").format(count=count))
     return count
 

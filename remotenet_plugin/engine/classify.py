@@ -117,7 +117,9 @@ def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str],
                                                              run.normaliser),
                               stored=saved[0] if saved else None)
         batches.start()
-        progress(0.0, f"{len(grid)} tiles on {run.device_name}")
+        progress(0.0, QT_TRANSLATE_NOOP(
+            "RemoteNet", "{grid_count} tiles on {device_name}").format(
+            grid_count=len(grid), device_name=run.device_name))
         while True:
             if cancelled():
                 raise SegmentCancelled("segmentation cancelled; no output was kept")
@@ -133,7 +135,8 @@ def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str],
                     raise batches.error
                 break
             run_batch(item, run.predictor, blender, len(run.classes), stages, saved[1] if saved else None)
-            progress(tile_share * item.seen / len(grid), f"tiles {item.seen}/{len(grid)}")
+            progress(tile_share * item.seen / len(grid), QT_TRANSLATE_NOOP(
+                "RemoteNet", "tiles {seen}/{grid_count}").format(seen=item.seen, grid_count=len(grid)))
         t0 = time.perf_counter()
         blender.finish()
         stages["blend"] += time.perf_counter() - t0 if blend_thread is None else blend_thread.seconds
@@ -144,7 +147,9 @@ def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str],
         out_ds = conf_ds = None  # closes the files (and writes the .aux.xml category names)
         stages["write"] += time.perf_counter() - t0 + writer.seconds
         if batches.skipped:
-            log(f"skipped {batches.skipped} of {len(grid)} tiles that were all nodata")
+            log(QT_TRANSLATE_NOOP(
+                "RemoteNet", "skipped {skipped} of {grid_count} tiles that were all nodata").format(
+                skipped=batches.skipped, grid_count=len(grid)))
         return batches.skipped
     except BaseException:
         if batches is not None:

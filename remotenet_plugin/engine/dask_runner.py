@@ -89,10 +89,13 @@ class DaskRunner:
                               ) from err
         workers = self.client.scheduler_info().get("workers", {})
         self.name = f"Dask scheduler {self.address}"
-        log(f"connected to the Dask scheduler {self.address} in {time.perf_counter() - t0:.1f} s: "
-            f"{len(workers)} worker(s)")
+        log(QT_TRANSLATE_NOOP(
+            "RemoteNet",
+            "connected to the Dask scheduler {address} in {value:.1f} s: {workers_count} worker(s)").format(
+            address=self.address, value=time.perf_counter() - t0, workers_count=len(workers)))
         if not workers:
-            log("the scheduler has no workers yet; the chunks wait until a worker joins")
+            log(QT_TRANSLATE_NOOP(
+                "RemoteNet", "the scheduler has no workers yet; the chunks wait until a worker joins"))
         self.token = uuid.uuid4().hex[:8]
 
     def map(self, jobs: list[Any], local: Callable[[Any, Callable[[float], None]], Any], remote: Callable[[Any], Any],

@@ -131,8 +131,9 @@ def evaluate_classification(classified: str, reference: str, class_field: Option
     cm = full[np.ix_(values, values)]
     metrics = metrics_from_confusion(cm, names, values)
     if unclassified:
-        notes.append(f"{unclassified} labelled reference pixels are nodata in the classified raster and were "
-                     "not counted")
+        notes.append(QT_TRANSLATE_NOOP(
+            "RemoteNet", "{unclassified} labelled reference pixels are nodata in the classified raster and were not "
+            "counted").format(unclassified=unclassified))
     result = EvaluationResult(metrics=metrics, classes=[{"value": v, "name": n} for v, n in zip(values, names)],
                               compared_pixels=int(cm.sum()), unclassified_reference_pixels=unclassified,
                               notes=notes)
@@ -175,7 +176,8 @@ def _reference_reader(ds: gdal.Dataset, reference: str, class_field: Optional[st
             raise EvaluationError(QT_TRANSLATE_NOOP(
                 "RemoteNet", "the reference raster is on another grid than the classified raster and one of them "
                 "has no CRS; give both a CRS"))
-        notes.append("the reference raster is on another grid or CRS: warped (nearest) onto the classified grid")
+        notes.append(QT_TRANSLATE_NOOP(
+            "RemoteNet", "the reference raster is on another grid or CRS: warped (nearest) onto the classified grid"))
         gt = ds.GetGeoTransform()
         bounds = (gt[0], gt[3] + ds.RasterYSize * gt[5], gt[0] + ds.RasterXSize * gt[1], gt[3])
         src = gdal.Warp("", src, format="VRT", outputBounds=bounds, width=ds.RasterXSize, height=ds.RasterYSize,

@@ -193,7 +193,9 @@ class Predictor:
                             "RemoteNet", "the GPU ran out of memory on a single tile; choose a smaller tile size or "
                             "the CPU")) from err
                     self.batch_size = max(1, self.batch_size // 2)
-                    self.log(f"GPU out of memory: continuing with batch size {self.batch_size}")
+                    self.log(QT_TRANSLATE_NOOP(
+                        "RemoteNet", "GPU out of memory: continuing with batch size {batch_size}").format(
+                        batch_size=self.batch_size))
                     continue
                 i += len(chunk)
         if self.device.type == "cuda":

@@ -71,8 +71,9 @@ def _raster_labels(ds: gdal.Dataset, path: str, window: tuple[int, int, int, int
             raise LabelsError(QT_TRANSLATE_NOOP(
                 "RemoteNet", "{path} is on another grid than the image and one of them has no CRS; give both a CRS "
                 "(or put the labels on the image grid)").format(path=path))
-        notes.append(f"label raster {os.path.basename(path)} is on another grid or CRS: warped (nearest) "
-                     "onto the image grid")
+        notes.append(QT_TRANSLATE_NOOP(
+            "RemoteNet", "label raster {path} is on another grid or CRS: warped (nearest) onto the image grid").format(
+            path=os.path.basename(path)))
         mem = gdal.GetDriverByName("MEM").Create("", xsize, ysize, 1, gdal.GDT_Float64)
         mem.SetGeoTransform(window_geotransform(ds, window))
         mem.SetProjection(ds.GetProjection())
@@ -105,7 +106,8 @@ def _raster_labels(ds: gdal.Dataset, path: str, window: tuple[int, int, int, int
         color = list(ct.GetColorEntry(v)[:3]) if ct is not None and v < ct.GetCount() else None
         classes.append({"value": v, "name": name, "color": color})
     if background:
-        notes.append("background ignored for raster labels: their values are the classes")
+        notes.append(QT_TRANSLATE_NOOP(
+            "RemoteNet", "background ignored for raster labels: their values are the classes"))
     return LabelGrid(grid, classes, "raster", notes)
 
 
@@ -135,13 +137,16 @@ class VectorLabels:
         self.background = not class_field if background is None else background
         transform = _transform_to_raster(layer, ds, path)
         if transform is not None:
-            self.notes.append(f"labels {os.path.basename(path)} are in another CRS: reprojected onto the raster's")
+            self.notes.append(QT_TRANSLATE_NOOP(
+                "RemoteNet", "labels {path} are in another CRS: reprojected onto the raster's").format(
+                path=os.path.basename(path)))
         geoms, keys = _class_polygons(layer, class_field, numeric, transform)
         skipped = layer.GetFeatureCount() - len(geoms)
         if skipped > 0 and geoms:
             without = f" or a class in {class_field!r} (empty or NULL)" if class_field else ""
-            self.notes.append(f"{skipped} feature(s) of {os.path.basename(path)} without a geometry{without} "
-                              "were left out")
+            self.notes.append(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{skipped} feature(s) of {path} without a geometry{without} were left out").format(
+                skipped=skipped, path=os.path.basename(path), without=without))
         if not geoms:
             raise LabelsError(QT_TRANSLATE_NOOP(
                 "RemoteNet", "{path}: no polygon with a class to rasterise{value}").format(

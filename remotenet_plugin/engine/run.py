@@ -99,8 +99,12 @@ def prepare(source: str, model: ModelArg, output_raster: str, options: SegmentOp
     stages = {"read": 0.0, "infer": 0.0, "blend": 0.0, "write": 0.0, "polygonise": 0.0, "wait_read": 0.0,
               "prepare_runtime": time.perf_counter() - t0}
     if describe:  # once per run, not once per Dask worker
-        log(f"segmenting {source} window {window} with {model_name} on {device_name} ({runtime_name}, {precision}), "
-            f"bands {bands}, tile {tile_size}, overlap {overlap}, batch {options.batch_size}, TTA {options.tta}")
+        log(QT_TRANSLATE_NOOP(
+            "RemoteNet", "segmenting {source} window {window} with {model_name} on {device_name} ({runtime_name}, "
+            "{precision}), bands {bands}, tile {tile_size}, overlap {overlap}, batch {batch_size}, TTA {tta}").format(
+            source=source, window=window, model_name=model_name, device_name=device_name, runtime_name=runtime_name,
+            precision=precision, bands=bands, tile_size=tile_size, overlap=overlap, batch_size=options.batch_size,
+            tta=options.tta))
         describe_assumptions(ds, bands, window, tile_size, log)
     return Run(source=source, ds=ds, bands=bands, window=window, tile_size=tile_size, overlap=overlap,
                device=device, device_name=device_name, net=net, meta=meta, model_name=model_name,

@@ -131,11 +131,14 @@ class OpenVINOPredictor:
         xml = self.folder / "model.xml"
         if xml.is_file() and (self.folder / "model.bin").is_file():
             self.converted = False
-            self.log(f"OpenVINO {self.version}: using the network converted earlier for input {self.shape} "
-                     f"({self.folder})")
+            self.log(QT_TRANSLATE_NOOP(
+                "RemoteNet",
+                "OpenVINO {version}: using the network converted earlier for input {shape} ({folder})").format(
+                version=self.version, shape=self.shape, folder=self.folder))
             return xml
-        self.log(f"OpenVINO {self.version}: converting the network for input {self.shape} "
-                 "(once per model file and tile shape)")
+        self.log(QT_TRANSLATE_NOOP(
+            "RemoteNet", "OpenVINO {version}: converting the network for input {shape} (once per model file and "
+            "tile shape)").format(version=self.version, shape=self.shape))
         start = time.perf_counter()
         try:
             self.folder.parent.mkdir(parents=True, exist_ok=True)
@@ -162,7 +165,9 @@ class OpenVINOPredictor:
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         self.converted = True
-        self.log(f"OpenVINO: converted in {time.perf_counter() - start:.1f} s; cached in {self.folder}")
+        self.log(QT_TRANSLATE_NOOP(
+            "RemoteNet", "OpenVINO: converted in {value:.1f} s; cached in {folder}").format(
+            value=time.perf_counter() - start, folder=self.folder))
         return xml
 
     def allocate(self, shape: tuple[int, ...]) -> np.ndarray:

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 from typing import Callable, Optional
 
+from ...model.messages import QT_TRANSLATE_NOOP
 from .chunked import segment_chunked
 from .chunks import ChunkPlan
 from .classify import Target, classify
@@ -59,10 +60,11 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
                 min_area=options.min_area, simplify=options.simplify, confidence_path=tmp_conf,
                 confidence_type=options.confidence_type,
                 scratch=lambda tag, suffix: files.scratch_for(options.output_vector, tag, suffix),
-                progress=lambda f: progress(tile_share + (99.0 - tile_share) * f, "polygons"),
+                progress=lambda f: progress(tile_share + (99.0 - tile_share) * f, QT_TRANSLATE_NOOP(
+                    "RemoteNet", "polygons")),
                 cancelled=cancelled, log=log)
             run.stages["polygonise"] = time.perf_counter() - t0
-            log(f"{polygons} polygons written")
+            log(QT_TRANSLATE_NOOP("RemoteNet", "{polygons} polygons written").format(polygons=polygons))
         write_text_atomic(tmp_qml, paletted_qml(run.classes))
         if cancelled():
             raise SegmentCancelled("segmentation cancelled; no output was kept")
@@ -74,7 +76,7 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
         run.ds = None
     run.stages["infer"] = run.predictor.seconds
     run.stages["total"] = time.perf_counter() - t_start
-    progress(100.0, "done")
+    progress(100.0, QT_TRANSLATE_NOOP("RemoteNet", "done"))
     return SegmentResult(
         output_raster=output_raster, output_vector=options.output_vector,
         output_confidence=options.output_confidence, device=run.device_name, precision=run.precision,

@@ -68,7 +68,9 @@ class WorkFolder:
             return cls(path, manifest)
         if old is not None:
             changed = sorted(k for k in set(old) | set(manifest) if old.get(k) != manifest.get(k))
-            log(f"an earlier run's work in {path} used other inputs ({', '.join(changed)}); starting afresh")
+            log(QT_TRANSLATE_NOOP(
+                "RemoteNet", "an earlier run's work in {path} used other inputs ({changed}); starting afresh").format(
+                path=path, changed=', '.join(changed)))
         if os.path.lexists(path):
             cls._remove_tree(path)
         try:
