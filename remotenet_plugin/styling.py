@@ -19,6 +19,7 @@ from qgis.core import (
     QgsRendererCategory,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor
 
 CLASS_FIELD = "class_id"
@@ -70,7 +71,7 @@ def save_default_style_in_geopackage(gpkg_path: str, classes: list[dict[str, Any
     uri = gpkg_path if not layer_name else f"{gpkg_path}|layername={layer_name}"
     layer = QgsVectorLayer(uri, layer_name or "classes", "ogr")
     if not layer.isValid():
-        return f"could not open {uri} to store its style"
+        return QCoreApplication.translate("RemoteNet", "could not open {uri} to store its style").format(uri=uri)
     style_class_polygons(layer, classes)
     result = layer.saveStyleToDatabase(STYLE_NAME, "Classes of the RemoteNet model", True, "")
     # QGIS 3.22 returns the error message; some later releases return (ok, message) tuples.
