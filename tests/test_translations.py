@@ -148,18 +148,12 @@ def test_the_zip_ships_the_compiled_translations():
 # ----- messages of the engine and the model ------------------------------------------------------
 
 def test_engine_messages_read_as_english_and_translate_with_their_values(qgis_app):
-    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+    from qgis.PyQt.QtCore import QCoreApplication
 
     from remotenet.model.messages import QT_TRANSLATE_NOOP, Message, message_of
     from remotenet.remotenet_plugin.engine.options import EngineError
     from remotenet.remotenet_plugin.translation import error_text, translated
 
-    class Translator(QTranslator):
-        def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D102
-            table = {"band {band} is not in the raster; it has {count} bands":
-                     "Kanal {band} fehlt im Raster; es hat {count} Kanäle",
-                     "broken {nothing}": "kaputt {missing}", "inner {x}": "innen {x}"}
-            return table.get(source, "") if context == "RemoteNet" else ""
 
     message = QT_TRANSLATE_NOOP("RemoteNet", "band {band} is not in the raster; it has {count} bands").format(
         band=5, count=3)
@@ -173,7 +167,10 @@ def test_engine_messages_read_as_english_and_translate_with_their_values(qgis_ap
     again = pickle.loads(pickle.dumps(err))  # as a Dask worker's error reaches the client
     assert str(again) == str(err) and isinstance(again.detail, Message)
 
-    translator = Translator()
+    translator = _Translator({
+        ("RemoteNet", "band {band} is not in the raster; it has {count} bands"):
+            "Kanal {band} fehlt im Raster; es hat {count} Kanäle",
+        ("RemoteNet", "broken {nothing}"): "kaputt {missing}", ("RemoteNet", "inner {x}"): "innen {x}"})
     QCoreApplication.instance().installTranslator(translator)
     try:
         assert error_text(err) == "bands: Kanal 5 fehlt im Raster; es hat 3 Kanäle"
@@ -190,6 +187,57 @@ def test_engine_messages_read_as_english_and_translate_with_their_values(qgis_ap
     finally:
         QCoreApplication.instance().removeTranslator(translator)
     assert error_text(err) == str(err)
+
+
+class _Translator:
+    """A QTranslator for a few (context, source) pairs, standing in for a finished .qm."""
+
+    def __new__(cls, table: dict[tuple[str, str], str]):
+        from qgis.PyQt.QtCore import QTranslator
+
+        class Table(QTranslator):
+            def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D102
+                return table.get((context, source), "")
+
+        return Table()
+
+
+def test_engine_errors_reach_processing_users_translated(remotenet_provider, pan_raster, model_1band, tmp_path):
+    """An engine error (raised without Qt) reaches the dialog, processing.run and qgis_process in the
+    user's language, with QGIS's parameter name in front and its values in place; so do errors of
+    the run itself (the same error_message)."""
+    from conftest import check_message
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from remotenet.model.messages import QT_TRANSLATE_NOOP
+    from remotenet.remotenet_plugin.algorithms.segment_algorithm import SegmentAlgorithm
+    from remotenet.remotenet_plugin.engine.options import EngineError
+
+    translator = _Translator({
+        ("RemoteNet", "{tile} is too small; use at least {min_tile} pixels"):
+            "{tile} ist zu klein; mindestens {min_tile} Pixel verwenden",
+        ("RemoteNet", "{path}: the folder {folder} does not exist; create it or choose another"):
+            "{path}: den Ordner {folder} gibt es nicht; ihn anlegen oder einen anderen wählen",
+        ("RemoteNet", "writing {what} failed ({first}); {advice}"): "{what} schreiben schlug fehl ({first}); {advice}",
+        ("RemoteNet", "the classified raster"): "das klassifizierte Raster"})
+    params = {"INPUT": str(pan_raster), "MODEL": str(model_1band), "OUTPUT_RASTER": str(tmp_path / "c.tif")}
+    missing = tmp_path / "nowhere" / "c.tif"
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert check_message("remotenet:segment", {**params, "TILE_SIZE": 8}) == (
+            "TILE_SIZE: 8 ist zu klein; mindestens 32 Pixel verwenden")
+        assert check_message("remotenet:segment", {**params, "OUTPUT_RASTER": str(missing)}) == (
+            f"OUTPUT_RASTER: {missing}: den Ordner {missing.parent} gibt es nicht; ihn anlegen oder einen anderen "
+            "wählen")
+        failed = EngineError(QT_TRANSLATE_NOOP("RemoteNet", "writing {what} failed ({first}); {advice}").format(
+            what=QT_TRANSLATE_NOOP("RemoteNet", "the classified raster"), first="No space left on device",
+            advice="..."), "output_raster")
+        assert SegmentAlgorithm().error_message(failed) == (
+            "OUTPUT_RASTER: das klassifizierte Raster schreiben schlug fehl (No space left on device); ...")
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert check_message("remotenet:segment", {**params, "TILE_SIZE": 8}) == (
+        "TILE_SIZE: 8 is too small; use at least 32 pixels")
 
 
 # ----- QGIS started in another language ----------------------------------------------------------
