@@ -90,7 +90,8 @@ class PixelFrame:
             return [], 0
         keys = [self._keys(r) for r, _turns in opened]  # one number per vertex, ordered as (row, column)
         if any(len(set(k.tolist())) < len(k) for k in keys):  # a ring touches itself (rare)
-            opened = [_corners(r) for r in _split_where_touching([r for r, _turns in opened])]
+            split = _split_where_touching([r for r, _turns in opened])
+            opened = [c for c in (_corners(r) for r in split) if len(c[0]) >= 3]
             keys = [self._keys(r) for r, _turns in opened]
         out = [_drawn(*opened[0], keys[0], self.outer_sign)]
         if len(opened) > 1:
