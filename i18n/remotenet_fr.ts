@@ -1350,6 +1350,96 @@ By hand, for the Python that QGIS uses ({python}, version {version}), then resta
 On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): install torch&lt;2.9 there (for example: python -m pip install &quot;torch&lt;2.9&quot; timm safetensors).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../model/metadata.py" line="155"/>
+        <source>format_version {version!r} is not supported (this plugin reads up to {format_version}); update the plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="160"/>
+        <source>architecture {named!r} is not one this plugin builds ({architectures}); choose a model written by RemoteNet Train, or update the plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="165"/>
+        <source>architecture {named!r} contradicts the weights, which are {architecture!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="170"/>
+        <source>&apos;classes&apos; must be a non-empty list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="174"/>
+        <source>class entry {entry!r} needs value, name and color</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="178"/>
+        <source>class value {value!r} must be an integer 0..254 (255 is nodata)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="182"/>
+        <source>class {name!r} colour {color!r} must be [r, g, b] with 0..255 integers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="188"/>
+        <source>class value(s) {repeated} appear more than once in {values}; give each class its own value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="193"/>
+        <source>lists {classes_count} classes but the weights predict {num_classes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="198"/>
+        <source>in_channels {bands!r} must be a whole number of at least 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="201"/>
+        <source>says {bands} input bands but the weights take {in_channels}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="205"/>
+        <source>&apos;bands&apos; lists {get_count} bands but in_channels is {bands}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="210"/>
+        <source>&apos;input&apos; must be an object with offset, scale, mean and std</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="214"/>
+        <source>input.{key} has {value} values for {bands} bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="218"/>
+        <source>input.{key} {numbers!r} must hold finite numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="221"/>
+        <source>input.offset and input.scale must be finite numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="223"/>
+        <source>input.std values and input.scale must be positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="226"/>
+        <source>tile_size {tile!r} must be an integer of at least 32</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RemoteNetAlgorithm</name>

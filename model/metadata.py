@@ -10,7 +10,7 @@ import datetime as _dt
 import math
 from typing import Any
 
-from .messages import QT_TRANSLATE_NOOP
+from .messages import QT_TRANSLATE_NOOP, Message
 
 FORMAT_VERSION = 2  # the newest version this code reads
 # Version 1: float32/float16 weights. Version 2 adds int8 weight storage (model/quantise.py), so
@@ -147,59 +147,80 @@ def validate_metadata(meta: dict[str, Any], num_classes: int | None = None,
                       in_channels: int | None = None, architecture: str | None = None) -> None:
     """Raise MetadataError naming the first problem; shapes and the architecture are checked
     against the weights' when given."""
-    def fail(msg: str) -> None:
+    def fail(msg: Message) -> None:
         raise MetadataError(QT_TRANSLATE_NOOP("RemoteNet", "model header: {msg}").format(msg=msg))
 
     version = meta.get("format_version")
     if not isinstance(version, int) or not 1 <= version <= FORMAT_VERSION:
-        fail(f"format_version {version!r} is not supported (this plugin reads up to {FORMAT_VERSION}); "
-             "update the plugin")
+        fail(QT_TRANSLATE_NOOP(
+            "RemoteNet", "format_version {version!r} is not supported (this plugin reads up to {format_version}); "
+            "update the plugin").format(version=version, format_version=FORMAT_VERSION))
     named = meta.get("architecture", ARCHITECTURE)
     if named not in ARCHITECTURES:
-        fail(f"architecture {named!r} is not one this plugin builds ({', '.join(ARCHITECTURES)}); "
-             "choose a model written by RemoteNet Train, or update the plugin")
+        fail(QT_TRANSLATE_NOOP(
+            "RemoteNet", "architecture {named!r} is not one this plugin builds ({architectures}); choose a model "
+            "written by RemoteNet Train, or update the plugin").format(
+            named=named, architectures=', '.join(ARCHITECTURES)))
     if architecture is not None and named != architecture:
-        fail(f"architecture {named!r} contradicts the weights, which are {architecture!r}")
+        fail(QT_TRANSLATE_NOOP(
+            "RemoteNet", "architecture {named!r} contradicts the weights, which are {architecture!r}").format(
+            named=named, architecture=architecture))
     classes = meta.get("classes")
     if not isinstance(classes, list) or not classes:
-        fail("'classes' must be a non-empty list")
+        fail(QT_TRANSLATE_NOOP("RemoteNet", "'classes' must be a non-empty list"))
     values = []
     for entry in classes:
         if not isinstance(entry, dict) or not {"value", "name", "color"} <= entry.keys():
-            fail(f"class entry {entry!r} needs value, name and color")
+            fail(QT_TRANSLATE_NOOP(
+                "RemoteNet", "class entry {entry!r} needs value, name and color").format(entry=entry))
         value, color = entry["value"], entry["color"]
         if not _is_int(value) or not 0 <= value <= 254:
-            fail(f"class value {value!r} must be an integer 0..254 (255 is nodata)")
+            fail(QT_TRANSLATE_NOOP(
+                "RemoteNet", "class value {value!r} must be an integer 0..254 (255 is nodata)").format(value=value))
         rgb_ok = isinstance(color, list) and len(color) == 3
         if not rgb_ok or not all(_is_int(c) and 0 <= c <= 255 for c in color):
-            fail(f"class {entry['name']!r} colour {color!r} must be [r, g, b] with 0..255 integers")
+            fail(QT_TRANSLATE_NOOP(
+                "RemoteNet", "class {name!r} colour {color!r} must be [r, g, b] with 0..255 integers").format(
+                name=entry['name'], color=color))
         values.append(value)
     if len(set(values)) != len(values):
         repeated = sorted({v for v in values if values.count(v) > 1})
-        fail(f"class value(s) {', '.join(map(str, repeated))} appear more than once in {values}; "
-             "give each class its own value")
+        fail(QT_TRANSLATE_NOOP(
+            "RemoteNet",
+            "class value(s) {repeated} appear more than once in {values}; give each class its own value").format(
+            repeated=', '.join(map(str, repeated)), values=values))
     if num_classes is not None and len(classes) != num_classes:
-        fail(f"lists {len(classes)} classes but the weights predict {num_classes}")
+        fail(QT_TRANSLATE_NOOP(
+            "RemoteNet", "lists {classes_count} classes but the weights predict {num_classes}").format(
+            classes_count=len(classes), num_classes=num_classes))
     bands = meta.get("in_channels")
     if not _is_int(bands) or bands < 1:
-        fail(f"in_channels {bands!r} must be a whole number of at least 1")
+        fail(QT_TRANSLATE_NOOP(
+            "RemoteNet", "in_channels {bands!r} must be a whole number of at least 1").format(bands=bands))
     if in_channels is not None and bands != in_channels:
-        fail(f"says {bands} input bands but the weights take {in_channels}")
+        fail(QT_TRANSLATE_NOOP(
+            "RemoteNet", "says {bands} input bands but the weights take {in_channels}").format(
+            bands=bands, in_channels=in_channels))
     if not isinstance(meta.get("bands", []), list) or len(meta.get("bands", [])) != bands:
-        fail(f"'bands' lists {len(meta.get('bands', []))} bands but in_channels is {bands}")
+        fail(QT_TRANSLATE_NOOP(
+            "RemoteNet", "'bands' lists {get_count} bands but in_channels is {bands}").format(
+            get_count=len(meta.get('bands', [])), bands=bands))
     norm = meta.get("input", {})
     if not isinstance(norm, dict):
-        fail("'input' must be an object with offset, scale, mean and std")
+        fail(QT_TRANSLATE_NOOP("RemoteNet", "'input' must be an object with offset, scale, mean and std"))
     for key in ("mean", "std"):
         numbers = norm.get(key, [])
         if not isinstance(numbers, list) or len(numbers) != bands:
-            fail(f"input.{key} has {len(numbers) if isinstance(numbers, list) else 'no'} values for {bands} bands")
+            fail(QT_TRANSLATE_NOOP(
+                "RemoteNet", "input.{key} has {value} values for {bands} bands").format(
+                key=key, value=len(numbers) if isinstance(numbers, list) else 'no', bands=bands))
         if not all(_is_finite(v) for v in numbers):
-            fail(f"input.{key} {numbers!r} must hold finite numbers")
+            fail(QT_TRANSLATE_NOOP(
+                "RemoteNet", "input.{key} {numbers!r} must hold finite numbers").format(key=key, numbers=numbers))
     if not all(_is_finite(norm.get(k, 0.0)) for k in ("offset", "scale")):
-        fail("input.offset and input.scale must be finite numbers")
+        fail(QT_TRANSLATE_NOOP("RemoteNet", "input.offset and input.scale must be finite numbers"))
     if any(s <= 0 for s in norm["std"]) or not norm.get("scale") or norm["scale"] <= 0:
-        fail("input.std values and input.scale must be positive")
+        fail(QT_TRANSLATE_NOOP("RemoteNet", "input.std values and input.scale must be positive"))
     tile = meta.get("tile_size")
     if not _is_int(tile) or tile < 32:
-        fail(f"tile_size {tile!r} must be an integer of at least 32")
+        fail(QT_TRANSLATE_NOOP("RemoteNet", "tile_size {tile!r} must be an integer of at least 32").format(tile=tile))
