@@ -6,11 +6,12 @@ installing python3-pip needs an administrator. pip runs from its wheel without b
 
     python3 pip_bootstrap.py WHEEL_FOLDER install --target ...   # pip's arguments follow
 
-which takes, in this order: an installed pip; the wheel Debian's python3-pip-whl puts in
-/usr/share/python-wheels (it comes with python3-venv) or the one bundled with ``ensurepip``;
-a wheel already fetched into WHEEL_FOLDER; else the newest pip wheel for this Python from the
-package index (PIP_INDEX_URL, else PyPI), checked against the index's sha256, kept in WHEEL_FOLDER.
-``--which`` prints the choice without running pip or fetching anything.
+which takes the newest of: the wheel Debian's python3-pip-whl puts in /usr/share/python-wheels
+(it comes with python3-venv), the one bundled with ``ensurepip``, one fetched earlier into
+WHEEL_FOLDER; without any, the newest pip wheel for this Python from the package index
+(PIP_INDEX_URL, else PyPI), checked against the index's sha256 and kept in WHEEL_FOLDER. The
+installer calls it only where ``python -m pip`` fails, so an installed but broken pip is never
+used: the wheel goes first on sys.path. ``--which`` prints the choice without running anything.
 
 Standard library only, and nothing from the plugin: it runs in a child process of any Python 3.
 """
@@ -59,16 +60,8 @@ def wheels_on_disk(folder: Path | None = None) -> list[Path]:
     return found
 
 
-def has_pip_module() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("pip") is not None
-
-
 def which(folder: Path) -> str:
-    """``module``, ``wheel PATH`` or ``fetch``: what ``main`` would use."""
-    if has_pip_module():
-        return "module"
+    """``wheel PATH`` or ``fetch``: what ``main`` would use."""
     wheel = newest(wheels_on_disk(folder))
     return f"wheel {wheel}" if wheel else "fetch"
 
@@ -163,17 +156,17 @@ def main(argv: list[str]) -> int:
     if args == ["--which"]:
         print(which(folder))
         return 0
-    if not has_pip_module():
-        wheel = newest(wheels_on_disk(folder))
-        if wheel is None:
-            try:
-                wheel = fetch(folder)
-            except (OSError, ValueError, KeyError, RuntimeError) as err:
-                print(f"ERROR: pip is not installed for this Python and its wheel could not be downloaded: "
-                      f"{err}", file=sys.stderr)
-                return 1
-        print(f"Running pip from {wheel}", flush=True)
-        sys.path.insert(0, str(wheel))  # what ``python pip.whl/pip`` does
+    wheel = newest(wheels_on_disk(folder))
+    if wheel is None:
+        try:
+            wheel = fetch(folder)
+        except (OSError, ValueError, KeyError, RuntimeError) as err:
+            print(f"ERROR: pip is not installed for this Python and its wheel could not be downloaded: {err}. "
+                  "Set PIP_INDEX_URL to a reachable index, or install pip (Debian/Ubuntu: sudo apt install "
+                  "python3-pip).", file=sys.stderr)
+            return 1
+    print(f"Running pip from {wheel}", flush=True)
+    sys.path.insert(0, str(wheel))  # what ``python pip.whl/pip`` does
     sys.argv = ["pip", *args]
     try:
         runpy.run_module("pip", run_name="__main__", alter_sys=True)

@@ -365,7 +365,7 @@ sys.exit(boot.main(sys.argv[1:]))
 
 def test_python_without_pip_or_wheel_fetches_pip_checks_its_hash_and_installs(tmp_path):
     """Nothing on disk: pip's wheel comes from the index (PIP_INDEX_URL, here a local server), is checked
-    against the index's sha256, and runs; a wrong hash stops before anything is kept or run."""
+    against the index's sha256, and runs; a wrong hash or no index stops before anything is kept or run."""
     import hashlib
 
     python = python_without_pip(tmp_path)
@@ -385,6 +385,9 @@ def test_python_without_pip_or_wheel_fetches_pip_checks_its_hash_and_installs(tm
                               env={**env, "PIP_INDEX_URL": f"{base}/simple"})
     finally:
         server.shutdown()
+    gone = subprocess.run(args, capture_output=True, text=True, timeout=120,
+                          env={**env, "PIP_INDEX_URL": "http://127.0.0.1:9/simple"})
+    assert gone.returncode == 1 and "could not be downloaded" in gone.stderr and "python3-pip" in gone.stderr
     assert bad.returncode == 1 and "sha256 does not match" in bad.stderr, bad.stdout + bad.stderr
     assert good.returncode == 0, good.stdout + good.stderr
     assert [p.name for p in fetched.iterdir()] == [wheel.name] and fetched.joinpath(wheel.name).read_bytes() == \
