@@ -363,7 +363,7 @@ def _merge(classes_path: str, pieces: list[tuple[Rect, str]], out_path: str, lay
             if geom is None:
                 continue
             if not edges:
-                out.add(wkb_rings(geom.ExportToWkb(ogr.wkbNDR)), value, _mean(conf_sum, conf_count, with_confidence))
+                out.add(geom.ExportToWkb(ogr.wkbNDR), value, _mean(conf_sum, conf_count, with_confidence))
                 continue
             gid = seams.add(index, feat.GetFID(), value, conf_sum, conf_count)
             _seam_intervals(seams, gid, geom, (x0, y0, w, h), edges, width, height)
@@ -449,7 +449,7 @@ def _write_groups(seams: _Seams, pieces: list[tuple[Rect, str]], out: ClassLayer
         value = seams.cls[members[0]]
         parts = [geometry(members[0])] if len(members) == 1 else _union([geometry(g) for g in members])
         for part in parts:  # the union keeps seam vertices and starts rings anywhere: ClassLayer redraws them
-            out.add(wkb_rings(part.ExportToWkb(ogr.wkbNDR)), value, mean)
+            out.add(part.ExportToWkb(ogr.wkbNDR), value, mean)
     opened.clear()
 
 

@@ -207,7 +207,7 @@ def _write_classes(out_path: str, layer_name: str, srs: Optional[osr.SpatialRefe
                    simplify: float, mean_conf: Optional[np.ndarray], steps: _Steps) -> tuple[int, int]:
     """The final layer from the working layer "raw"; returns (written, dropped)."""
     out = ClassLayer(out_path, layer_name, srs, classes, areas, frame, min_area=min_area, simplify=simplify,
-                     with_confidence=mean_conf is not None)
+                     with_confidence=mean_conf is not None, in_map=True)
     raw.ResetReading()
     for i, feat in enumerate(raw):
         if i % 2000 == 0:
@@ -220,7 +220,7 @@ def _write_classes(out_path: str, layer_name: str, srs: Optional[osr.SpatialRefe
             fid = feat.GetFID()
             if 0 <= fid < len(mean_conf) and np.isfinite(mean_conf[fid]):
                 conf = float(mean_conf[fid])
-        out.add(frame.from_map(geom), feat.GetFieldAsInteger(0), conf)
+        out.add(geom.ExportToWkb(ogr.wkbNDR), feat.GetFieldAsInteger(0), conf)
     return out.close()
 
 
@@ -229,16 +229,19 @@ class ClassLayer:
     the minimum area applied per polygon. Shared by the one-chunk run and the chunk merge
     (engine/chunk_polygons.py), so both write the same schema the same way.
 
-    Polygons come in pixel coordinates and are redrawn in the canonical form of engine/rings.py
-    before anything else, so what is simplified and written depends on the pixels only, not on
-    which run (or which GDAL) drew them; feature ids put the polygons in raster order."""
+    Polygons are redrawn in the canonical form of engine/rings.py before anything else (in
+    batches: that is vectorised), so what is simplified and written depends on the pixels only,
+    not on which run (or which GDAL) drew them; feature ids put the polygons in raster order."""
+
+    BATCH = 1024
 
     def __init__(self, out_path: str, layer_name: str, srs: Optional[osr.SpatialReference], classes: list[dict],
                  areas: AreaCalculator, frame: PixelFrame, *, min_area: float, simplify: float,
-                 with_confidence: bool) -> None:
+                 with_confidence: bool, in_map: bool = False) -> None:
         self.names = {int(c["value"]): str(c["name"]) for c in classes}
         self.areas, self.frame, self.min_area, self.simplify = areas, frame, min_area, simplify
-        self.with_confidence = with_confidence
+        self.with_confidence, self.in_map = with_confidence, in_map
+        self.pending: list[tuple[bytes, int, Optional[float]]] = []
         self.ds = ogr.GetDriverByName("GPKG").CreateDataSource(out_path)
         if self.ds is None:
             raise EngineError(QT_TRANSLATE_NOOP(
@@ -254,13 +257,24 @@ class ClassLayer:
         self.count, self.dropped = 0, 0
         self.layer.StartTransaction()
 
-    def add(self, rings: list[np.ndarray], value: int, mean_conf: Optional[float]) -> bool:
-        """Write one polygon (closed rings in pixel coordinates, outer ring first); False when it was dropped."""
-        rings, fid = self.frame.canonical(rings)
-        if not rings:
-            self.dropped += 1
-            return False
-        geom = self.frame.to_map(rings)
+    def add(self, wkb: bytes, value: int, mean_conf: Optional[float]) -> None:
+        """Queue one polygon for writing: 2D little-endian WKB, outer ring first, in pixel
+        coordinates (in map coordinates, as Polygonize writes them, with ``in_map``)."""
+        self.pending.append((wkb, value, mean_conf))
+        if len(self.pending) >= self.BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        drawn = self.frame.canonical([p[0] for p in self.pending], in_map=self.in_map)
+        for (wkb, fid), (_source, value, mean_conf) in zip(drawn, self.pending):
+            if fid:
+                self._write(ogr.CreateGeometryFromWkb(wkb), fid, value, mean_conf)
+            else:
+                self.dropped += 1
+        self.pending.clear()
+
+    def _write(self, geom: ogr.Geometry, fid: int, value: int, mean_conf: Optional[float]) -> bool:
+        """Simplify, measure and write one canonical polygon; False when it was dropped."""
         if self.simplify > 0:
             geom = geom.SimplifyPreserveTopology(self.simplify)
             if geom is None or geom.IsEmpty():
@@ -283,7 +297,8 @@ class ClassLayer:
         return True
 
     def close(self) -> tuple[int, int]:
-        """Commit and close; returns (written, dropped)."""
+        """Write what is queued, commit and close; returns (written, dropped)."""
+        self._flush()
         self.layer.CommitTransaction()
         self.layer = self.defn = None
         self.ds = None
