@@ -203,7 +203,10 @@ def session():
     if provider is None:
         return
 
+    # Maximised is only a request to a window manager, and Xvfb has none: QGIS 3.40 keeps its
+    # default size then. The screen's size, explicitly, is what a maximised window has.
     iface.mainWindow().showMaximized()
+    iface.mainWindow().setGeometry(QApplication.primaryScreen().availableGeometry())
     sample = iface.addRasterLayer(CONFIG["scene"], "scene")
     RESULT["scene_layer_valid"] = bool(sample and sample.isValid())
     out = CONFIG["out"]
@@ -297,7 +300,7 @@ def session():
         yield from run_dialog("modeler", dlg, {
             "scene": CONFIG["scene"], "model": CONFIG["model"], "tile_size": 256,
             "segment:classes": f"{out}/model3_classes.tif", "dissolve:dissolved": f"{out}/model3_dissolved.gpkg",
-        }, timeout=90)
+        }, timeout=180)  # QGIS 3.40 on runs models in a task; on a busy CI machine that took 150 s
         yield from close_dialog(dlg)
     modeler.setModel(QgsProcessingModelAlgorithm())  # no "save changes?" question on close
     modeler.close()
@@ -316,6 +319,7 @@ def session():
             if layer.source().startswith(f"{out}/toolbox_polygons"):  # buildings over the image
                 layer.setOpacity(0.55)
                 layer.renderer().updateCategoryRenderState(0, False)
+        iface.messageBar().clearWidgets()  # QGIS 3.44's notice that it could not download a font (offline)
         iface.mapCanvas().setExtent(sample.extent())
         iface.mapCanvas().refreshAllLayers()
         yield 4.0
