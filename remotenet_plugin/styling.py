@@ -73,14 +73,20 @@ def save_default_style_in_geopackage(gpkg_path: str, classes: list[dict[str, Any
     if not layer.isValid():
         return QCoreApplication.translate("RemoteNet", "could not open {uri} to store its style").format(uri=uri)
     style_class_polygons(layer, classes)
-    result = layer.saveStyleToDatabase(STYLE_NAME, "Classes of the RemoteNet model", True, "")
-    # QGIS 3.22 returns the error message; some later releases return (ok, message) tuples.
-    if isinstance(result, tuple):
-        message = next((r for r in result if isinstance(r, str)), "")
-    else:
-        message = result or ""
+    message = _save_default_style(layer, STYLE_NAME, "Classes of the RemoteNet model")
     del layer  # closes the GeoPackage before anyone else opens it
     return message or None
+
+
+def _save_default_style(layer: QgsVectorLayer, name: str, description: str) -> str:
+    """Store the layer's style as its default in its data source; the error message, "" on success."""
+    if hasattr(layer, "saveStyleToDatabaseV2"):
+        # QGIS 3.44 on (saveStyleToDatabase is deprecated there): failure flags, and a message that
+        # can carry warnings too, so only the flags say whether it failed.
+        failed, message = layer.saveStyleToDatabaseV2(name, description, True, "")
+        return (message or "the style could not be stored") if failed else ""
+    # QGIS 3.22 to 3.40: the error message, empty on success.
+    return layer.saveStyleToDatabase(name, description, True, "") or ""
 
 
 class ClassStylePostProcessor(QgsProcessingLayerPostProcessorInterface):
