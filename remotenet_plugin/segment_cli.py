@@ -17,8 +17,7 @@ import importlib.util
 import signal
 import sys
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import fields
 from types import FrameType
 from typing import Any, Callable, Optional
@@ -236,25 +235,12 @@ def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
         return run(args, options, names)
 
 
-@contextmanager
-def gdal_exceptions_for_the_program() -> Iterator[None]:
-    """GDAL, OGR and OSR raise exceptions while the command runs: GDAL's recommended mode for a
-    program, and an explicit choice (GDAL 3.9+ warns at the first call of every process that has
-    not made one). The engine is correct in either mode. The modes found are restored after, for
-    callers of ``main`` in a process of their own (tests, a notebook)."""
-    from osgeo import gdal, ogr, osr
+def gdal_exceptions_for_the_program() -> AbstractContextManager[None]:
+    """GDAL raises exceptions while the command runs: GDAL's recommended mode for a program, and an
+    explicit choice. The engine is correct in either mode; the modes found are restored after."""
+    from .engine.gdal_errors import program_gdal_mode
 
-    # GDAL 3.6 keeps each module's mode as an error handler on one stack, and a module can only leave
-    # from the top: switched on osr first and gdal last, gdal can leave first (the engine's order).
-    modules = (osr, ogr, gdal)
-    switched = [module for module in modules if not module.GetUseExceptions()]
-    for module in switched:
-        module.UseExceptions()
-    try:
-        yield
-    finally:
-        for module in reversed(switched):
-            module.DontUseExceptions()
+    return program_gdal_mode(True)
 
 
 def run(args: argparse.Namespace, options: SegmentOptions, names: dict[str, str]) -> int:

@@ -90,6 +90,19 @@ def _process_mode(exceptions: bool) -> Iterator[None]:
 
 
 @contextmanager
+def program_gdal_mode(exceptions: bool = True) -> Iterator[None]:
+    """For a program that owns its process (the command line): the process's mode, said explicitly
+    (GDAL 3.9+ warns at the first call of a process that never did), restored afterwards for
+    callers in a process of their own (tests, a notebook). Not for code running inside QGIS."""
+    saved = [module.GetUseExceptions() for module in _MODULES]
+    _set_process_mode(exceptions)
+    try:
+        yield
+    finally:
+        _restore_process_mode(saved)
+
+
+@contextmanager
 def gdal_mode(exceptions: bool) -> Iterator[None]:
     """GDAL, OGR and OSR calls of this thread raise (``True``) or return error values (``False``)
     inside the block, whatever the process's mode; the caller's mode is back afterwards."""
