@@ -256,7 +256,10 @@ def run(args: argparse.Namespace, options: SegmentOptions, names: dict[str, str]
         # The engine's own checks, before torch loads (segment() repeats them): bad input fails fast.
         check_inputs(args.source, read_header(args.model), options, args.output_raster)
         with interrupts:
-            from .engine.segment import segment
+            # Through the package's export: importing the submodule by name would bind the package's
+            # attribute ``segment`` to the module, and the algorithms' ``from ..engine import segment``
+            # in the same process (tests, a notebook) would then get the module, not the function.
+            from .engine import segment
 
             result = segment(args.source, args.model, args.output_raster, options, progress=bar.progress,
                              is_cancelled=interrupts.cancelled, log=bar.log)
