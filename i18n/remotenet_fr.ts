@@ -370,7 +370,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="299"/>
+        <location filename="../remotenet_plugin/engine/polygons.py" line="314"/>
         <source>burning polygon ids failed: {gdal_error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -605,7 +605,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="244"/>
+        <location filename="../remotenet_plugin/engine/polygons.py" line="247"/>
         <source>{out_path}: cannot create the GeoPackage ({gdal_error})</source>
         <translation type="unfinished"></translation>
     </message>
