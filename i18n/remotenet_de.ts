@@ -1440,6 +1440,11 @@ On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): 
         <source>tile_size {tile!r} must be an integer of at least 32</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../remotenet_plugin/styling.py" line="87"/>
+        <source>the style could not be stored</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RemoteNetAlgorithm</name>

@@ -84,7 +84,7 @@ def _save_default_style(layer: QgsVectorLayer, name: str, description: str) -> s
         # QGIS 3.44 on (saveStyleToDatabase is deprecated there): failure flags, and a message that
         # can carry warnings too, so only the flags say whether it failed.
         failed, message = layer.saveStyleToDatabaseV2(name, description, True, "")
-        return (message or "the style could not be stored") if failed else ""
+        return (message or QCoreApplication.translate("RemoteNet", "the style could not be stored")) if failed else ""
     # QGIS 3.22 to 3.40: the error message, empty on success.
     return layer.saveStyleToDatabase(name, description, True, "") or ""
 
