@@ -6,7 +6,7 @@
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="25"/>
         <source>Measures a classified raster (for example RemoteNet Segment&apos;s output) against reference labels. Class &lt;i&gt;values&lt;/i&gt; are compared, pixel by pixel, on the classified raster&apos;s grid; pixels that are 255 or nodata on either side are not counted.&lt;br&gt;&lt;br&gt;&lt;b&gt;Classified raster&lt;/b&gt; (INPUT): band 1 holds class values (UInt8, 255 = nodata).&lt;br&gt;&lt;b&gt;Reference&lt;/b&gt; (REFERENCE): a class raster (warped onto the classified grid when needed) or polygons. Polygons without a class field are class 1 on a background of class 0 (footprints, as RemoteNet Train reads them).&lt;br&gt;&lt;b&gt;Class field&lt;/b&gt; (CLASS_FIELD): polygons only; whole numbers are class values, text is matched to the classified raster&apos;s class names. Pixels outside polygons are not counted unless BACKGROUND is set.&lt;br&gt;&lt;b&gt;Table&lt;/b&gt; (OUTPUT_TABLE): CSV with IoU, F1, precision, recall and pixel counts per class, and a summary row.&lt;br&gt;&lt;b&gt;Report&lt;/b&gt; (OUTPUT_HTML): the same with the confusion matrix.&lt;br&gt;&lt;br&gt;Results: MIOU, OA (overall accuracy), KAPPA (Cohen&apos;s), MEAN_F1, PER_CLASS and CONFUSION_MATRIX (JSON).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mesure un raster classifié (par exemple la sortie de RemoteNet Segmenter) par rapport à des étiquettes de référence. Les &lt;i&gt;valeurs&lt;/i&gt; des classes sont comparées, pixel par pixel, sur la grille du raster classifié ; les pixels qui valent 255 ou NoData d'un côté ou de l'autre ne sont pas comptés.&lt;br&gt;&lt;br&gt;&lt;b&gt;Raster classifié&lt;/b&gt; (INPUT) : la bande 1 contient les valeurs des classes (UInt8, 255 = NoData).&lt;br&gt;&lt;b&gt;Référence&lt;/b&gt; (REFERENCE) : un raster de classes (rééchantillonné sur la grille du raster classifié si nécessaire) ou des polygones. Les polygones sans champ de classe forment la classe 1 sur un fond de classe 0 (emprises au sol, comme RemoteNet Entraîner les lit).&lt;br&gt;&lt;b&gt;Champ de classe&lt;/b&gt; (CLASS_FIELD) : polygones uniquement ; les nombres entiers sont des valeurs de classe, un texte est rapproché des noms des classes du raster classifié. Les pixels hors des polygones ne sont pas comptés, sauf si BACKGROUND est activé.&lt;br&gt;&lt;b&gt;Tableau&lt;/b&gt; (OUTPUT_TABLE) : CSV avec l'IoU, le F1, la précision, le rappel et le nombre de pixels de chaque classe, plus une ligne de synthèse.&lt;br&gt;&lt;b&gt;Rapport&lt;/b&gt; (OUTPUT_HTML) : les mêmes résultats avec la matrice de confusion.&lt;br&gt;&lt;br&gt;Résultats : MIOU, OA (précision globale), KAPPA (de Cohen), MEAN_F1, PER_CLASS et CONFUSION_MATRIX (JSON).</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="53"/>
@@ -16,117 +16,117 @@
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="56"/>
         <source>accuracy,evaluation,iou,miou,confusion matrix,kappa,remotenet</source>
-        <translation type="unfinished"></translation>
+        <translation>précision,évaluation,iou,miou,matrice de confusion,kappa,remotenet</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="59"/>
         <source>Per-class IoU/F1, mIoU, overall accuracy, kappa and confusion matrix of a classified raster.</source>
-        <translation type="unfinished"></translation>
+        <translation>IoU/F1 par classe, mIoU, précision globale, kappa et matrice de confusion d'un raster classifié.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="65"/>
         <source>Classified raster</source>
-        <translation type="unfinished">Raster classifié</translation>
+        <translation>Raster classifié</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="66"/>
         <source>Reference labels (class raster, or polygons)</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquettes de référence (raster de classes ou polygones)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="68"/>
         <source>Class field (polygons; empty: class 1 on background 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ de classe (polygones ; vide : classe 1 sur un fond 0)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="70"/>
         <source>Pixels outside polygons are background (class field given)</source>
-        <translation type="unfinished"></translation>
+        <translation>Les pixels hors des polygones sont du fond (avec un champ de classe)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="73"/>
         <source>Metrics table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tableau des métriques</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="73"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="75"/>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="75"/>
         <source>HTML files (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="77"/>
         <source>mIoU</source>
-        <translation type="unfinished"></translation>
+        <translation>mIoU</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="78"/>
         <source>Overall accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Précision globale</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="79"/>
         <source>Cohen&apos;s kappa</source>
-        <translation type="unfinished"></translation>
+        <translation>Kappa de Cohen</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="80"/>
         <source>Mean F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1 moyen</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="81"/>
         <source>Pixels compared</source>
-        <translation type="unfinished"></translation>
+        <translation>Pixels comparés</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="82"/>
         <source>Per-class metrics (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Métriques par classe (JSON)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="83"/>
         <source>Confusion matrix (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Matrice de confusion (JSON)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="90"/>
         <source>INPUT: {value} is not a raster file QGIS can open; choose the classified GeoTIFF</source>
-        <translation type="unfinished"></translation>
+        <translation>INPUT : {value} n'est pas un fichier raster que QGIS peut ouvrir ; choisissez le GeoTIFF classifié</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="116"/>
         <source>OUTPUT_TABLE: {path} must end in .csv</source>
-        <translation type="unfinished"></translation>
+        <translation>OUTPUT_TABLE : {path} doit se terminer par .csv</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="118"/>
         <source>OUTPUT_HTML: {path} must end in .html</source>
-        <translation type="unfinished"></translation>
+        <translation>OUTPUT_HTML : {path} doit se terminer par .html</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="139"/>
         <source>class {value} ({name}): IoU {iou}, F1 {f1}, precision {precision}, recall {recall}</source>
-        <translation type="unfinished"></translation>
+        <translation>classe {value} ({name}) : IoU {iou}, F1 {f1}, précision {precision}, rappel {recall}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="142"/>
         <source>mIoU {miou}, overall accuracy {oa}, kappa {kappa}; {pixels} pixels compared</source>
-        <translation type="unfinished"></translation>
+        <translation>mIoU {miou}, précision globale {oa}, kappa {kappa} ; {pixels} pixels comparés</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="159"/>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation>n.d.</translation>
     </message>
 </context>
 <context>
@@ -134,42 +134,42 @@
     <message>
         <location filename="../remotenet_plugin/installer_dialog.py" line="37"/>
         <source>RemoteNet: install PyTorch, timm and safetensors</source>
-        <translation type="unfinished"></translation>
+        <translation>RemoteNet : installer PyTorch, timm et safetensors</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer_dialog.py" line="62"/>
         <source>Install</source>
-        <translation type="unfinished"></translation>
+        <translation>Installer</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer_dialog.py" line="75"/>
         <source>Working out what to install (pip, QGIS's numpy, the package indexes)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche de ce qu'il faut installer (pip, numpy de QGIS, index de paquets)…</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer_dialog.py" line="90"/>
         <source>Cannot install from here: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d'installer depuis cette fenêtre : {error}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer_dialog.py" line="95"/>
         <source>Missing: {packages}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Manquants : {packages}.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer_dialog.py" line="95"/>
         <source>RemoteNet will install these packages into a folder of its own in your QGIS profile (not into QGIS&apos;s Python):</source>
-        <translation type="unfinished"></translation>
+        <translation>RemoteNet va installer ces paquets dans un dossier qui lui est propre, dans votre profil QGIS (et non dans le Python de QGIS) :</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer_dialog.py" line="112"/>
         <source>Starting pip…</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage de pip…</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer_dialog.py" line="130"/>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation…</translation>
     </message>
 </context>
 <context>
@@ -177,37 +177,37 @@
     <message>
         <location filename="../remotenet_plugin/algorithms/layer_files.py" line="42"/>
         <source>{parameter}: {value} is not a layer QGIS can open; choose a class raster or a polygon layer</source>
-        <translation type="unfinished"></translation>
+        <translation>{parameter} : {value} n'est pas une couche que QGIS peut ouvrir ; choisissez un raster de classes ou une couche de polygones</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/layer_files.py" line="47"/>
         <source>CLASS_FIELD: {parameter} &apos;{layer}&apos; is a raster: its pixel values are the classes; leave CLASS_FIELD empty</source>
-        <translation type="unfinished"></translation>
+        <translation>CLASS_FIELD : {parameter} '{layer}' est un raster : les valeurs de ses pixels sont les classes ; laissez CLASS_FIELD vide</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/layer_files.py" line="51"/>
         <source>{parameter}: raster &apos;{layer}&apos; is not a file GDAL reads; save it as a GeoTIFF first</source>
-        <translation type="unfinished"></translation>
+        <translation>{parameter} : le raster '{layer}' n'est pas un fichier que GDAL peut lire ; enregistrez-le d'abord en GeoTIFF</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/layer_files.py" line="56"/>
         <source>{parameter}: &apos;{layer}&apos; is neither a raster nor a vector layer</source>
-        <translation type="unfinished"></translation>
+        <translation>{parameter} : '{layer}' n'est ni une couche raster ni une couche vecteur</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/layer_files.py" line="60"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/layer_files.py" line="61"/>
         <source>CLASS_FIELD: {parameter} has no field &apos;{field}&apos;; fields: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>CLASS_FIELD : {parameter} n'a pas de champ '{field}' ; champs : {names}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/layer_files.py" line="73"/>
         <source>{parameter}: could not copy layer &apos;{layer}&apos;: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{parameter} : impossible de copier la couche '{layer}' : {error}</translation>
     </message>
 </context>
 <context>
@@ -217,557 +217,559 @@
         <source>RemoteNet needs the Python packages {packages}; these cannot be imported:
 {problems}
 {instructions}</source>
-        <translation type="unfinished"></translation>
+        <translation>RemoteNet a besoin des paquets Python {packages} ; ceux-ci ne peuvent pas être importés :
+{problems}
+{instructions}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/assemble.py" line="47"/>
         <source>cannot mosaic the chunk parts: {gdal_error}</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d'assembler en mosaïque les parties des blocs : {gdal_error}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/assemble.py" line="61"/>
         <source>writing {out_path} failed: {gdal_error}</source>
-        <translation type="unfinished"></translation>
+        <translation>l'écriture de {out_path} a échoué : {gdal_error}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/blend.py" line="33"/>
         <source>the network produced NaN or infinite values; check the model file, the input scaling in its header, or use precision &apos;fp32&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>le réseau a produit des valeurs NaN ou infinies ; vérifiez le fichier du modèle, la mise à l'échelle des entrées indiquée dans son en-tête, ou utilisez la précision 'fp32'</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="49"/>
         <source>{tile_size!r} must be a whole number of at least {min_tile} pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>{tile_size!r} doit être un nombre entier d'au moins {min_tile} pixels</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="54"/>
         <source>{tile} is too small; use at least {min_tile} pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>{tile} est trop petit ; utilisez au moins {min_tile} pixels</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="59"/>
         <source>{overlap} must be at least 0 and less than half the tile size ({tile} px): use at most {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{overlap} doit être supérieur ou égal à 0 et inférieur à la moitié de la taille des tuiles ({tile} px) : utilisez au plus {value}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="67"/>
         <source>{batch_size!r} must be a whole number from 1 to {max_batch} tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>{batch_size!r} doit être un nombre entier de 1 à {max_batch} tuiles</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="73"/>
         <source>{device!r} is not one of {devices}</source>
-        <translation type="unfinished"></translation>
+        <translation>{device!r} n'est pas l'une des valeurs {devices}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="78"/>
         <source>{precision!r} is not one of {precisions}</source>
-        <translation type="unfinished"></translation>
+        <translation>{precision!r} n'est pas l'une des valeurs {precisions}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="82"/>
         <source>&apos;fp16&apos; needs a CUDA GPU; on the CPU use &apos;bf16&apos; or &apos;fp32&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>'fp16' nécessite un GPU CUDA ; sur le CPU, utilisez 'bf16' ou 'fp32'</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/runtimes.py" line="23"/>
         <source>{runtime!r} is not one of {runtimes}</source>
-        <translation type="unfinished"></translation>
+        <translation>{runtime!r} n'est pas l'une des valeurs {runtimes}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="91"/>
         <source>&apos;openvino&apos; runs on the CPU only, not {device}; choose the device CPU or the runtime Auto</source>
-        <translation type="unfinished"></translation>
+        <translation>'openvino' ne fonctionne que sur le CPU, pas sur {device} ; choisissez le périphérique CPU ou le moteur d'exécution Automatique</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="97"/>
         <source>{blend!r} is not one of &apos;smooth&apos;, &apos;crop&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>{blend!r} n'est pas l'une des valeurs 'smooth', 'crop'</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="100"/>
         <source>{confidence_type!r} is not one of &apos;float32&apos;, &apos;uint8&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>{confidence_type!r} n'est pas l'une des valeurs 'float32', 'uint8'</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="104"/>
         <source>{min_area} must be 0 or more square metres</source>
-        <translation type="unfinished"></translation>
+        <translation>{min_area} doit valoir 0 mètre carré ou plus</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="107"/>
         <source>{simplify} must be 0 or more map units</source>
-        <translation type="unfinished"></translation>
+        <translation>{simplify} doit valoir 0 unité de carte ou plus</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="116"/>
         <source>{chunk_size!r} must be a whole number of at least {min_tile} pixels (default {default_chunk_px})</source>
-        <translation type="unfinished"></translation>
+        <translation>{chunk_size!r} doit être un nombre entier d'au moins {min_tile} pixels (par défaut {default_chunk_px})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="127"/>
         <source>the TLS file {path} ({name}) does not exist; give the files of the certificates made for this cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier TLS {path} ({name}) n'existe pas ; indiquez les fichiers des certificats créés pour ce cluster</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="144"/>
         <source>{path} is the input raster; choose another file name so the input is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} est le raster en entrée ; choisissez un autre nom de fichier pour que l'entrée soit conservée</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="148"/>
         <source>{path} is also the {seen}; give each output its own file</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} sert déjà pour {seen} ; donnez à chaque sortie son propre fichier</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="153"/>
         <source>{path} is not a {what} file name; RemoteNet writes {what} ({extensions}): change the file name&apos;s extension</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} n'est pas un nom de fichier {what} ; RemoteNet écrit des fichiers {what} ({extensions}) : changez l'extension du nom de fichier</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="158"/>
         <source>{path}: the folder {folder} does not exist; create it or choose another</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : le dossier {folder} n'existe pas ; créez-le ou choisissez-en un autre</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="162"/>
         <source>{path}: the folder {folder} is not writable; choose another place</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : le dossier {folder} n'est pas accessible en écriture ; choisissez un autre emplacement</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="206"/>
         <source>{source} refers to {path}, which does not exist; restore that file or rebuild the virtual raster</source>
-        <translation type="unfinished"></translation>
+        <translation>{source} fait référence à {path}, qui n'existe pas ; restaurez ce fichier ou reconstruisez le raster virtuel</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="217"/>
         <source>band {repeated} is chosen more than once ({chosen}); choose each band once, in the order the model takes them</source>
-        <translation type="unfinished"></translation>
+        <translation>la bande {repeated} est choisie plus d'une fois ({chosen}) ; choisissez chaque bande une seule fois, dans l'ordre où le modèle les attend</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="232"/>
         <source>{extent} is {value:g} x {value2:g} map units, smaller than one pixel ({pixel_w:g} x {pixel_h:g}); give an extent of at least one pixel in the raster&apos;s CRS</source>
-        <translation type="unfinished"></translation>
+        <translation>{extent} mesure {value:g} x {value2:g} unités de carte, moins qu'un pixel ({pixel_w:g} x {pixel_h:g}) ; donnez une emprise d'au moins un pixel dans le SCR du raster</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="93"/>
         <source>chunk {rect} is not inside the {width} x {height} class raster {classes_path}</source>
-        <translation type="unfinished"></translation>
+        <translation>le bloc {rect} n'est pas à l'intérieur du raster de classes {classes_path} de {width} x {height}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="113"/>
         <source>{path}: cannot open the class raster ({gdal_error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : impossible d'ouvrir le raster de classes ({gdal_error})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="146"/>
         <source>sieving chunk {rect} failed: {gdal_error}</source>
-        <translation type="unfinished"></translation>
+        <translation>le tamisage du bloc {rect} a échoué : {gdal_error}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="161"/>
         <source>polygonising chunk {rect} failed: {gdal_error}</source>
-        <translation type="unfinished"></translation>
+        <translation>la polygonisation du bloc {rect} a échoué : {gdal_error}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="314"/>
         <source>burning polygon ids failed: {gdal_error}</source>
-        <translation type="unfinished"></translation>
+        <translation>la rastérisation des identifiants des polygones a échoué : {gdal_error}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="183"/>
         <source>{confidence_path}: cannot open the confidence raster ({gdal_error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{confidence_path} : impossible d'ouvrir le raster de confiance ({gdal_error})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="212"/>
         <source>{piece_path}: cannot create the polygon piece ({gdal_error}); check the work folder is writable and has space</source>
-        <translation type="unfinished"></translation>
+        <translation>{piece_path} : impossible de créer le fragment de polygones ({gdal_error}) ; vérifiez que le dossier de travail est accessible en écriture et qu'il reste de l'espace libre</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="245"/>
         <source>{piece_path}: writing the polygon piece failed ({gdal_error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{piece_path} : l'écriture du fragment de polygones a échoué ({gdal_error})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="386"/>
         <source>{path}: cannot read the polygon piece ({gdal_error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : impossible de lire le fragment de polygones ({gdal_error})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="436"/>
         <source>{pieces}: polygon {fid} is missing from the piece</source>
-        <translation type="unfinished"></translation>
+        <translation>{pieces} : le polygone {fid} manque dans le fragment</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="472"/>
         <source>merging {members_count} polygons across chunk seams failed: {gdal_error}</source>
-        <translation type="unfinished"></translation>
+        <translation>la fusion de {members_count} polygones à travers les jointures des blocs a échoué : {gdal_error}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_task.py" line="94"/>
         <source>Dask worker {worker_address}: {detail} (every worker must be able to open the same paths: use a shared file system, or a GDAL /vsi path for the input)</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker Dask {worker_address} : {detail} (chaque worker doit pouvoir ouvrir les mêmes chemins : utilisez un système de fichiers partagé, ou un chemin GDAL /vsi pour l'entrée)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_task.py" line="147"/>
         <source>Dask worker {where}: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker Dask {where} : {detail}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="94"/>
         <source>a run on a Dask scheduler needs a model file every worker can open, not an in-memory model</source>
-        <translation type="unfinished"></translation>
+        <translation>une exécution sur un ordonnanceur Dask nécessite un fichier de modèle que chaque worker peut ouvrir, et non un modèle en mémoire</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/classify.py" line="191"/>
         <source>the network returned shape {shape} for tiles of {shape2}; expected {num_classes} classes at the tile&apos;s size (the header&apos;s classes must match the network)</source>
-        <translation type="unfinished"></translation>
+        <translation>le réseau a renvoyé la forme {shape} pour des tuiles de {shape2} ; {num_classes} classes étaient attendues à la taille de la tuile (les classes de l'en-tête doivent correspondre au réseau)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/dask_runner.py" line="16"/>
         <source>a Dask scheduler was given but dask.distributed is not installed in this Python; install it with `pip install &quot;dask[distributed]&quot;`, or leave the scheduler empty to run in this process</source>
-        <translation type="unfinished"></translation>
+        <translation>un ordonnanceur Dask a été indiqué mais dask.distributed n'est pas installé dans ce Python ; installez-le avec `pip install &quot;dask[distributed]&quot;`, ou laissez l'ordonnanceur vide pour exécuter dans ce processus</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/dask_runner.py" line="29"/>
         <source>{address} is not a Dask scheduler address; give tcp://host:port or tls://host:port</source>
-        <translation type="unfinished"></translation>
+        <translation>{address} n'est pas une adresse d'ordonnanceur Dask ; indiquez tcp://hôte:port ou tls://hôte:port</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/dask_runner.py" line="35"/>
         <source>{address} has no port; give tcp://host:port (a Dask scheduler listens on 8786 unless told otherwise)</source>
-        <translation type="unfinished"></translation>
+        <translation>{address} n'a pas de port ; indiquez tcp://hôte:port (un ordonnanceur Dask écoute sur le port 8786, sauf indication contraire)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/dask_runner.py" line="78"/>
         <source>cannot connect to {address}: {err}. A tls:// scheduler needs this cluster&apos;s CA certificate, a client certificate and its key: give them (command line: --tls-ca-file, --tls-cert, --tls-key), or set DASK_DISTRIBUTED__COMM__TLS__CA_FILE and DASK_DISTRIBUTED__COMM__TLS__CLIENT__CERT/KEY</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de se connecter à {address} : {err}. Un ordonnanceur tls:// nécessite le certificat de l'autorité de certification (CA) de ce cluster, un certificat client et sa clé : indiquez-les (en ligne de commande : --tls-ca-file, --tls-cert, --tls-key), ou définissez DASK_DISTRIBUTED__COMM__TLS__CA_FILE et DASK_DISTRIBUTED__COMM__TLS__CLIENT__CERT/KEY</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/dask_runner.py" line="85"/>
         <source>cannot reach the Dask scheduler at {address} within {connect_timeout_s} s ({err}); check the address and that `dask scheduler` is running there</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de joindre l'ordonnanceur Dask à l'adresse {address} en {connect_timeout_s} s ({err}) ; vérifiez l'adresse et que `dask scheduler` y est bien lancé</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/evaluate.py" line="85"/>
         <source>cannot open the classified raster {classified}: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d'ouvrir le raster classifié {classified} : {err}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/evaluate.py" line="109"/>
         <source>{classified} holds values outside 0..255: not a classified raster</source>
-        <translation type="unfinished"></translation>
+        <translation>{classified} contient des valeurs hors de 0..255 : ce n'est pas un raster classifié</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/evaluate.py" line="125"/>
         <source>no pixel is both labelled in the reference and classified: the reference does not overlap the classified raster (or one of them is all nodata)</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun pixel n'est à la fois étiqueté dans la référence et classifié : la référence ne recouvre pas le raster classifié (ou l'un des deux est entièrement NoData)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/evaluate.py" line="161"/>
         <source>the reference polygons do not overlap the classified raster: they cover {extent_text}, the raster covers {extent_text2} (in the raster&apos;s CRS)</source>
-        <translation type="unfinished"></translation>
+        <translation>les polygones de référence ne recouvrent pas le raster classifié : ils couvrent {extent_text}, le raster couvre {extent_text2} (dans le SCR du raster)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/evaluate.py" line="168"/>
         <source>{path} is a raster: its pixel values are the classes, so it takes no class field</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} est un raster : les valeurs de ses pixels sont les classes, il ne prend donc pas de champ de classe</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/evaluate.py" line="176"/>
         <source>the reference raster is on another grid than the classified raster and one of them has no CRS; give both a CRS</source>
-        <translation type="unfinished"></translation>
+        <translation>le raster de référence est sur une autre grille que le raster classifié et l'un des deux n'a pas de SCR ; attribuez un SCR aux deux</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/files.py" line="72"/>
         <source>cannot move the outputs into place ({err}); check the output folder</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de mettre les sorties en place ({err}) ; vérifiez le dossier de sortie</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/inference.py" line="35"/>
         <source>precision {precision!r} is not one of {precisions}</source>
-        <translation type="unfinished"></translation>
+        <translation>la précision {precision!r} n'est pas l'une des valeurs {precisions}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/inference.py" line="43"/>
         <source>precision &apos;fp16&apos; needs a CUDA GPU; on the CPU use &apos;bf16&apos; or &apos;fp32&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>la précision 'fp16' nécessite un GPU CUDA ; sur le CPU, utilisez 'bf16' ou 'fp32'</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/inference.py" line="192"/>
         <source>the GPU ran out of memory on a single tile; choose a smaller tile size or the CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>le GPU a manqué de mémoire sur une seule tuile ; choisissez une taille de tuile plus petite ou le CPU</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="54"/>
         <source>{path} is a raster: its pixel values are the classes, so it takes no class field (got {class_field!r})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} est un raster : les valeurs de ses pixels sont les classes, il ne prend donc pas de champ de classe ({class_field!r} indiqué)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="71"/>
         <source>{path} is on another grid than the image and one of them has no CRS; give both a CRS (or put the labels on the image grid)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} est sur une autre grille que l'image et l'un des deux n'a pas de SCR ; attribuez un SCR aux deux (ou placez les étiquettes sur la grille de l'image)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="91"/>
         <source>the label raster {path} has no labelled pixel over the image{value}: the labels do not overlap the raster (or are all 255/nodata)</source>
-        <translation type="unfinished"></translation>
+        <translation>le raster d'étiquettes {path} n'a aucun pixel étiqueté sur l'image{value} : les étiquettes ne recouvrent pas le raster (ou valent toutes 255/NoData)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="96"/>
         <source>label raster values must be whole numbers 0..254 (255 = unlabelled); found {tolist}</source>
-        <translation type="unfinished"></translation>
+        <translation>les valeurs du raster d'étiquettes doivent être des nombres entiers de 0 à 254 (255 = non étiqueté) ; valeurs trouvées : {tolist}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="151"/>
         <source>{path}: no polygon with a class to rasterise{value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : aucun polygone avec une classe à rastériser{value}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="170"/>
         <source>class values must be 0..254 (255 = unlabelled); {class_field!r} holds {used}</source>
-        <translation type="unfinished"></translation>
+        <translation>les valeurs de classe doivent être comprises entre 0 et 254 (255 = non étiqueté) ; {class_field!r} contient {used}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="184"/>
         <source>class names {unknown} in {class_field!r} are not classes of the classified raster ({name_to_value})</source>
-        <translation type="unfinished"></translation>
+        <translation>les noms de classe {unknown} de {class_field!r} ne sont pas des classes du raster classifié ({name_to_value})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="211"/>
         <source>the label polygons do not overlap the raster{value}: labels cover {getextent}, the raster covers {mem} (in the raster&apos;s CRS)</source>
-        <translation type="unfinished"></translation>
+        <translation>les polygones d'étiquettes ne recouvrent pas le raster{value} : les étiquettes couvrent {getextent}, le raster couvre {mem} (dans le SCR du raster)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="226"/>
         <source>{path}: cannot open the labels as a vector layer ({err})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : impossible d'ouvrir les étiquettes comme couche vecteur ({err})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="230"/>
         <source>{path}: no vector layer to read labels from</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : aucune couche vecteur où lire les étiquettes</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="234"/>
         <source>{path}: no layer named {layer_name!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : aucune couche nommée {layer_name!r}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="246"/>
         <source>the labels have no field {class_field!r}; fields: {fields}</source>
-        <translation type="unfinished"></translation>
+        <translation>les étiquettes n'ont pas de champ {class_field!r} ; champs : {fields}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="269"/>
         <source>class field {class_field!r} holds {key}: numeric classes must be whole numbers 0..254</source>
-        <translation type="unfinished"></translation>
+        <translation>le champ de classe {class_field!r} contient {key} : les classes numériques doivent être des nombres entiers de 0 à 254</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="303"/>
         <source>the raster has no CRS but the labels do; assign the raster a CRS first</source>
-        <translation type="unfinished"></translation>
+        <translation>le raster n'a pas de SCR mais les étiquettes en ont un ; attribuez d'abord un SCR au raster</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="316"/>
         <source>{path}: cannot reproject the labels onto the raster&apos;s CRS ({err}); reproject them first</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : impossible de reprojeter les étiquettes dans le SCR du raster ({err}) ; reprojetez-les d'abord</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="335"/>
         <source>labels {path}: no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>étiquettes {path} : fichier introuvable</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="351"/>
         <source>labels {path}: neither a raster nor a vector layer GDAL can read</source>
-        <translation type="unfinished"></translation>
+        <translation>étiquettes {path} : ni un raster ni une couche vecteur que GDAL peut lire</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/options.py" line="18"/>
         <source>&apos;openvino&apos; was asked for but OpenVINO is not installed in this Python; install it with `pip install openvino`, or choose the runtime Auto or PyTorch</source>
-        <translation type="unfinished"></translation>
+        <translation>'openvino' a été demandé mais OpenVINO n'est pas installé dans ce Python ; installez-le avec `pip install openvino`, ou choisissez le moteur d'exécution Automatique ou PyTorch</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="62"/>
         <source>cannot project a polygon to compute its area in m2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de projeter un polygone pour calculer sa surface en m2</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="109"/>
         <source>{path}: cannot create a working raster ({gdal_error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : impossible de créer un raster de travail ({gdal_error})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="200"/>
         <source>polygonising failed: {gdal_error}</source>
-        <translation type="unfinished"></translation>
+        <translation>la polygonisation a échoué : {gdal_error}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="247"/>
         <source>{out_path}: cannot create the GeoPackage ({gdal_error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{out_path} : impossible de créer le GeoPackage ({gdal_error})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/qml.py" line="64"/>
         <source>{path}: cannot write ({err}); choose a writable folder</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : écriture impossible ({err}) ; choisissez un dossier accessible en écriture</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/run.py" line="32"/>
         <source>model must be a model file path or a (torch module, header dict) pair</source>
-        <translation type="unfinished"></translation>
+        <translation>model doit être le chemin d'un fichier de modèle ou une paire (module torch, dictionnaire d'en-tête)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="41"/>
         <source>runtime {missing} ({err})</source>
-        <translation type="unfinished"></translation>
+        <translation>le moteur d'exécution {missing} ({err})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="147"/>
         <source>the OpenVINO cache folder {parent} is not writable ({err}); set {cache_env} to a writable folder</source>
-        <translation type="unfinished"></translation>
+        <translation>le dossier de cache d'OpenVINO {parent} n'est pas accessible en écriture ({err}) ; définissez {cache_env} sur un dossier accessible en écriture</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="196"/>
         <source>tiles of shape {shape} reached an OpenVINO network converted for {shape2}</source>
-        <translation type="unfinished"></translation>
+        <translation>des tuiles de forme {shape} ont atteint un réseau OpenVINO converti pour {shape2}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/runtimes.py" line="28"/>
         <source>runtime &apos;openvino&apos; runs on the CPU only, not {type}; choose device &apos;cpu&apos; or runtime Auto</source>
-        <translation type="unfinished"></translation>
+        <translation>le moteur d'exécution 'openvino' ne fonctionne que sur le CPU, pas sur {type} ; choisissez le périphérique 'cpu' ou le moteur d'exécution Automatique</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="35"/>
         <source>{path} cannot be opened as a raster: there is no such file; check the path</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ne peut pas être ouvert comme raster : ce fichier n'existe pas ; vérifiez le chemin</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="39"/>
         <source>{path} cannot be opened as a raster ({msg}); choose a raster file GDAL can read</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ne peut pas être ouvert comme raster ({msg}) ; choisissez un fichier raster que GDAL peut lire</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="57"/>
         <source>the raster has {count} band(s) (1..{count}); it has no band {bad}; choose bands that exist</source>
-        <translation type="unfinished"></translation>
+        <translation>le raster a {count} bande(s) (1..{count}) ; il n'a pas de bande {bad} ; choisissez des bandes qui existent</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="61"/>
         <source>the model takes {needed} band(s) ({described}) but {chosen_count} were chosen; choose exactly {needed}</source>
-        <translation type="unfinished"></translation>
+        <translation>le modèle prend {needed} bande(s) ({described}) mais {chosen_count} ont été choisies ; choisissez-en exactement {needed}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="67"/>
         <source>the model expects {needed} band(s) ({described}) but the raster has {count}; choose {needed} of its bands, or use a model made for {count}-band imagery</source>
-        <translation type="unfinished"></translation>
+        <translation>le modèle attend {needed} bande(s) ({described}) mais le raster en a {count} ; choisissez {needed} de ses bandes, ou utilisez un modèle conçu pour des images à {count} bandes</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="75"/>
         <source>band {b} has data type {dtype}, which is not supported; convert it to a real type first (gdal_translate -ot Float32)</source>
-        <translation type="unfinished"></translation>
+        <translation>la bande {b} est de type {dtype}, qui n'est pas pris en charge ; convertissez-la d'abord en un type réel (gdal_translate -ot Float32)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="86"/>
         <source>give either a pixel window or a map extent, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>indiquez soit une fenêtre en pixels, soit une emprise, mais pas les deux</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="90"/>
         <source>{window} must be (xoff, yoff, xsize, ysize)</source>
-        <translation type="unfinished"></translation>
+        <translation>{window} doit être (xoff, yoff, xsize, ysize)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="94"/>
         <source>{window}: xsize and ysize must be at least 1</source>
-        <translation type="unfinished"></translation>
+        <translation>{window} : xsize et ysize doivent valoir au moins 1</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="98"/>
         <source>{window} does not intersect the raster ({width} x {height} pixels)</source>
-        <translation type="unfinished"></translation>
+        <translation>{window} ne recoupe pas le raster ({width} x {height} pixels)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="109"/>
         <source>{extent} must be (xmin, ymin, xmax, ymax)</source>
-        <translation type="unfinished"></translation>
+        <translation>{extent} doit être (xmin, ymin, xmax, ymax)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="113"/>
         <source>{extent} is empty: need xmin &lt; xmax and ymin &lt; ymax</source>
-        <translation type="unfinished"></translation>
+        <translation>{extent} est vide : il faut xmin &lt; xmax et ymin &lt; ymax</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="118"/>
         <source>the raster has no georeferencing, so a map extent cannot be placed on it; give a pixel window instead</source>
-        <translation type="unfinished"></translation>
+        <translation>le raster n'a pas de géoréférencement, une emprise ne peut donc pas y être placée ; indiquez plutôt une fenêtre en pixels</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="133"/>
         <source>{extent} does not overlap the raster; choose an extent inside it (in the raster&apos;s CRS), or none for the whole raster</source>
-        <translation type="unfinished"></translation>
+        <translation>{extent} ne recouvre pas le raster ; choisissez une emprise à l'intérieur de celui-ci (dans le SCR du raster), ou aucune pour traiter tout le raster</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="212"/>
         <source>reading the nodata mask failed: {gdal_error}{read_hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>la lecture du masque NoData a échoué : {gdal_error}{read_hint}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="222"/>
         <source>reading pixels failed at ({x}, {y}): {gdal_error}{read_hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>la lecture des pixels a échoué en ({x}, {y}) : {gdal_error}{read_hint}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/training_data.py" line="68"/>
         <source>the labels hold only one class ({only}); a segmentation model needs at least two. For footprints of one kind, leave the class field empty or ask for a background class.</source>
-        <translation type="unfinished"></translation>
+        <translation>les étiquettes ne contiennent qu'une seule classe ({only}) ; un modèle de segmentation en nécessite au moins deux. Pour des emprises au sol d'un seul type, laissez le champ de classe vide ou demandez une classe de fond.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/training_data.py" line="78"/>
         <source>the raster (window) is {width} x {height} pixels; training needs at least 32 x 32</source>
-        <translation type="unfinished"></translation>
+        <translation>le raster (ou la fenêtre) fait {width} x {height} pixels ; l'entraînement nécessite au moins 32 x 32</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/training_data.py" line="89"/>
         <source>no {value} chip of {tile} x {tile} pixels fits in the labelled area after the spatial split; use a smaller tile size or label a larger area</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune imagette ({value}) de {tile} x {tile} pixels ne tient dans la zone étiquetée après la séparation spatiale ; utilisez une taille de tuile plus petite ou étiquetez une zone plus grande</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/training_data.py" line="141"/>
         <source>the labelled area fits in fewer than two blocks of {tile} x {tile} pixels: too small for a spatial train/validation split; use a smaller tile size or more labels</source>
-        <translation type="unfinished"></translation>
+        <translation>la zone étiquetée tient dans moins de deux blocs de {tile} x {tile} pixels : c'est trop petit pour une séparation spatiale entraînement/validation ; utilisez une taille de tuile plus petite ou davantage d'étiquettes</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/training_data.py" line="235"/>
         <source>every training pixel is nodata</source>
-        <translation type="unfinished"></translation>
+        <translation>tous les pixels d'entraînement sont NoData</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/training_data.py" line="258"/>
         <source>cannot open the raster {path}: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d'ouvrir le raster {path} : {err}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/training_data.py" line="261"/>
         <source>{path} is not a raster with bands</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} n'est pas un raster avec des bandes</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/training_data.py" line="269"/>
         <source>bands {bad} do not exist: the raster has {rastercount} (1-based)</source>
-        <translation type="unfinished"></translation>
+        <translation>les bandes {bad} n'existent pas : le raster en a {rastercount} (numérotées à partir de 1)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/training_data.py" line="280"/>
         <source>window {window} is not inside the {rasterxsize} x {rasterysize} raster</source>
-        <translation type="unfinished"></translation>
+        <translation>la fenêtre {window} n'est pas à l'intérieur du raster de {rasterxsize} x {rasterysize}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/work_folder.py" line="80"/>
         <source>cannot create the work folder {path} ({err}); check the output folder is writable and has space</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de créer le dossier de travail {path} ({err}) ; vérifiez que le dossier de sortie est accessible en écriture et qu'il reste de l'espace libre</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/writer.py" line="35"/>
