@@ -774,572 +774,572 @@
     <message>
         <location filename="../remotenet_plugin/engine/writer.py" line="35"/>
         <source>{path}: cannot create the GeoTIFF ({gdal_error}); check the folder is writable and has space</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : impossible de créer le GeoTIFF ({gdal_error}) ; vérifiez que le dossier est accessible en écriture et qu'il reste de l'espace libre</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/writer.py" line="128"/>
         <source>writing the classified raster failed: {gdal_error}</source>
-        <translation type="unfinished"></translation>
+        <translation>l'écriture du raster classifié a échoué : {gdal_error}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/writer.py" line="161"/>
         <source>writing the confidence raster failed: {gdal_error}</source>
-        <translation type="unfinished"></translation>
+        <translation>l'écriture du raster de confiance a échoué : {gdal_error}</translation>
     </message>
     <message>
         <location filename="../model/devices.py" line="24"/>
         <source>{name!r} was asked for but PyTorch sees no CUDA GPU here; use &apos;auto&apos; or &apos;cpu&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>{name!r} a été demandé mais PyTorch ne voit aucun GPU CUDA ici ; utilisez 'auto' ou 'cpu'</translation>
     </message>
     <message>
         <location filename="../model/devices.py" line="29"/>
         <source>{name!r}: only {device_count} CUDA device(s) exist</source>
-        <translation type="unfinished"></translation>
+        <translation>{name!r} : il n'existe que {device_count} périphérique(s) CUDA</translation>
     </message>
     <message>
         <location filename="../model/devices.py" line="33"/>
         <source>{name!r} is not one of &apos;auto&apos;, &apos;cuda&apos;, &apos;cuda:N&apos;, &apos;cpu&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>{name!r} n'est pas l'une des valeurs 'auto', 'cuda', 'cuda:N', 'cpu'</translation>
     </message>
     <message>
         <location filename="../model/encoder.py" line="39"/>
         <source>encoder {name!r} is not supported; choose one of {encoders}</source>
-        <translation type="unfinished"></translation>
+        <translation>l'encodeur {name!r} n'est pas pris en charge ; choisissez parmi {encoders}</translation>
     </message>
     <message>
         <location filename="../model/encoder.py" line="76"/>
         <source>Could not fetch ImageNet weights for the {name} encoder ({name2}: {err}). This needs network access to the Hugging Face hub, or the weights already in the local cache (HF_HOME). Build the model with pretrained_encoder=False to start from random weights instead, or give a local weights file (encoder_weights).</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de récupérer les poids ImageNet de l'encodeur {name} ({name2} : {err}). Cela nécessite un accès réseau au hub Hugging Face, ou des poids déjà présents dans le cache local (HF_HOME). Construisez plutôt le modèle avec pretrained_encoder=False pour partir de poids aléatoires, ou indiquez un fichier de poids local (encoder_weights).</translation>
     </message>
     <message>
         <location filename="../model/encoder.py" line="87"/>
         <source>encoder {name!r} gives strides {reductions}, not {expected_reductions}</source>
-        <translation type="unfinished"></translation>
+        <translation>l'encodeur {name!r} donne des pas (strides) de {reductions}, et non de {expected_reductions}</translation>
     </message>
     <message>
         <location filename="../model/encoder_weights.py" line="29"/>
         <source>{path}: no such encoder weights file</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : fichier de poids d'encodeur introuvable</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="88"/>
         <source>{path}: unreadable .safetensors file ({err}); is it truncated?</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : fichier .safetensors illisible ({err}) ; serait-il tronqué ?</translation>
     </message>
     <message>
         <location filename="../model/encoder_weights.py" line="45"/>
         <source>{path}: refused to load: the file holds Python objects other than weights, which could run code; save a plain state_dict or a .safetensors file</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : chargement refusé : le fichier contient des objets Python autres que des poids, qui pourraient exécuter du code ; enregistrez un simple state_dict ou un fichier .safetensors</translation>
     </message>
     <message>
         <location filename="../model/encoder_weights.py" line="49"/>
         <source>{path}: neither a .safetensors file nor a readable PyTorch checkpoint ({name}: {err})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : ni un fichier .safetensors, ni un checkpoint PyTorch lisible ({name} : {err})</translation>
     </message>
     <message>
         <location filename="../model/encoder_weights.py" line="57"/>
         <source>{path}: the file is not a state_dict of tensors</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : le fichier n'est pas un state_dict de tenseurs</translation>
     </message>
     <message>
         <location filename="../model/encoder_weights.py" line="90"/>
         <source>{path}: not timm {name} weights: {parts}. Give the state_dict of timm&apos;s {name}, or choose the encoder these weights belong to</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : ce ne sont pas des poids timm {name} : {parts}. Donnez le state_dict du {name} de timm, ou choisissez l'encodeur auquel ces poids appartiennent</translation>
     </message>
     <message>
         <location filename="../model/encoder_weights.py" line="101"/>
         <source>{path}: {key} has shape {shape} where timm {name} has {shape2}; these are weights of another variant</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : {key} a la forme {shape} alors que timm {name} a {shape2} ; ce sont les poids d'une autre variante</translation>
     </message>
     <message>
         <location filename="../model/encoder_weights.py" line="109"/>
         <source>{path}: the first convolution ({first_conv}) takes {shape} bands; only 3-band weights can be adapted to {in_channels} bands</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : la première convolution ({first_conv}) prend {shape} bandes ; seuls des poids à 3 bandes peuvent être adaptés à {in_channels} bandes</translation>
     </message>
     <message>
         <location filename="../model/encoder_weights.py" line="143"/>
         <source>{path}: cannot place encoder weight {key} (timm layout changed?)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : impossible de placer le poids d'encodeur {key} (la structure de timm a-t-elle changé ?)</translation>
     </message>
     <message>
         <location filename="../model/encoder_weights.py" line="154"/>
         <source>the {name} encoder has no {key}; timm&apos;s layout changed</source>
-        <translation type="unfinished"></translation>
+        <translation>l'encodeur {name} n'a pas de {key} ; la structure de timm a changé</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="45"/>
         <source>{path}: no such model file</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : fichier de modèle introuvable</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="48"/>
         <source>{path}: {value:.1f} GB is far larger than a RemoteNet model (about 55 MB); choose the .safetensors file written by RemoteNet Train</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : {value:.1f} Go, c'est bien plus qu'un modèle RemoteNet (environ 55 Mo) ; choisissez le fichier .safetensors écrit par RemoteNet Entraîner</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="60"/>
         <source>{path}: not a model file (neither .safetensors nor a PyTorch checkpoint)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : ce n'est pas un fichier de modèle (ni .safetensors, ni checkpoint PyTorch)</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="70"/>
         <source>{path}: not a readable PyTorch checkpoint ({err}); the file may be truncated</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : checkpoint PyTorch illisible ({err}) ; le fichier est peut-être tronqué</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="77"/>
         <source>{path}: refused: this archive would expand to {value:.0f} MB (a PyTorch checkpoint is stored uncompressed); it is not a RemoteNet model</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : refusé : cette archive occuperait {value:.0f} Mo une fois décompressée (un checkpoint PyTorch est stocké sans compression) ; ce n'est pas un modèle RemoteNet</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="88"/>
         <source>{path}: unreadable .safetensors file (its header claims {length} bytes); the file is truncated or damaged: copy or download it again</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : fichier .safetensors illisible (son en-tête annonce {length} octets) ; le fichier est tronqué ou endommagé : copiez-le ou téléchargez-le à nouveau</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="93"/>
         <source>{path}: the .safetensors header is cut short; the file is truncated: copy or download it again</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : l'en-tête .safetensors est incomplet ; le fichier est tronqué : copiez-le ou téléchargez-le à nouveau</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="103"/>
         <source>{path}: the .safetensors header nests too deeply to be a model file; choose a file written by RemoteNet</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : l'en-tête .safetensors est trop profondément imbriqué pour un fichier de modèle ; choisissez un fichier écrit par RemoteNet</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="108"/>
         <source>{path}: this .safetensors file has no &apos;{metadata_key}&apos; header; it was not written by remotenet.model.save_model</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : ce fichier .safetensors n'a pas d'en-tête '{metadata_key}' ; il n'a pas été écrit par remotenet.model.save_model</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="112"/>
         <source>{path}: the &apos;{metadata_key}&apos; header is not a JSON text of at most {value} kB; the file is damaged or not a RemoteNet model</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : l'en-tête '{metadata_key}' n'est pas un texte JSON d'au plus {value} ko ; le fichier est endommagé ou ce n'est pas un modèle RemoteNet</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="119"/>
         <source>{path}: the &apos;{metadata_key}&apos; header is not valid JSON ({err})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : l'en-tête '{metadata_key}' n'est pas un JSON valide ({err})</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="123"/>
         <source>{path}: the &apos;{metadata_key}&apos; header nests too deeply; the file is damaged or not a RemoteNet model</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : l'en-tête '{metadata_key}' est trop profondément imbriqué ; le fichier est endommagé ou ce n'est pas un modèle RemoteNet</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="127"/>
         <source>{path}: the &apos;{metadata_key}&apos; header is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : l'en-tête '{metadata_key}' n'est pas un objet JSON</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="133"/>
         <source>{path}: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : {err}</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="156"/>
         <source>{path}: {err}; the header contradicts the weights: re-save the model with remotenet.model.save_model</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : {err} ; l'en-tête contredit les poids : réenregistrez le modèle avec remotenet.model.save_model</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="134"/>
         <source>band entry {band!r} is neither a name, a 1-based index nor a dict</source>
-        <translation type="unfinished"></translation>
+        <translation>l'entrée de bande {band!r} n'est ni un nom, ni un indice commençant à 1, ni un dictionnaire</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="151"/>
         <source>model header: {msg}</source>
-        <translation type="unfinished"></translation>
+        <translation>en-tête du modèle : {msg}</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="54"/>
         <source>{path}: model files are written as .safetensors; use that extension</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : les fichiers de modèle sont écrits au format .safetensors ; utilisez cette extension</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="58"/>
         <source>weight storage {storage!r} is not one of {storages}</source>
-        <translation type="unfinished"></translation>
+        <translation>le stockage des poids {storage!r} n'est pas l'une des valeurs {storages}</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="123"/>
         <source>{path}: {err}; the header contradicts the weights</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : {err} ; l'en-tête contredit les poids</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="138"/>
         <source>{path}: the weights cannot be read ({err}); the file may be truncated: copy or download it again</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : les poids ne peuvent pas être lus ({err}) ; le fichier est peut-être tronqué : copiez-le ou téléchargez-le à nouveau</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="144"/>
         <source>{path}: {err}; the file is damaged or was not written by save_model</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : {err} ; le fichier est endommagé ou n'a pas été écrit par save_model</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="153"/>
         <source>{path}: refused to load: the checkpoint holds Python objects other than weights, which could run code. Re-save it as a plain state_dict, or convert it to .safetensors.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : chargement refusé : le checkpoint contient des objets Python autres que des poids, qui pourraient exécuter du code. Réenregistrez-le comme simple state_dict, ou convertissez-le en .safetensors.</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="159"/>
         <source>{path}: not a readable PyTorch checkpoint ({name}: {err}); the file may be truncated or not a model</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : checkpoint PyTorch illisible ({name} : {err}) ; le fichier est peut-être tronqué, ou ce n'est pas un modèle</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="167"/>
         <source>{path}: the checkpoint is not a state_dict of tensors</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : le checkpoint n'est pas un state_dict de tenseurs</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="177"/>
         <source>{path}: the weights hold NaN or infinite values (first in {name}); the model is damaged, for example by a training that diverged: use another model file</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : les poids contiennent des valeurs NaN ou infinies (la première dans {name}) ; le modèle est endommagé, par exemple par un entraînement qui a divergé : utilisez un autre fichier de modèle</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="188"/>
         <source>{path}: these weights are not a RemoteNet ({head_key} or an encoder&apos;s first convolution ({first_conv_keys}) missing); they belong to another architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : ces poids ne sont pas ceux d'un RemoteNet ({head_key} ou la première convolution d'un encodeur ({first_conv_keys}) manque) ; ils appartiennent à une autre architecture</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="217"/>
         <source>{path}: the weights do not fit RemoteNet ({architecture}): {details}.{hint} Choose a model saved by this plugin&apos;s RemoteNet (Train or remotenet.model.save_model).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : les poids ne correspondent pas à RemoteNet ({architecture}) : {details}.{hint} Choisissez un modèle enregistré par le RemoteNet de cette extension (Entraîner ou remotenet.model.save_model).</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="87"/>
         <source>set epochs, max_minutes or max_steps: nothing would stop the training</source>
-        <translation type="unfinished"></translation>
+        <translation>définissez epochs, max_minutes ou max_steps : rien n'arrêterait l'entraînement</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="92"/>
         <source>{name} must not be negative (got {value})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ne doit pas être négatif (valeur reçue : {value})</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="95"/>
         <source>batch_size must be at least 1 (got {batch_size})</source>
-        <translation type="unfinished"></translation>
+        <translation>batch_size doit valoir au moins 1 (valeur reçue : {batch_size})</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="98"/>
         <source>lr must be positive (got {lr})</source>
-        <translation type="unfinished"></translation>
+        <translation>lr doit être positif (valeur reçue : {lr})</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="100"/>
         <source>encoder_lr_ratio must be positive (got {encoder_lr_ratio})</source>
-        <translation type="unfinished"></translation>
+        <translation>encoder_lr_ratio doit être positif (valeur reçue : {encoder_lr_ratio})</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="104"/>
         <source>encoder {encoder!r} is not supported; choose one of {encoders}</source>
-        <translation type="unfinished"></translation>
+        <translation>l'encodeur {encoder!r} n'est pas pris en charge ; choisissez parmi {encoders}</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="108"/>
         <source>pretrained_encoder (download) and encoder_weights (a local file) both ask for starting weights; set only one</source>
-        <translation type="unfinished"></translation>
+        <translation>pretrained_encoder (téléchargement) et encoder_weights (fichier local) demandent tous deux des poids de départ ; n'en définissez qu'un</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="152"/>
         <source>device {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>périphérique {err}</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="256"/>
         <source>training and validation chips have different band counts</source>
-        <translation type="unfinished"></translation>
+        <translation>les imagettes d'entraînement et de validation n'ont pas le même nombre de bandes</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="260"/>
         <source>normalisation has {mean_count} means for {in_channels} bands</source>
-        <translation type="unfinished"></translation>
+        <translation>la normalisation a {mean_count} moyennes pour {in_channels} bandes</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="278"/>
         <source>encoder weights: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>poids de l'encodeur : {err}</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="280"/>
         <source>the given model&apos;s classes or bands do not match the chips</source>
-        <translation type="unfinished"></translation>
+        <translation>les classes ou les bandes du modèle fourni ne correspondent pas aux imagettes</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="518"/>
         <source>{what} chips must be images (N, C, H, W) and labels (N, H, W); got {shape} and {shape2}</source>
-        <translation type="unfinished"></translation>
+        <translation>les imagettes ({what}) doivent être des images (N, C, H, W) et des étiquettes (N, H, W) ; reçu {shape} et {shape2}</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="523"/>
         <source>{what} images {shape} and labels {shape2} do not match</source>
-        <translation type="unfinished"></translation>
+        <translation>les images {shape} et les étiquettes {shape2} ({what}) ne correspondent pas</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="527"/>
         <source>there are no {what} chips</source>
-        <translation type="unfinished"></translation>
+        <translation>il n'y a aucune imagette ({what})</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="531"/>
         <source>{what} labels hold class indices {tolist} but there are {num_classes} classes</source>
-        <translation type="unfinished"></translation>
+        <translation>les étiquettes ({what}) contiennent les indices de classe {tolist} mais il y a {num_classes} classes</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="244"/>
         <source>the raster has no georeferencing: the outputs have none either (pixel coordinates), and polygon areas are in square pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>le raster n'a pas de géoréférencement : les sorties n'en ont pas non plus (coordonnées en pixels), et les surfaces des polygones sont en pixels carrés</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="248"/>
         <source>the raster&apos;s geotransform is rotated or sheared: it is classified in pixel space and the outputs keep the same rotated geotransform</source>
-        <translation type="unfinished"></translation>
+        <translation>la géotransformation du raster comporte une rotation ou un cisaillement : il est classifié dans l'espace des pixels et les sorties gardent la même géotransformation</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="252"/>
         <source>the raster has no CRS: the outputs have no CRS either, and polygon areas are in map units squared</source>
-        <translation type="unfinished"></translation>
+        <translation>le raster n'a pas de SCR : les sorties n'en ont pas non plus, et les surfaces des polygones sont en unités de carte au carré</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="257"/>
         <source>floating-point bands: NaN and +-inf pixels are treated as nodata</source>
-        <translation type="unfinished"></translation>
+        <translation>bandes à virgule flottante : les pixels NaN et +-inf sont traités comme NoData</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="259"/>
         <source>signed integer bands: negative values are scaled like any other with the model header&apos;s offset and scale</source>
-        <translation type="unfinished"></translation>
+        <translation>bandes d'entiers signés : les valeurs négatives sont mises à l'échelle comme les autres, avec le décalage (offset) et l'échelle (scale) de l'en-tête du modèle</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="263"/>
         <source>the raster has a colour table: the model is fed the palette indices, not the colours; expand it to RGB first (gdal_translate -expand rgb) if the model was trained on colour imagery</source>
-        <translation type="unfinished"></translation>
+        <translation>le raster a une table de couleurs : le modèle reçoit les indices de la palette, pas les couleurs ; convertissez-le d'abord en RVB (gdal_translate -expand rgb) si le modèle a été entraîné sur des images en couleur</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="268"/>
         <source>the raster is {width} x {height} pixels, 1 pixel thin: tiles are 1 pixel thin too</source>
-        <translation type="unfinished"></translation>
+        <translation>le raster fait {width} x {height} pixels, soit 1 pixel d'épaisseur : les tuiles font aussi 1 pixel d'épaisseur</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="272"/>
         <source>the tile size {tile_size} is larger than the processed area ({width} x {height}): tiles are cut to {tile_size2} x {tile_size3} pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>la taille de tuile {tile_size} dépasse la zone traitée ({width} x {height}) : les tuiles sont réduites à {tile_size2} x {tile_size3} pixels</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="183"/>
         <source>sieved patches under {threshold} pixels ({min_area:g} m2)</source>
-        <translation type="unfinished"></translation>
+        <translation>taches de moins de {threshold} pixels ({min_area:g} m2) éliminées par tamisage</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="157"/>
         <source>dropped {dropped} polygon(s) under the minimum area or emptied by simplification</source>
-        <translation type="unfinished"></translation>
+        <translation>{dropped} polygone(s) supprimé(s) : sous la surface minimale ou vidé(s) par la simplification</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="86"/>
         <source>{what} {done}/{total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} {done}/{total}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="131"/>
         <source>the finished chunks stay in {path}: run again with the same inputs and parameters to resume</source>
-        <translation type="unfinished"></translation>
+        <translation>les blocs terminés restent dans {path} : relancez avec les mêmes entrées et paramètres pour reprendre</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/segment.py" line="79"/>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>terminé</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="163"/>
         <source>resuming: {records_count} of {plan_count} chunks reused from {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>reprise : {records_count} blocs sur {plan_count} réutilisés depuis {path}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="172"/>
         <source>{plan_count} chunks of up to {side} x {side} px over {grid_count} tiles, {jobs_count} to run on {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{plan_count} blocs d'au plus {side} x {side} px sur {grid_count} tuiles, dont {jobs_count} à exécuter sur {name}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="194"/>
         <source>{hits} tiles on chunk borders were computed once and shared by their chunks</source>
-        <translation type="unfinished"></translation>
+        <translation>{hits} tuiles en bordure de blocs ont été calculées une seule fois et partagées entre leurs blocs</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="213"/>
         <source>assembling</source>
-        <translation type="unfinished"></translation>
+        <translation>assemblage</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="238"/>
         <source>resuming: polygons of {pieces_count} of {plan_count} chunks reused</source>
-        <translation type="unfinished"></translation>
+        <translation>reprise : polygones de {pieces_count} blocs sur {plan_count} réutilisés</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="252"/>
         <source>merging polygons</source>
-        <translation type="unfinished"></translation>
+        <translation>fusion des polygones</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="259"/>
         <source>{count} polygons written</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} polygones écrits</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/classify.py" line="120"/>
         <source>{grid_count} tiles on {device_name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{grid_count} tuiles sur {device_name}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/classify.py" line="138"/>
         <source>tiles {seen}/{grid_count}</source>
-        <translation type="unfinished"></translation>
+        <translation>tuiles {seen}/{grid_count}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/classify.py" line="150"/>
         <source>skipped {skipped} of {grid_count} tiles that were all nodata</source>
-        <translation type="unfinished"></translation>
+        <translation>{skipped} tuiles sur {grid_count} ignorées car entièrement NoData</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/dask_runner.py" line="92"/>
         <source>connected to the Dask scheduler {address} in {value:.1f} s: {workers_count} worker(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>connecté à l'ordonnanceur Dask {address} en {value:.1f} s : {workers_count} worker(s)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/dask_runner.py" line="97"/>
         <source>the scheduler has no workers yet; the chunks wait until a worker joins</source>
-        <translation type="unfinished"></translation>
+        <translation>l'ordonnanceur n'a encore aucun worker ; les blocs attendent qu'un worker le rejoigne</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/evaluate.py" line="134"/>
         <source>{unclassified} labelled reference pixels are nodata in the classified raster and were not counted</source>
-        <translation type="unfinished"></translation>
+        <translation>{unclassified} pixels étiquetés de la référence sont NoData dans le raster classifié et n'ont pas été comptés</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/evaluate.py" line="179"/>
         <source>the reference raster is on another grid or CRS: warped (nearest) onto the classified grid</source>
-        <translation type="unfinished"></translation>
+        <translation>le raster de référence est sur une autre grille ou dans un autre SCR : rééchantillonné (plus proche voisin) sur la grille du raster classifié</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/inference.py" line="196"/>
         <source>GPU out of memory: continuing with batch size {batch_size}</source>
-        <translation type="unfinished"></translation>
+        <translation>mémoire du GPU épuisée : poursuite avec une taille de lot de {batch_size}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="74"/>
         <source>label raster {path} is on another grid or CRS: warped (nearest) onto the image grid</source>
-        <translation type="unfinished"></translation>
+        <translation>le raster d'étiquettes {path} est sur une autre grille ou dans un autre SCR : rééchantillonné (plus proche voisin) sur la grille de l'image</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="109"/>
         <source>background ignored for raster labels: their values are the classes</source>
-        <translation type="unfinished"></translation>
+        <translation>fond ignoré pour les étiquettes raster : leurs valeurs sont les classes</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="140"/>
         <source>labels {path} are in another CRS: reprojected onto the raster&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>les étiquettes {path} sont dans un autre SCR : reprojetées dans celui du raster</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="147"/>
         <source>{skipped} feature(s) of {path} without a geometry{without} were left out</source>
-        <translation type="unfinished"></translation>
+        <translation>{skipped} entité(s) de {path} sans géométrie{without} laissée(s) de côté</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="35"/>
         <source>the raster has no CRS: polygon areas are in squared map units, not m2</source>
-        <translation type="unfinished"></translation>
+        <translation>le raster n'a pas de SCR : les surfaces des polygones sont en unités de carte au carré, pas en m2</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="42"/>
         <source>the raster&apos;s CRS is neither geographic nor projected: areas are in squared map units</source>
-        <translation type="unfinished"></translation>
+        <translation>le SCR du raster n'est ni géographique ni projeté : les surfaces sont en unités de carte au carré</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/run.py" line="102"/>
         <source>segmenting {source} window {window} with {model_name} on {device_name} ({runtime_name}, {precision}), bands {bands}, tile {tile_size}, overlap {overlap}, batch {batch_size}, TTA {tta}</source>
-        <translation type="unfinished"></translation>
+        <translation>segmentation de {source}, fenêtre {window}, avec {model_name} sur {device_name} ({runtime_name}, {precision}), bandes {bands}, tuile {tile_size}, chevauchement {overlap}, lot {batch_size}, TTA {tta}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="134"/>
         <source>OpenVINO {version}: using the network converted earlier for input {shape} ({folder})</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenVINO {version} : utilisation du réseau converti précédemment pour l'entrée {shape} ({folder})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="139"/>
         <source>OpenVINO {version}: converting the network for input {shape} (once per model file and tile shape)</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenVINO {version} : conversion du réseau pour l'entrée {shape} (une fois par fichier de modèle et par forme de tuile)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="168"/>
         <source>OpenVINO: converted in {value:.1f} s; cached in {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenVINO : converti en {value:.1f} s ; mis en cache dans {folder}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/segment.py" line="58"/>
         <source>polygons</source>
-        <translation type="unfinished"></translation>
+        <translation>polygones</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/segment.py" line="67"/>
         <source>{polygons} polygons written</source>
-        <translation type="unfinished"></translation>
+        <translation>{polygons} polygones écrits</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/work_folder.py" line="71"/>
         <source>an earlier run&apos;s work in {path} used other inputs ({changed}); starting afresh</source>
-        <translation type="unfinished"></translation>
+        <translation>le travail d'une exécution précédente dans {path} utilisait d'autres entrées ({changed}) ; reprise depuis le début</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="88"/>
         <source>a polygon piece</source>
-        <translation type="unfinished"></translation>
+        <translation>un fragment de polygones</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="133"/>
         <source>the polygons</source>
-        <translation type="unfinished"></translation>
+        <translation>les polygones</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="176"/>
         <source>chunks</source>
-        <translation type="unfinished"></translation>
+        <translation>blocs</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="242"/>
         <source>polygons of chunks</source>
-        <translation type="unfinished"></translation>
+        <translation>polygones des blocs</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/write_errors.py" line="37"/>
         <source>the disk is full: free some space or choose a folder on another disk</source>
-        <translation type="unfinished"></translation>
+        <translation>le disque est plein : libérez de l'espace ou choisissez un dossier sur un autre disque</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/write_errors.py" line="38"/>
         <source>check that the folder is still there, writable and has free space</source>
-        <translation type="unfinished"></translation>
+        <translation>vérifiez que le dossier existe toujours, qu'il est accessible en écriture et qu'il reste de l'espace libre</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/write_errors.py" line="53"/>
         <source>writing {what} failed ({first}); {advice}</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d'écrire {what} ({first}) ; {advice}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/writer.py" line="145"/>
         <source>the classified raster</source>
-        <translation type="unfinished"></translation>
+        <translation>le raster classifié</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/writer.py" line="149"/>
         <source>the confidence raster</source>
-        <translation type="unfinished"></translation>
+        <translation>le raster de confiance</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/styling.py" line="74"/>
         <source>could not open {uri} to store its style</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d'ouvrir {uri} pour y enregistrer son style</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/dependencies.py" line="75"/>
@@ -1350,102 +1350,108 @@ By hand, for the Python that QGIS uses ({python}, version {version}), then resta
   macOS:   /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install --user {names}
   Windows: in the OSGeo4W Shell: python -m pip install {names}
 On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): install torch&lt;2.9 there (for example: python -m pip install &quot;torch&lt;2.9&quot; timm safetensors).</source>
-        <translation type="unfinished"></translation>
+        <translation>Installez-les depuis QGIS avec Raster &gt; RemoteNet &gt; Installer PyTorch et ses dépendances… (ou, sans la fenêtre, avec `python -m remotenet install` lancé depuis le dossier python/plugins du profil QGIS), ou à la main.
+À la main, pour le Python qu'utilise QGIS ({python}, version {version}), puis redémarrez QGIS :
+  Linux :   python3 -m pip install --user --break-system-packages {names}
+            (Debian 12+ et Ubuntu 23.04+ refusent --user sans cette option ; pip y est fourni par python3-pip)
+  macOS :   /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install --user {names}
+  Windows : dans l'OSGeo4W Shell : python -m pip install {names}
+Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après Qt (c10.dll, WinError 1114) : installez-y torch&lt;2.9 (par exemple : python -m pip install &quot;torch&lt;2.9&quot; timm safetensors).</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="155"/>
         <source>format_version {version!r} is not supported (this plugin reads up to {format_version}); update the plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>format_version {version!r} n'est pas pris en charge (cette extension lit jusqu'à la version {format_version}) ; mettez à jour l'extension</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="160"/>
         <source>architecture {named!r} is not one this plugin builds ({architectures}); choose a model written by RemoteNet Train, or update the plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>l'architecture {named!r} ne fait pas partie de celles que construit cette extension ({architectures}) ; choisissez un modèle écrit par RemoteNet Entraîner, ou mettez à jour l'extension</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="165"/>
         <source>architecture {named!r} contradicts the weights, which are {architecture!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>l'architecture {named!r} contredit les poids, qui sont de l'architecture {architecture!r}</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="170"/>
         <source>&apos;classes&apos; must be a non-empty list</source>
-        <translation type="unfinished"></translation>
+        <translation>'classes' doit être une liste non vide</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="174"/>
         <source>class entry {entry!r} needs value, name and color</source>
-        <translation type="unfinished"></translation>
+        <translation>l'entrée de classe {entry!r} nécessite value, name et color</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="178"/>
         <source>class value {value!r} must be an integer 0..254 (255 is nodata)</source>
-        <translation type="unfinished"></translation>
+        <translation>la valeur de classe {value!r} doit être un entier de 0 à 254 (255 est NoData)</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="182"/>
         <source>class {name!r} colour {color!r} must be [r, g, b] with 0..255 integers</source>
-        <translation type="unfinished"></translation>
+        <translation>la couleur {color!r} de la classe {name!r} doit être [r, g, b] avec des entiers de 0 à 255</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="188"/>
         <source>class value(s) {repeated} appear more than once in {values}; give each class its own value</source>
-        <translation type="unfinished"></translation>
+        <translation>la ou les valeurs de classe {repeated} apparaissent plus d'une fois dans {values} ; donnez à chaque classe sa propre valeur</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="193"/>
         <source>lists {classes_count} classes but the weights predict {num_classes}</source>
-        <translation type="unfinished"></translation>
+        <translation>indique {classes_count} classes mais les poids en prédisent {num_classes}</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="198"/>
         <source>in_channels {bands!r} must be a whole number of at least 1</source>
-        <translation type="unfinished"></translation>
+        <translation>in_channels {bands!r} doit être un nombre entier d'au moins 1</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="201"/>
         <source>says {bands} input bands but the weights take {in_channels}</source>
-        <translation type="unfinished"></translation>
+        <translation>annonce {bands} bandes en entrée mais les poids en prennent {in_channels}</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="205"/>
         <source>&apos;bands&apos; lists {get_count} bands but in_channels is {bands}</source>
-        <translation type="unfinished"></translation>
+        <translation>'bands' liste {get_count} bandes mais in_channels vaut {bands}</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="210"/>
         <source>&apos;input&apos; must be an object with offset, scale, mean and std</source>
-        <translation type="unfinished"></translation>
+        <translation>'input' doit être un objet avec offset, scale, mean et std</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="214"/>
         <source>input.{key} has {value} values for {bands} bands</source>
-        <translation type="unfinished"></translation>
+        <translation>input.{key} a {value} valeurs pour {bands} bandes</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="218"/>
         <source>input.{key} {numbers!r} must hold finite numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>input.{key} {numbers!r} doit contenir des nombres finis</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="221"/>
         <source>input.offset and input.scale must be finite numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>input.offset et input.scale doivent être des nombres finis</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="223"/>
         <source>input.std values and input.scale must be positive</source>
-        <translation type="unfinished"></translation>
+        <translation>les valeurs de input.std et input.scale doivent être positives</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="226"/>
         <source>tile_size {tile!r} must be an integer of at least 32</source>
-        <translation type="unfinished"></translation>
+        <translation>tile_size {tile!r} doit être un entier d'au moins 32</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/styling.py" line="87"/>
         <source>the style could not be stored</source>
-        <translation type="unfinished"></translation>
+        <translation>le style n'a pas pu être enregistré</translation>
     </message>
 </context>
 <context>
@@ -1453,17 +1459,17 @@ On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): 
     <message>
         <location filename="../remotenet_plugin/algorithms/base.py" line="112"/>
         <source>Checking the {name} parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>la vérification des paramètres de {name}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/base.py" line="137"/>
         <source>{name} was cancelled; no output files were written.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} a été annulé ; aucun fichier de sortie n'a été écrit.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/base.py" line="190"/>
         <source>{what} failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de {what} : {error}</translation>
     </message>
 </context>
 <context>
@@ -1471,152 +1477,152 @@ On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): 
     <message>
         <location filename="../remotenet_plugin/installer.py" line="88"/>
         <source>Packages: {packages}</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquets : {packages}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="90"/>
         <source>Into: {target}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans : {target}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="94"/>
         <source>Download: {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargement : {size}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="196"/>
         <source>torch below 2.9: newer builds fail to load inside QGIS on Windows (c10.dll, WinError 1114).</source>
-        <translation type="unfinished"></translation>
+        <translation>torch inférieur à 2.9 : les versions plus récentes ne se chargent pas dans QGIS sous Windows (c10.dll, WinError 1114).</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="199"/>
         <source>NVIDIA driver found: CUDA 12.6 build from download.pytorch.org.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilote NVIDIA détecté : version CUDA 12.6 depuis download.pytorch.org.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="203"/>
         <source>No NVIDIA driver found: CPU build.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun pilote NVIDIA détecté : version CPU.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="207"/>
         <source>macOS: PyPI&apos;s build (CPU, Apple GPU through MPS).</source>
-        <translation type="unfinished"></translation>
+        <translation>macOS : version de PyPI (CPU, GPU Apple via MPS).</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="211"/>
         <source>NVIDIA driver found: PyPI&apos;s CUDA build.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilote NVIDIA détecté : version CUDA de PyPI.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="211"/>
         <source>{arch}: PyPI&apos;s build (CPU).</source>
-        <translation type="unfinished"></translation>
+        <translation>{arch} : version de PyPI (CPU).</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="213"/>
         <source>about 3-5 GB with CUDA libraries</source>
-        <translation type="unfinished"></translation>
+        <translation>environ 3 à 5 Go avec les bibliothèques CUDA</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="218"/>
         <source>No NVIDIA driver found: CPU build of torch and torchvision from download.pytorch.org/whl/cpu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun pilote NVIDIA détecté : version CPU de torch et torchvision depuis download.pytorch.org/whl/cpu.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="225"/>
         <source>about {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>environ {size}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="280"/>
         <source>cannot find the Python executable of this QGIS (Python {version}); install the packages by hand (see docs/installing.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de trouver l'exécutable Python de ce QGIS (Python {version}) ; installez les paquets à la main (voir docs/installing.md)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="295"/>
         <source>{index} cannot be reached from here: PyPI&apos;s build instead (on Linux the CUDA build: it runs on a CPU too, but downloads 3-5 GB).</source>
-        <translation type="unfinished"></translation>
+        <translation>{index} est injoignable d'ici : version de PyPI à la place (sous Linux, la version CUDA : elle fonctionne aussi sur un CPU, mais télécharge 3 à 5 Go).</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="301"/>
         <source>Kept from QGIS&apos;s Python: {packages}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Repris du Python de QGIS : {packages}.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="401"/>
         <source>Installing the downloaded packages (this can take minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation des paquets téléchargés (cela peut prendre plusieurs minutes)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="461"/>
         <source>Cancelled: nothing was installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé : rien n'a été installé.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="466"/>
         <source>pip failed (exit code {code}): {errors} Full log: {log}</source>
-        <translation type="unfinished"></translation>
+        <translation>pip a échoué (code de sortie {code}) : {errors} Journal complet : {log}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="474"/>
         <source>pip succeeded but the previous install could not be replaced ({error}); restart QGIS and install again before running an algorithm.</source>
-        <translation type="unfinished"></translation>
+        <translation>pip a réussi mais l'installation précédente n'a pas pu être remplacée ({error}) ; redémarrez QGIS et relancez l'installation avant d'exécuter un algorithme.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="478"/>
         <source>Installed {count} packages into {target}. Restart QGIS to use them.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} paquets installés dans {target}. Redémarrez QGIS pour les utiliser.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer_gui.py" line="22"/>
         <source>Install PyTorch and dependencies…</source>
-        <translation type="unfinished"></translation>
+        <translation>Installer PyTorch et ses dépendances…</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer_gui.py" line="25"/>
         <source>Install torch, timm and safetensors for RemoteNet into your QGIS profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Installer torch, timm et safetensors pour RemoteNet dans votre profil QGIS</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer_gui.py" line="36"/>
         <source>needs {packages} to run its algorithms.</source>
-        <translation type="unfinished"></translation>
+        <translation>a besoin de {packages} pour exécuter ses algorithmes.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer_gui.py" line="38"/>
         <source>Install…</source>
-        <translation type="unfinished"></translation>
+        <translation>Installer…</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="91"/>
         <source>With: {python}</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec : {python}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="189"/>
         <source>No torch below 2.9 exists for Python {version}: the newest is installed, and may fail to load inside QGIS on Windows (c10.dll, WinError 1114).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune version de torch inférieure à 2.9 n'existe pour Python {version} : la plus récente est installée, et risque de ne pas se charger dans QGIS sous Windows (c10.dll, WinError 1114).</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="285"/>
         <source>{python} is not the Python {running} this QGIS runs on (it says: {version}); give the installer QGIS&apos;s Python</source>
-        <translation type="unfinished"></translation>
+        <translation>{python} n'est pas le Python {running} sur lequel tourne ce QGIS (il indique : {version}) ; donnez à l'installateur le Python de QGIS</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="322"/>
         <source>pip is not available for {python} and cannot run from its wheel ({error}). On Debian/Ubuntu: sudo apt install python3-pip. Then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>pip n'est pas disponible pour {python} et ne peut pas être lancé depuis son fichier wheel ({error}). Sous Debian/Ubuntu : sudo apt install python3-pip. Puis réessayez.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="327"/>
         <source>pip is not installed for this Python (on Debian/Ubuntu it is the package python3-pip): pip runs from its wheel {wheel}.</source>
-        <translation type="unfinished"></translation>
+        <translation>pip n'est pas installé pour ce Python (sous Debian/Ubuntu, c'est le paquet python3-pip) : pip est lancé depuis son fichier wheel {wheel}.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="331"/>
         <source>pip is not installed for this Python (on Debian/Ubuntu it is the package python3-pip): the installer first downloads pip&apos;s wheel (about 2 MB) from the package index into {folder} and runs pip from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>pip n'est pas installé pour ce Python (sous Debian/Ubuntu, c'est le paquet python3-pip) : l'installateur télécharge d'abord le fichier wheel de pip (environ 2 Mo) depuis l'index de paquets dans {folder}, puis lance pip depuis cet emplacement.</translation>
     </message>
 </context>
 <context>
@@ -1629,7 +1635,7 @@ On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): 
     <message>
         <location filename="../remotenet_plugin/plugin.py" line="45"/>
         <source>Classify a raster with a RemoteNet model</source>
-        <translation type="unfinished"></translation>
+        <translation>Classifier un raster avec un modèle RemoteNet</translation>
     </message>
 </context>
 <context>
@@ -1648,7 +1654,8 @@ On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): 
         <location filename="../remotenet_plugin/provider.py" line="61"/>
         <source>RemoteNet: algorithm {name} could not be loaded:
 {traceback}</source>
-        <translation type="unfinished"></translation>
+        <translation>RemoteNet : l'algorithme {name} n'a pas pu être chargé :
+{traceback}</translation>
     </message>
 </context>
 <context>
