@@ -6,7 +6,7 @@
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="25"/>
         <source>Measures a classified raster (for example RemoteNet Segment&apos;s output) against reference labels. Class &lt;i&gt;values&lt;/i&gt; are compared, pixel by pixel, on the classified raster&apos;s grid; pixels that are 255 or nodata on either side are not counted.&lt;br&gt;&lt;br&gt;&lt;b&gt;Classified raster&lt;/b&gt; (INPUT): band 1 holds class values (UInt8, 255 = nodata).&lt;br&gt;&lt;b&gt;Reference&lt;/b&gt; (REFERENCE): a class raster (warped onto the classified grid when needed) or polygons. Polygons without a class field are class 1 on a background of class 0 (footprints, as RemoteNet Train reads them).&lt;br&gt;&lt;b&gt;Class field&lt;/b&gt; (CLASS_FIELD): polygons only; whole numbers are class values, text is matched to the classified raster&apos;s class names. Pixels outside polygons are not counted unless BACKGROUND is set.&lt;br&gt;&lt;b&gt;Table&lt;/b&gt; (OUTPUT_TABLE): CSV with IoU, F1, precision, recall and pixel counts per class, and a summary row.&lt;br&gt;&lt;b&gt;Report&lt;/b&gt; (OUTPUT_HTML): the same with the confusion matrix.&lt;br&gt;&lt;br&gt;Results: MIOU, OA (overall accuracy), KAPPA (Cohen&apos;s), MEAN_F1, PER_CLASS and CONFUSION_MATRIX (JSON).</source>
-        <translation type="unfinished"></translation>
+        <translation>Misst ein klassifiziertes Raster (zum Beispiel die Ausgabe von RemoteNet Segmentieren) an Referenzlabels. Verglichen werden die &lt;i&gt;Werte&lt;/i&gt; der Klassen, Pixel für Pixel, auf dem Gitter des klassifizierten Rasters; Pixel, die auf einer der beiden Seiten 255 oder Leerwert sind, werden nicht gezählt.&lt;br&gt;&lt;br&gt;&lt;b&gt;Klassifiziertes Raster&lt;/b&gt; (INPUT): Kanal 1 enthält die Klassenwerte (UInt8, 255 = Leerwert).&lt;br&gt;&lt;b&gt;Referenz&lt;/b&gt; (REFERENCE): ein Klassenraster (bei Bedarf auf das Gitter des klassifizierten Rasters transformiert) oder Polygone. Polygone ohne Klassenfeld sind Klasse 1 auf einem Hintergrund der Klasse 0 (Grundrisse, so wie RemoteNet Trainieren sie liest).&lt;br&gt;&lt;b&gt;Klassenfeld&lt;/b&gt; (CLASS_FIELD): nur für Polygone; ganze Zahlen sind Klassenwerte, Text wird den Klassennamen des klassifizierten Rasters zugeordnet. Pixel außerhalb der Polygone werden nicht gezählt, außer wenn BACKGROUND gesetzt ist.&lt;br&gt;&lt;b&gt;Tabelle&lt;/b&gt; (OUTPUT_TABLE): CSV mit IoU, F1, Precision, Recall und Pixelanzahl je Klasse sowie einer Zusammenfassungszeile.&lt;br&gt;&lt;b&gt;Bericht&lt;/b&gt; (OUTPUT_HTML): dasselbe mit der Konfusionsmatrix.&lt;br&gt;&lt;br&gt;Ergebnisse: MIOU, OA (Gesamtgenauigkeit), KAPPA (nach Cohen), MEAN_F1, PER_CLASS und CONFUSION_MATRIX (JSON).</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="53"/>
@@ -16,117 +16,117 @@
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="56"/>
         <source>accuracy,evaluation,iou,miou,confusion matrix,kappa,remotenet</source>
-        <translation type="unfinished"></translation>
+        <translation>genauigkeit,evaluierung,iou,miou,konfusionsmatrix,fehlermatrix,kappa,remotenet</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="59"/>
         <source>Per-class IoU/F1, mIoU, overall accuracy, kappa and confusion matrix of a classified raster.</source>
-        <translation type="unfinished"></translation>
+        <translation>IoU/F1 je Klasse, mIoU, Gesamtgenauigkeit, Kappa und Konfusionsmatrix eines klassifizierten Rasters.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="65"/>
         <source>Classified raster</source>
-        <translation type="unfinished">Klassifiziertes Raster</translation>
+        <translation>Klassifiziertes Raster</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="66"/>
         <source>Reference labels (class raster, or polygons)</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenzlabels (Klassenraster oder Polygone)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="68"/>
         <source>Class field (polygons; empty: class 1 on background 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassenfeld (Polygone; leer: Klasse 1 auf Hintergrund 0)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="70"/>
         <source>Pixels outside polygons are background (class field given)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pixel außerhalb der Polygone sind Hintergrund (bei angegebenem Klassenfeld)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="73"/>
         <source>Metrics table</source>
-        <translation type="unfinished"></translation>
+        <translation>Metriktabelle</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="73"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="75"/>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="75"/>
         <source>HTML files (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML-Dateien (*.html)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="77"/>
         <source>mIoU</source>
-        <translation type="unfinished"></translation>
+        <translation>mIoU</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="78"/>
         <source>Overall accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtgenauigkeit</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="79"/>
         <source>Cohen&apos;s kappa</source>
-        <translation type="unfinished"></translation>
+        <translation>Cohens Kappa</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="80"/>
         <source>Mean F1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittlerer F1-Wert</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="81"/>
         <source>Pixels compared</source>
-        <translation type="unfinished"></translation>
+        <translation>Verglichene Pixel</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="82"/>
         <source>Per-class metrics (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Metriken je Klasse (JSON)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="83"/>
         <source>Confusion matrix (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfusionsmatrix (JSON)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="90"/>
         <source>INPUT: {value} is not a raster file QGIS can open; choose the classified GeoTIFF</source>
-        <translation type="unfinished"></translation>
+        <translation>INPUT: {value} ist keine Rasterdatei, die QGIS öffnen kann; wählen Sie das klassifizierte GeoTIFF</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="116"/>
         <source>OUTPUT_TABLE: {path} must end in .csv</source>
-        <translation type="unfinished"></translation>
+        <translation>OUTPUT_TABLE: {path} muss auf .csv enden</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="118"/>
         <source>OUTPUT_HTML: {path} must end in .html</source>
-        <translation type="unfinished"></translation>
+        <translation>OUTPUT_HTML: {path} muss auf .html enden</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="139"/>
         <source>class {value} ({name}): IoU {iou}, F1 {f1}, precision {precision}, recall {recall}</source>
-        <translation type="unfinished"></translation>
+        <translation>Klasse {value} ({name}): IoU {iou}, F1 {f1}, Precision {precision}, Recall {recall}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="142"/>
         <source>mIoU {miou}, overall accuracy {oa}, kappa {kappa}; {pixels} pixels compared</source>
-        <translation type="unfinished"></translation>
+        <translation>mIoU {miou}, Gesamtgenauigkeit {oa}, Kappa {kappa}; {pixels} Pixel verglichen</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="159"/>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation>k. A.</translation>
     </message>
 </context>
 <context>
@@ -134,42 +134,42 @@
     <message>
         <location filename="../remotenet_plugin/installer_dialog.py" line="37"/>
         <source>RemoteNet: install PyTorch, timm and safetensors</source>
-        <translation type="unfinished"></translation>
+        <translation>RemoteNet: PyTorch, timm und safetensors installieren</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer_dialog.py" line="62"/>
         <source>Install</source>
-        <translation type="unfinished"></translation>
+        <translation>Installieren</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer_dialog.py" line="75"/>
         <source>Working out what to install (pip, QGIS's numpy, the package indexes)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wird ermittelt, was zu installieren ist (pip, numpy von QGIS, die Paketindizes)…</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer_dialog.py" line="90"/>
         <source>Cannot install from here: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation von hier aus nicht möglich: {error}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer_dialog.py" line="95"/>
         <source>Missing: {packages}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlende Pakete: {packages}.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer_dialog.py" line="95"/>
         <source>RemoteNet will install these packages into a folder of its own in your QGIS profile (not into QGIS&apos;s Python):</source>
-        <translation type="unfinished"></translation>
+        <translation>RemoteNet installiert diese Pakete in einen eigenen Ordner in Ihrem QGIS-Profil (nicht in das Python von QGIS):</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer_dialog.py" line="112"/>
         <source>Starting pip…</source>
-        <translation type="unfinished"></translation>
+        <translation>pip wird gestartet…</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer_dialog.py" line="130"/>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen…</translation>
     </message>
 </context>
 <context>
@@ -177,37 +177,37 @@
     <message>
         <location filename="../remotenet_plugin/algorithms/layer_files.py" line="42"/>
         <source>{parameter}: {value} is not a layer QGIS can open; choose a class raster or a polygon layer</source>
-        <translation type="unfinished"></translation>
+        <translation>{parameter}: {value} ist kein Layer, den QGIS öffnen kann; wählen Sie ein Klassenraster oder einen Polygonlayer</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/layer_files.py" line="47"/>
         <source>CLASS_FIELD: {parameter} &apos;{layer}&apos; is a raster: its pixel values are the classes; leave CLASS_FIELD empty</source>
-        <translation type="unfinished"></translation>
+        <translation>CLASS_FIELD: {parameter} &apos;{layer}&apos; ist ein Raster: seine Pixelwerte sind die Klassen; lassen Sie CLASS_FIELD leer</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/layer_files.py" line="51"/>
         <source>{parameter}: raster &apos;{layer}&apos; is not a file GDAL reads; save it as a GeoTIFF first</source>
-        <translation type="unfinished"></translation>
+        <translation>{parameter}: das Raster &apos;{layer}&apos; ist keine Datei, die GDAL lesen kann; speichern Sie es zuerst als GeoTIFF</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/layer_files.py" line="56"/>
         <source>{parameter}: &apos;{layer}&apos; is neither a raster nor a vector layer</source>
-        <translation type="unfinished"></translation>
+        <translation>{parameter}: &apos;{layer}&apos; ist weder ein Raster- noch ein Vektorlayer</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/layer_files.py" line="60"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/layer_files.py" line="61"/>
         <source>CLASS_FIELD: {parameter} has no field &apos;{field}&apos;; fields: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>CLASS_FIELD: {parameter} hat kein Feld &apos;{field}&apos;; Felder: {names}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/layer_files.py" line="73"/>
         <source>{parameter}: could not copy layer &apos;{layer}&apos;: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{parameter}: Layer &apos;{layer}&apos; konnte nicht kopiert werden: {error}</translation>
     </message>
 </context>
 <context>
@@ -217,607 +217,609 @@
         <source>RemoteNet needs the Python packages {packages}; these cannot be imported:
 {problems}
 {instructions}</source>
-        <translation type="unfinished"></translation>
+        <translation>RemoteNet benötigt die Python-Pakete {packages}; diese lassen sich nicht importieren:
+{problems}
+{instructions}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/assemble.py" line="47"/>
         <source>cannot mosaic the chunk parts: {gdal_error}</source>
-        <translation type="unfinished"></translation>
+        <translation>die Teile der Blöcke lassen sich nicht zu einem Mosaik zusammenfügen: {gdal_error}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/assemble.py" line="61"/>
         <source>writing {out_path} failed: {gdal_error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben von {out_path} fehlgeschlagen: {gdal_error}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/blend.py" line="33"/>
         <source>the network produced NaN or infinite values; check the model file, the input scaling in its header, or use precision &apos;fp32&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>das Netz hat NaN- oder unendliche Werte erzeugt; prüfen Sie die Modelldatei und die Eingabeskalierung in ihrem Header, oder verwenden Sie die Präzision &apos;fp32&apos;</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="49"/>
         <source>{tile_size!r} must be a whole number of at least {min_tile} pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>{tile_size!r} muss eine ganze Zahl von mindestens {min_tile} Pixeln sein</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="54"/>
         <source>{tile} is too small; use at least {min_tile} pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>{tile} ist zu klein; verwenden Sie mindestens {min_tile} Pixel</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="59"/>
         <source>{overlap} must be at least 0 and less than half the tile size ({tile} px): use at most {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{overlap} muss mindestens 0 und kleiner als die halbe Kachelgröße ({tile} px) sein: verwenden Sie höchstens {value}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="67"/>
         <source>{batch_size!r} must be a whole number from 1 to {max_batch} tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>{batch_size!r} muss eine ganze Zahl von 1 bis {max_batch} Kacheln sein</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="73"/>
         <source>{device!r} is not one of {devices}</source>
-        <translation type="unfinished"></translation>
+        <translation>{device!r} ist keiner der Werte {devices}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="78"/>
         <source>{precision!r} is not one of {precisions}</source>
-        <translation type="unfinished"></translation>
+        <translation>{precision!r} ist keiner der Werte {precisions}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="82"/>
         <source>&apos;fp16&apos; needs a CUDA GPU; on the CPU use &apos;bf16&apos; or &apos;fp32&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;fp16&apos; benötigt eine CUDA-GPU; verwenden Sie auf der CPU &apos;bf16&apos; oder &apos;fp32&apos;</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/runtimes.py" line="23"/>
         <source>{runtime!r} is not one of {runtimes}</source>
-        <translation type="unfinished"></translation>
+        <translation>{runtime!r} ist keiner der Werte {runtimes}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="91"/>
         <source>&apos;openvino&apos; runs on the CPU only, not {device}; choose the device CPU or the runtime Auto</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;openvino&apos; läuft nur auf der CPU, nicht auf {device}; wählen Sie das Gerät CPU oder die Laufzeitumgebung Automatisch</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="97"/>
         <source>{blend!r} is not one of &apos;smooth&apos;, &apos;crop&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>{blend!r} ist keiner der Werte &apos;smooth&apos;, &apos;crop&apos;</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="100"/>
         <source>{confidence_type!r} is not one of &apos;float32&apos;, &apos;uint8&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>{confidence_type!r} ist keiner der Werte &apos;float32&apos;, &apos;uint8&apos;</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="104"/>
         <source>{min_area} must be 0 or more square metres</source>
-        <translation type="unfinished"></translation>
+        <translation>{min_area} muss 0 oder mehr Quadratmeter betragen</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="107"/>
         <source>{simplify} must be 0 or more map units</source>
-        <translation type="unfinished"></translation>
+        <translation>{simplify} muss 0 oder mehr Karteneinheiten betragen</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="116"/>
         <source>{chunk_size!r} must be a whole number of at least {min_tile} pixels (default {default_chunk_px})</source>
-        <translation type="unfinished"></translation>
+        <translation>{chunk_size!r} muss eine ganze Zahl von mindestens {min_tile} Pixeln sein (Vorgabe {default_chunk_px})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="127"/>
         <source>the TLS file {path} ({name}) does not exist; give the files of the certificates made for this cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>die TLS-Datei {path} ({name}) existiert nicht; geben Sie die Dateien der Zertifikate an, die für diesen Cluster erstellt wurden</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="144"/>
         <source>{path} is the input raster; choose another file name so the input is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ist das Eingaberaster; wählen Sie einen anderen Dateinamen, damit die Eingabe erhalten bleibt</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="148"/>
         <source>{path} is also the {seen}; give each output its own file</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} wird bereits für {seen} verwendet; geben Sie jeder Ausgabe eine eigene Datei</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="153"/>
         <source>{path} is not a {what} file name; RemoteNet writes {what} ({extensions}): change the file name&apos;s extension</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ist kein {what}-Dateiname; RemoteNet schreibt {what} ({extensions}): ändern Sie die Dateiendung</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="158"/>
         <source>{path}: the folder {folder} does not exist; create it or choose another</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: der Ordner {folder} existiert nicht; legen Sie ihn an oder wählen Sie einen anderen</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="162"/>
         <source>{path}: the folder {folder} is not writable; choose another place</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: in den Ordner {folder} kann nicht geschrieben werden; wählen Sie einen anderen Ort</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="206"/>
         <source>{source} refers to {path}, which does not exist; restore that file or rebuild the virtual raster</source>
-        <translation type="unfinished"></translation>
+        <translation>{source} verweist auf {path}, das nicht existiert; stellen Sie diese Datei wieder her oder erstellen Sie das virtuelle Raster neu</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="217"/>
         <source>band {repeated} is chosen more than once ({chosen}); choose each band once, in the order the model takes them</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanal {repeated} ist mehrfach gewählt ({chosen}); wählen Sie jeden Kanal nur einmal, in der Reihenfolge, in der das Modell sie erwartet</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="232"/>
         <source>{extent} is {value:g} x {value2:g} map units, smaller than one pixel ({pixel_w:g} x {pixel_h:g}); give an extent of at least one pixel in the raster&apos;s CRS</source>
-        <translation type="unfinished"></translation>
+        <translation>{extent} ist {value:g} x {value2:g} Karteneinheiten groß und damit kleiner als ein Pixel ({pixel_w:g} x {pixel_h:g}); geben Sie eine Ausdehnung von mindestens einem Pixel im KBS des Rasters an</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="93"/>
         <source>chunk {rect} is not inside the {width} x {height} class raster {classes_path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Block {rect} liegt nicht innerhalb des {width} x {height} großen Klassenrasters {classes_path}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="113"/>
         <source>{path}: cannot open the class raster ({gdal_error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: das Klassenraster kann nicht geöffnet werden ({gdal_error})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="146"/>
         <source>sieving chunk {rect} failed: {gdal_error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sieben von Block {rect} fehlgeschlagen: {gdal_error}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="161"/>
         <source>polygonising chunk {rect} failed: {gdal_error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Polygonisieren von Block {rect} fehlgeschlagen: {gdal_error}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="314"/>
         <source>burning polygon ids failed: {gdal_error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Einbrennen der Polygon-IDs fehlgeschlagen: {gdal_error}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="183"/>
         <source>{confidence_path}: cannot open the confidence raster ({gdal_error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{confidence_path}: das Konfidenzraster kann nicht geöffnet werden ({gdal_error})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="212"/>
         <source>{piece_path}: cannot create the polygon piece ({gdal_error}); check the work folder is writable and has space</source>
-        <translation type="unfinished"></translation>
+        <translation>{piece_path}: die Polygon-Teildatei kann nicht erstellt werden ({gdal_error}); prüfen Sie, ob der Arbeitsordner beschreibbar ist und genug Platz hat</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="245"/>
         <source>{piece_path}: writing the polygon piece failed ({gdal_error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{piece_path}: Schreiben der Polygon-Teildatei fehlgeschlagen ({gdal_error})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="386"/>
         <source>{path}: cannot read the polygon piece ({gdal_error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: die Polygon-Teildatei kann nicht gelesen werden ({gdal_error})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="436"/>
         <source>{pieces}: polygon {fid} is missing from the piece</source>
-        <translation type="unfinished"></translation>
+        <translation>{pieces}: Polygon {fid} fehlt in der Teildatei</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="472"/>
         <source>merging {members_count} polygons across chunk seams failed: {gdal_error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenführen von {members_count} Polygonen über Blockgrenzen hinweg fehlgeschlagen: {gdal_error}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_task.py" line="94"/>
         <source>Dask worker {worker_address}: {detail} (every worker must be able to open the same paths: use a shared file system, or a GDAL /vsi path for the input)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dask-Worker {worker_address}: {detail} (jeder Worker muss dieselben Pfade öffnen können: verwenden Sie ein gemeinsames Dateisystem oder einen GDAL-/vsi-Pfad für die Eingabe)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_task.py" line="147"/>
         <source>Dask worker {where}: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dask-Worker {where}: {detail}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="94"/>
         <source>a run on a Dask scheduler needs a model file every worker can open, not an in-memory model</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Lauf auf einem Dask-Scheduler benötigt eine Modelldatei, die jeder Worker öffnen kann, kein Modell im Arbeitsspeicher</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/classify.py" line="191"/>
         <source>the network returned shape {shape} for tiles of {shape2}; expected {num_classes} classes at the tile&apos;s size (the header&apos;s classes must match the network)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Netz lieferte die Form {shape} für Kacheln der Form {shape2}; erwartet wurden {num_classes} Klassen in der Größe der Kachel (die Klassen im Header müssen zum Netz passen)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/dask_runner.py" line="16"/>
         <source>a Dask scheduler was given but dask.distributed is not installed in this Python; install it with `pip install &quot;dask[distributed]&quot;`, or leave the scheduler empty to run in this process</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Dask-Scheduler wurde angegeben, aber dask.distributed ist in diesem Python nicht installiert; installieren Sie es mit `pip install &quot;dask[distributed]&quot;` oder lassen Sie den Scheduler leer, um in diesem Prozess zu rechnen</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/dask_runner.py" line="29"/>
         <source>{address} is not a Dask scheduler address; give tcp://host:port or tls://host:port</source>
-        <translation type="unfinished"></translation>
+        <translation>{address} ist keine Dask-Scheduler-Adresse; geben Sie tcp://host:port oder tls://host:port an</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/dask_runner.py" line="35"/>
         <source>{address} has no port; give tcp://host:port (a Dask scheduler listens on 8786 unless told otherwise)</source>
-        <translation type="unfinished"></translation>
+        <translation>{address} hat keinen Port; geben Sie tcp://host:port an (ein Dask-Scheduler lauscht auf 8786, sofern nicht anders eingestellt)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/dask_runner.py" line="78"/>
         <source>cannot connect to {address}: {err}. A tls:// scheduler needs this cluster&apos;s CA certificate, a client certificate and its key: give them (command line: --tls-ca-file, --tls-cert, --tls-key), or set DASK_DISTRIBUTED__COMM__TLS__CA_FILE and DASK_DISTRIBUTED__COMM__TLS__CLIENT__CERT/KEY</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Verbindung zu {address}: {err}. Ein tls://-Scheduler benötigt das CA-Zertifikat dieses Clusters, ein Client-Zertifikat und dessen Schlüssel: geben Sie diese an (Kommandozeile: --tls-ca-file, --tls-cert, --tls-key) oder setzen Sie DASK_DISTRIBUTED__COMM__TLS__CA_FILE und DASK_DISTRIBUTED__COMM__TLS__CLIENT__CERT/KEY</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/dask_runner.py" line="85"/>
         <source>cannot reach the Dask scheduler at {address} within {connect_timeout_s} s ({err}); check the address and that `dask scheduler` is running there</source>
-        <translation type="unfinished"></translation>
+        <translation>der Dask-Scheduler unter {address} ist innerhalb von {connect_timeout_s} s nicht erreichbar ({err}); prüfen Sie die Adresse und ob dort `dask scheduler` läuft</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/evaluate.py" line="85"/>
         <source>cannot open the classified raster {classified}: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>das klassifizierte Raster {classified} kann nicht geöffnet werden: {err}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/evaluate.py" line="109"/>
         <source>{classified} holds values outside 0..255: not a classified raster</source>
-        <translation type="unfinished"></translation>
+        <translation>{classified} enthält Werte außerhalb von 0..255: kein klassifiziertes Raster</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/evaluate.py" line="125"/>
         <source>no pixel is both labelled in the reference and classified: the reference does not overlap the classified raster (or one of them is all nodata)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Pixel ist in der Referenz gelabelt und zugleich klassifiziert: die Referenz überlappt das klassifizierte Raster nicht (oder eines von beiden besteht nur aus Leerwerten)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/evaluate.py" line="161"/>
         <source>the reference polygons do not overlap the classified raster: they cover {extent_text}, the raster covers {extent_text2} (in the raster&apos;s CRS)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Referenzpolygone überlappen das klassifizierte Raster nicht: sie decken {extent_text} ab, das Raster deckt {extent_text2} ab (im KBS des Rasters)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/evaluate.py" line="168"/>
         <source>{path} is a raster: its pixel values are the classes, so it takes no class field</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ist ein Raster: seine Pixelwerte sind die Klassen, daher braucht es kein Klassenfeld</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/evaluate.py" line="176"/>
         <source>the reference raster is on another grid than the classified raster and one of them has no CRS; give both a CRS</source>
-        <translation type="unfinished"></translation>
+        <translation>das Referenzraster liegt auf einem anderen Gitter als das klassifizierte Raster, und eines von beiden hat kein KBS; weisen Sie beiden ein KBS zu</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/files.py" line="72"/>
         <source>cannot move the outputs into place ({err}); check the output folder</source>
-        <translation type="unfinished"></translation>
+        <translation>die Ausgaben können nicht an ihren Platz verschoben werden ({err}); prüfen Sie den Ausgabeordner</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/inference.py" line="35"/>
         <source>precision {precision!r} is not one of {precisions}</source>
-        <translation type="unfinished"></translation>
+        <translation>Präzision {precision!r} ist keiner der Werte {precisions}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/inference.py" line="43"/>
         <source>precision &apos;fp16&apos; needs a CUDA GPU; on the CPU use &apos;bf16&apos; or &apos;fp32&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Präzision &apos;fp16&apos; benötigt eine CUDA-GPU; verwenden Sie auf der CPU &apos;bf16&apos; oder &apos;fp32&apos;</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/inference.py" line="192"/>
         <source>the GPU ran out of memory on a single tile; choose a smaller tile size or the CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>der GPU ist schon bei einer einzelnen Kachel der Speicher ausgegangen; wählen Sie eine kleinere Kachelgröße oder die CPU</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="54"/>
         <source>{path} is a raster: its pixel values are the classes, so it takes no class field (got {class_field!r})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ist ein Raster: seine Pixelwerte sind die Klassen, daher braucht es kein Klassenfeld (angegeben: {class_field!r})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="71"/>
         <source>{path} is on another grid than the image and one of them has no CRS; give both a CRS (or put the labels on the image grid)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} liegt auf einem anderen Gitter als das Bild, und eines von beiden hat kein KBS; weisen Sie beiden ein KBS zu (oder legen Sie die Labels auf das Gitter des Bildes)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="91"/>
         <source>the label raster {path} has no labelled pixel over the image{value}: the labels do not overlap the raster (or are all 255/nodata)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Labelraster {path} hat kein gelabeltes Pixel über dem Bild{value}: die Labels überlappen das Raster nicht (oder sind alle 255/Leerwert)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="96"/>
         <source>label raster values must be whole numbers 0..254 (255 = unlabelled); found {tolist}</source>
-        <translation type="unfinished"></translation>
+        <translation>die Werte eines Labelrasters müssen ganze Zahlen von 0..254 sein (255 = ohne Label); gefunden: {tolist}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="151"/>
         <source>{path}: no polygon with a class to rasterise{value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: kein Polygon mit einer Klasse zum Rasterisieren{value}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="170"/>
         <source>class values must be 0..254 (255 = unlabelled); {class_field!r} holds {used}</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassenwerte müssen 0..254 sein (255 = ohne Label); {class_field!r} enthält {used}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="184"/>
         <source>class names {unknown} in {class_field!r} are not classes of the classified raster ({name_to_value})</source>
-        <translation type="unfinished"></translation>
+        <translation>die Klassennamen {unknown} in {class_field!r} sind keine Klassen des klassifizierten Rasters ({name_to_value})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="211"/>
         <source>the label polygons do not overlap the raster{value}: labels cover {getextent}, the raster covers {mem} (in the raster&apos;s CRS)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Labelpolygone überlappen das Raster{value} nicht: die Labels decken {getextent} ab, das Raster deckt {mem} ab (im KBS des Rasters)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="226"/>
         <source>{path}: cannot open the labels as a vector layer ({err})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: die Labels können nicht als Vektorlayer geöffnet werden ({err})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="230"/>
         <source>{path}: no vector layer to read labels from</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: kein Vektorlayer, aus dem Labels gelesen werden können</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="234"/>
         <source>{path}: no layer named {layer_name!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: kein Layer namens {layer_name!r}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="246"/>
         <source>the labels have no field {class_field!r}; fields: {fields}</source>
-        <translation type="unfinished"></translation>
+        <translation>die Labels haben kein Feld {class_field!r}; Felder: {fields}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="269"/>
         <source>class field {class_field!r} holds {key}: numeric classes must be whole numbers 0..254</source>
-        <translation type="unfinished"></translation>
+        <translation>das Klassenfeld {class_field!r} enthält {key}: numerische Klassen müssen ganze Zahlen von 0..254 sein</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="303"/>
         <source>the raster has no CRS but the labels do; assign the raster a CRS first</source>
-        <translation type="unfinished"></translation>
+        <translation>das Raster hat kein KBS, die Labels aber schon; weisen Sie dem Raster zuerst ein KBS zu</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="316"/>
         <source>{path}: cannot reproject the labels onto the raster&apos;s CRS ({err}); reproject them first</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: die Labels können nicht in das KBS des Rasters reprojiziert werden ({err}); reprojizieren Sie sie zuerst</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="335"/>
         <source>labels {path}: no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>Labels {path}: Datei nicht gefunden</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="351"/>
         <source>labels {path}: neither a raster nor a vector layer GDAL can read</source>
-        <translation type="unfinished"></translation>
+        <translation>Labels {path}: weder ein Raster- noch ein Vektorlayer, den GDAL lesen kann</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/options.py" line="18"/>
         <source>&apos;openvino&apos; was asked for but OpenVINO is not installed in this Python; install it with `pip install openvino`, or choose the runtime Auto or PyTorch</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;openvino&apos; wurde angefordert, aber OpenVINO ist in diesem Python nicht installiert; installieren Sie es mit `pip install openvino` oder wählen Sie die Laufzeitumgebung Automatisch oder PyTorch</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="62"/>
         <source>cannot project a polygon to compute its area in m2</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Polygon kann nicht projiziert werden, um seine Fläche in m2 zu berechnen</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="109"/>
         <source>{path}: cannot create a working raster ({gdal_error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: ein Arbeitsraster kann nicht erstellt werden ({gdal_error})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="200"/>
         <source>polygonising failed: {gdal_error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Polygonisieren fehlgeschlagen: {gdal_error}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="247"/>
         <source>{out_path}: cannot create the GeoPackage ({gdal_error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{out_path}: das GeoPackage kann nicht erstellt werden ({gdal_error})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/qml.py" line="64"/>
         <source>{path}: cannot write ({err}); choose a writable folder</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: Schreiben nicht möglich ({err}); wählen Sie einen beschreibbaren Ordner</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/run.py" line="32"/>
         <source>model must be a model file path or a (torch module, header dict) pair</source>
-        <translation type="unfinished"></translation>
+        <translation>model muss der Pfad einer Modelldatei oder ein Paar (torch-Modul, Header-Dict) sein</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="41"/>
         <source>runtime {missing} ({err})</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeitumgebung {missing} ({err})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="147"/>
         <source>the OpenVINO cache folder {parent} is not writable ({err}); set {cache_env} to a writable folder</source>
-        <translation type="unfinished"></translation>
+        <translation>der OpenVINO-Cache-Ordner {parent} ist nicht beschreibbar ({err}); setzen Sie {cache_env} auf einen beschreibbaren Ordner</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="196"/>
         <source>tiles of shape {shape} reached an OpenVINO network converted for {shape2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kacheln der Form {shape} sind bei einem OpenVINO-Netz angekommen, das für {shape2} konvertiert wurde</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/runtimes.py" line="28"/>
         <source>runtime &apos;openvino&apos; runs on the CPU only, not {type}; choose device &apos;cpu&apos; or runtime Auto</source>
-        <translation type="unfinished"></translation>
+        <translation>die Laufzeitumgebung &apos;openvino&apos; läuft nur auf der CPU, nicht auf {type}; wählen Sie das Gerät &apos;cpu&apos; oder die Laufzeitumgebung Automatisch</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="35"/>
         <source>{path} cannot be opened as a raster: there is no such file; check the path</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} kann nicht als Raster geöffnet werden: die Datei existiert nicht; prüfen Sie den Pfad</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="39"/>
         <source>{path} cannot be opened as a raster ({msg}); choose a raster file GDAL can read</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} kann nicht als Raster geöffnet werden ({msg}); wählen Sie eine Rasterdatei, die GDAL lesen kann</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="57"/>
         <source>the raster has {count} band(s) (1..{count}); it has no band {bad}; choose bands that exist</source>
-        <translation type="unfinished"></translation>
+        <translation>das Raster hat {count} Kanal/Kanäle (1..{count}); einen Kanal {bad} hat es nicht; wählen Sie vorhandene Kanäle</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="61"/>
         <source>the model takes {needed} band(s) ({described}) but {chosen_count} were chosen; choose exactly {needed}</source>
-        <translation type="unfinished"></translation>
+        <translation>das Modell erwartet {needed} Kanal/Kanäle ({described}), aber {chosen_count} wurden gewählt; wählen Sie genau {needed}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="67"/>
         <source>the model expects {needed} band(s) ({described}) but the raster has {count}; choose {needed} of its bands, or use a model made for {count}-band imagery</source>
-        <translation type="unfinished"></translation>
+        <translation>das Modell erwartet {needed} Kanal/Kanäle ({described}), aber das Raster hat {count}; wählen Sie {needed} seiner Kanäle oder verwenden Sie ein Modell für {count}-Kanal-Bilder</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="75"/>
         <source>band {b} has data type {dtype}, which is not supported; convert it to a real type first (gdal_translate -ot Float32)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanal {b} hat den Datentyp {dtype}, der nicht unterstützt wird; wandeln Sie ihn zuerst in einen reellen Typ um (gdal_translate -ot Float32)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="86"/>
         <source>give either a pixel window or a map extent, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>geben Sie entweder ein Pixelfenster oder eine Kartenausdehnung an, nicht beides</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="90"/>
         <source>{window} must be (xoff, yoff, xsize, ysize)</source>
-        <translation type="unfinished"></translation>
+        <translation>{window} muss (xoff, yoff, xsize, ysize) sein</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="94"/>
         <source>{window}: xsize and ysize must be at least 1</source>
-        <translation type="unfinished"></translation>
+        <translation>{window}: xsize und ysize müssen mindestens 1 sein</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="98"/>
         <source>{window} does not intersect the raster ({width} x {height} pixels)</source>
-        <translation type="unfinished"></translation>
+        <translation>{window} schneidet das Raster nicht ({width} x {height} Pixel)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="109"/>
         <source>{extent} must be (xmin, ymin, xmax, ymax)</source>
-        <translation type="unfinished"></translation>
+        <translation>{extent} muss (xmin, ymin, xmax, ymax) sein</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="113"/>
         <source>{extent} is empty: need xmin &lt; xmax and ymin &lt; ymax</source>
-        <translation type="unfinished"></translation>
+        <translation>{extent} ist leer: erforderlich sind xmin &lt; xmax und ymin &lt; ymax</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="118"/>
         <source>the raster has no georeferencing, so a map extent cannot be placed on it; give a pixel window instead</source>
-        <translation type="unfinished"></translation>
+        <translation>das Raster hat keine Georeferenzierung, daher lässt sich keine Kartenausdehnung darauf legen; geben Sie stattdessen ein Pixelfenster an</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="133"/>
         <source>{extent} does not overlap the raster; choose an extent inside it (in the raster&apos;s CRS), or none for the whole raster</source>
-        <translation type="unfinished"></translation>
+        <translation>{extent} überlappt das Raster nicht; wählen Sie eine Ausdehnung innerhalb des Rasters (im KBS des Rasters) oder keine für das ganze Raster</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="212"/>
         <source>reading the nodata mask failed: {gdal_error}{read_hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der Leerwertmaske fehlgeschlagen: {gdal_error}{read_hint}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="222"/>
         <source>reading pixels failed at ({x}, {y}): {gdal_error}{read_hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der Pixel bei ({x}, {y}) fehlgeschlagen: {gdal_error}{read_hint}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/training_data.py" line="68"/>
         <source>the labels hold only one class ({only}); a segmentation model needs at least two. For footprints of one kind, leave the class field empty or ask for a background class.</source>
-        <translation type="unfinished"></translation>
+        <translation>die Labels enthalten nur eine Klasse ({only}); ein Segmentierungsmodell braucht mindestens zwei. Für Grundrisse einer einzigen Art lassen Sie das Klassenfeld leer oder fordern Sie eine Hintergrundklasse an.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/training_data.py" line="78"/>
         <source>the raster (window) is {width} x {height} pixels; training needs at least 32 x 32</source>
-        <translation type="unfinished"></translation>
+        <translation>das Raster (Fenster) ist {width} x {height} Pixel groß; das Training braucht mindestens 32 x 32</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/training_data.py" line="89"/>
         <source>no {value} chip of {tile} x {tile} pixels fits in the labelled area after the spatial split; use a smaller tile size or label a larger area</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Ausschnitt ({value}) von {tile} x {tile} Pixeln passt nach der räumlichen Aufteilung in den gelabelten Bereich; verwenden Sie eine kleinere Kachelgröße oder labeln Sie einen größeren Bereich</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/training_data.py" line="141"/>
         <source>the labelled area fits in fewer than two blocks of {tile} x {tile} pixels: too small for a spatial train/validation split; use a smaller tile size or more labels</source>
-        <translation type="unfinished"></translation>
+        <translation>der gelabelte Bereich passt in weniger als zwei Blöcke von {tile} x {tile} Pixeln: zu klein für eine räumliche Aufteilung in Training und Validierung; verwenden Sie eine kleinere Kachelgröße oder mehr Labels</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/training_data.py" line="235"/>
         <source>every training pixel is nodata</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Trainingspixel sind Leerwerte</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/training_data.py" line="258"/>
         <source>cannot open the raster {path}: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>das Raster {path} kann nicht geöffnet werden: {err}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/training_data.py" line="261"/>
         <source>{path} is not a raster with bands</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ist kein Raster mit Kanälen</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/training_data.py" line="269"/>
         <source>bands {bad} do not exist: the raster has {rastercount} (1-based)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Kanäle {bad} existieren nicht: das Raster hat {rastercount} (ab 1 gezählt)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/training_data.py" line="280"/>
         <source>window {window} is not inside the {rasterxsize} x {rasterysize} raster</source>
-        <translation type="unfinished"></translation>
+        <translation>das Fenster {window} liegt nicht innerhalb des Rasters ({rasterxsize} x {rasterysize})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/work_folder.py" line="80"/>
         <source>cannot create the work folder {path} ({err}); check the output folder is writable and has space</source>
-        <translation type="unfinished"></translation>
+        <translation>der Arbeitsordner {path} kann nicht erstellt werden ({err}); prüfen Sie, ob der Ausgabeordner beschreibbar ist und genug Platz hat</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/writer.py" line="35"/>
         <source>{path}: cannot create the GeoTIFF ({gdal_error}); check the folder is writable and has space</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: das GeoTIFF kann nicht erstellt werden ({gdal_error}); prüfen Sie, ob der Ordner beschreibbar ist und genug Platz hat</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/writer.py" line="128"/>
         <source>writing the classified raster failed: {gdal_error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben des klassifizierten Rasters fehlgeschlagen: {gdal_error}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/writer.py" line="161"/>
         <source>writing the confidence raster failed: {gdal_error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben des Konfidenzrasters fehlgeschlagen: {gdal_error}</translation>
     </message>
     <message>
         <location filename="../model/devices.py" line="24"/>
         <source>{name!r} was asked for but PyTorch sees no CUDA GPU here; use &apos;auto&apos; or &apos;cpu&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>{name!r} wurde angefordert, aber PyTorch findet hier keine CUDA-GPU; verwenden Sie &apos;auto&apos; oder &apos;cpu&apos;</translation>
     </message>
     <message>
         <location filename="../model/devices.py" line="29"/>
         <source>{name!r}: only {device_count} CUDA device(s) exist</source>
-        <translation type="unfinished"></translation>
+        <translation>{name!r}: es gibt nur {device_count} CUDA-Gerät(e)</translation>
     </message>
     <message>
         <location filename="../model/devices.py" line="33"/>
         <source>{name!r} is not one of &apos;auto&apos;, &apos;cuda&apos;, &apos;cuda:N&apos;, &apos;cpu&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>{name!r} ist keiner der Werte &apos;auto&apos;, &apos;cuda&apos;, &apos;cuda:N&apos;, &apos;cpu&apos;</translation>
     </message>
     <message>
         <location filename="../model/encoder.py" line="39"/>
         <source>encoder {name!r} is not supported; choose one of {encoders}</source>
-        <translation type="unfinished"></translation>
+        <translation>der Encoder {name!r} wird nicht unterstützt; wählen Sie einen von {encoders}</translation>
     </message>
     <message>
         <location filename="../model/encoder.py" line="76"/>
         <source>Could not fetch ImageNet weights for the {name} encoder ({name2}: {err}). This needs network access to the Hugging Face hub, or the weights already in the local cache (HF_HOME). Build the model with pretrained_encoder=False to start from random weights instead, or give a local weights file (encoder_weights).</source>
-        <translation type="unfinished"></translation>
+        <translation>ImageNet-Gewichte für den Encoder {name} konnten nicht abgerufen werden ({name2}: {err}). Dafür ist Netzwerkzugriff auf den Hugging Face Hub nötig, oder die Gewichte müssen bereits im lokalen Cache (HF_HOME) liegen. Erstellen Sie das Modell mit pretrained_encoder=False, um stattdessen mit zufälligen Gewichten zu beginnen, oder geben Sie eine lokale Gewichtsdatei an (encoder_weights).</translation>
     </message>
     <message>
         <location filename="../model/encoder.py" line="87"/>
         <source>encoder {name!r} gives strides {reductions}, not {expected_reductions}</source>
-        <translation type="unfinished"></translation>
+        <translation>der Encoder {name!r} liefert die Schrittweiten {reductions}, nicht {expected_reductions}</translation>
     </message>
     <message>
         <location filename="../model/encoder_weights.py" line="29"/>
         <source>{path}: no such encoder weights file</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: Encoder-Gewichtsdatei nicht gefunden</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="88"/>
