@@ -6,7 +6,7 @@
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="25"/>
         <source>Measures a classified raster (for example RemoteNet Segment&apos;s output) against reference labels. Class &lt;i&gt;values&lt;/i&gt; are compared, pixel by pixel, on the classified raster&apos;s grid; pixels that are 255 or nodata on either side are not counted.&lt;br&gt;&lt;br&gt;&lt;b&gt;Classified raster&lt;/b&gt; (INPUT): band 1 holds class values (UInt8, 255 = nodata).&lt;br&gt;&lt;b&gt;Reference&lt;/b&gt; (REFERENCE): a class raster (warped onto the classified grid when needed) or polygons. Polygons without a class field are class 1 on a background of class 0 (footprints, as RemoteNet Train reads them).&lt;br&gt;&lt;b&gt;Class field&lt;/b&gt; (CLASS_FIELD): polygons only; whole numbers are class values, text is matched to the classified raster&apos;s class names. Pixels outside polygons are not counted unless BACKGROUND is set.&lt;br&gt;&lt;b&gt;Table&lt;/b&gt; (OUTPUT_TABLE): CSV with IoU, F1, precision, recall and pixel counts per class, and a summary row.&lt;br&gt;&lt;b&gt;Report&lt;/b&gt; (OUTPUT_HTML): the same with the confusion matrix.&lt;br&gt;&lt;br&gt;Results: MIOU, OA (overall accuracy), KAPPA (Cohen&apos;s), MEAN_F1, PER_CLASS and CONFUSION_MATRIX (JSON).</source>
-        <translation>Mesure un raster classifié (par exemple la sortie de RemoteNet Segmenter) par rapport à des étiquettes de référence. Les &lt;i&gt;valeurs&lt;/i&gt; des classes sont comparées, pixel par pixel, sur la grille du raster classifié ; les pixels qui valent 255 ou NoData d'un côté ou de l'autre ne sont pas comptés.&lt;br&gt;&lt;br&gt;&lt;b&gt;Raster classifié&lt;/b&gt; (INPUT) : la bande 1 contient les valeurs des classes (UInt8, 255 = NoData).&lt;br&gt;&lt;b&gt;Référence&lt;/b&gt; (REFERENCE) : un raster de classes (rééchantillonné sur la grille du raster classifié si nécessaire) ou des polygones. Les polygones sans champ de classe forment la classe 1 sur un fond de classe 0 (emprises au sol, comme RemoteNet Entraîner les lit).&lt;br&gt;&lt;b&gt;Champ de classe&lt;/b&gt; (CLASS_FIELD) : polygones uniquement ; les nombres entiers sont des valeurs de classe, un texte est rapproché des noms des classes du raster classifié. Les pixels hors des polygones ne sont pas comptés, sauf si BACKGROUND est activé.&lt;br&gt;&lt;b&gt;Tableau&lt;/b&gt; (OUTPUT_TABLE) : CSV avec l'IoU, le F1, la précision, le rappel et le nombre de pixels de chaque classe, plus une ligne de synthèse.&lt;br&gt;&lt;b&gt;Rapport&lt;/b&gt; (OUTPUT_HTML) : les mêmes résultats avec la matrice de confusion.&lt;br&gt;&lt;br&gt;Résultats : MIOU, OA (précision globale), KAPPA (de Cohen), MEAN_F1, PER_CLASS et CONFUSION_MATRIX (JSON).</translation>
+        <translation>Mesure un raster classifié (par exemple la sortie de RemoteNet Segmenter) par rapport à des étiquettes de référence. Les &lt;i&gt;valeurs&lt;/i&gt; des classes sont comparées, pixel par pixel, sur la grille du raster classifié ; les pixels qui valent 255 ou NoData d'un côté ou de l'autre ne sont pas comptés.&lt;br&gt;&lt;br&gt;&lt;b&gt;Raster classifié&lt;/b&gt; (INPUT) : la bande 1 contient les valeurs des classes (UInt8, 255 = NoData).&lt;br&gt;&lt;b&gt;Référence&lt;/b&gt; (REFERENCE) : un raster de classes (ré-échantillonné sur la grille du raster classifié si nécessaire) ou des polygones. Les polygones sans champ de classe forment la classe 1 sur un fond de classe 0 (emprises au sol, comme RemoteNet Entraîner les lit).&lt;br&gt;&lt;b&gt;Champ de classe&lt;/b&gt; (CLASS_FIELD) : polygones uniquement ; les nombres entiers sont des valeurs de classe, un texte est rapproché des noms des classes du raster classifié. Les pixels hors des polygones ne sont pas comptés, sauf si BACKGROUND est activé.&lt;br&gt;&lt;b&gt;Tableau&lt;/b&gt; (OUTPUT_TABLE) : CSV avec l'IoU, le F1, la précision, le rappel et le nombre de pixels de chaque classe, plus une ligne de synthèse.&lt;br&gt;&lt;b&gt;Rapport&lt;/b&gt; (OUTPUT_HTML) : les mêmes résultats avec la matrice de confusion.&lt;br&gt;&lt;br&gt;Résultats : MIOU, OA (précision globale), KAPPA (de Cohen), MEAN_F1, PER_CLASS et CONFUSION_MATRIX (JSON).</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/evaluate_algorithm.py" line="53"/>
@@ -374,7 +374,7 @@
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="314"/>
         <source>burning polygon ids failed: {gdal_error}</source>
-        <translation>la rastérisation des identifiants des polygones a échoué : {gdal_error}</translation>
+        <translation>la rasterisation des identifiants des polygones a échoué : {gdal_error}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="183"/>
@@ -524,7 +524,7 @@
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="151"/>
         <source>{path}: no polygon with a class to rasterise{value}</source>
-        <translation>{path} : aucun polygone avec une classe à rastériser{value}</translation>
+        <translation>{path} : aucun polygone avec une classe à rasteriser{value}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="170"/>
@@ -1219,7 +1219,7 @@
     <message>
         <location filename="../remotenet_plugin/engine/evaluate.py" line="179"/>
         <source>the reference raster is on another grid or CRS: warped (nearest) onto the classified grid</source>
-        <translation>le raster de référence est sur une autre grille ou dans un autre SCR : rééchantillonné (plus proche voisin) sur la grille du raster classifié</translation>
+        <translation>le raster de référence est sur une autre grille ou dans un autre SCR : ré-échantillonné (plus proche voisin) sur la grille du raster classifié</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/inference.py" line="196"/>
@@ -1229,7 +1229,7 @@
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="74"/>
         <source>label raster {path} is on another grid or CRS: warped (nearest) onto the image grid</source>
-        <translation>le raster d'étiquettes {path} est sur une autre grille ou dans un autre SCR : rééchantillonné (plus proche voisin) sur la grille de l'image</translation>
+        <translation>le raster d'étiquettes {path} est sur une autre grille ou dans un autre SCR : ré-échantillonné (plus proche voisin) sur la grille de l'image</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="109"/>
@@ -1663,7 +1663,7 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="46"/>
         <source>Classifies every pixel of a raster layer with a RemoteNet network. Writes a styled class raster (GeoTIFF, UInt8, 255 = nodata) on the input&apos;s pixel grid, and optionally class polygons (GeoPackage) and a confidence raster.</source>
-        <translation type="unfinished"></translation>
+        <translation>Classifie chaque pixel d'une couche raster avec un réseau RemoteNet. Écrit un raster de classes stylé (GeoTIFF, UInt8, 255 = NoData) sur la grille de pixels de l'entrée et, en option, des polygones de classes (GeoPackage) et un raster de confiance.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="206"/>
@@ -1673,67 +1673,67 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="51"/>
         <source>a raster file GDAL can read. Pixels that are nodata stay nodata; tiles made only of nodata are skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>un fichier raster que GDAL peut lire. Les pixels NoData restent NoData ; les tuiles composées uniquement de NoData sont ignorées.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="55"/>
         <source>Model file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier du modèle</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="55"/>
         <source>a RemoteNet model: &lt;i&gt;.safetensors&lt;/i&gt; written by RemoteNet Train or remotenet.model.save_model. Its header says which bands it expects and in which order, how to scale and normalise pixels, the tile size it was trained at, and its classes with names and colours (used to style the outputs). Plain PyTorch state_dicts (.pth/.pt) load too, with default classes; no file can run code when loaded. {bundled}</source>
-        <translation type="unfinished"></translation>
+        <translation>un modèle RemoteNet : &lt;i&gt;.safetensors&lt;/i&gt; écrit par RemoteNet Entraîner ou remotenet.model.save_model. Son en-tête indique les bandes attendues et leur ordre, comment mettre à l'échelle et normaliser les pixels, la taille de tuile utilisée à l'entraînement, ainsi que ses classes avec leurs noms et couleurs (utilisés pour styler les sorties). Les simples state_dict PyTorch (.pth/.pt) se chargent aussi, avec des classes par défaut ; aucun fichier ne peut exécuter de code au chargement. {bundled}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="62"/>
         <source>Bands</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandes</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="62"/>
         <source>the raster bands fed to the model, in order, as many as the model takes. Default: the band list in the model header.</source>
-        <translation type="unfinished"></translation>
+        <translation>les bandes du raster fournies au modèle, dans l'ordre, autant que le modèle en prend. Par défaut : la liste de bandes de l'en-tête du modèle.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="66"/>
         <source>Extent</source>
-        <translation type="unfinished"></translation>
+        <translation>Emprise</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="66"/>
         <source>classify only this part of the raster (on the input&apos;s pixel grid). Default: the whole raster.</source>
-        <translation type="unfinished"></translation>
+        <translation>ne classifier que cette partie du raster (sur la grille de pixels de l'entrée). Par défaut : tout le raster.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="69"/>
         <source>Tile size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille des tuiles</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="69"/>
         <source>advanced; pixels per tile side, at least {min_tile}. Default: the model&apos;s tile size. Smaller tiles need less memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>avancé ; nombre de pixels par côté de tuile, au moins {min_tile}. Par défaut : la taille de tuile du modèle. Des tuiles plus petites demandent moins de mémoire.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="73"/>
         <source>Overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>Chevauchement</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="73"/>
         <source>advanced; pixels shared by neighbouring tiles, blended smoothly so seams don&apos;t show; less than half the tile size. Default: chosen from the tile size.</source>
-        <translation type="unfinished"></translation>
+        <translation>avancé ; pixels partagés par des tuiles voisines, fondus progressivement pour que les raccords ne se voient pas ; moins de la moitié de la taille des tuiles. Par défaut : choisi d'après la taille des tuiles.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="77"/>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille de lot</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="77"/>
         <source>advanced; tiles run together. Lower it if memory runs out.</source>
-        <translation type="unfinished"></translation>
+        <translation>avancé ; nombre de tuiles traitées ensemble. Réduisez-le si la mémoire vient à manquer.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="225"/>
@@ -1743,7 +1743,7 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="79"/>
         <source>advanced; Auto uses a CUDA GPU when present, else the CPU. The log says which ran.</source>
-        <translation type="unfinished"></translation>
+        <translation>avancé ; Automatique utilise un GPU CUDA s'il y en a un, sinon le CPU. Le journal indique lequel a été utilisé.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="228"/>
@@ -1753,7 +1753,7 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="82"/>
         <source>advanced; Auto runs half precision on a GPU (bf16, or fp16 where bf16 is missing) and, on CPUs with native bf16 (AVX-512 BF16 or AMX), bf16 with channels-last, about twice as fast as fp32 with the same class on over 99.5% of pixels; other CPUs use fp32. FP32 gives the plain full-precision answer everywhere; FP16 needs a GPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>avancé ; Automatique calcule en demi-précision sur un GPU (bf16, ou fp16 si bf16 n'est pas disponible) et, sur les CPU qui gèrent nativement bf16 (AVX-512 BF16 ou AMX), en bf16 avec channels-last, environ deux fois plus vite qu'en fp32, avec la même classe sur plus de 99,5 % des pixels ; les autres CPU utilisent fp32. FP32 donne partout le résultat ordinaire en pleine précision ; FP16 nécessite un GPU.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="231"/>
@@ -1763,57 +1763,57 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="88"/>
         <source>advanced; Auto runs the network with OpenVINO on the CPU when it is installed (pip install openvino; several times faster than PyTorch, same class on over 99.5% of pixels; converted once per model and tile size and kept in the user&apos;s cache folder), else with PyTorch, and always with PyTorch on a GPU. The log and the raster&apos;s REMOTENET_RUNTIME tag say which ran.</source>
-        <translation type="unfinished"></translation>
+        <translation>avancé ; Automatique exécute le réseau avec OpenVINO sur le CPU s'il est installé (pip install openvino ; plusieurs fois plus rapide que PyTorch, même classe sur plus de 99,5 % des pixels ; converti une fois par modèle et par taille de tuile, puis conservé dans le dossier de cache de l'utilisateur), sinon avec PyTorch, et toujours avec PyTorch sur un GPU. Le journal et la métadonnée REMOTENET_RUNTIME du raster indiquent lequel a été utilisé.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="94"/>
         <source>Chunk size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille des blocs</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="94"/>
         <source>advanced; a raster larger than this many pixels a side runs chunk by chunk: memory stays the same whatever the raster&apos;s size, the results are written as Cloud Optimized GeoTIFFs with overviews, and a run that was stopped by a crash resumes from its finished chunks when run again with the same inputs (they wait in a hidden folder beside the output). Rounded up to the tile stride.</source>
-        <translation type="unfinished"></translation>
+        <translation>avancé ; un raster de plus de ce nombre de pixels de côté est traité bloc par bloc : la mémoire utilisée reste la même quelle que soit la taille du raster, les résultats sont écrits en Cloud Optimized GeoTIFF avec pyramides, et une exécution interrompue par un plantage reprend à partir de ses blocs terminés lorsqu'elle est relancée avec les mêmes entrées (ils sont conservés dans un dossier caché à côté de la sortie). Arrondi au multiple supérieur du pas des tuiles.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="100"/>
         <source>Dask scheduler</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordonnanceur Dask</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="100"/>
         <source>advanced; the address of a Dask scheduler (tcp://host:8786 or tls://host:8786) to spread the chunks over its workers; empty runs in QGIS. Every worker needs this plugin&apos;s Python package and must reach the input, the model and the output folder under the same paths (docs/cluster.md). A scheduler runs whatever its clients send: only use one you trust, on a private network or with TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>avancé ; l'adresse d'un ordonnanceur Dask (tcp://hôte:8786 ou tls://hôte:8786) pour répartir les blocs sur ses workers ; vide : exécution dans QGIS. Chaque worker a besoin du paquet Python de cette extension et doit accéder à l'entrée, au modèle et au dossier de sortie par les mêmes chemins (docs/cluster.md). Un ordonnanceur exécute tout ce que ses clients lui envoient : n'utilisez qu'un ordonnanceur de confiance, sur un réseau privé ou avec TLS.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="106"/>
         <source>Test-time augmentation</source>
-        <translation type="unfinished"></translation>
+        <translation>Augmentation au moment du test</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="106"/>
         <source>advanced; also runs flipped tiles and averages the results: cleaner edges, several times slower.</source>
-        <translation type="unfinished"></translation>
+        <translation>avancé ; traite aussi les tuiles retournées et fait la moyenne des résultats : contours plus nets, mais plusieurs fois plus lent.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="109"/>
         <source>Minimum polygon area</source>
-        <translation type="unfinished"></translation>
+        <translation>Surface minimale des polygones</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="109"/>
         <source>polygons smaller than this many square metres are dropped; 0 keeps all.</source>
-        <translation type="unfinished"></translation>
+        <translation>les polygones de moins de ce nombre de mètres carrés sont supprimés ; 0 les garde tous.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="112"/>
         <source>Simplify tolerance</source>
-        <translation type="unfinished"></translation>
+        <translation>Tolérance de simplification</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="112"/>
         <source>simplifies polygon outlines by this distance in map units; 0 keeps the pixel outlines.</source>
-        <translation type="unfinished"></translation>
+        <translation>simplifie les contours des polygones avec cette distance en unités de carte ; 0 garde les contours des pixels.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="247"/>
@@ -1823,7 +1823,7 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="115"/>
         <source>GeoTIFF with a colour table, category names and a .qml style beside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoTIFF avec une table de couleurs, des noms de catégories et un style .qml à côté.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="248"/>
@@ -1833,7 +1833,7 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="118"/>
         <source>optional GeoPackage with fields class_id, class_name, area_m2 (and mean_confidence when a confidence raster is written); its default style is stored in the GeoPackage.</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoPackage optionnel avec les champs class_id, class_name, area_m2 (et mean_confidence quand un raster de confiance est écrit) ; son style par défaut est enregistré dans le GeoPackage.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="251"/>
@@ -1843,12 +1843,12 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="122"/>
         <source>optional Float32 GeoTIFF with the winning class probability.</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoTIFF Float32 optionnel avec la probabilité de la classe retenue.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="125"/>
         <source>Needs the Python packages torch, timm and safetensors in the Python that QGIS runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nécessite les paquets Python torch, timm et safetensors dans le Python utilisé par QGIS.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="192"/>
@@ -1858,22 +1858,22 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="195"/>
         <source>segmentation,classification,deep learning,remotenet,land cover,buildings</source>
-        <translation type="unfinished"></translation>
+        <translation>segmentation,classification,apprentissage profond,remotenet,occupation du sol,bâtiments</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="198"/>
         <source>Classifies every pixel of a raster with a RemoteNet model; styled class raster and polygons.</source>
-        <translation type="unfinished"></translation>
+        <translation>Classifie chaque pixel d'un raster avec un modèle RemoteNet ; raster de classes stylé et polygones.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="201"/>
         <source>When empty, the bundled demonstration model (buildings) is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si ce champ est vide, le modèle de démonstration fourni (bâtiments) est utilisé.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="201"/>
         <source>Required here: no demonstration model is bundled with this installation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatoire ici : aucun modèle de démonstration n'est fourni avec cette installation.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="207"/>
@@ -1953,82 +1953,82 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="253"/>
         <source>Device that ran the model</source>
-        <translation type="unfinished"></translation>
+        <translation>Périphérique qui a exécuté le modèle</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="254"/>
         <source>Tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuiles</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="255"/>
         <source>Tiles skipped as nodata</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuiles ignorées car NoData</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="283"/>
         <source>INPUT: {value} is not a raster layer QGIS can open; choose a raster file (for example a GeoTIFF)</source>
-        <translation type="unfinished"></translation>
+        <translation>INPUT : {value} n'est pas une couche raster que QGIS peut ouvrir ; choisissez un fichier raster (par exemple un GeoTIFF)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="287"/>
         <source>INPUT: layer &apos;{layer}&apos; comes from the &apos;{provider}&apos; provider; RemoteNet reads raster files through GDAL: save the layer as a GeoTIFF first (Raster &gt; Conversion &gt; Translate)</source>
-        <translation type="unfinished"></translation>
+        <translation>INPUT : la couche '{layer}' provient du fournisseur de données '{provider}' ; RemoteNet lit les fichiers raster via GDAL : enregistrez d'abord la couche en GeoTIFF (Raster &gt; Conversion &gt; Convertir)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="305"/>
         <source>INPUT: {path} does not exist; choose an existing raster file</source>
-        <translation type="unfinished"></translation>
+        <translation>INPUT : {path} n'existe pas ; choisissez un fichier raster existant</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="307"/>
         <source>INPUT: {path} is not a raster GDAL can read; choose a raster file (for example a GeoTIFF) rather than a vector file</source>
-        <translation type="unfinished"></translation>
+        <translation>INPUT : {path} n'est pas un raster que GDAL peut lire ; choisissez un fichier raster (par exemple un GeoTIFF) plutôt qu'un fichier vecteur</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="309"/>
         <source>INPUT: {path} is not a raster GDAL can read; choose a raster file (for example a GeoTIFF)</source>
-        <translation type="unfinished"></translation>
+        <translation>INPUT : {path} n'est pas un raster que GDAL peut lire ; choisissez un fichier raster (par exemple un GeoTIFF)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="317"/>
         <source>MODEL: no model file given and no bundled demonstration model found; pass MODEL=... (a .safetensors file written by RemoteNet Train or remotenet.model.save_model)</source>
-        <translation type="unfinished"></translation>
+        <translation>MODEL : aucun fichier de modèle indiqué et aucun modèle de démonstration fourni n'a été trouvé ; passez MODEL=... (un fichier .safetensors écrit par RemoteNet Entraîner ou remotenet.model.save_model)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="321"/>
         <source>MODEL: the model file {path} does not exist; choose an existing .safetensors (or .pth) RemoteNet model file</source>
-        <translation type="unfinished"></translation>
+        <translation>MODEL : le fichier de modèle {path} n'existe pas ; choisissez un fichier de modèle RemoteNet .safetensors (ou .pth) existant</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="334"/>
         <source>MODEL: {path} cannot be read as a RemoteNet model ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>MODEL : {path} ne peut pas être lu comme un modèle RemoteNet ({error})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="396"/>
         <source>Model: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle : {path}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="399"/>
         <source>Ran on {device} ({precision}); {tiles} tile(s), {skipped} skipped as nodata; output {width} x {height} pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécuté sur {device} ({precision}) ; {tiles} tuile(s), dont {skipped} ignorée(s) car NoData ; sortie de {width} x {height} pixels</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="399"/>
         <source>; {chunks} chunks, {reused} reused from an interrupted run</source>
-        <translation type="unfinished"></translation>
+        <translation> ; {chunks} blocs, dont {reused} réutilisés d'une exécution interrompue</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="407"/>
         <source>Time per stage: {stages}</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps par étape : {stages}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="415"/>
         <source>The polygons were written but their style could not be stored: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>Les polygones ont été écrits mais leur style n'a pas pu être enregistré : {problem}</translation>
     </message>
 </context>
 <context>
@@ -2036,172 +2036,172 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="40"/>
         <source>Trains a RemoteNet model on a raster layer and its labels, and writes a model file (.safetensors) that RemoteNet Segment reads. Chips are cut from the labelled area; some blocks of it are held out to validate (no validation chip overlaps a training chip), and the checkpoint with the best validation mIoU is kept. The model file carries the classes (values, names, colours), bands, normalisation (computed from the training pixels), tile size, pixel size, a description of the data and the validation metrics.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entraîne un modèle RemoteNet sur une couche raster et ses étiquettes, et écrit un fichier de modèle (.safetensors) que RemoteNet Segmenter lit. Des imagettes sont découpées dans la zone étiquetée ; certains de ses blocs sont mis de côté pour la validation (aucune imagette de validation ne chevauche une imagette d'entraînement), et le checkpoint ayant le meilleur mIoU de validation est conservé. Le fichier de modèle contient les classes (valeurs, noms, couleurs), les bandes, la normalisation (calculée à partir des pixels d'entraînement), la taille des tuiles, la taille de pixel, une description des données et les métriques de validation.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="158"/>
         <source>Input raster</source>
-        <translation type="unfinished">Raster en entrée</translation>
+        <translation>Raster en entrée</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="48"/>
         <source>the image to learn from (a raster file GDAL can read).</source>
-        <translation type="unfinished"></translation>
+        <translation>l'image à partir de laquelle apprendre (un fichier raster que GDAL peut lire).</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="50"/>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquettes</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="50"/>
         <source>either a class raster (pixel values are the classes; 255 and nodata are unlabelled; other grids and CRSs are warped onto the image) or polygons with a class field (rasterised onto the image grid; reprojected when on another CRS). Polygons without a class field are one class (named after the layer) on a background class 0: building footprints, say.</source>
-        <translation type="unfinished"></translation>
+        <translation>soit un raster de classes (les valeurs des pixels sont les classes ; 255 et NoData ne sont pas étiquetés ; les autres grilles et SCR sont ré-échantillonnés sur l'image), soit des polygones avec un champ de classe (rasterisés sur la grille de l'image ; reprojetés s'ils sont dans un autre SCR). Les polygones sans champ de classe forment une classe (nommée d'après la couche) sur une classe de fond 0 : par exemple des emprises au sol de bâtiments.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="56"/>
         <source>Class field</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ de classe</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="56"/>
         <source>polygons only: a whole-number field keeps its values as class values; a text field gives classes 0..N-1 named by its values. Pixels outside polygons are unlabelled unless BACKGROUND is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>polygones uniquement : un champ de nombres entiers garde ses valeurs comme valeurs de classe ; un champ texte donne les classes 0..N-1 nommées d'après ses valeurs. Les pixels hors des polygones ne sont pas étiquetés, sauf si BACKGROUND est activé.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="60"/>
         <source>Bands</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandes</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="60"/>
         <source>the raster bands to learn from, in order. Default: all.</source>
-        <translation type="unfinished"></translation>
+        <translation>les bandes du raster à partir desquelles apprendre, dans l'ordre. Par défaut : toutes.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="62"/>
         <source>Tile size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille des tuiles</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="62"/>
         <source>chip side in pixels (at least {min_tile}); also the tile size stored for Segment. The network works at 256 pixels and more: smaller chips cost as much.</source>
-        <translation type="unfinished"></translation>
+        <translation>côté des imagettes en pixels (au moins {min_tile}) ; c'est aussi la taille de tuile enregistrée pour Segmenter. Le réseau travaille à 256 pixels et plus : des imagettes plus petites coûtent autant.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="66"/>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Époques</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="66"/>
         <source>passes over the training chips; 0 (the default) = no epoch limit: the time budget decides.</source>
-        <translation type="unfinished"></translation>
+        <translation>passages sur les imagettes d'entraînement ; 0 (par défaut) = pas de limite d'époques : le budget de temps décide.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="69"/>
         <source>Maximum minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée maximale en minutes</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="69"/>
         <source>time budget for the whole run, validation included; 0 = no limit. Training stops at whichever of EPOCHS and MAX_MINUTES is set and comes first (by default, after {minutes} minutes). Training stops in time and keeps the best checkpoint so far.</source>
-        <translation type="unfinished"></translation>
+        <translation>budget de temps pour toute l'exécution, validation comprise ; 0 = pas de limite. L'entraînement s'arrête à la première limite atteinte parmi EPOCHS et MAX_MINUTES (par défaut, après {minutes} minutes). L'entraînement s'arrête à temps et conserve le meilleur checkpoint obtenu jusque-là.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="74"/>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille de lot</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="74"/>
         <source>chips per step; lower it if memory runs out.</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre d'imagettes par itération ; réduisez-le si la mémoire vient à manquer.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="176"/>
         <source>Device</source>
-        <translation type="unfinished">Périphérique</translation>
+        <translation>Périphérique</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="76"/>
         <source>Auto uses a CUDA GPU when present (bf16 mixed precision), else the CPU (fp32).</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatique utilise un GPU CUDA s'il y en a un (précision mixte bf16), sinon le CPU (fp32).</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="79"/>
         <source>Pretrained encoder</source>
-        <translation type="unfinished"></translation>
+        <translation>Encodeur pré-entraîné</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="79"/>
         <source>start the encoder from ImageNet weights (downloads them from the Hugging Face hub unless cached); off by default, nothing is downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>initialise l'encodeur avec des poids ImageNet (téléchargés depuis le hub Hugging Face s'ils ne sont pas en cache) ; désactivé par défaut, rien n'est téléchargé.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="83"/>
         <source>Background class</source>
-        <translation type="unfinished"></translation>
+        <translation>Classe de fond</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="83"/>
         <source>advanced; with a class field, pixels outside the polygons become a &apos;background&apos; class instead of unlabelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>avancé ; avec un champ de classe, les pixels hors des polygones forment une classe « fond » au lieu de ne pas être étiquetés.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="184"/>
         <source>Validation fraction</source>
-        <translation type="unfinished"></translation>
+        <translation>Part de validation</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="87"/>
         <source>advanced; share of labelled blocks held out to validate.</source>
-        <translation type="unfinished"></translation>
+        <translation>avancé ; part des blocs étiquetés mis de côté pour la validation.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="187"/>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux d'apprentissage</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="89"/>
         <source>advanced; AdamW peak learning rate (warm-up, then polynomial decay).</source>
-        <translation type="unfinished"></translation>
+        <translation>avancé ; taux d'apprentissage maximal d'AdamW (préchauffage, puis décroissance polynomiale).</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="190"/>
         <source>Encoder</source>
-        <translation type="unfinished"></translation>
+        <translation>Encodeur</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="91"/>
         <source>advanced; pvt_v2_b1 is the reference RemoteNet encoder; resnet18 is a CNN encoder feeding the same decoder, faster on a CPU and better from few labels (on a held-out road scene, docs/training.md: road IoU 0.55-0.57 after 8 minutes on 2 CPU cores). The model file records which one it is; Segment and Evaluate read either.</source>
-        <translation type="unfinished"></translation>
+        <translation>avancé ; pvt_v2_b1 est l'encodeur RemoteNet de référence ; resnet18 est un encodeur CNN qui alimente le même décodeur, plus rapide sur un CPU et meilleur avec peu d'étiquettes (sur une scène routière mise de côté, docs/training.md : IoU des routes de 0,55 à 0,57 après 8 minutes sur 2 cœurs de CPU). Le fichier de modèle indique lequel est utilisé ; Segmenter et Évaluer lisent les deux.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="97"/>
         <source>Encoder weights file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier de poids de l'encodeur</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="97"/>
         <source>advanced; optional local pretrained weights for the chosen encoder: timm&apos;s state_dict of that network (.safetensors, or .pth read as weights only). For machines that cannot download; do not combine with PRETRAINED_ENCODER.</source>
-        <translation type="unfinished"></translation>
+        <translation>avancé ; poids pré-entraînés locaux optionnels pour l'encodeur choisi : le state_dict timm de ce réseau (.safetensors, ou .pth lu comme poids uniquement). Pour les machines qui ne peuvent rien télécharger ; ne pas combiner avec PRETRAINED_ENCODER.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="195"/>
         <source>Model file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier du modèle</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="102"/>
         <source>the .safetensors model file to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier de modèle .safetensors à écrire.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="105"/>
         <source>Training on a CPU is slow: expect minutes for a small scene. Needs torch, timm and safetensors in the Python that QGIS runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'entraînement sur un CPU est lent : comptez plusieurs minutes pour une petite scène. Nécessite torch, timm et safetensors dans le Python utilisé par QGIS.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="146"/>
@@ -2211,202 +2211,202 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="149"/>
         <source>training,segmentation,deep learning,remotenet,model,labels</source>
-        <translation type="unfinished"></translation>
+        <translation>entraînement,segmentation,apprentissage profond,remotenet,modèle,étiquettes</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="152"/>
         <source>Trains a RemoteNet model from a raster and labels (class raster or polygons).</source>
-        <translation type="unfinished"></translation>
+        <translation>Entraîne un modèle RemoteNet à partir d'un raster et d'étiquettes (raster de classes ou polygones).</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="159"/>
         <source>Labels (class raster, or polygons)</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquettes (raster de classes ou polygones)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="161"/>
         <source>Class field (polygons; empty: one class on a background)</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ de classe (polygones ; vide : une classe sur un fond)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="163"/>
         <source>Bands (default: all)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandes (par défaut : toutes)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="166"/>
         <source>Tile size (pixels)</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille des tuiles (pixels)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="168"/>
         <source>Epochs (0: no limit, the time budget decides)</source>
-        <translation type="unfinished"></translation>
+        <translation>Époques (0 : pas de limite, le budget de temps décide)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="171"/>
         <source>Maximum minutes (0: no limit)</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée maximale en minutes (0 : pas de limite)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="174"/>
         <source>Batch size (chips)</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille de lot (imagettes)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="176"/>
         <source>Auto</source>
-        <translation type="unfinished">Automatique</translation>
+        <translation>Automatique</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="176"/>
         <source>CUDA</source>
-        <translation type="unfinished">CUDA</translation>
+        <translation>CUDA</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="176"/>
         <source>CPU</source>
-        <translation type="unfinished">CPU</translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="179"/>
         <source>Start from an ImageNet-pretrained encoder (downloads)</source>
-        <translation type="unfinished"></translation>
+        <translation>Partir d'un encodeur pré-entraîné sur ImageNet (téléchargement)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="182"/>
         <source>Pixels outside polygons are a background class</source>
-        <translation type="unfinished"></translation>
+        <translation>Les pixels hors des polygones forment une classe de fond</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="192"/>
         <source>Encoder weights file (timm .safetensors or .pth)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier de poids de l'encodeur (timm .safetensors ou .pth)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="192"/>
         <source>Weights (*.safetensors *.pth *.pt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Poids (*.safetensors *.pth *.pt)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="195"/>
         <source>RemoteNet model (*.safetensors)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle RemoteNet (*.safetensors)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="197"/>
         <source>Validation mIoU</source>
-        <translation type="unfinished"></translation>
+        <translation>mIoU de validation</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="198"/>
         <source>Validation overall accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Précision globale de validation</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="199"/>
         <source>Training steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Itérations d'entraînement</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="200"/>
         <source>Epochs run</source>
-        <translation type="unfinished"></translation>
+        <translation>Époques effectuées</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="201"/>
         <source>Device that trained the model</source>
-        <translation type="unfinished"></translation>
+        <translation>Périphérique qui a entraîné le modèle</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="202"/>
         <source>Classes (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Classes (JSON)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="209"/>
         <source>INPUT: {value} is not a raster layer QGIS can open; choose a raster file (for example a GeoTIFF)</source>
-        <translation type="unfinished"></translation>
+        <translation>INPUT : {value} n'est pas une couche raster que QGIS peut ouvrir ; choisissez un fichier raster (par exemple un GeoTIFF)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="213"/>
         <source>INPUT: layer &apos;{layer}&apos; comes from the &apos;{provider}&apos; provider; save it as a GeoTIFF first</source>
-        <translation type="unfinished"></translation>
+        <translation>INPUT : la couche '{layer}' provient du fournisseur de données '{provider}' ; enregistrez-la d'abord en GeoTIFF</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="225"/>
         <source>BANDS: the raster has {count} band(s); it has no band {bands}</source>
-        <translation type="unfinished"></translation>
+        <translation>BANDS : le raster a {count} bande(s) ; il n'a pas de bande {bands}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="229"/>
         <source>TILE_SIZE: {tile} is too small; use at least {minimum} pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>TILE_SIZE : {tile} est trop petit ; utilisez au moins {minimum} pixels</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="234"/>
         <source>EPOCHS and MAX_MINUTES are both 0: nothing would stop the training; set an epoch count, a time budget, or both</source>
-        <translation type="unfinished"></translation>
+        <translation>EPOCHS et MAX_MINUTES valent tous deux 0 : rien n'arrêterait l'entraînement ; indiquez un nombre d'époques, un budget de temps, ou les deux</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="238"/>
         <source>BATCH_SIZE: {batch} must be at least 1 chip</source>
-        <translation type="unfinished"></translation>
+        <translation>BATCH_SIZE : {batch} doit valoir au moins 1 imagette</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="242"/>
         <source>ENCODER_WEIGHTS: {path} is not a file; give timm&apos;s weights for the chosen encoder, or leave it empty</source>
-        <translation type="unfinished"></translation>
+        <translation>ENCODER_WEIGHTS : {path} n'est pas un fichier ; indiquez les poids timm de l'encodeur choisi, ou laissez ce champ vide</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="247"/>
         <source>PRETRAINED_ENCODER and ENCODER_WEIGHTS both give starting weights; turn PRETRAINED_ENCODER off to use the local file</source>
-        <translation type="unfinished"></translation>
+        <translation>PRETRAINED_ENCODER et ENCODER_WEIGHTS donnent tous deux des poids de départ ; désactivez PRETRAINED_ENCODER pour utiliser le fichier local</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="274"/>
         <source>OUTPUT_MODEL: give a file name for the model (.safetensors)</source>
-        <translation type="unfinished"></translation>
+        <translation>OUTPUT_MODEL : indiquez un nom de fichier pour le modèle (.safetensors)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="276"/>
         <source>OUTPUT_MODEL: {path} must end in .safetensors (the model file format)</source>
-        <translation type="unfinished"></translation>
+        <translation>OUTPUT_MODEL : {path} doit se terminer par .safetensors (le format des fichiers de modèle)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="295"/>
         <source>Reading the raster and labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture du raster et des étiquettes</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="315"/>
         <source>Stopped by {stopped_by} after {steps} steps ({epochs} epochs, {seconds} s); best validation mIoU {miou} at epoch {best_epoch}. Model written to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêté (limite : {stopped_by}) après {steps} itérations ({epochs} époques, {seconds} s) ; meilleur mIoU de validation {miou} à l'époque {best_epoch}. Modèle écrit dans {path}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="340"/>
         <source>Training on {device} (bf16 mixed precision): {train} training and {val} validation chips, {steps} steps per epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Entraînement sur {device} (précision mixte bf16) : {train} imagettes d'entraînement et {val} de validation, {steps} itérations par époque</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="340"/>
         <source>Training on {device}: {train} training and {val} validation chips, {steps} steps per epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Entraînement sur {device} : {train} imagettes d'entraînement et {val} de validation, {steps} itérations par époque</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="352"/>
         <source>epoch {epoch}, step {step}, loss {loss}</source>
-        <translation type="unfinished"></translation>
+        <translation>époque {epoch}, itération {step}, perte {loss}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="356"/>
         <source>Validation at epoch {epoch}: mIoU {miou} (best so far)</source>
-        <translation type="unfinished"></translation>
+        <translation>Validation à l'époque {epoch} : mIoU {miou} (meilleur jusqu'ici)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="356"/>
         <source>Validation at epoch {epoch}: mIoU {miou}</source>
-        <translation type="unfinished"></translation>
+        <translation>Validation à l'époque {epoch} : mIoU {miou}</translation>
     </message>
 </context>
 </TS>
