@@ -824,522 +824,522 @@
     <message>
         <location filename="../model/model_file.py" line="88"/>
         <source>{path}: unreadable .safetensors file ({err}); is it truncated?</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: nicht lesbare .safetensors-Datei ({err}); ist sie unvollständig?</translation>
     </message>
     <message>
         <location filename="../model/encoder_weights.py" line="45"/>
         <source>{path}: refused to load: the file holds Python objects other than weights, which could run code; save a plain state_dict or a .safetensors file</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: Laden verweigert: die Datei enthält außer Gewichten Python-Objekte, die Code ausführen könnten; speichern Sie ein reines state_dict oder eine .safetensors-Datei</translation>
     </message>
     <message>
         <location filename="../model/encoder_weights.py" line="49"/>
         <source>{path}: neither a .safetensors file nor a readable PyTorch checkpoint ({name}: {err})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: weder eine .safetensors-Datei noch ein lesbarer PyTorch-Checkpoint ({name}: {err})</translation>
     </message>
     <message>
         <location filename="../model/encoder_weights.py" line="57"/>
         <source>{path}: the file is not a state_dict of tensors</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: die Datei ist kein state_dict aus Tensoren</translation>
     </message>
     <message>
         <location filename="../model/encoder_weights.py" line="90"/>
         <source>{path}: not timm {name} weights: {parts}. Give the state_dict of timm&apos;s {name}, or choose the encoder these weights belong to</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: keine timm-Gewichte für {name}: {parts}. Geben Sie das state_dict von timms {name} an oder wählen Sie den Encoder, zu dem diese Gewichte gehören</translation>
     </message>
     <message>
         <location filename="../model/encoder_weights.py" line="101"/>
         <source>{path}: {key} has shape {shape} where timm {name} has {shape2}; these are weights of another variant</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: {key} hat die Form {shape}, wo timm {name} {shape2} hat; das sind Gewichte einer anderen Variante</translation>
     </message>
     <message>
         <location filename="../model/encoder_weights.py" line="109"/>
         <source>{path}: the first convolution ({first_conv}) takes {shape} bands; only 3-band weights can be adapted to {in_channels} bands</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: die erste Faltung ({first_conv}) nimmt {shape} Kanäle; nur Gewichte für 3 Kanäle lassen sich auf {in_channels} Kanäle anpassen</translation>
     </message>
     <message>
         <location filename="../model/encoder_weights.py" line="143"/>
         <source>{path}: cannot place encoder weight {key} (timm layout changed?)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: das Encoder-Gewicht {key} lässt sich nicht zuordnen (hat sich der Aufbau von timm geändert?)</translation>
     </message>
     <message>
         <location filename="../model/encoder_weights.py" line="154"/>
         <source>the {name} encoder has no {key}; timm&apos;s layout changed</source>
-        <translation type="unfinished"></translation>
+        <translation>der Encoder {name} hat kein {key}; der Aufbau von timm hat sich geändert</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="45"/>
         <source>{path}: no such model file</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: Modelldatei nicht gefunden</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="48"/>
         <source>{path}: {value:.1f} GB is far larger than a RemoteNet model (about 55 MB); choose the .safetensors file written by RemoteNet Train</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: {value:.1f} GB ist weit größer als ein RemoteNet-Modell (etwa 55 MB); wählen Sie die .safetensors-Datei, die RemoteNet Trainieren geschrieben hat</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="60"/>
         <source>{path}: not a model file (neither .safetensors nor a PyTorch checkpoint)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: keine Modelldatei (weder .safetensors noch ein PyTorch-Checkpoint)</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="70"/>
         <source>{path}: not a readable PyTorch checkpoint ({err}); the file may be truncated</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: kein lesbarer PyTorch-Checkpoint ({err}); die Datei ist möglicherweise unvollständig</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="77"/>
         <source>{path}: refused: this archive would expand to {value:.0f} MB (a PyTorch checkpoint is stored uncompressed); it is not a RemoteNet model</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: verweigert: dieses Archiv würde entpackt {value:.0f} MB groß (ein PyTorch-Checkpoint wird unkomprimiert gespeichert); es ist kein RemoteNet-Modell</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="88"/>
         <source>{path}: unreadable .safetensors file (its header claims {length} bytes); the file is truncated or damaged: copy or download it again</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: nicht lesbare .safetensors-Datei (ihr Header gibt {length} Bytes an); die Datei ist unvollständig oder beschädigt: kopieren Sie sie erneut oder laden Sie sie erneut herunter</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="93"/>
         <source>{path}: the .safetensors header is cut short; the file is truncated: copy or download it again</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: der .safetensors-Header ist abgeschnitten; die Datei ist unvollständig: kopieren Sie sie erneut oder laden Sie sie erneut herunter</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="103"/>
         <source>{path}: the .safetensors header nests too deeply to be a model file; choose a file written by RemoteNet</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: der .safetensors-Header ist für eine Modelldatei zu tief verschachtelt; wählen Sie eine von RemoteNet geschriebene Datei</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="108"/>
         <source>{path}: this .safetensors file has no &apos;{metadata_key}&apos; header; it was not written by remotenet.model.save_model</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: diese .safetensors-Datei hat keinen Header &apos;{metadata_key}&apos;; sie wurde nicht von remotenet.model.save_model geschrieben</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="112"/>
         <source>{path}: the &apos;{metadata_key}&apos; header is not a JSON text of at most {value} kB; the file is damaged or not a RemoteNet model</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: der Header &apos;{metadata_key}&apos; ist kein JSON-Text von höchstens {value} kB; die Datei ist beschädigt oder kein RemoteNet-Modell</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="119"/>
         <source>{path}: the &apos;{metadata_key}&apos; header is not valid JSON ({err})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: der Header &apos;{metadata_key}&apos; ist kein gültiges JSON ({err})</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="123"/>
         <source>{path}: the &apos;{metadata_key}&apos; header nests too deeply; the file is damaged or not a RemoteNet model</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: der Header &apos;{metadata_key}&apos; ist zu tief verschachtelt; die Datei ist beschädigt oder kein RemoteNet-Modell</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="127"/>
         <source>{path}: the &apos;{metadata_key}&apos; header is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: der Header &apos;{metadata_key}&apos; ist kein JSON-Objekt</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="133"/>
         <source>{path}: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: {err}</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="156"/>
         <source>{path}: {err}; the header contradicts the weights: re-save the model with remotenet.model.save_model</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: {err}; der Header widerspricht den Gewichten: speichern Sie das Modell erneut mit remotenet.model.save_model</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="134"/>
         <source>band entry {band!r} is neither a name, a 1-based index nor a dict</source>
-        <translation type="unfinished"></translation>
+        <translation>der Kanaleintrag {band!r} ist weder ein Name noch ein Index (ab 1) noch ein Dict</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="151"/>
         <source>model header: {msg}</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell-Header: {msg}</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="54"/>
         <source>{path}: model files are written as .safetensors; use that extension</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: Modelldateien werden als .safetensors geschrieben; verwenden Sie diese Endung</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="58"/>
         <source>weight storage {storage!r} is not one of {storages}</source>
-        <translation type="unfinished"></translation>
+        <translation>das Speicherformat der Gewichte {storage!r} ist keiner der Werte {storages}</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="123"/>
         <source>{path}: {err}; the header contradicts the weights</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: {err}; der Header widerspricht den Gewichten</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="138"/>
         <source>{path}: the weights cannot be read ({err}); the file may be truncated: copy or download it again</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: die Gewichte können nicht gelesen werden ({err}); die Datei ist möglicherweise unvollständig: kopieren Sie sie erneut oder laden Sie sie erneut herunter</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="144"/>
         <source>{path}: {err}; the file is damaged or was not written by save_model</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: {err}; die Datei ist beschädigt oder wurde nicht von save_model geschrieben</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="153"/>
         <source>{path}: refused to load: the checkpoint holds Python objects other than weights, which could run code. Re-save it as a plain state_dict, or convert it to .safetensors.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: Laden verweigert: der Checkpoint enthält außer Gewichten Python-Objekte, die Code ausführen könnten. Speichern Sie ihn erneut als reines state_dict oder konvertieren Sie ihn in .safetensors.</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="159"/>
         <source>{path}: not a readable PyTorch checkpoint ({name}: {err}); the file may be truncated or not a model</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: kein lesbarer PyTorch-Checkpoint ({name}: {err}); die Datei ist möglicherweise unvollständig oder kein Modell</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="167"/>
         <source>{path}: the checkpoint is not a state_dict of tensors</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: der Checkpoint ist kein state_dict aus Tensoren</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="177"/>
         <source>{path}: the weights hold NaN or infinite values (first in {name}); the model is damaged, for example by a training that diverged: use another model file</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: die Gewichte enthalten NaN- oder unendliche Werte (zuerst in {name}); das Modell ist beschädigt, zum Beispiel durch ein divergiertes Training: verwenden Sie eine andere Modelldatei</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="188"/>
         <source>{path}: these weights are not a RemoteNet ({head_key} or an encoder&apos;s first convolution ({first_conv_keys}) missing); they belong to another architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: diese Gewichte sind kein RemoteNet ({head_key} oder die erste Faltung eines Encoders ({first_conv_keys}) fehlt); sie gehören zu einer anderen Architektur</translation>
     </message>
     <message>
         <location filename="../model/model_file.py" line="217"/>
         <source>{path}: the weights do not fit RemoteNet ({architecture}): {details}.{hint} Choose a model saved by this plugin&apos;s RemoteNet (Train or remotenet.model.save_model).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: die Gewichte passen nicht zu RemoteNet ({architecture}): {details}.{hint} Wählen Sie ein Modell, das mit dem RemoteNet dieses Plugins gespeichert wurde (Trainieren oder remotenet.model.save_model).</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="87"/>
         <source>set epochs, max_minutes or max_steps: nothing would stop the training</source>
-        <translation type="unfinished"></translation>
+        <translation>setzen Sie epochs, max_minutes oder max_steps: sonst würde nichts das Training beenden</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="92"/>
         <source>{name} must not be negative (got {value})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} darf nicht negativ sein (angegeben: {value})</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="95"/>
         <source>batch_size must be at least 1 (got {batch_size})</source>
-        <translation type="unfinished"></translation>
+        <translation>batch_size muss mindestens 1 sein (angegeben: {batch_size})</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="98"/>
         <source>lr must be positive (got {lr})</source>
-        <translation type="unfinished"></translation>
+        <translation>lr muss positiv sein (angegeben: {lr})</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="100"/>
         <source>encoder_lr_ratio must be positive (got {encoder_lr_ratio})</source>
-        <translation type="unfinished"></translation>
+        <translation>encoder_lr_ratio muss positiv sein (angegeben: {encoder_lr_ratio})</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="104"/>
         <source>encoder {encoder!r} is not supported; choose one of {encoders}</source>
-        <translation type="unfinished"></translation>
+        <translation>der Encoder {encoder!r} wird nicht unterstützt; wählen Sie einen von {encoders}</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="108"/>
         <source>pretrained_encoder (download) and encoder_weights (a local file) both ask for starting weights; set only one</source>
-        <translation type="unfinished"></translation>
+        <translation>pretrained_encoder (Download) und encoder_weights (eine lokale Datei) fordern beide Startgewichte an; setzen Sie nur eines davon</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="152"/>
         <source>device {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät {err}</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="256"/>
         <source>training and validation chips have different band counts</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainings- und Validierungsausschnitte haben unterschiedlich viele Kanäle</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="260"/>
         <source>normalisation has {mean_count} means for {in_channels} bands</source>
-        <translation type="unfinished"></translation>
+        <translation>die Normalisierung hat {mean_count} Mittelwerte für {in_channels} Kanäle</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="278"/>
         <source>encoder weights: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>Encoder-Gewichte: {err}</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="280"/>
         <source>the given model&apos;s classes or bands do not match the chips</source>
-        <translation type="unfinished"></translation>
+        <translation>die Klassen oder Kanäle des angegebenen Modells passen nicht zu den Ausschnitten</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="518"/>
         <source>{what} chips must be images (N, C, H, W) and labels (N, H, W); got {shape} and {shape2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausschnitte ({what}) müssen Bilder (N, C, H, W) und Labels (N, H, W) sein; erhalten: {shape} und {shape2}</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="523"/>
         <source>{what} images {shape} and labels {shape2} do not match</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder {shape} und Labels {shape2} ({what}) passen nicht zusammen</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="527"/>
         <source>there are no {what} chips</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt keine Ausschnitte ({what})</translation>
     </message>
     <message>
         <location filename="../model/training.py" line="531"/>
         <source>{what} labels hold class indices {tolist} but there are {num_classes} classes</source>
-        <translation type="unfinished"></translation>
+        <translation>die Labels ({what}) enthalten die Klassenindizes {tolist}, es gibt aber nur {num_classes} Klassen</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="244"/>
         <source>the raster has no georeferencing: the outputs have none either (pixel coordinates), and polygon areas are in square pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>das Raster hat keine Georeferenzierung: die Ausgaben haben auch keine (Pixelkoordinaten), und Polygonflächen sind in Quadratpixeln angegeben</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="248"/>
         <source>the raster&apos;s geotransform is rotated or sheared: it is classified in pixel space and the outputs keep the same rotated geotransform</source>
-        <translation type="unfinished"></translation>
+        <translation>die Geotransformation des Rasters ist gedreht oder geschert: es wird im Pixelraum klassifiziert, und die Ausgaben behalten dieselbe gedrehte Geotransformation</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="252"/>
         <source>the raster has no CRS: the outputs have no CRS either, and polygon areas are in map units squared</source>
-        <translation type="unfinished"></translation>
+        <translation>das Raster hat kein KBS: die Ausgaben haben auch keines, und Polygonflächen sind in quadrierten Karteneinheiten angegeben</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="257"/>
         <source>floating-point bands: NaN and +-inf pixels are treated as nodata</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleitkomma-Kanäle: Pixel mit NaN und +-inf werden als Leerwert behandelt</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="259"/>
         <source>signed integer bands: negative values are scaled like any other with the model header&apos;s offset and scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanäle mit vorzeichenbehafteten Ganzzahlen: negative Werte werden wie alle anderen mit Offset und Skalierung aus dem Modell-Header skaliert</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="263"/>
         <source>the raster has a colour table: the model is fed the palette indices, not the colours; expand it to RGB first (gdal_translate -expand rgb) if the model was trained on colour imagery</source>
-        <translation type="unfinished"></translation>
+        <translation>das Raster hat eine Farbtabelle: das Modell erhält die Palettenindizes, nicht die Farben; wandeln Sie es zuerst in RGB um (gdal_translate -expand rgb), wenn das Modell auf Farbbildern trainiert wurde</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="268"/>
         <source>the raster is {width} x {height} pixels, 1 pixel thin: tiles are 1 pixel thin too</source>
-        <translation type="unfinished"></translation>
+        <translation>das Raster ist {width} x {height} Pixel groß und nur 1 Pixel schmal: die Kacheln sind ebenfalls 1 Pixel schmal</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="272"/>
         <source>the tile size {tile_size} is larger than the processed area ({width} x {height}): tiles are cut to {tile_size2} x {tile_size3} pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>die Kachelgröße {tile_size} ist größer als der verarbeitete Bereich ({width} x {height}): die Kacheln werden auf {tile_size2} x {tile_size3} Pixel zugeschnitten</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="183"/>
         <source>sieved patches under {threshold} pixels ({min_area:g} m2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Flächen kleiner als {threshold} Pixel ({min_area:g} m2) ausgesiebt</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="157"/>
         <source>dropped {dropped} polygon(s) under the minimum area or emptied by simplification</source>
-        <translation type="unfinished"></translation>
+        <translation>{dropped} Polygon(e) verworfen, die unter der Mindestfläche lagen oder durch die Vereinfachung leer wurden</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="86"/>
         <source>{what} {done}/{total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} {done}/{total}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="131"/>
         <source>the finished chunks stay in {path}: run again with the same inputs and parameters to resume</source>
-        <translation type="unfinished"></translation>
+        <translation>die fertigen Blöcke bleiben in {path}: führen Sie den Lauf mit denselben Eingaben und Parametern erneut aus, um ihn fortzusetzen</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/segment.py" line="79"/>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>fertig</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="163"/>
         <source>resuming: {records_count} of {plan_count} chunks reused from {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzung: {records_count} von {plan_count} Blöcken aus {path} wiederverwendet</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="172"/>
         <source>{plan_count} chunks of up to {side} x {side} px over {grid_count} tiles, {jobs_count} to run on {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{plan_count} Blöcke von bis zu {side} x {side} px über {grid_count} Kacheln, davon {jobs_count} auszuführen auf {name}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="194"/>
         <source>{hits} tiles on chunk borders were computed once and shared by their chunks</source>
-        <translation type="unfinished"></translation>
+        <translation>{hits} Kacheln an Blockgrenzen wurden einmal berechnet und von ihren Blöcken gemeinsam genutzt</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="213"/>
         <source>assembling</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammensetzen</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="238"/>
         <source>resuming: polygons of {pieces_count} of {plan_count} chunks reused</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzung: Polygone von {pieces_count} von {plan_count} Blöcken wiederverwendet</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="252"/>
         <source>merging polygons</source>
-        <translation type="unfinished"></translation>
+        <translation>Polygone werden zusammengeführt</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="259"/>
         <source>{count} polygons written</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} Polygone geschrieben</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/classify.py" line="120"/>
         <source>{grid_count} tiles on {device_name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{grid_count} Kacheln auf {device_name}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/classify.py" line="138"/>
         <source>tiles {seen}/{grid_count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kacheln {seen}/{grid_count}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/classify.py" line="150"/>
         <source>skipped {skipped} of {grid_count} tiles that were all nodata</source>
-        <translation type="unfinished"></translation>
+        <translation>{skipped} von {grid_count} Kacheln übersprungen, die nur Leerwerte enthielten</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/dask_runner.py" line="92"/>
         <source>connected to the Dask scheduler {address} in {value:.1f} s: {workers_count} worker(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>mit dem Dask-Scheduler {address} in {value:.1f} s verbunden: {workers_count} Worker</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/dask_runner.py" line="97"/>
         <source>the scheduler has no workers yet; the chunks wait until a worker joins</source>
-        <translation type="unfinished"></translation>
+        <translation>der Scheduler hat noch keine Worker; die Blöcke warten, bis ein Worker hinzukommt</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/evaluate.py" line="134"/>
         <source>{unclassified} labelled reference pixels are nodata in the classified raster and were not counted</source>
-        <translation type="unfinished"></translation>
+        <translation>{unclassified} gelabelte Referenzpixel sind im klassifizierten Raster Leerwerte und wurden nicht gezählt</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/evaluate.py" line="179"/>
         <source>the reference raster is on another grid or CRS: warped (nearest) onto the classified grid</source>
-        <translation type="unfinished"></translation>
+        <translation>das Referenzraster liegt auf einem anderen Gitter oder in einem anderen KBS: auf das Gitter des klassifizierten Rasters transformiert (nächster Nachbar)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/inference.py" line="196"/>
         <source>GPU out of memory: continuing with batch size {batch_size}</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU-Speicher erschöpft: weiter mit Batchgröße {batch_size}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="74"/>
         <source>label raster {path} is on another grid or CRS: warped (nearest) onto the image grid</source>
-        <translation type="unfinished"></translation>
+        <translation>das Labelraster {path} liegt auf einem anderen Gitter oder in einem anderen KBS: auf das Gitter des Bildes transformiert (nächster Nachbar)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="109"/>
         <source>background ignored for raster labels: their values are the classes</source>
-        <translation type="unfinished"></translation>
+        <translation>Hintergrund wird bei Labelrastern ignoriert: ihre Werte sind die Klassen</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="140"/>
         <source>labels {path} are in another CRS: reprojected onto the raster&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>die Labels {path} liegen in einem anderen KBS: in das KBS des Rasters reprojiziert</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/labels.py" line="147"/>
         <source>{skipped} feature(s) of {path} without a geometry{without} were left out</source>
-        <translation type="unfinished"></translation>
+        <translation>{skipped} Objekt(e) von {path} ohne Geometrie{without} wurden ausgelassen</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="35"/>
         <source>the raster has no CRS: polygon areas are in squared map units, not m2</source>
-        <translation type="unfinished"></translation>
+        <translation>das Raster hat kein KBS: Polygonflächen sind in quadrierten Karteneinheiten angegeben, nicht in m2</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="42"/>
         <source>the raster&apos;s CRS is neither geographic nor projected: areas are in squared map units</source>
-        <translation type="unfinished"></translation>
+        <translation>das KBS des Rasters ist weder geografisch noch projiziert: Flächen sind in quadrierten Karteneinheiten angegeben</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/run.py" line="102"/>
         <source>segmenting {source} window {window} with {model_name} on {device_name} ({runtime_name}, {precision}), bands {bands}, tile {tile_size}, overlap {overlap}, batch {batch_size}, TTA {tta}</source>
-        <translation type="unfinished"></translation>
+        <translation>Segmentierung von {source}, Fenster {window}, mit {model_name} auf {device_name} ({runtime_name}, {precision}), Kanäle {bands}, Kachel {tile_size}, Überlappung {overlap}, Batch {batch_size}, TTA {tta}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="134"/>
         <source>OpenVINO {version}: using the network converted earlier for input {shape} ({folder})</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenVINO {version}: das früher für die Eingabe {shape} konvertierte Netz wird verwendet ({folder})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="139"/>
         <source>OpenVINO {version}: converting the network for input {shape} (once per model file and tile shape)</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenVINO {version}: das Netz wird für die Eingabe {shape} konvertiert (einmal je Modelldatei und Kachelform)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="168"/>
         <source>OpenVINO: converted in {value:.1f} s; cached in {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenVINO: in {value:.1f} s konvertiert; zwischengespeichert in {folder}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/segment.py" line="58"/>
         <source>polygons</source>
-        <translation type="unfinished"></translation>
+        <translation>Polygone</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/segment.py" line="67"/>
         <source>{polygons} polygons written</source>
-        <translation type="unfinished"></translation>
+        <translation>{polygons} Polygone geschrieben</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/work_folder.py" line="71"/>
         <source>an earlier run&apos;s work in {path} used other inputs ({changed}); starting afresh</source>
-        <translation type="unfinished"></translation>
+        <translation>die Arbeit eines früheren Laufs in {path} verwendete andere Eingaben ({changed}); es wird neu begonnen</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="88"/>
         <source>a polygon piece</source>
-        <translation type="unfinished"></translation>
+        <translation>einer Polygon-Teildatei</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="133"/>
         <source>the polygons</source>
-        <translation type="unfinished"></translation>
+        <translation>der Polygone</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="176"/>
         <source>chunks</source>
-        <translation type="unfinished"></translation>
+        <translation>Blöcke</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/chunked.py" line="242"/>
         <source>polygons of chunks</source>
-        <translation type="unfinished"></translation>
+        <translation>Polygone der Blöcke</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/write_errors.py" line="37"/>
         <source>the disk is full: free some space or choose a folder on another disk</source>
-        <translation type="unfinished"></translation>
+        <translation>der Datenträger ist voll: geben Sie Speicherplatz frei oder wählen Sie einen Ordner auf einem anderen Datenträger</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/write_errors.py" line="38"/>
         <source>check that the folder is still there, writable and has free space</source>
-        <translation type="unfinished"></translation>
+        <translation>prüfen Sie, ob der Ordner noch existiert, beschreibbar ist und freien Speicherplatz hat</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/write_errors.py" line="53"/>
         <source>writing {what} failed ({first}); {advice}</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben {what} fehlgeschlagen ({first}); {advice}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/writer.py" line="145"/>
         <source>the classified raster</source>
-        <translation type="unfinished"></translation>
+        <translation>des klassifizierten Rasters</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/writer.py" line="149"/>
         <source>the confidence raster</source>
-        <translation type="unfinished"></translation>
+        <translation>des Konfidenzrasters</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/styling.py" line="74"/>
         <source>could not open {uri} to store its style</source>
-        <translation type="unfinished"></translation>
+        <translation>{uri} konnte nicht geöffnet werden, um seinen Stil zu speichern</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/dependencies.py" line="75"/>
@@ -1350,102 +1350,108 @@ By hand, for the Python that QGIS uses ({python}, version {version}), then resta
   macOS:   /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install --user {names}
   Windows: in the OSGeo4W Shell: python -m pip install {names}
 On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): install torch&lt;2.9 there (for example: python -m pip install &quot;torch&lt;2.9&quot; timm safetensors).</source>
-        <translation type="unfinished"></translation>
+        <translation>Installieren Sie sie in QGIS über Raster &gt; RemoteNet &gt; PyTorch und Abhängigkeiten installieren… (oder, ohne das Fenster, mit `python -m remotenet install`, ausgeführt im Ordner python/plugins des QGIS-Profils) oder von Hand.
+Von Hand, für das Python, das QGIS verwendet ({python}, Version {version}), danach QGIS neu starten:
+  Linux:   python3 -m pip install --user --break-system-packages {names}
+           (Debian 12+ und Ubuntu 23.04+ verweigern --user ohne diese Option; pip ist dort python3-pip)
+  macOS:   /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install --user {names}
+  Windows: in der OSGeo4W Shell: python -m pip install {names}
+Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinError 1114): installieren Sie dort torch&lt;2.9 (zum Beispiel: python -m pip install &quot;torch&lt;2.9&quot; timm safetensors).</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="155"/>
         <source>format_version {version!r} is not supported (this plugin reads up to {format_version}); update the plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>format_version {version!r} wird nicht unterstützt (dieses Plugin liest bis {format_version}); aktualisieren Sie das Plugin</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="160"/>
         <source>architecture {named!r} is not one this plugin builds ({architectures}); choose a model written by RemoteNet Train, or update the plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>die Architektur {named!r} wird von diesem Plugin nicht erstellt ({architectures}); wählen Sie ein von RemoteNet Trainieren geschriebenes Modell oder aktualisieren Sie das Plugin</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="165"/>
         <source>architecture {named!r} contradicts the weights, which are {architecture!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>die Architektur {named!r} widerspricht den Gewichten, die {architecture!r} sind</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="170"/>
         <source>&apos;classes&apos; must be a non-empty list</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;classes&apos; muss eine nicht leere Liste sein</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="174"/>
         <source>class entry {entry!r} needs value, name and color</source>
-        <translation type="unfinished"></translation>
+        <translation>der Klasseneintrag {entry!r} benötigt value, name und color</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="178"/>
         <source>class value {value!r} must be an integer 0..254 (255 is nodata)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Klassenwert {value!r} muss eine ganze Zahl von 0..254 sein (255 ist der Leerwert)</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="182"/>
         <source>class {name!r} colour {color!r} must be [r, g, b] with 0..255 integers</source>
-        <translation type="unfinished"></translation>
+        <translation>die Farbe {color!r} der Klasse {name!r} muss [r, g, b] mit ganzen Zahlen von 0..255 sein</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="188"/>
         <source>class value(s) {repeated} appear more than once in {values}; give each class its own value</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassenwert(e) {repeated} kommen in {values} mehrfach vor; geben Sie jeder Klasse einen eigenen Wert</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="193"/>
         <source>lists {classes_count} classes but the weights predict {num_classes}</source>
-        <translation type="unfinished"></translation>
+        <translation>listet {classes_count} Klassen auf, aber die Gewichte sagen {num_classes} vorher</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="198"/>
         <source>in_channels {bands!r} must be a whole number of at least 1</source>
-        <translation type="unfinished"></translation>
+        <translation>in_channels {bands!r} muss eine ganze Zahl von mindestens 1 sein</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="201"/>
         <source>says {bands} input bands but the weights take {in_channels}</source>
-        <translation type="unfinished"></translation>
+        <translation>gibt {bands} Eingabekanäle an, aber die Gewichte nehmen {in_channels}</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="205"/>
         <source>&apos;bands&apos; lists {get_count} bands but in_channels is {bands}</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;bands&apos; listet {get_count} Kanäle auf, aber in_channels ist {bands}</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="210"/>
         <source>&apos;input&apos; must be an object with offset, scale, mean and std</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;input&apos; muss ein Objekt mit offset, scale, mean und std sein</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="214"/>
         <source>input.{key} has {value} values for {bands} bands</source>
-        <translation type="unfinished"></translation>
+        <translation>input.{key} hat {value} Werte für {bands} Kanäle</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="218"/>
         <source>input.{key} {numbers!r} must hold finite numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>input.{key} {numbers!r} muss endliche Zahlen enthalten</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="221"/>
         <source>input.offset and input.scale must be finite numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>input.offset und input.scale müssen endliche Zahlen sein</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="223"/>
         <source>input.std values and input.scale must be positive</source>
-        <translation type="unfinished"></translation>
+        <translation>die Werte von input.std und input.scale müssen positiv sein</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="226"/>
         <source>tile_size {tile!r} must be an integer of at least 32</source>
-        <translation type="unfinished"></translation>
+        <translation>tile_size {tile!r} muss eine ganze Zahl von mindestens 32 sein</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/styling.py" line="87"/>
         <source>the style could not be stored</source>
-        <translation type="unfinished"></translation>
+        <translation>der Stil konnte nicht gespeichert werden</translation>
     </message>
 </context>
 <context>
@@ -1453,17 +1459,17 @@ On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): 
     <message>
         <location filename="../remotenet_plugin/algorithms/base.py" line="112"/>
         <source>Checking the {name} parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen der Parameter von {name}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/base.py" line="137"/>
         <source>{name} was cancelled; no output files were written.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} wurde abgebrochen; es wurden keine Ausgabedateien geschrieben.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/base.py" line="190"/>
         <source>{what} failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} fehlgeschlagen: {error}</translation>
     </message>
 </context>
 <context>
@@ -1471,152 +1477,152 @@ On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): 
     <message>
         <location filename="../remotenet_plugin/installer.py" line="88"/>
         <source>Packages: {packages}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakete: {packages}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="90"/>
         <source>Into: {target}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel: {target}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="94"/>
         <source>Download: {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>Download: {size}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="196"/>
         <source>torch below 2.9: newer builds fail to load inside QGIS on Windows (c10.dll, WinError 1114).</source>
-        <translation type="unfinished"></translation>
+        <translation>torch unter 2.9: neuere Builds lassen sich unter Windows in QGIS nicht laden (c10.dll, WinError 1114).</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="199"/>
         <source>NVIDIA driver found: CUDA 12.6 build from download.pytorch.org.</source>
-        <translation type="unfinished"></translation>
+        <translation>NVIDIA-Treiber gefunden: CUDA-12.6-Build von download.pytorch.org.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="203"/>
         <source>No NVIDIA driver found: CPU build.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein NVIDIA-Treiber gefunden: CPU-Build.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="207"/>
         <source>macOS: PyPI&apos;s build (CPU, Apple GPU through MPS).</source>
-        <translation type="unfinished"></translation>
+        <translation>macOS: Build von PyPI (CPU, Apple-GPU über MPS).</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="211"/>
         <source>NVIDIA driver found: PyPI&apos;s CUDA build.</source>
-        <translation type="unfinished"></translation>
+        <translation>NVIDIA-Treiber gefunden: CUDA-Build von PyPI.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="211"/>
         <source>{arch}: PyPI&apos;s build (CPU).</source>
-        <translation type="unfinished"></translation>
+        <translation>{arch}: Build von PyPI (CPU).</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="213"/>
         <source>about 3-5 GB with CUDA libraries</source>
-        <translation type="unfinished"></translation>
+        <translation>etwa 3-5 GB mit CUDA-Bibliotheken</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="218"/>
         <source>No NVIDIA driver found: CPU build of torch and torchvision from download.pytorch.org/whl/cpu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein NVIDIA-Treiber gefunden: CPU-Build von torch und torchvision von download.pytorch.org/whl/cpu.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="225"/>
         <source>about {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>etwa {size}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="280"/>
         <source>cannot find the Python executable of this QGIS (Python {version}); install the packages by hand (see docs/installing.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Python-Programmdatei dieses QGIS (Python {version}) wurde nicht gefunden; installieren Sie die Pakete von Hand (siehe docs/installing.md)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="295"/>
         <source>{index} cannot be reached from here: PyPI&apos;s build instead (on Linux the CUDA build: it runs on a CPU too, but downloads 3-5 GB).</source>
-        <translation type="unfinished"></translation>
+        <translation>{index} ist von hier aus nicht erreichbar: stattdessen der Build von PyPI (unter Linux der CUDA-Build: er läuft auch auf einer CPU, lädt aber 3-5 GB herunter).</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="301"/>
         <source>Kept from QGIS&apos;s Python: {packages}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem Python von QGIS übernommen: {packages}.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="401"/>
         <source>Installing the downloaded packages (this can take minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die heruntergeladenen Pakete werden installiert (das kann einige Minuten dauern)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="461"/>
         <source>Cancelled: nothing was installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: es wurde nichts installiert.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="466"/>
         <source>pip failed (exit code {code}): {errors} Full log: {log}</source>
-        <translation type="unfinished"></translation>
+        <translation>pip ist fehlgeschlagen (Exit-Code {code}): {errors} Vollständiges Protokoll: {log}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="474"/>
         <source>pip succeeded but the previous install could not be replaced ({error}); restart QGIS and install again before running an algorithm.</source>
-        <translation type="unfinished"></translation>
+        <translation>pip war erfolgreich, aber die vorherige Installation konnte nicht ersetzt werden ({error}); starten Sie QGIS neu und installieren Sie erneut, bevor Sie einen Algorithmus ausführen.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="478"/>
         <source>Installed {count} packages into {target}. Restart QGIS to use them.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} Pakete in {target} installiert. Starten Sie QGIS neu, um sie zu verwenden.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer_gui.py" line="22"/>
         <source>Install PyTorch and dependencies…</source>
-        <translation type="unfinished"></translation>
+        <translation>PyTorch und Abhängigkeiten installieren…</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer_gui.py" line="25"/>
         <source>Install torch, timm and safetensors for RemoteNet into your QGIS profile</source>
-        <translation type="unfinished"></translation>
+        <translation>torch, timm und safetensors für RemoteNet in Ihr QGIS-Profil installieren</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer_gui.py" line="36"/>
         <source>needs {packages} to run its algorithms.</source>
-        <translation type="unfinished"></translation>
+        <translation>benötigt {packages}, um seine Algorithmen auszuführen.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer_gui.py" line="38"/>
         <source>Install…</source>
-        <translation type="unfinished"></translation>
+        <translation>Installieren…</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="91"/>
         <source>With: {python}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit: {python}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="189"/>
         <source>No torch below 2.9 exists for Python {version}: the newest is installed, and may fail to load inside QGIS on Windows (c10.dll, WinError 1114).</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Python {version} gibt es kein torch unter 2.9: die neueste Version wird installiert und lässt sich unter Windows in QGIS möglicherweise nicht laden (c10.dll, WinError 1114).</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="285"/>
         <source>{python} is not the Python {running} this QGIS runs on (it says: {version}); give the installer QGIS&apos;s Python</source>
-        <translation type="unfinished"></translation>
+        <translation>{python} ist nicht das Python {running}, mit dem dieses QGIS läuft (es meldet: {version}); geben Sie dem Installationsprogramm das Python von QGIS an</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="322"/>
         <source>pip is not available for {python} and cannot run from its wheel ({error}). On Debian/Ubuntu: sudo apt install python3-pip. Then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>pip ist für {python} nicht verfügbar und kann nicht aus seinem Wheel gestartet werden ({error}). Unter Debian/Ubuntu: sudo apt install python3-pip. Versuchen Sie es danach erneut.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="327"/>
         <source>pip is not installed for this Python (on Debian/Ubuntu it is the package python3-pip): pip runs from its wheel {wheel}.</source>
-        <translation type="unfinished"></translation>
+        <translation>pip ist für dieses Python nicht installiert (unter Debian/Ubuntu ist es das Paket python3-pip): pip läuft aus seinem Wheel {wheel}.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/installer.py" line="331"/>
         <source>pip is not installed for this Python (on Debian/Ubuntu it is the package python3-pip): the installer first downloads pip&apos;s wheel (about 2 MB) from the package index into {folder} and runs pip from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>pip ist für dieses Python nicht installiert (unter Debian/Ubuntu ist es das Paket python3-pip): das Installationsprogramm lädt zuerst das Wheel von pip (etwa 2 MB) vom Paketindex nach {folder} herunter und startet pip von dort.</translation>
     </message>
 </context>
 <context>
