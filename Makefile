@@ -21,12 +21,12 @@ test-matrix:
 	@failed=""; report=""; \
 	qgis=$$(dpkg-query -W -f '$${Version}' qgis 2>/dev/null || echo '?'); \
 	if $(MAKE) --no-print-directory test; then r=passed; else r="FAILED ($$?)"; failed="$$failed host"; fi; \
-	report="$$report  host    QGIS $$qgis: $$r\n"; \
+	report="$$report$$(printf '  %-7s QGIS %s: %s' host "$$qgis" "$$r")\n"; \
 	for s in $(MATRIX_SUITES); do \
 	  if $(SUDO) bash scripts/debian_root build $$s && $(SUDO) bash scripts/debian_root test $$s; then r=passed; \
 	  else r="FAILED ($$?)"; failed="$$failed $$s"; fi; \
 	  qgis=$$($(SUDO) bash scripts/debian_root run $$s -- dpkg-query -W -f '$${Version}' qgis 2>/dev/null || echo '?'); \
-	  report="$$report  $$s  QGIS $$qgis: $$r\n"; \
+	  report="$$report$$(printf '  %-7s QGIS %s: %s' $$s "$$qgis" "$$r")\n"; \
 	done; \
 	printf "test-matrix:\n$$report"; \
 	[ -z "$$failed" ]
