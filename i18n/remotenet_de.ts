@@ -1635,7 +1635,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
     <message>
         <location filename="../remotenet_plugin/plugin.py" line="45"/>
         <source>Classify a raster with a RemoteNet model</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Raster mit einem RemoteNet-Modell klassifizieren</translation>
     </message>
 </context>
 <context>
@@ -1654,7 +1654,8 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <location filename="../remotenet_plugin/provider.py" line="61"/>
         <source>RemoteNet: algorithm {name} could not be loaded:
 {traceback}</source>
-        <translation type="unfinished"></translation>
+        <translation>RemoteNet: Algorithmus {name} konnte nicht geladen werden:
+{traceback}</translation>
     </message>
 </context>
 <context>
@@ -1662,7 +1663,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="46"/>
         <source>Classifies every pixel of a raster layer with a RemoteNet network. Writes a styled class raster (GeoTIFF, UInt8, 255 = nodata) on the input&apos;s pixel grid, and optionally class polygons (GeoPackage) and a confidence raster.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassifiziert jedes Pixel eines Rasterlayers mit einem RemoteNet-Netz. Schreibt ein Klassenraster mit Stil (GeoTIFF, UInt8, 255 = Leerwert) auf dem Pixelgitter der Eingabe und optional Klassenpolygone (GeoPackage) und ein Konfidenzraster.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="206"/>
@@ -1672,67 +1673,67 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="51"/>
         <source>a raster file GDAL can read. Pixels that are nodata stay nodata; tiles made only of nodata are skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Rasterdatei, die GDAL lesen kann. Pixel mit Leerwert bleiben Leerwert; Kacheln, die nur aus Leerwerten bestehen, werden übersprungen.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="55"/>
         <source>Model file</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelldatei</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="55"/>
         <source>a RemoteNet model: &lt;i&gt;.safetensors&lt;/i&gt; written by RemoteNet Train or remotenet.model.save_model. Its header says which bands it expects and in which order, how to scale and normalise pixels, the tile size it was trained at, and its classes with names and colours (used to style the outputs). Plain PyTorch state_dicts (.pth/.pt) load too, with default classes; no file can run code when loaded. {bundled}</source>
-        <translation type="unfinished"></translation>
+        <translation>ein RemoteNet-Modell: &lt;i&gt;.safetensors&lt;/i&gt;, geschrieben von RemoteNet Trainieren oder remotenet.model.save_model. Sein Header gibt an, welche Kanäle es in welcher Reihenfolge erwartet, wie die Pixel skaliert und normalisiert werden, mit welcher Kachelgröße es trainiert wurde und welche Klassen es hat, mit Namen und Farben (daraus entsteht der Stil der Ausgaben). Einfache PyTorch-state_dicts (.pth/.pt) lassen sich ebenfalls laden, mit Standardklassen; keine Datei kann beim Laden Code ausführen. {bundled}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="62"/>
         <source>Bands</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanäle</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="62"/>
         <source>the raster bands fed to the model, in order, as many as the model takes. Default: the band list in the model header.</source>
-        <translation type="unfinished"></translation>
+        <translation>die Rasterkanäle, die das Modell erhält, in dieser Reihenfolge und so viele, wie das Modell erwartet. Vorgabe: die Kanalliste im Modell-Header.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="66"/>
         <source>Extent</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausdehnung</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="66"/>
         <source>classify only this part of the raster (on the input&apos;s pixel grid). Default: the whole raster.</source>
-        <translation type="unfinished"></translation>
+        <translation>nur diesen Teil des Rasters klassifizieren (auf dem Pixelgitter der Eingabe). Vorgabe: das ganze Raster.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="69"/>
         <source>Tile size</source>
-        <translation type="unfinished"></translation>
+        <translation>Kachelgröße</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="69"/>
         <source>advanced; pixels per tile side, at least {min_tile}. Default: the model&apos;s tile size. Smaller tiles need less memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>erweitert; Pixel je Kachelseite, mindestens {min_tile}. Vorgabe: die Kachelgröße des Modells. Kleinere Kacheln brauchen weniger Speicher.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="73"/>
         <source>Overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>Überlappung</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="73"/>
         <source>advanced; pixels shared by neighbouring tiles, blended smoothly so seams don&apos;t show; less than half the tile size. Default: chosen from the tile size.</source>
-        <translation type="unfinished"></translation>
+        <translation>erweitert; Pixel, die benachbarte Kacheln gemeinsam haben und die weich überblendet werden, damit keine Nähte sichtbar sind; weniger als die halbe Kachelgröße. Vorgabe: aus der Kachelgröße bestimmt.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="77"/>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>Batchgröße</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="77"/>
         <source>advanced; tiles run together. Lower it if memory runs out.</source>
-        <translation type="unfinished"></translation>
+        <translation>erweitert; Anzahl der Kacheln, die gemeinsam berechnet werden. Verringern Sie den Wert, wenn der Speicher nicht ausreicht.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="225"/>
@@ -1742,7 +1743,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="79"/>
         <source>advanced; Auto uses a CUDA GPU when present, else the CPU. The log says which ran.</source>
-        <translation type="unfinished"></translation>
+        <translation>erweitert; Automatisch verwendet eine CUDA-GPU, falls vorhanden, sonst die CPU. Das Protokoll zeigt, was verwendet wurde.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="228"/>
@@ -1752,7 +1753,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="82"/>
         <source>advanced; Auto runs half precision on a GPU (bf16, or fp16 where bf16 is missing) and, on CPUs with native bf16 (AVX-512 BF16 or AMX), bf16 with channels-last, about twice as fast as fp32 with the same class on over 99.5% of pixels; other CPUs use fp32. FP32 gives the plain full-precision answer everywhere; FP16 needs a GPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>erweitert; Automatisch rechnet auf einer GPU mit halber Präzision (bf16, oder fp16, wo bf16 fehlt) und auf CPUs mit nativem bf16 (AVX-512 BF16 oder AMX) mit bf16 und channels-last, etwa doppelt so schnell wie fp32 und mit derselben Klasse auf über 99,5 % der Pixel; andere CPUs verwenden fp32. FP32 liefert überall das Ergebnis in voller Präzision; FP16 benötigt eine GPU.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="231"/>
@@ -1762,57 +1763,57 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="88"/>
         <source>advanced; Auto runs the network with OpenVINO on the CPU when it is installed (pip install openvino; several times faster than PyTorch, same class on over 99.5% of pixels; converted once per model and tile size and kept in the user&apos;s cache folder), else with PyTorch, and always with PyTorch on a GPU. The log and the raster&apos;s REMOTENET_RUNTIME tag say which ran.</source>
-        <translation type="unfinished"></translation>
+        <translation>erweitert; Automatisch führt das Netz auf der CPU mit OpenVINO aus, wenn es installiert ist (pip install openvino; um ein Mehrfaches schneller als PyTorch, dieselbe Klasse auf über 99,5 % der Pixel; einmal je Modell und Kachelgröße konvertiert und im Cache-Ordner des Benutzers aufbewahrt), sonst mit PyTorch, und auf einer GPU immer mit PyTorch. Das Protokoll und das Tag REMOTENET_RUNTIME des Rasters zeigen, was verwendet wurde.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="94"/>
         <source>Chunk size</source>
-        <translation type="unfinished"></translation>
+        <translation>Blockgröße</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="94"/>
         <source>advanced; a raster larger than this many pixels a side runs chunk by chunk: memory stays the same whatever the raster&apos;s size, the results are written as Cloud Optimized GeoTIFFs with overviews, and a run that was stopped by a crash resumes from its finished chunks when run again with the same inputs (they wait in a hidden folder beside the output). Rounded up to the tile stride.</source>
-        <translation type="unfinished"></translation>
+        <translation>erweitert; ein Raster, das auf einer Seite mehr Pixel hat als dieser Wert, wird Block für Block verarbeitet: der Speicherbedarf bleibt gleich, wie groß das Raster auch ist, die Ergebnisse werden als Cloud Optimized GeoTIFFs mit Übersichten (Pyramiden) geschrieben, und ein Lauf, den ein Absturz unterbrochen hat, wird bei erneutem Ausführen mit denselben Eingaben ab seinen fertigen Blöcken fortgesetzt (diese warten in einem versteckten Ordner neben der Ausgabe). Wird auf die Schrittweite der Kacheln aufgerundet.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="100"/>
         <source>Dask scheduler</source>
-        <translation type="unfinished"></translation>
+        <translation>Dask-Scheduler</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="100"/>
         <source>advanced; the address of a Dask scheduler (tcp://host:8786 or tls://host:8786) to spread the chunks over its workers; empty runs in QGIS. Every worker needs this plugin&apos;s Python package and must reach the input, the model and the output folder under the same paths (docs/cluster.md). A scheduler runs whatever its clients send: only use one you trust, on a private network or with TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>erweitert; die Adresse eines Dask-Schedulers (tcp://host:8786 oder tls://host:8786), um die Blöcke auf seine Worker zu verteilen; leer: Ausführung in QGIS. Jeder Worker braucht das Python-Paket dieses Plugins und muss die Eingabe, das Modell und den Ausgabeordner unter denselben Pfaden erreichen (docs/cluster.md). Ein Scheduler führt aus, was seine Clients ihm senden: verwenden Sie nur einen, dem Sie vertrauen, in einem privaten Netzwerk oder mit TLS.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="106"/>
         <source>Test-time augmentation</source>
-        <translation type="unfinished"></translation>
+        <translation>Test-Time-Augmentation</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="106"/>
         <source>advanced; also runs flipped tiles and averages the results: cleaner edges, several times slower.</source>
-        <translation type="unfinished"></translation>
+        <translation>erweitert; berechnet zusätzlich gespiegelte Kacheln und mittelt die Ergebnisse: sauberere Kanten, aber um ein Mehrfaches langsamer.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="109"/>
         <source>Minimum polygon area</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimale Polygonfläche</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="109"/>
         <source>polygons smaller than this many square metres are dropped; 0 keeps all.</source>
-        <translation type="unfinished"></translation>
+        <translation>Polygone, die kleiner als so viele Quadratmeter sind, werden verworfen; 0 behält alle.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="112"/>
         <source>Simplify tolerance</source>
-        <translation type="unfinished"></translation>
+        <translation>Vereinfachungstoleranz</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="112"/>
         <source>simplifies polygon outlines by this distance in map units; 0 keeps the pixel outlines.</source>
-        <translation type="unfinished"></translation>
+        <translation>vereinfacht die Polygonumrisse um diesen Abstand in Karteneinheiten; 0 behält die Pixelumrisse bei.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="247"/>
@@ -1822,7 +1823,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="115"/>
         <source>GeoTIFF with a colour table, category names and a .qml style beside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoTIFF mit Farbtabelle, Kategorienamen und einem .qml-Stil daneben.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="248"/>
@@ -1832,7 +1833,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="118"/>
         <source>optional GeoPackage with fields class_id, class_name, area_m2 (and mean_confidence when a confidence raster is written); its default style is stored in the GeoPackage.</source>
-        <translation type="unfinished"></translation>
+        <translation>optionales GeoPackage mit den Feldern class_id, class_name, area_m2 (und mean_confidence, wenn ein Konfidenzraster geschrieben wird); sein Standardstil wird im GeoPackage gespeichert.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="251"/>
@@ -1842,12 +1843,12 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="122"/>
         <source>optional Float32 GeoTIFF with the winning class probability.</source>
-        <translation type="unfinished"></translation>
+        <translation>optionales Float32-GeoTIFF mit der Wahrscheinlichkeit der gewinnenden Klasse.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="125"/>
         <source>Needs the Python packages torch, timm and safetensors in the Python that QGIS runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benötigt die Python-Pakete torch, timm und safetensors in dem Python, mit dem QGIS läuft.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="192"/>
@@ -1857,22 +1858,22 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="195"/>
         <source>segmentation,classification,deep learning,remotenet,land cover,buildings</source>
-        <translation type="unfinished"></translation>
+        <translation>segmentierung,klassifizierung,deep learning,remotenet,landbedeckung,gebäude</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="198"/>
         <source>Classifies every pixel of a raster with a RemoteNet model; styled class raster and polygons.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassifiziert jedes Pixel eines Rasters mit einem RemoteNet-Modell; Klassenraster mit Stil und Polygone.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="201"/>
         <source>When empty, the bundled demonstration model (buildings) is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn leer, wird das mitgelieferte Demonstrationsmodell (Gebäude) verwendet.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="201"/>
         <source>Required here: no demonstration model is bundled with this installation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier erforderlich: dieser Installation liegt kein Demonstrationsmodell bei.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="207"/>
@@ -1952,82 +1953,82 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="253"/>
         <source>Device that ran the model</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät, auf dem das Modell lief</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="254"/>
         <source>Tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Kacheln</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="255"/>
         <source>Tiles skipped as nodata</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Leerwert übersprungene Kacheln</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="283"/>
         <source>INPUT: {value} is not a raster layer QGIS can open; choose a raster file (for example a GeoTIFF)</source>
-        <translation type="unfinished"></translation>
+        <translation>INPUT: {value} ist kein Rasterlayer, den QGIS öffnen kann; wählen Sie eine Rasterdatei (zum Beispiel ein GeoTIFF)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="287"/>
         <source>INPUT: layer &apos;{layer}&apos; comes from the &apos;{provider}&apos; provider; RemoteNet reads raster files through GDAL: save the layer as a GeoTIFF first (Raster &gt; Conversion &gt; Translate)</source>
-        <translation type="unfinished"></translation>
+        <translation>INPUT: der Layer &apos;{layer}&apos; stammt vom Datenlieferanten &apos;{provider}&apos;; RemoteNet liest Rasterdateien über GDAL: speichern Sie den Layer zuerst als GeoTIFF (Raster &gt; Konvertierung &gt; Umwandeln (Format konvertieren))</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="305"/>
         <source>INPUT: {path} does not exist; choose an existing raster file</source>
-        <translation type="unfinished"></translation>
+        <translation>INPUT: {path} existiert nicht; wählen Sie eine vorhandene Rasterdatei</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="307"/>
         <source>INPUT: {path} is not a raster GDAL can read; choose a raster file (for example a GeoTIFF) rather than a vector file</source>
-        <translation type="unfinished"></translation>
+        <translation>INPUT: {path} ist kein Raster, das GDAL lesen kann; wählen Sie eine Rasterdatei (zum Beispiel ein GeoTIFF) statt einer Vektordatei</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="309"/>
         <source>INPUT: {path} is not a raster GDAL can read; choose a raster file (for example a GeoTIFF)</source>
-        <translation type="unfinished"></translation>
+        <translation>INPUT: {path} ist kein Raster, das GDAL lesen kann; wählen Sie eine Rasterdatei (zum Beispiel ein GeoTIFF)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="317"/>
         <source>MODEL: no model file given and no bundled demonstration model found; pass MODEL=... (a .safetensors file written by RemoteNet Train or remotenet.model.save_model)</source>
-        <translation type="unfinished"></translation>
+        <translation>MODEL: keine Modelldatei angegeben und kein mitgeliefertes Demonstrationsmodell gefunden; übergeben Sie MODEL=... (eine .safetensors-Datei, geschrieben von RemoteNet Trainieren oder remotenet.model.save_model)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="321"/>
         <source>MODEL: the model file {path} does not exist; choose an existing .safetensors (or .pth) RemoteNet model file</source>
-        <translation type="unfinished"></translation>
+        <translation>MODEL: die Modelldatei {path} existiert nicht; wählen Sie eine vorhandene RemoteNet-Modelldatei (.safetensors oder .pth)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="334"/>
         <source>MODEL: {path} cannot be read as a RemoteNet model ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>MODEL: {path} kann nicht als RemoteNet-Modell gelesen werden ({error})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="396"/>
         <source>Model: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell: {path}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="399"/>
         <source>Ran on {device} ({precision}); {tiles} tile(s), {skipped} skipped as nodata; output {width} x {height} pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>Lief auf {device} ({precision}); {tiles} Kachel(n), davon {skipped} als Leerwert übersprungen; Ausgabe {width} x {height} Pixel</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="399"/>
         <source>; {chunks} chunks, {reused} reused from an interrupted run</source>
-        <translation type="unfinished"></translation>
+        <translation>; {chunks} Blöcke, davon {reused} aus einem unterbrochenen Lauf wiederverwendet</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="407"/>
         <source>Time per stage: {stages}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit je Phase: {stages}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="415"/>
         <source>The polygons were written but their style could not be stored: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Polygone wurden geschrieben, aber ihr Stil konnte nicht gespeichert werden: {problem}</translation>
     </message>
 </context>
 <context>
@@ -2035,172 +2036,172 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="40"/>
         <source>Trains a RemoteNet model on a raster layer and its labels, and writes a model file (.safetensors) that RemoteNet Segment reads. Chips are cut from the labelled area; some blocks of it are held out to validate (no validation chip overlaps a training chip), and the checkpoint with the best validation mIoU is kept. The model file carries the classes (values, names, colours), bands, normalisation (computed from the training pixels), tile size, pixel size, a description of the data and the validation metrics.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainiert ein RemoteNet-Modell auf einem Rasterlayer und dessen Labels und schreibt eine Modelldatei (.safetensors), die RemoteNet Segmentieren liest. Aus dem gelabelten Bereich werden Ausschnitte geschnitten; einige Blöcke davon werden zur Validierung zurückgehalten (kein Validierungsausschnitt überlappt einen Trainingsausschnitt), und der Checkpoint mit dem besten Validierungs-mIoU wird behalten. Die Modelldatei enthält die Klassen (Werte, Namen, Farben), die Kanäle, die Normalisierung (aus den Trainingspixeln berechnet), die Kachelgröße, die Pixelgröße, eine Beschreibung der Daten und die Validierungsmetriken.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="158"/>
         <source>Input raster</source>
-        <translation type="unfinished">Eingaberaster</translation>
+        <translation>Eingaberaster</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="48"/>
         <source>the image to learn from (a raster file GDAL can read).</source>
-        <translation type="unfinished"></translation>
+        <translation>das Bild, aus dem gelernt wird (eine Rasterdatei, die GDAL lesen kann).</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="50"/>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Labels</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="50"/>
         <source>either a class raster (pixel values are the classes; 255 and nodata are unlabelled; other grids and CRSs are warped onto the image) or polygons with a class field (rasterised onto the image grid; reprojected when on another CRS). Polygons without a class field are one class (named after the layer) on a background class 0: building footprints, say.</source>
-        <translation type="unfinished"></translation>
+        <translation>entweder ein Klassenraster (die Pixelwerte sind die Klassen; 255 und Leerwert bedeuten ohne Label; andere Gitter und KBS werden auf das Bild transformiert) oder Polygone mit einem Klassenfeld (auf das Gitter des Bildes rasterisiert; reprojiziert, wenn sie in einem anderen KBS liegen). Polygone ohne Klassenfeld sind eine Klasse (nach dem Layer benannt) auf einer Hintergrundklasse 0: zum Beispiel Gebäudegrundrisse.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="56"/>
         <source>Class field</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassenfeld</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="56"/>
         <source>polygons only: a whole-number field keeps its values as class values; a text field gives classes 0..N-1 named by its values. Pixels outside polygons are unlabelled unless BACKGROUND is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>nur für Polygone: ein Ganzzahlfeld behält seine Werte als Klassenwerte; ein Textfeld ergibt die Klassen 0..N-1, benannt nach seinen Werten. Pixel außerhalb der Polygone bleiben ohne Label, außer wenn BACKGROUND gesetzt ist.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="60"/>
         <source>Bands</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanäle</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="60"/>
         <source>the raster bands to learn from, in order. Default: all.</source>
-        <translation type="unfinished"></translation>
+        <translation>die Rasterkanäle, aus denen gelernt wird, in dieser Reihenfolge. Vorgabe: alle.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="62"/>
         <source>Tile size</source>
-        <translation type="unfinished"></translation>
+        <translation>Kachelgröße</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="62"/>
         <source>chip side in pixels (at least {min_tile}); also the tile size stored for Segment. The network works at 256 pixels and more: smaller chips cost as much.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seitenlänge der Ausschnitte in Pixeln (mindestens {min_tile}); zugleich die für Segmentieren gespeicherte Kachelgröße. Das Netz arbeitet mit 256 Pixeln und mehr: kleinere Ausschnitte kosten genauso viel.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="66"/>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="66"/>
         <source>passes over the training chips; 0 (the default) = no epoch limit: the time budget decides.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchläufe über die Trainingsausschnitte; 0 (die Vorgabe) = keine Begrenzung der Epochen: das Zeitbudget entscheidet.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="69"/>
         <source>Maximum minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale Minuten</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="69"/>
         <source>time budget for the whole run, validation included; 0 = no limit. Training stops at whichever of EPOCHS and MAX_MINUTES is set and comes first (by default, after {minutes} minutes). Training stops in time and keeps the best checkpoint so far.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitbudget für den gesamten Lauf, Validierung eingeschlossen; 0 = keine Begrenzung. Das Training endet bei dem von EPOCHS und MAX_MINUTES, das gesetzt ist und zuerst erreicht wird (standardmäßig nach {minutes} Minuten). Das Training endet rechtzeitig und behält den bisher besten Checkpoint.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="74"/>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>Batchgröße</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="74"/>
         <source>chips per step; lower it if memory runs out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausschnitte je Schritt; verringern Sie den Wert, wenn der Speicher nicht ausreicht.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="176"/>
         <source>Device</source>
-        <translation type="unfinished">Gerät</translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="76"/>
         <source>Auto uses a CUDA GPU when present (bf16 mixed precision), else the CPU (fp32).</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch verwendet eine CUDA-GPU, falls vorhanden (gemischte Präzision mit bf16), sonst die CPU (fp32).</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="79"/>
         <source>Pretrained encoder</source>
-        <translation type="unfinished"></translation>
+        <translation>Vortrainierter Encoder</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="79"/>
         <source>start the encoder from ImageNet weights (downloads them from the Hugging Face hub unless cached); off by default, nothing is downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>den Encoder mit ImageNet-Gewichten starten (lädt sie vom Hugging Face Hub herunter, sofern sie nicht im Cache liegen); standardmäßig aus, dann wird nichts heruntergeladen.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="83"/>
         <source>Background class</source>
-        <translation type="unfinished"></translation>
+        <translation>Hintergrundklasse</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="83"/>
         <source>advanced; with a class field, pixels outside the polygons become a &apos;background&apos; class instead of unlabelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>erweitert; mit einem Klassenfeld werden Pixel außerhalb der Polygone zu einer Klasse &apos;background&apos;, statt ohne Label zu bleiben.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="184"/>
         <source>Validation fraction</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierungsanteil</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="87"/>
         <source>advanced; share of labelled blocks held out to validate.</source>
-        <translation type="unfinished"></translation>
+        <translation>erweitert; Anteil der gelabelten Blöcke, die zur Validierung zurückgehalten werden.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="187"/>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="89"/>
         <source>advanced; AdamW peak learning rate (warm-up, then polynomial decay).</source>
-        <translation type="unfinished"></translation>
+        <translation>erweitert; maximale Lernrate von AdamW (Aufwärmphase, dann polynomieller Abfall).</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="190"/>
         <source>Encoder</source>
-        <translation type="unfinished"></translation>
+        <translation>Encoder</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="91"/>
         <source>advanced; pvt_v2_b1 is the reference RemoteNet encoder; resnet18 is a CNN encoder feeding the same decoder, faster on a CPU and better from few labels (on a held-out road scene, docs/training.md: road IoU 0.55-0.57 after 8 minutes on 2 CPU cores). The model file records which one it is; Segment and Evaluate read either.</source>
-        <translation type="unfinished"></translation>
+        <translation>erweitert; pvt_v2_b1 ist der Referenz-Encoder von RemoteNet; resnet18 ist ein CNN-Encoder für denselben Decoder, schneller auf einer CPU und besser bei wenigen Labels (auf einer zurückgehaltenen Straßenszene, docs/training.md: Straßen-IoU 0,55-0,57 nach 8 Minuten auf 2 CPU-Kernen). Die Modelldatei hält fest, welcher es ist; Segmentieren und Evaluieren lesen beide.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="97"/>
         <source>Encoder weights file</source>
-        <translation type="unfinished"></translation>
+        <translation>Encoder-Gewichtsdatei</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="97"/>
         <source>advanced; optional local pretrained weights for the chosen encoder: timm&apos;s state_dict of that network (.safetensors, or .pth read as weights only). For machines that cannot download; do not combine with PRETRAINED_ENCODER.</source>
-        <translation type="unfinished"></translation>
+        <translation>erweitert; optionale lokale vortrainierte Gewichte für den gewählten Encoder: das state_dict von timm für dieses Netz (.safetensors, oder .pth, nur als Gewichte gelesen). Für Rechner, die nichts herunterladen können; nicht mit PRETRAINED_ENCODER kombinieren.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="195"/>
         <source>Model file</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelldatei</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="102"/>
         <source>the .safetensors model file to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>die zu schreibende .safetensors-Modelldatei.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="105"/>
         <source>Training on a CPU is slow: expect minutes for a small scene. Needs torch, timm and safetensors in the Python that QGIS runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Training auf einer CPU ist langsam: rechnen Sie bei einer kleinen Szene mit Minuten. Benötigt torch, timm und safetensors in dem Python, mit dem QGIS läuft.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="146"/>
@@ -2210,202 +2211,202 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="149"/>
         <source>training,segmentation,deep learning,remotenet,model,labels</source>
-        <translation type="unfinished"></translation>
+        <translation>training,segmentierung,deep learning,remotenet,modell,labels</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="152"/>
         <source>Trains a RemoteNet model from a raster and labels (class raster or polygons).</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainiert ein RemoteNet-Modell aus einem Raster und Labels (Klassenraster oder Polygone).</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="159"/>
         <source>Labels (class raster, or polygons)</source>
-        <translation type="unfinished"></translation>
+        <translation>Labels (Klassenraster oder Polygone)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="161"/>
         <source>Class field (polygons; empty: one class on a background)</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassenfeld (Polygone; leer: eine Klasse auf einem Hintergrund)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="163"/>
         <source>Bands (default: all)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanäle (Vorgabe: alle)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="166"/>
         <source>Tile size (pixels)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kachelgröße (Pixel)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="168"/>
         <source>Epochs (0: no limit, the time budget decides)</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen (0: keine Begrenzung, das Zeitbudget entscheidet)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="171"/>
         <source>Maximum minutes (0: no limit)</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale Minuten (0: keine Begrenzung)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="174"/>
         <source>Batch size (chips)</source>
-        <translation type="unfinished"></translation>
+        <translation>Batchgröße (Ausschnitte)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="176"/>
         <source>Auto</source>
-        <translation type="unfinished">Automatisch</translation>
+        <translation>Automatisch</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="176"/>
         <source>CUDA</source>
-        <translation type="unfinished">CUDA</translation>
+        <translation>CUDA</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="176"/>
         <source>CPU</source>
-        <translation type="unfinished">CPU</translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="179"/>
         <source>Start from an ImageNet-pretrained encoder (downloads)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einem auf ImageNet vortrainierten Encoder starten (lädt herunter)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="182"/>
         <source>Pixels outside polygons are a background class</source>
-        <translation type="unfinished"></translation>
+        <translation>Pixel außerhalb der Polygone sind eine Hintergrundklasse</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="192"/>
         <source>Encoder weights file (timm .safetensors or .pth)</source>
-        <translation type="unfinished"></translation>
+        <translation>Encoder-Gewichtsdatei (timm .safetensors oder .pth)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="192"/>
         <source>Weights (*.safetensors *.pth *.pt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichte (*.safetensors *.pth *.pt)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="195"/>
         <source>RemoteNet model (*.safetensors)</source>
-        <translation type="unfinished"></translation>
+        <translation>RemoteNet-Modell (*.safetensors)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="197"/>
         <source>Validation mIoU</source>
-        <translation type="unfinished"></translation>
+        <translation>mIoU (Validierung)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="198"/>
         <source>Validation overall accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtgenauigkeit (Validierung)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="199"/>
         <source>Training steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsschritte</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="200"/>
         <source>Epochs run</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlaufene Epochen</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="201"/>
         <source>Device that trained the model</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät, auf dem das Modell trainiert wurde</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="202"/>
         <source>Classes (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassen (JSON)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="209"/>
         <source>INPUT: {value} is not a raster layer QGIS can open; choose a raster file (for example a GeoTIFF)</source>
-        <translation type="unfinished"></translation>
+        <translation>INPUT: {value} ist kein Rasterlayer, den QGIS öffnen kann; wählen Sie eine Rasterdatei (zum Beispiel ein GeoTIFF)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="213"/>
         <source>INPUT: layer &apos;{layer}&apos; comes from the &apos;{provider}&apos; provider; save it as a GeoTIFF first</source>
-        <translation type="unfinished"></translation>
+        <translation>INPUT: der Layer &apos;{layer}&apos; stammt vom Datenlieferanten &apos;{provider}&apos;; speichern Sie ihn zuerst als GeoTIFF</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="225"/>
         <source>BANDS: the raster has {count} band(s); it has no band {bands}</source>
-        <translation type="unfinished"></translation>
+        <translation>BANDS: das Raster hat {count} Kanal/Kanäle; einen Kanal {bands} hat es nicht</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="229"/>
         <source>TILE_SIZE: {tile} is too small; use at least {minimum} pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>TILE_SIZE: {tile} ist zu klein; verwenden Sie mindestens {minimum} Pixel</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="234"/>
         <source>EPOCHS and MAX_MINUTES are both 0: nothing would stop the training; set an epoch count, a time budget, or both</source>
-        <translation type="unfinished"></translation>
+        <translation>EPOCHS und MAX_MINUTES sind beide 0: nichts würde das Training beenden; setzen Sie eine Epochenzahl, ein Zeitbudget oder beides</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="238"/>
         <source>BATCH_SIZE: {batch} must be at least 1 chip</source>
-        <translation type="unfinished"></translation>
+        <translation>BATCH_SIZE: {batch} muss mindestens 1 Ausschnitt sein</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="242"/>
         <source>ENCODER_WEIGHTS: {path} is not a file; give timm&apos;s weights for the chosen encoder, or leave it empty</source>
-        <translation type="unfinished"></translation>
+        <translation>ENCODER_WEIGHTS: {path} ist keine Datei; geben Sie die timm-Gewichte für den gewählten Encoder an oder lassen Sie das Feld leer</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="247"/>
         <source>PRETRAINED_ENCODER and ENCODER_WEIGHTS both give starting weights; turn PRETRAINED_ENCODER off to use the local file</source>
-        <translation type="unfinished"></translation>
+        <translation>PRETRAINED_ENCODER und ENCODER_WEIGHTS geben beide Startgewichte vor; schalten Sie PRETRAINED_ENCODER aus, um die lokale Datei zu verwenden</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="274"/>
         <source>OUTPUT_MODEL: give a file name for the model (.safetensors)</source>
-        <translation type="unfinished"></translation>
+        <translation>OUTPUT_MODEL: geben Sie einen Dateinamen für das Modell an (.safetensors)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="276"/>
         <source>OUTPUT_MODEL: {path} must end in .safetensors (the model file format)</source>
-        <translation type="unfinished"></translation>
+        <translation>OUTPUT_MODEL: {path} muss auf .safetensors enden (das Format der Modelldatei)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="295"/>
         <source>Reading the raster and labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Raster und Labels werden gelesen</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="315"/>
         <source>Stopped by {stopped_by} after {steps} steps ({epochs} epochs, {seconds} s); best validation mIoU {miou} at epoch {best_epoch}. Model written to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet durch {stopped_by} nach {steps} Schritten ({epochs} Epochen, {seconds} s); bestes Validierungs-mIoU {miou} in Epoche {best_epoch}. Modell geschrieben nach {path}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="340"/>
         <source>Training on {device} (bf16 mixed precision): {train} training and {val} validation chips, {steps} steps per epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Training auf {device} (gemischte Präzision mit bf16): {train} Trainings- und {val} Validierungsausschnitte, {steps} Schritte je Epoche</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="340"/>
         <source>Training on {device}: {train} training and {val} validation chips, {steps} steps per epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Training auf {device}: {train} Trainings- und {val} Validierungsausschnitte, {steps} Schritte je Epoche</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="352"/>
         <source>epoch {epoch}, step {step}, loss {loss}</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche {epoch}, Schritt {step}, Verlust {loss}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="356"/>
         <source>Validation at epoch {epoch}: mIoU {miou} (best so far)</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierung in Epoche {epoch}: mIoU {miou} (bisher bestes)</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="356"/>
         <source>Validation at epoch {epoch}: mIoU {miou}</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierung in Epoche {epoch}: mIoU {miou}</translation>
     </message>
 </context>
 </TS>
