@@ -182,17 +182,17 @@
     <message>
         <location filename="../remotenet_plugin/algorithms/layer_files.py" line="47"/>
         <source>CLASS_FIELD: {parameter} &apos;{layer}&apos; is a raster: its pixel values are the classes; leave CLASS_FIELD empty</source>
-        <translation>CLASS_FIELD: {parameter} &apos;{layer}&apos; ist ein Raster: seine Pixelwerte sind die Klassen; lassen Sie CLASS_FIELD leer</translation>
+        <translation>CLASS_FIELD: {parameter} '{layer}' ist ein Raster: seine Pixelwerte sind die Klassen; lassen Sie CLASS_FIELD leer</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/layer_files.py" line="51"/>
         <source>{parameter}: raster &apos;{layer}&apos; is not a file GDAL reads; save it as a GeoTIFF first</source>
-        <translation>{parameter}: das Raster &apos;{layer}&apos; ist keine Datei, die GDAL lesen kann; speichern Sie es zuerst als GeoTIFF</translation>
+        <translation>{parameter}: das Raster '{layer}' ist keine Datei, die GDAL lesen kann; speichern Sie es zuerst als GeoTIFF</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/layer_files.py" line="56"/>
         <source>{parameter}: &apos;{layer}&apos; is neither a raster nor a vector layer</source>
-        <translation>{parameter}: &apos;{layer}&apos; ist weder ein Raster- noch ein Vektorlayer</translation>
+        <translation>{parameter}: '{layer}' ist weder ein Raster- noch ein Vektorlayer</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/layer_files.py" line="60"/>
@@ -202,12 +202,12 @@
     <message>
         <location filename="../remotenet_plugin/algorithms/layer_files.py" line="61"/>
         <source>CLASS_FIELD: {parameter} has no field &apos;{field}&apos;; fields: {names}</source>
-        <translation>CLASS_FIELD: {parameter} hat kein Feld &apos;{field}&apos;; Felder: {names}</translation>
+        <translation>CLASS_FIELD: {parameter} hat kein Feld '{field}'; Felder: {names}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/layer_files.py" line="73"/>
         <source>{parameter}: could not copy layer &apos;{layer}&apos;: {error}</source>
-        <translation>{parameter}: Layer &apos;{layer}&apos; konnte nicht kopiert werden: {error}</translation>
+        <translation>{parameter}: Layer '{layer}' konnte nicht kopiert werden: {error}</translation>
     </message>
 </context>
 <context>
@@ -234,7 +234,7 @@
     <message>
         <location filename="../remotenet_plugin/engine/blend.py" line="33"/>
         <source>the network produced NaN or infinite values; check the model file, the input scaling in its header, or use precision &apos;fp32&apos;</source>
-        <translation>das Netz hat NaN- oder unendliche Werte erzeugt; prüfen Sie die Modelldatei und die Eingabeskalierung in ihrem Header, oder verwenden Sie die Präzision &apos;fp32&apos;</translation>
+        <translation>das Netz hat NaN- oder unendliche Werte erzeugt; prüfen Sie die Modelldatei und die Eingabeskalierung in ihrem Header, oder verwenden Sie die Präzision 'fp32'</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="49"/>
@@ -269,7 +269,7 @@
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="82"/>
         <source>&apos;fp16&apos; needs a CUDA GPU; on the CPU use &apos;bf16&apos; or &apos;fp32&apos;</source>
-        <translation>&apos;fp16&apos; benötigt eine CUDA-GPU; verwenden Sie auf der CPU &apos;bf16&apos; oder &apos;fp32&apos;</translation>
+        <translation>'fp16' benötigt eine CUDA-GPU; verwenden Sie auf der CPU 'bf16' oder 'fp32'</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/runtimes.py" line="23"/>
@@ -279,17 +279,17 @@
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="91"/>
         <source>&apos;openvino&apos; runs on the CPU only, not {device}; choose the device CPU or the runtime Auto</source>
-        <translation>&apos;openvino&apos; läuft nur auf der CPU, nicht auf {device}; wählen Sie das Gerät CPU oder die Laufzeitumgebung Automatisch</translation>
+        <translation>'openvino' läuft nur auf der CPU, nicht auf {device}; wählen Sie das Gerät CPU oder die Laufzeitumgebung Automatisch</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="97"/>
         <source>{blend!r} is not one of &apos;smooth&apos;, &apos;crop&apos;</source>
-        <translation>{blend!r} ist keiner der Werte &apos;smooth&apos;, &apos;crop&apos;</translation>
+        <translation>{blend!r} ist keiner der Werte 'smooth', 'crop'</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="100"/>
         <source>{confidence_type!r} is not one of &apos;float32&apos;, &apos;uint8&apos;</source>
-        <translation>{confidence_type!r} ist keiner der Werte &apos;float32&apos;, &apos;uint8&apos;</translation>
+        <translation>{confidence_type!r} ist keiner der Werte 'float32', 'uint8'</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/check.py" line="104"/>
@@ -494,7 +494,7 @@
     <message>
         <location filename="../remotenet_plugin/engine/inference.py" line="43"/>
         <source>precision &apos;fp16&apos; needs a CUDA GPU; on the CPU use &apos;bf16&apos; or &apos;fp32&apos;</source>
-        <translation>Präzision &apos;fp16&apos; benötigt eine CUDA-GPU; verwenden Sie auf der CPU &apos;bf16&apos; oder &apos;fp32&apos;</translation>
+        <translation>Präzision 'fp16' benötigt eine CUDA-GPU; verwenden Sie auf der CPU 'bf16' oder 'fp32'</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/inference.py" line="192"/>
@@ -589,7 +589,7 @@
     <message>
         <location filename="../remotenet_plugin/engine/options.py" line="18"/>
         <source>&apos;openvino&apos; was asked for but OpenVINO is not installed in this Python; install it with `pip install openvino`, or choose the runtime Auto or PyTorch</source>
-        <translation>&apos;openvino&apos; wurde angefordert, aber OpenVINO ist in diesem Python nicht installiert; installieren Sie es mit `pip install openvino` oder wählen Sie die Laufzeitumgebung Automatisch oder PyTorch</translation>
+        <translation>'openvino' wurde angefordert, aber OpenVINO ist in diesem Python nicht installiert; installieren Sie es mit `pip install openvino` oder wählen Sie die Laufzeitumgebung Automatisch oder PyTorch</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="62"/>
@@ -639,7 +639,7 @@
     <message>
         <location filename="../remotenet_plugin/engine/runtimes.py" line="28"/>
         <source>runtime &apos;openvino&apos; runs on the CPU only, not {type}; choose device &apos;cpu&apos; or runtime Auto</source>
-        <translation>die Laufzeitumgebung &apos;openvino&apos; läuft nur auf der CPU, nicht auf {type}; wählen Sie das Gerät &apos;cpu&apos; oder die Laufzeitumgebung Automatisch</translation>
+        <translation>die Laufzeitumgebung 'openvino' läuft nur auf der CPU, nicht auf {type}; wählen Sie das Gerät 'cpu' oder die Laufzeitumgebung Automatisch</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/source.py" line="35"/>
@@ -789,7 +789,7 @@
     <message>
         <location filename="../model/devices.py" line="24"/>
         <source>{name!r} was asked for but PyTorch sees no CUDA GPU here; use &apos;auto&apos; or &apos;cpu&apos;</source>
-        <translation>{name!r} wurde angefordert, aber PyTorch findet hier keine CUDA-GPU; verwenden Sie &apos;auto&apos; oder &apos;cpu&apos;</translation>
+        <translation>{name!r} wurde angefordert, aber PyTorch findet hier keine CUDA-GPU; verwenden Sie 'auto' oder 'cpu'</translation>
     </message>
     <message>
         <location filename="../model/devices.py" line="29"/>
@@ -799,7 +799,7 @@
     <message>
         <location filename="../model/devices.py" line="33"/>
         <source>{name!r} is not one of &apos;auto&apos;, &apos;cuda&apos;, &apos;cuda:N&apos;, &apos;cpu&apos;</source>
-        <translation>{name!r} ist keiner der Werte &apos;auto&apos;, &apos;cuda&apos;, &apos;cuda:N&apos;, &apos;cpu&apos;</translation>
+        <translation>{name!r} ist keiner der Werte 'auto', 'cuda', 'cuda:N', 'cpu'</translation>
     </message>
     <message>
         <location filename="../model/encoder.py" line="39"/>
@@ -909,27 +909,27 @@
     <message>
         <location filename="../model/header.py" line="108"/>
         <source>{path}: this .safetensors file has no &apos;{metadata_key}&apos; header; it was not written by remotenet.model.save_model</source>
-        <translation>{path}: diese .safetensors-Datei hat keinen Header &apos;{metadata_key}&apos;; sie wurde nicht von remotenet.model.save_model geschrieben</translation>
+        <translation>{path}: diese .safetensors-Datei hat keinen Header '{metadata_key}'; sie wurde nicht von remotenet.model.save_model geschrieben</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="112"/>
         <source>{path}: the &apos;{metadata_key}&apos; header is not a JSON text of at most {value} kB; the file is damaged or not a RemoteNet model</source>
-        <translation>{path}: der Header &apos;{metadata_key}&apos; ist kein JSON-Text von höchstens {value} kB; die Datei ist beschädigt oder kein RemoteNet-Modell</translation>
+        <translation>{path}: der Header '{metadata_key}' ist kein JSON-Text von höchstens {value} kB; die Datei ist beschädigt oder kein RemoteNet-Modell</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="119"/>
         <source>{path}: the &apos;{metadata_key}&apos; header is not valid JSON ({err})</source>
-        <translation>{path}: der Header &apos;{metadata_key}&apos; ist kein gültiges JSON ({err})</translation>
+        <translation>{path}: der Header '{metadata_key}' ist kein gültiges JSON ({err})</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="123"/>
         <source>{path}: the &apos;{metadata_key}&apos; header nests too deeply; the file is damaged or not a RemoteNet model</source>
-        <translation>{path}: der Header &apos;{metadata_key}&apos; ist zu tief verschachtelt; die Datei ist beschädigt oder kein RemoteNet-Modell</translation>
+        <translation>{path}: der Header '{metadata_key}' ist zu tief verschachtelt; die Datei ist beschädigt oder kein RemoteNet-Modell</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="127"/>
         <source>{path}: the &apos;{metadata_key}&apos; header is not a JSON object</source>
-        <translation>{path}: der Header &apos;{metadata_key}&apos; ist kein JSON-Objekt</translation>
+        <translation>{path}: der Header '{metadata_key}' ist kein JSON-Objekt</translation>
     </message>
     <message>
         <location filename="../model/header.py" line="133"/>
@@ -1376,7 +1376,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
     <message>
         <location filename="../model/metadata.py" line="170"/>
         <source>&apos;classes&apos; must be a non-empty list</source>
-        <translation>&apos;classes&apos; muss eine nicht leere Liste sein</translation>
+        <translation>'classes' muss eine nicht leere Liste sein</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="174"/>
@@ -1416,12 +1416,12 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
     <message>
         <location filename="../model/metadata.py" line="205"/>
         <source>&apos;bands&apos; lists {get_count} bands but in_channels is {bands}</source>
-        <translation>&apos;bands&apos; listet {get_count} Kanäle auf, aber in_channels ist {bands}</translation>
+        <translation>'bands' listet {get_count} Kanäle auf, aber in_channels ist {bands}</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="210"/>
         <source>&apos;input&apos; must be an object with offset, scale, mean and std</source>
-        <translation>&apos;input&apos; muss ein Objekt mit offset, scale, mean und std sein</translation>
+        <translation>'input' muss ein Objekt mit offset, scale, mean und std sein</translation>
     </message>
     <message>
         <location filename="../model/metadata.py" line="214"/>
@@ -1973,7 +1973,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="287"/>
         <source>INPUT: layer &apos;{layer}&apos; comes from the &apos;{provider}&apos; provider; RemoteNet reads raster files through GDAL: save the layer as a GeoTIFF first (Raster &gt; Conversion &gt; Translate)</source>
-        <translation>INPUT: der Layer &apos;{layer}&apos; stammt vom Datenlieferanten &apos;{provider}&apos;; RemoteNet liest Rasterdateien über GDAL: speichern Sie den Layer zuerst als GeoTIFF (Raster &gt; Konvertierung &gt; Umwandeln (Format konvertieren))</translation>
+        <translation>INPUT: der Layer '{layer}' stammt vom Datenlieferanten '{provider}'; RemoteNet liest Rasterdateien über GDAL: speichern Sie den Layer zuerst als GeoTIFF (Raster &gt; Konvertierung &gt; Umwandeln (Format konvertieren))</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="305"/>
@@ -2146,7 +2146,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="83"/>
         <source>advanced; with a class field, pixels outside the polygons become a &apos;background&apos; class instead of unlabelled.</source>
-        <translation>erweitert; mit einem Klassenfeld werden Pixel außerhalb der Polygone zu einer Klasse &apos;background&apos;, statt ohne Label zu bleiben.</translation>
+        <translation>erweitert; mit einem Klassenfeld werden Pixel außerhalb der Polygone zu einer Klasse 'background', statt ohne Label zu bleiben.</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="184"/>
@@ -2331,7 +2331,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="213"/>
         <source>INPUT: layer &apos;{layer}&apos; comes from the &apos;{provider}&apos; provider; save it as a GeoTIFF first</source>
-        <translation>INPUT: der Layer &apos;{layer}&apos; stammt vom Datenlieferanten &apos;{provider}&apos;; speichern Sie ihn zuerst als GeoTIFF</translation>
+        <translation>INPUT: der Layer '{layer}' stammt vom Datenlieferanten '{provider}'; speichern Sie ihn zuerst als GeoTIFF</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="225"/>
