@@ -4,10 +4,15 @@ pip runs in a QProcess, so the QGIS window stays responsive, its output streams 
 dialog, and Cancel kills it; the staging folder then disappears and nothing changes. Working
 out what to install (pip's version, QGIS's numpy, whether PyTorch's index answers: seconds)
 happens on a thread of its own for the same reason.
+
+The dialog disconnects what it connected when it closes (``done``), and the process's signals when
+pip ends; ``installer_gui.open_installer`` deletes it after use, so nothing of it outlives an
+unloaded plugin.
 """
 from __future__ import annotations
 
 import threading
+from contextlib import suppress
 from pathlib import Path
 
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QProcess, pyqtSignal
@@ -79,11 +84,13 @@ class InstallerDialog(QDialog):
 
     def _plan_in_background(self) -> None:
         try:
-            self._plan_ready.ready.emit(installer.make_plan(self.profile_dir), None)
+            plan, error = installer.make_plan(self.profile_dir), None
         except installer.InstallerError as err:
-            self._plan_ready.ready.emit(None, error_text(err))
+            plan, error = None, error_text(err)
         except Exception as err:  # noqa: BLE001 - the dialog must say it, not lose it in a thread
-            self._plan_ready.ready.emit(None, f"{type(err).__name__}: {err}")
+            plan, error = None, f"{type(err).__name__}: {err}"
+        with suppress(RuntimeError):  # the dialog was closed and deleted before the plan came: nobody to tell
+            self._plan_ready.ready.emit(plan, error)
 
     def _show_plan(self, plan: installer.InstallPlan | None, error: str | None) -> None:
         if plan is None:
@@ -145,6 +152,14 @@ class InstallerDialog(QDialog):
         self.log.appendPlainText(message)
         self.cancel_button.setVisible(False)
         self.close_button.setVisible(True)
+        self._release_process()
+
+    def _release_process(self) -> None:
+        if self.process is None:
+            return
+        self.process.readyReadStandardOutput.disconnect(self._read)
+        self.process.finished.disconnect(self._finished)
+        self.process.deleteLater()
         self.process = None
 
     def tr(self, text: str) -> str:  # QDialog.tr would use the Qt class name, not this one, as context
@@ -155,3 +170,11 @@ class InstallerDialog(QDialog):
             self.cancel()
             return
         super().reject()
+
+    def done(self, result: int) -> None:  # accept and reject end here: the dialog's connections end with it
+        with suppress(TypeError):  # TypeError: disconnected already (done twice)
+            self.install_button.clicked.disconnect(self.start)
+            self.cancel_button.clicked.disconnect(self.cancel)
+            self.close_button.clicked.disconnect(self.accept)
+            self._plan_ready.ready.disconnect(self._show_plan)
+        super().done(result)

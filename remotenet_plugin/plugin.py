@@ -2,6 +2,11 @@
 
 Under ``qgis_process`` iface is None and only ``initProcessing`` is called: nothing here may
 touch iface on that path.
+
+``unload`` takes away everything the plugin added (menu entries and their signal connections,
+the message bar offer, the provider, the translator): QGIS's plugin reload (and the Plugin
+Reloader, and an upgrade from the plugin manager) then loads the new code into a clean QGIS.
+tests/test_plugin_reload.py loads, unloads and reloads it through ``qgis.utils``.
 """
 from __future__ import annotations
 
@@ -24,7 +29,8 @@ class RemoteNetPlugin:
         install_translator()
         self.iface = iface
         self.provider: RemoteNetProvider | None = None
-        self.actions: list = []
+        self.segment_action = None  # QAction, when initGui made it
+        self.installer_action = None
 
     def initProcessing(self) -> None:  # noqa: N802 - QGIS API name
         if self.provider is None:
@@ -40,15 +46,14 @@ class RemoteNetPlugin:
 
         from .algorithms.base import ICON_PATH
 
-        action = QAction(QIcon(str(ICON_PATH)), self.tr("RemoteNet Segment…"), self.iface.mainWindow())
-        action.setObjectName("remotenetSegmentAction")
-        action.setStatusTip(self.tr("Classify a raster with a RemoteNet model"))
-        action.triggered.connect(self.open_segment_dialog)
-        self.iface.addPluginToRasterMenu(MENU, action)
-        self.actions.append(action)
+        self.segment_action = QAction(QIcon(str(ICON_PATH)), self.tr("RemoteNet Segment…"), self.iface.mainWindow())
+        self.segment_action.setObjectName("remotenetSegmentAction")
+        self.segment_action.setStatusTip(self.tr("Classify a raster with a RemoteNet model"))
+        self.segment_action.triggered.connect(self.open_segment_dialog)
+        self.iface.addPluginToRasterMenu(MENU, self.segment_action)
         from .installer_gui import add_installer_action, offer_install_if_missing
 
-        self.actions.append(add_installer_action(self.iface, MENU))
+        self.installer_action = add_installer_action(self.iface, MENU)
         offer_install_if_missing(self.iface)
 
     def tr(self, text: str) -> str:
@@ -60,11 +65,18 @@ class RemoteNetPlugin:
         processing.execAlgorithmDialog(SEGMENT_ID, {})
 
     def unload(self) -> None:
+        if self.segment_action is not None:
+            self.segment_action.triggered.disconnect(self.open_segment_dialog)
+            self.iface.removePluginRasterMenu(MENU, self.segment_action)
+            self.segment_action.deleteLater()
+            self.segment_action = None
         if self.iface is not None:
-            for action in self.actions:
-                self.iface.removePluginRasterMenu(MENU, action)
-                action.deleteLater()
-        self.actions = []
+            from .installer_gui import remove_installer_action, withdraw_install_offer
+
+            if self.installer_action is not None:
+                remove_installer_action(self.iface, MENU, self.installer_action)
+                self.installer_action = None
+            withdraw_install_offer(self.iface)
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
