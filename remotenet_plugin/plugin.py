@@ -10,6 +10,8 @@ tests/test_plugin_reload.py loads, unloads and reloads it through ``qgis.utils``
 """
 from __future__ import annotations
 
+import sys
+
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -19,6 +21,7 @@ from .translation import install_translator, remove_translator
 
 SEGMENT_ID = f"{PROVIDER_ID}:segment"
 MENU = "&RemoteNet"
+PACKAGE = __name__.split(".")[0]  # the plugin folder's name: "remotenet"
 
 
 class RemoteNetPlugin:
@@ -81,3 +84,21 @@ class RemoteNetPlugin:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
         remove_translator()
+        _unload_every_module_with_the_plugin()
+
+
+def _unload_every_module_with_the_plugin() -> None:
+    """When QGIS unloads the plugin (``qgis.utils.unloadPlugin``: reload, upgrade), it removes from
+    ``sys.modules`` only the modules it saw imported by name. Packages imported as parents and modules
+    loaded with ``importlib`` (the algorithms, the lazy exports) would stay, and the next load would
+    run their old code beside the new. Adding every module of the plugin to QGIS's list makes it
+    remove them all. Outside QGIS's plugin loader (tests, qgis_process) there is no list: nothing
+    changes."""
+    try:
+        import qgis.utils
+
+        tracked = getattr(qgis.utils, "_plugin_modules", {}).get(PACKAGE)
+    except ImportError:
+        return
+    if isinstance(tracked, set):
+        tracked.update(name for name in sys.modules if name == PACKAGE or name.startswith(PACKAGE + "."))

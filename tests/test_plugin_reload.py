@@ -110,6 +110,7 @@ def state(name):
         "provider_is_current": provider is not None and provider_module is not None
         and type(provider) is provider_module.RemoteNetProvider,
         "plugin_file": getattr(sys.modules.get("remotenet"), "__file__", None),
+        "modules": sorted(m for m in sys.modules if m == "remotenet" or m.startswith("remotenet.")),
     }
     if plugin is not None and plugin.segment_action is not None:  # one connection each, no more
         actions = [plugin.segment_action, plugin.installer_action]
@@ -217,6 +218,7 @@ def test_load_unload_reload_then_segment_leaves_one_of_everything(plugin_folder,
     assert (unloaded["menus"], unloaded["entries"], unloaded["providers"], unloaded["segment"], unloaded["offers"],
             unloaded["bar_items"]) == (0, [], 0, False, 0, 0)
     assert unloaded["segment_label"] == "RemoteNet Segment…"
+    assert unloaded["modules"] == []  # none of its code stays to run beside the next load's
     assert out["first_copy"] == {"actions_deleted": [True, True], "buttons_gone": [True],
                                  "attributes_cleared": True}
     assert out["load_again"] and out["start_again"] and out["reload"]
@@ -230,4 +232,4 @@ def test_load_unload_reload_then_segment_leaves_one_of_everything(plugin_folder,
     end = states["unloaded_at_end"]
     assert out["unload_at_end"]
     assert (end["menus"], end["providers"], end["offers"], end["bar_items"]) == (0, 0, 0, 0)
-    assert end["segment_label"] == "RemoteNet Segment…"
+    assert end["segment_label"] == "RemoteNet Segment…" and end["modules"] == []
