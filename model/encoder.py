@@ -2,6 +2,9 @@
 
 ``pvt_v2_b1`` is the reference's encoder (the default); ``resnet18`` is a CNN that learns
 more from few labels and runs faster on a CPU. The decoder adapts to each one's widths.
+
+This module owns the registry of encoders (``ENCODERS``); ``encoder_weights.py`` loads a local
+weights file for one of them and never imports this module back.
 """
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from typing import Optional
 import torch
 from torch import nn
 
+from .encoder_weights import load_encoder_weights
 from .messages import QT_TRANSLATE_NOOP
 from .metadata import DEFAULT_ENCODER, ENCODER_NAMES, FIRST_CONV
 
@@ -88,9 +92,7 @@ class Encoder(nn.Module):
                 "RemoteNet", "encoder {name!r} gives strides {reductions}, not {expected_reductions}").format(
                 name=name, reductions=self.reductions, expected_reductions=EXPECTED_REDUCTIONS))
         if weights is not None:
-            from .encoder_weights import load_encoder_weights
-
-            load_encoder_weights(self.Encoder, name, weights)
+            load_encoder_weights(self.Encoder, name, weights, ENCODERS[name]["first_conv"])
 
     def forward(self, x: torch.Tensor) -> list[torch.Tensor]:
         return self.Encoder(x)

@@ -4,6 +4,9 @@ The file is timm's own state_dict of the whole classification network (``.safete
 ``.pth``/``.pt`` read with ``weights_only=True`` so that it can never run code). Its keys
 and shapes are checked against the chosen encoder; the classifier is dropped; a 3-band first
 convolution is adapted to the band count the way timm does for its downloads.
+
+Imports point one way: ``encoder.py`` owns the registry of encoders and calls this module with
+the timm name and the key of the first convolution; nothing here looks the registry up.
 """
 from __future__ import annotations
 
@@ -14,7 +17,6 @@ from pathlib import Path
 import torch
 from torch import nn
 
-from .encoder import ENCODERS, check_encoder_name
 from .messages import QT_TRANSLATE_NOOP
 
 
@@ -69,13 +71,12 @@ def _classification_reference(name: str) -> tuple[dict[str, torch.Tensor], str]:
     return {k: v for k, v in full.state_dict().items() if not k.startswith(prefix)}, prefix
 
 
-def encoder_state(path: str | os.PathLike, name: str, in_channels: int) -> dict[str, torch.Tensor]:
+def encoder_state(path: str | os.PathLike, name: str, in_channels: int, first_conv: str
+                  ) -> dict[str, torch.Tensor]:
     """The file's weights checked against timm's ``name`` network, keyed like the full model
-    (classifier dropped, first convolution adapted to ``in_channels``)."""
-    check_encoder_name(name)
+    (classifier dropped, first convolution ``first_conv`` adapted to ``in_channels``)."""
     state = read_state_dict(path)
     reference, classifier = _classification_reference(name)
-    first_conv = ENCODERS[name]["first_conv"]
     # The classifier (any number of classes) is not part of an encoder.
     state = {k: v for k, v in state.items() if not k.startswith(classifier)}
     optional = {k for k in reference if k.endswith("num_batches_tracked")}
@@ -127,10 +128,11 @@ def _full_key(features_key: str, full_keys: set[str]) -> str:
     return candidate
 
 
-def load_encoder_weights(features: nn.Module, name: str, path: str | os.PathLike) -> None:
-    """Load a local timm weights file into a ``features_only`` model of encoder ``name``."""
-    first = features.state_dict()[_features_first_conv(features, name)]
-    state = encoder_state(path, name, in_channels=int(first.shape[1]))
+def load_encoder_weights(features: nn.Module, name: str, path: str | os.PathLike, first_conv: str) -> None:
+    """Load a local timm weights file into a ``features_only`` model of timm's ``name`` network,
+    whose first convolution's key is ``first_conv`` (the registry in ``encoder.py`` says which)."""
+    first = features.state_dict()[_features_first_conv(features, name, first_conv)]
+    state = encoder_state(path, name, int(first.shape[1]), first_conv)
     target = features.state_dict()
     mapped = {}
     for key in target:
@@ -146,8 +148,7 @@ def load_encoder_weights(features: nn.Module, name: str, path: str | os.PathLike
     features.load_state_dict(mapped, strict=True)
 
 
-def _features_first_conv(features: nn.Module, name: str) -> str:
-    key = ENCODERS[name]["first_conv"]
+def _features_first_conv(features: nn.Module, name: str, key: str) -> str:
     keys = features.state_dict().keys()
     if key in keys:
         return key

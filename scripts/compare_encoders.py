@@ -171,8 +171,7 @@ def main(argv: list[str] | None = None) -> None:
     import numpy as np
     import torch
 
-    from remotenet.model import training
-    from remotenet.model.training import TrainConfig, train_model
+    from remotenet.model.training import TrainConfig, loop, train_model
     from remotenet.remotenet_plugin.engine.training_data import prepare_training_chips
 
     torch.set_num_threads(args.threads)
@@ -196,12 +195,12 @@ def main(argv: list[str] | None = None) -> None:
                 config = TrainConfig(epochs=None, max_minutes=args.minutes, batch_size=args.batch_size,
                                      lr=args.lr, device="cpu", seed=seed, **extra)
                 wall = time.monotonic()
-                training.time = CpuClock(args.threads)
+                loop.time = CpuClock(args.threads)
                 try:
                     result = train_model(chips.train_images, chips.train_labels, chips.val_images,
                                          chips.val_labels, chips.num_classes, config, norm=chips.norm, model=net)
                 finally:
-                    training.time = time
+                    loop.time = time
                 wall = time.monotonic() - wall
                 scores = holdout_scores(result.model, chips.header, Path(tmp), scene)
                 row = {"variant": variant, "seed": seed, "steps": result.steps,

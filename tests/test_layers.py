@@ -1,5 +1,6 @@
 """The layers stay clean: model/ imports no GDAL or QGIS, the engine imports no QGIS."""
 import ast
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,12 +32,54 @@ def top_level(names: set[str]) -> set[str]:
     return {name.split(".")[0] for name in names}
 
 
+def python_files(folder: str) -> list[Path]:
+    """The folder's modules, sub-packages included (model/training/, the engine's rooms)."""
+    return sorted(p for p in (ROOT / folder).rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def module_name(path: Path) -> str:
+    parts = ["remotenet", *path.relative_to(ROOT).with_suffix("").parts]
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def import_cycles(folder: str) -> list[list[str]]:
+    """Groups of the folder's modules that import each other, directly or round a circle
+    (imports inside functions count: they are the same dependency, only later)."""
+    modules = {module_name(p): p for p in python_files(folder)}
+    graph = {m: sorted(n for n in imported_modules(p) if n in modules and n != m) for m, p in modules.items()}
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles = []
+
+    def visit(node: str) -> None:  # Tarjan's strongly connected components
+        order[node] = low[node] = len(order)
+        stack.append(node)
+        for nxt in graph[node]:
+            if nxt not in order:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], order[nxt])
+        if low[node] == order[node]:
+            group = []
+            while not group or group[-1] != node:
+                group.append(stack.pop())
+            if len(group) > 1:
+                cycles.append(sorted(group))
+
+    for name in sorted(graph):
+        if name not in order:
+            visit(name)
+    return cycles
+
+
 @pytest.mark.parametrize("folder, forbidden", [
     ("model", {"osgeo", "qgis", "processing", "rasterio"}),
     ("remotenet_plugin/engine", {"qgis", "processing", "rasterio"}),
 ])
 def test_layer_imports(folder, forbidden):
-    files = sorted((ROOT / folder).glob("*.py"))
+    files = python_files(folder)
     assert files
     for path in files:
         bad = top_level(imported_modules(path)) & forbidden
@@ -49,10 +92,28 @@ def test_layer_imports(folder, forbidden):
 ])
 def test_imports_point_one_way(folder, allowed_inside):
     """Within the project, the model imports only the model; the engine only the engine and the model."""
-    for path in sorted((ROOT / folder).glob("*.py")):
+    for path in python_files(folder):
         ours = {n for n in imported_modules(path) if n == "remotenet" or n.startswith("remotenet.")}
         bad = {n for n in ours if not n.startswith(allowed_inside)}
         assert not bad, f"{path.relative_to(ROOT)} reaches up into {sorted(bad)}"
+
+
+def test_model_modules_import_one_way():
+    """No circle inside model/: encoder.py owns the registry of encoders and calls encoder_weights.py,
+    which never imports it back; the training package's files import one way too."""
+    assert import_cycles("model") == []
+    assert "remotenet.model.encoder_weights" in imported_modules(ROOT / "model" / "encoder.py")
+    assert "remotenet.model.network" in imported_modules(ROOT / "model" / "training" / "loop.py")  # from ..network
+
+
+def test_the_cycle_check_finds_a_circle(tmp_path, monkeypatch):
+    folder = tmp_path / "pkg"
+    folder.mkdir()
+    (folder / "a.py").write_text("from .b import x\n")
+    (folder / "b.py").write_text("def f():\n    from .a import y\n")
+    (folder / "c.py").write_text("from . import a\n")
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    assert import_cycles("pkg") == [["remotenet.pkg.a", "remotenet.pkg.b"]]
 
 
 def test_the_layer_check_sees_relative_imports(tmp_path):
