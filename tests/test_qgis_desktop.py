@@ -117,6 +117,15 @@ def test_menu_entry_is_in_the_raster_menu(desktop):
     assert desktop["record"]["raster_menu_action"]
 
 
+def test_plugin_reloaded_by_qgis_leaves_one_menu_and_one_provider(desktop):
+    """The session reloads the plugin first (qgis.utils.reloadPlugin); the Segment runs above use the
+    reloaded copy."""
+    record = desktop["record"]
+    assert record["reloaded"]
+    assert record["after_reload"] == {"providers": 1, "menus": 1,
+                                      "entries": ["remotenetSegmentAction", "remotenetInstallDependencies"]}
+
+
 def test_cancel_leaves_no_files_and_no_layers(desktop):
     run = step(desktop, "segment_cancel")
     assert run.get("cancel_clicked_at_progress") is not None, run["progress_seen"]

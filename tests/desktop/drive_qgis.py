@@ -203,6 +203,19 @@ def session():
     if provider is None:
         return
 
+    # 0. QGIS's own reload of the plugin (Plugin Reloader, an upgrade from the plugin manager); the
+    #    rest of the session runs on the reloaded copy, which must find one menu and one provider.
+    RESULT["reloaded"] = qgis.utils.reloadPlugin("remotenet")
+    yield 1.0
+    provider = registry.providerById("remotenet")
+    menus = [a.menu() for a in iface.rasterMenu().actions() if a.menu() and a.menu().title().replace("&", "")
+             == "RemoteNet"]
+    RESULT["after_reload"] = {"providers": sum(p.id() == "remotenet" for p in registry.providers()),
+                              "menus": len(menus), "entries": [a.objectName() for m in menus for a in m.actions()]}
+    save()
+    if provider is None:
+        return
+
     # Maximised is only a request to a window manager, and Xvfb has none: QGIS 3.40 keeps its
     # default size then. The screen's size, explicitly, is what a maximised window has.
     iface.mainWindow().showMaximized()
