@@ -23,6 +23,7 @@ from osgeo import gdal, ogr
 
 from ...model.messages import QT_TRANSLATE_NOOP
 from .gdal_errors import with_gdal_return_codes
+from .ogr_memory import memory_vector_driver
 from .options import EngineError, SegmentCancelled
 from .polygons import AreaCalculator, ClassLayer, sieve_pixels
 from .rings import PixelFrame, wkb_rings
@@ -153,7 +154,7 @@ def _polygonise_core(core: np.ndarray, nodata: Optional[float], rect: Rect) -> t
     """One polygon per 4-connected patch of the core, vertices in whole-window pixel coordinates."""
     x0, y0, _w, _h = rect
     raster = _mem_raster(core, nodata, (float(x0), 1.0, 0.0, float(y0), 0.0, 1.0))
-    mem = ogr.GetDriverByName("Memory").CreateDataSource("")
+    mem = memory_vector_driver().CreateDataSource("")
     layer = mem.CreateLayer("raw", geom_type=ogr.wkbPolygon)
     layer.CreateField(ogr.FieldDefn("class_id", ogr.OFTInteger))
     band = raster.GetRasterBand(1)
