@@ -132,42 +132,42 @@
 <context>
     <name>InstallerDialog</name>
     <message>
-        <location filename="../remotenet_plugin/installer_dialog.py" line="37"/>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="42"/>
         <source>RemoteNet: install PyTorch, timm and safetensors</source>
         <translation>RemoteNet: PyTorch, timm und safetensors installieren</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer_dialog.py" line="62"/>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="67"/>
         <source>Install</source>
         <translation>Installieren</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer_dialog.py" line="75"/>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="80"/>
         <source>Working out what to install (pip, QGIS's numpy, the package indexes)…</source>
         <translation>Es wird ermittelt, was zu installieren ist (pip, numpy von QGIS, die Paketindizes)…</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer_dialog.py" line="90"/>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="97"/>
         <source>Cannot install from here: {error}</source>
         <translation>Installation von hier aus nicht möglich: {error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer_dialog.py" line="95"/>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="102"/>
         <source>Missing: {packages}.</source>
         <translation>Fehlende Pakete: {packages}.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer_dialog.py" line="95"/>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="102"/>
         <source>RemoteNet will install these packages into a folder of its own in your QGIS profile (not into QGIS&apos;s Python):</source>
         <translation>RemoteNet installiert diese Pakete in einen eigenen Ordner in Ihrem QGIS-Profil (nicht in das Python von QGIS):</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer_dialog.py" line="112"/>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="119"/>
         <source>Starting pip…</source>
         <translation>pip wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer_dialog.py" line="130"/>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="137"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
@@ -352,22 +352,22 @@
         <translation>{extent} ist {value:g} x {value2:g} Karteneinheiten groß und damit kleiner als ein Pixel ({pixel_w:g} x {pixel_h:g}); geben Sie eine Ausdehnung von mindestens einem Pixel im KBS des Rasters an</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="93"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="94"/>
         <source>chunk {rect} is not inside the {width} x {height} class raster {classes_path}</source>
         <translation>Block {rect} liegt nicht innerhalb des {width} x {height} großen Klassenrasters {classes_path}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="113"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="114"/>
         <source>{path}: cannot open the class raster ({gdal_error})</source>
         <translation>{path}: das Klassenraster kann nicht geöffnet werden ({gdal_error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="146"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="147"/>
         <source>sieving chunk {rect} failed: {gdal_error}</source>
         <translation>Sieben von Block {rect} fehlgeschlagen: {gdal_error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="161"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="162"/>
         <source>polygonising chunk {rect} failed: {gdal_error}</source>
         <translation>Polygonisieren von Block {rect} fehlgeschlagen: {gdal_error}</translation>
     </message>
@@ -377,32 +377,32 @@
         <translation>Einbrennen der Polygon-IDs fehlgeschlagen: {gdal_error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="183"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="184"/>
         <source>{confidence_path}: cannot open the confidence raster ({gdal_error})</source>
         <translation>{confidence_path}: das Konfidenzraster kann nicht geöffnet werden ({gdal_error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="212"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="213"/>
         <source>{piece_path}: cannot create the polygon piece ({gdal_error}); check the work folder is writable and has space</source>
         <translation>{piece_path}: die Polygon-Teildatei kann nicht erstellt werden ({gdal_error}); prüfen Sie, ob der Arbeitsordner beschreibbar ist und genug Platz hat</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="245"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="246"/>
         <source>{piece_path}: writing the polygon piece failed ({gdal_error})</source>
         <translation>{piece_path}: Schreiben der Polygon-Teildatei fehlgeschlagen ({gdal_error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="386"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="387"/>
         <source>{path}: cannot read the polygon piece ({gdal_error})</source>
         <translation>{path}: die Polygon-Teildatei kann nicht gelesen werden ({gdal_error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="436"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="437"/>
         <source>{pieces}: polygon {fid} is missing from the piece</source>
         <translation>{pieces}: Polygon {fid} fehlt in der Teildatei</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="472"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="473"/>
         <source>merging {members_count} polygons across chunk seams failed: {gdal_error}</source>
         <translation>Zusammenführen von {members_count} Polygonen über Blockgrenzen hinweg fehlgeschlagen: {gdal_error}</translation>
     </message>
@@ -512,77 +512,67 @@
         <translation>{path} liegt auf einem anderen Gitter als das Bild, und eines von beiden hat kein KBS; weisen Sie beiden ein KBS zu (oder legen Sie die Labels auf das Gitter des Bildes)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="91"/>
-        <source>the label raster {path} has no labelled pixel over the image{value}: the labels do not overlap the raster (or are all 255/nodata)</source>
-        <translation>das Labelraster {path} hat kein gelabeltes Pixel über dem Bild{value}: die Labels überlappen das Raster nicht (oder sind alle 255/Leerwert)</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="96"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="102"/>
         <source>label raster values must be whole numbers 0..254 (255 = unlabelled); found {tolist}</source>
         <translation>die Werte eines Labelrasters müssen ganze Zahlen von 0..254 sein (255 = ohne Label); gefunden: {tolist}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="151"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="160"/>
         <source>{path}: no polygon with a class to rasterise{value}</source>
         <translation>{path}: kein Polygon mit einer Klasse zum Rasterisieren{value}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="170"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="179"/>
         <source>class values must be 0..254 (255 = unlabelled); {class_field!r} holds {used}</source>
         <translation>Klassenwerte müssen 0..254 sein (255 = ohne Label); {class_field!r} enthält {used}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="184"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="193"/>
         <source>class names {unknown} in {class_field!r} are not classes of the classified raster ({name_to_value})</source>
         <translation>die Klassennamen {unknown} in {class_field!r} sind keine Klassen des klassifizierten Rasters ({name_to_value})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="211"/>
-        <source>the label polygons do not overlap the raster{value}: labels cover {getextent}, the raster covers {mem} (in the raster&apos;s CRS)</source>
-        <translation>die Labelpolygone überlappen das Raster{value} nicht: die Labels decken {getextent} ab, das Raster deckt {mem} ab (im KBS des Rasters)</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="226"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="239"/>
         <source>{path}: cannot open the labels as a vector layer ({err})</source>
         <translation>{path}: die Labels können nicht als Vektorlayer geöffnet werden ({err})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="230"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="243"/>
         <source>{path}: no vector layer to read labels from</source>
         <translation>{path}: kein Vektorlayer, aus dem Labels gelesen werden können</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="234"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="247"/>
         <source>{path}: no layer named {layer_name!r}</source>
         <translation>{path}: kein Layer namens {layer_name!r}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="246"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="259"/>
         <source>the labels have no field {class_field!r}; fields: {fields}</source>
         <translation>die Labels haben kein Feld {class_field!r}; Felder: {fields}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="269"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="282"/>
         <source>class field {class_field!r} holds {key}: numeric classes must be whole numbers 0..254</source>
         <translation>das Klassenfeld {class_field!r} enthält {key}: numerische Klassen müssen ganze Zahlen von 0..254 sein</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="303"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="316"/>
         <source>the raster has no CRS but the labels do; assign the raster a CRS first</source>
         <translation>das Raster hat kein KBS, die Labels aber schon; weisen Sie dem Raster zuerst ein KBS zu</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="316"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="329"/>
         <source>{path}: cannot reproject the labels onto the raster&apos;s CRS ({err}); reproject them first</source>
         <translation>{path}: die Labels können nicht in das KBS des Rasters reprojiziert werden ({err}); reprojizieren Sie sie zuerst</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="335"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="348"/>
         <source>labels {path}: no such file</source>
         <translation>Labels {path}: Datei nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="351"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="364"/>
         <source>labels {path}: neither a raster nor a vector layer GDAL can read</source>
         <translation>Labels {path}: weder ein Raster- noch ein Vektorlayer, den GDAL lesen kann</translation>
     </message>
@@ -732,37 +722,32 @@
         <translation>das Raster (Fenster) ist {width} x {height} Pixel groß; das Training braucht mindestens 32 x 32</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="89"/>
-        <source>no {value} chip of {tile} x {tile} pixels fits in the labelled area after the spatial split; use a smaller tile size or label a larger area</source>
-        <translation>kein Ausschnitt ({value}) von {tile} x {tile} Pixeln passt nach der räumlichen Aufteilung in den gelabelten Bereich; verwenden Sie eine kleinere Kachelgröße oder labeln Sie einen größeren Bereich</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="141"/>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="145"/>
         <source>the labelled area fits in fewer than two blocks of {tile} x {tile} pixels: too small for a spatial train/validation split; use a smaller tile size or more labels</source>
         <translation>der gelabelte Bereich passt in weniger als zwei Blöcke von {tile} x {tile} Pixeln: zu klein für eine räumliche Aufteilung in Training und Validierung; verwenden Sie eine kleinere Kachelgröße oder mehr Labels</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="235"/>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="239"/>
         <source>every training pixel is nodata</source>
         <translation>alle Trainingspixel sind Leerwerte</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="258"/>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="262"/>
         <source>cannot open the raster {path}: {err}</source>
         <translation>das Raster {path} kann nicht geöffnet werden: {err}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="261"/>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="265"/>
         <source>{path} is not a raster with bands</source>
         <translation>{path} ist kein Raster mit Kanälen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="269"/>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="273"/>
         <source>bands {bad} do not exist: the raster has {rastercount} (1-based)</source>
         <translation>die Kanäle {bad} existieren nicht: das Raster hat {rastercount} (ab 1 gezählt)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="280"/>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="284"/>
         <source>window {window} is not inside the {rasterxsize} x {rasterysize} raster</source>
         <translation>das Fenster {window} liegt nicht innerhalb des Rasters ({rasterxsize} x {rasterysize})</translation>
     </message>
@@ -802,22 +787,22 @@
         <translation>{name!r} ist keiner der Werte 'auto', 'cuda', 'cuda:N', 'cpu'</translation>
     </message>
     <message>
-        <location filename="../model/encoder.py" line="39"/>
+        <location filename="../model/encoder.py" line="43"/>
         <source>encoder {name!r} is not supported; choose one of {encoders}</source>
         <translation>der Encoder {name!r} wird nicht unterstützt; wählen Sie einen von {encoders}</translation>
     </message>
     <message>
-        <location filename="../model/encoder.py" line="76"/>
+        <location filename="../model/encoder.py" line="80"/>
         <source>Could not fetch ImageNet weights for the {name} encoder ({name2}: {err}). This needs network access to the Hugging Face hub, or the weights already in the local cache (HF_HOME). Build the model with pretrained_encoder=False to start from random weights instead, or give a local weights file (encoder_weights).</source>
         <translation>ImageNet-Gewichte für den Encoder {name} konnten nicht abgerufen werden ({name2}: {err}). Dafür ist Netzwerkzugriff auf den Hugging Face Hub nötig, oder die Gewichte müssen bereits im lokalen Cache (HF_HOME) liegen. Erstellen Sie das Modell mit pretrained_encoder=False, um stattdessen mit zufälligen Gewichten zu beginnen, oder geben Sie eine lokale Gewichtsdatei an (encoder_weights).</translation>
     </message>
     <message>
-        <location filename="../model/encoder.py" line="87"/>
+        <location filename="../model/encoder.py" line="91"/>
         <source>encoder {name!r} gives strides {reductions}, not {expected_reductions}</source>
         <translation>der Encoder {name!r} liefert die Schrittweiten {reductions}, nicht {expected_reductions}</translation>
     </message>
     <message>
-        <location filename="../model/encoder_weights.py" line="29"/>
+        <location filename="../model/encoder_weights.py" line="31"/>
         <source>{path}: no such encoder weights file</source>
         <translation>{path}: Encoder-Gewichtsdatei nicht gefunden</translation>
     </message>
@@ -827,42 +812,42 @@
         <translation>{path}: nicht lesbare .safetensors-Datei ({err}); ist sie unvollständig?</translation>
     </message>
     <message>
-        <location filename="../model/encoder_weights.py" line="45"/>
+        <location filename="../model/encoder_weights.py" line="47"/>
         <source>{path}: refused to load: the file holds Python objects other than weights, which could run code; save a plain state_dict or a .safetensors file</source>
         <translation>{path}: Laden verweigert: die Datei enthält außer Gewichten Python-Objekte, die Code ausführen könnten; speichern Sie ein reines state_dict oder eine .safetensors-Datei</translation>
     </message>
     <message>
-        <location filename="../model/encoder_weights.py" line="49"/>
+        <location filename="../model/encoder_weights.py" line="51"/>
         <source>{path}: neither a .safetensors file nor a readable PyTorch checkpoint ({name}: {err})</source>
         <translation>{path}: weder eine .safetensors-Datei noch ein lesbarer PyTorch-Checkpoint ({name}: {err})</translation>
     </message>
     <message>
-        <location filename="../model/encoder_weights.py" line="57"/>
+        <location filename="../model/encoder_weights.py" line="59"/>
         <source>{path}: the file is not a state_dict of tensors</source>
         <translation>{path}: die Datei ist kein state_dict aus Tensoren</translation>
     </message>
     <message>
-        <location filename="../model/encoder_weights.py" line="90"/>
+        <location filename="../model/encoder_weights.py" line="91"/>
         <source>{path}: not timm {name} weights: {parts}. Give the state_dict of timm&apos;s {name}, or choose the encoder these weights belong to</source>
         <translation>{path}: keine timm-Gewichte für {name}: {parts}. Geben Sie das state_dict von timms {name} an oder wählen Sie den Encoder, zu dem diese Gewichte gehören</translation>
     </message>
     <message>
-        <location filename="../model/encoder_weights.py" line="101"/>
+        <location filename="../model/encoder_weights.py" line="102"/>
         <source>{path}: {key} has shape {shape} where timm {name} has {shape2}; these are weights of another variant</source>
         <translation>{path}: {key} hat die Form {shape}, wo timm {name} {shape2} hat; das sind Gewichte einer anderen Variante</translation>
     </message>
     <message>
-        <location filename="../model/encoder_weights.py" line="109"/>
+        <location filename="../model/encoder_weights.py" line="110"/>
         <source>{path}: the first convolution ({first_conv}) takes {shape} bands; only 3-band weights can be adapted to {in_channels} bands</source>
         <translation>{path}: die erste Faltung ({first_conv}) nimmt {shape} Kanäle; nur Gewichte für 3 Kanäle lassen sich auf {in_channels} Kanäle anpassen</translation>
     </message>
     <message>
-        <location filename="../model/encoder_weights.py" line="143"/>
+        <location filename="../model/encoder_weights.py" line="145"/>
         <source>{path}: cannot place encoder weight {key} (timm layout changed?)</source>
         <translation>{path}: das Encoder-Gewicht {key} lässt sich nicht zuordnen (hat sich der Aufbau von timm geändert?)</translation>
     </message>
     <message>
-        <location filename="../model/encoder_weights.py" line="154"/>
+        <location filename="../model/encoder_weights.py" line="155"/>
         <source>the {name} encoder has no {key}; timm&apos;s layout changed</source>
         <translation>der Encoder {name} hat kein {key}; der Aufbau von timm hat sich geändert</translation>
     </message>
@@ -1007,82 +992,82 @@
         <translation>{path}: die Gewichte passen nicht zu RemoteNet ({architecture}): {details}.{hint} Wählen Sie ein Modell, das mit dem RemoteNet dieses Plugins gespeichert wurde (Trainieren oder remotenet.model.save_model).</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="87"/>
+        <location filename="../model/training/config.py" line="65"/>
         <source>set epochs, max_minutes or max_steps: nothing would stop the training</source>
         <translation>setzen Sie epochs, max_minutes oder max_steps: sonst würde nichts das Training beenden</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="92"/>
+        <location filename="../model/training/config.py" line="70"/>
         <source>{name} must not be negative (got {value})</source>
         <translation>{name} darf nicht negativ sein (angegeben: {value})</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="95"/>
+        <location filename="../model/training/config.py" line="73"/>
         <source>batch_size must be at least 1 (got {batch_size})</source>
         <translation>batch_size muss mindestens 1 sein (angegeben: {batch_size})</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="98"/>
+        <location filename="../model/training/config.py" line="76"/>
         <source>lr must be positive (got {lr})</source>
         <translation>lr muss positiv sein (angegeben: {lr})</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="100"/>
+        <location filename="../model/training/config.py" line="78"/>
         <source>encoder_lr_ratio must be positive (got {encoder_lr_ratio})</source>
         <translation>encoder_lr_ratio muss positiv sein (angegeben: {encoder_lr_ratio})</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="104"/>
+        <location filename="../model/training/config.py" line="82"/>
         <source>encoder {encoder!r} is not supported; choose one of {encoders}</source>
         <translation>der Encoder {encoder!r} wird nicht unterstützt; wählen Sie einen von {encoders}</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="108"/>
+        <location filename="../model/training/config.py" line="86"/>
         <source>pretrained_encoder (download) and encoder_weights (a local file) both ask for starting weights; set only one</source>
         <translation>pretrained_encoder (Download) und encoder_weights (eine lokale Datei) fordern beide Startgewichte an; setzen Sie nur eines davon</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="152"/>
+        <location filename="../model/training/optimisation.py" line="25"/>
         <source>device {err}</source>
         <translation>Gerät {err}</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="256"/>
+        <location filename="../model/training/loop.py" line="51"/>
         <source>training and validation chips have different band counts</source>
         <translation>Trainings- und Validierungsausschnitte haben unterschiedlich viele Kanäle</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="260"/>
+        <location filename="../model/training/loop.py" line="55"/>
         <source>normalisation has {mean_count} means for {in_channels} bands</source>
         <translation>die Normalisierung hat {mean_count} Mittelwerte für {in_channels} Kanäle</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="278"/>
+        <location filename="../model/training/optimisation.py" line="48"/>
         <source>encoder weights: {err}</source>
         <translation>Encoder-Gewichte: {err}</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="280"/>
+        <location filename="../model/training/optimisation.py" line="50"/>
         <source>the given model&apos;s classes or bands do not match the chips</source>
         <translation>die Klassen oder Kanäle des angegebenen Modells passen nicht zu den Ausschnitten</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="518"/>
+        <location filename="../model/training/loop.py" line="144"/>
         <source>{what} chips must be images (N, C, H, W) and labels (N, H, W); got {shape} and {shape2}</source>
         <translation>Ausschnitte ({what}) müssen Bilder (N, C, H, W) und Labels (N, H, W) sein; erhalten: {shape} und {shape2}</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="523"/>
+        <location filename="../model/training/loop.py" line="149"/>
         <source>{what} images {shape} and labels {shape2} do not match</source>
         <translation>Bilder {shape} und Labels {shape2} ({what}) passen nicht zusammen</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="527"/>
+        <location filename="../model/training/loop.py" line="153"/>
         <source>there are no {what} chips</source>
         <translation>es gibt keine Ausschnitte ({what})</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="531"/>
+        <location filename="../model/training/loop.py" line="157"/>
         <source>{what} labels hold class indices {tolist} but there are {num_classes} classes</source>
         <translation>die Labels ({what}) enthalten die Klassenindizes {tolist}, es gibt aber nur {num_classes} Klassen</translation>
     </message>
@@ -1232,19 +1217,14 @@
         <translation>das Labelraster {path} liegt auf einem anderen Gitter oder in einem anderen KBS: auf das Gitter des Bildes transformiert (nächster Nachbar)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="109"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="115"/>
         <source>background ignored for raster labels: their values are the classes</source>
         <translation>Hintergrund wird bei Labelrastern ignoriert: ihre Werte sind die Klassen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="140"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="146"/>
         <source>labels {path} are in another CRS: reprojected onto the raster&apos;s</source>
         <translation>die Labels {path} liegen in einem anderen KBS: in das KBS des Rasters reprojiziert</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="147"/>
-        <source>{skipped} feature(s) of {path} without a geometry{without} were left out</source>
-        <translation>{skipped} Objekt(e) von {path} ohne Geometrie{without} wurden ausgelassen</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="35"/>
@@ -1292,7 +1272,7 @@
         <translation>die Arbeit eines früheren Laufs in {path} verwendete andere Eingaben ({changed}); es wird neu begonnen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="88"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="89"/>
         <source>a polygon piece</source>
         <translation>einer Polygon-Teildatei</translation>
     </message>
@@ -1453,6 +1433,46 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <source>the style could not be stored</source>
         <translation>der Stil konnte nicht gespeichert werden</translation>
     </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="93"/>
+        <source>the label raster {path} has no labelled pixel over the image: the labels do not overlap the raster (or are all 255/nodata)</source>
+        <translation>das Labelraster {path} hat kein gelabeltes Pixel über dem Bild: die Labels überlappen das Raster nicht (oder sind alle 255/Leerwert)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="97"/>
+        <source>the label raster {path} has no labelled pixel over the image window: the labels do not overlap the window (or are all 255/nodata)</source>
+        <translation>das Labelraster {path} hat kein gelabeltes Pixel im Bildfenster: die Labels überlappen das Fenster nicht (oder sind alle 255/Leerwert)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="153"/>
+        <source>{skipped} feature(s) of {path} without a geometry or a class in {field!r} (empty or NULL) were left out</source>
+        <translation>{skipped} Objekt(e) von {path} ohne Geometrie oder ohne Klasse in {field!r} (leer oder NULL) wurden ausgelassen</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="157"/>
+        <source>{skipped} feature(s) of {path} without a geometry were left out</source>
+        <translation>{skipped} Objekt(e) von {path} ohne Geometrie wurden ausgelassen</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="221"/>
+        <source>the label polygons do not overlap the raster: labels cover {labels}, the raster covers {raster} (in the raster&apos;s CRS)</source>
+        <translation>die Labelpolygone überlappen das Raster nicht: die Labels decken {labels} ab, das Raster deckt {raster} ab (im KBS des Rasters)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="225"/>
+        <source>the label polygons do not overlap the raster window: labels cover {labels}, the window covers {raster} (in the raster&apos;s CRS)</source>
+        <translation>die Labelpolygone überlappen das Rasterfenster nicht: die Labels decken {labels} ab, das Fenster deckt {raster} ab (im KBS des Rasters)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="90"/>
+        <source>no training chip of {tile} x {tile} pixels fits in the labelled area after the spatial split; use a smaller tile size or label a larger area</source>
+        <translation>kein Trainingsausschnitt von {tile} x {tile} Pixeln passt nach der räumlichen Aufteilung in den gelabelten Bereich; verwenden Sie eine kleinere Kachelgröße oder labeln Sie einen größeren Bereich</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="94"/>
+        <source>no validation chip of {tile} x {tile} pixels fits in the labelled area after the spatial split; use a smaller tile size or label a larger area</source>
+        <translation>kein Validierungsausschnitt von {tile} x {tile} Pixeln passt nach der räumlichen Aufteilung in den gelabelten Bereich; verwenden Sie eine kleinere Kachelgröße oder labeln Sie einen größeren Bereich</translation>
+    </message>
 </context>
 <context>
     <name>RemoteNetAlgorithm</name>
@@ -1575,22 +1595,22 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>{count} Pakete in {target} installiert. Starten Sie QGIS neu, um sie zu verwenden.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer_gui.py" line="22"/>
+        <location filename="../remotenet_plugin/installer_gui.py" line="34"/>
         <source>Install PyTorch and dependencies…</source>
         <translation>PyTorch und Abhängigkeiten installieren…</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer_gui.py" line="25"/>
+        <location filename="../remotenet_plugin/installer_gui.py" line="37"/>
         <source>Install torch, timm and safetensors for RemoteNet into your QGIS profile</source>
         <translation>torch, timm und safetensors für RemoteNet in Ihr QGIS-Profil installieren</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer_gui.py" line="36"/>
+        <location filename="../remotenet_plugin/installer_gui.py" line="56"/>
         <source>needs {packages} to run its algorithms.</source>
         <translation>benötigt {packages}, um seine Algorithmen auszuführen.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer_gui.py" line="38"/>
+        <location filename="../remotenet_plugin/installer_gui.py" line="59"/>
         <source>Install…</source>
         <translation>Installieren…</translation>
     </message>
@@ -1628,12 +1648,12 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
 <context>
     <name>RemoteNetPlugin</name>
     <message>
-        <location filename="../remotenet_plugin/plugin.py" line="43"/>
+        <location filename="../remotenet_plugin/plugin.py" line="52"/>
         <source>RemoteNet Segment…</source>
         <translation>RemoteNet Segmentieren…</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/plugin.py" line="45"/>
+        <location filename="../remotenet_plugin/plugin.py" line="54"/>
         <source>Classify a raster with a RemoteNet model</source>
         <translation>Ein Raster mit einem RemoteNet-Modell klassifizieren</translation>
     </message>

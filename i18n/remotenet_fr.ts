@@ -132,42 +132,42 @@
 <context>
     <name>InstallerDialog</name>
     <message>
-        <location filename="../remotenet_plugin/installer_dialog.py" line="37"/>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="42"/>
         <source>RemoteNet: install PyTorch, timm and safetensors</source>
         <translation>RemoteNet : installer PyTorch, timm et safetensors</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer_dialog.py" line="62"/>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="67"/>
         <source>Install</source>
         <translation>Installer</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer_dialog.py" line="75"/>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="80"/>
         <source>Working out what to install (pip, QGIS's numpy, the package indexes)…</source>
         <translation>Recherche de ce qu'il faut installer (pip, numpy de QGIS, index de paquets)…</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer_dialog.py" line="90"/>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="97"/>
         <source>Cannot install from here: {error}</source>
         <translation>Impossible d'installer depuis cette fenêtre : {error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer_dialog.py" line="95"/>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="102"/>
         <source>Missing: {packages}.</source>
         <translation>Manquants : {packages}.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer_dialog.py" line="95"/>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="102"/>
         <source>RemoteNet will install these packages into a folder of its own in your QGIS profile (not into QGIS&apos;s Python):</source>
         <translation>RemoteNet va installer ces paquets dans un dossier qui lui est propre, dans votre profil QGIS (et non dans le Python de QGIS) :</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer_dialog.py" line="112"/>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="119"/>
         <source>Starting pip…</source>
         <translation>Démarrage de pip…</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer_dialog.py" line="130"/>
+        <location filename="../remotenet_plugin/installer_dialog.py" line="137"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
@@ -352,22 +352,22 @@
         <translation>{extent} mesure {value:g} x {value2:g} unités de carte, moins qu'un pixel ({pixel_w:g} x {pixel_h:g}) ; donnez une emprise d'au moins un pixel dans le SCR du raster</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="93"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="94"/>
         <source>chunk {rect} is not inside the {width} x {height} class raster {classes_path}</source>
         <translation>le bloc {rect} n'est pas à l'intérieur du raster de classes {classes_path} de {width} x {height}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="113"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="114"/>
         <source>{path}: cannot open the class raster ({gdal_error})</source>
         <translation>{path} : impossible d'ouvrir le raster de classes ({gdal_error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="146"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="147"/>
         <source>sieving chunk {rect} failed: {gdal_error}</source>
         <translation>le tamisage du bloc {rect} a échoué : {gdal_error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="161"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="162"/>
         <source>polygonising chunk {rect} failed: {gdal_error}</source>
         <translation>la polygonisation du bloc {rect} a échoué : {gdal_error}</translation>
     </message>
@@ -377,32 +377,32 @@
         <translation>la rasterisation des identifiants des polygones a échoué : {gdal_error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="183"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="184"/>
         <source>{confidence_path}: cannot open the confidence raster ({gdal_error})</source>
         <translation>{confidence_path} : impossible d'ouvrir le raster de confiance ({gdal_error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="212"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="213"/>
         <source>{piece_path}: cannot create the polygon piece ({gdal_error}); check the work folder is writable and has space</source>
         <translation>{piece_path} : impossible de créer le fragment de polygones ({gdal_error}) ; vérifiez que le dossier de travail est accessible en écriture et qu'il reste de l'espace libre</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="245"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="246"/>
         <source>{piece_path}: writing the polygon piece failed ({gdal_error})</source>
         <translation>{piece_path} : l'écriture du fragment de polygones a échoué ({gdal_error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="386"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="387"/>
         <source>{path}: cannot read the polygon piece ({gdal_error})</source>
         <translation>{path} : impossible de lire le fragment de polygones ({gdal_error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="436"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="437"/>
         <source>{pieces}: polygon {fid} is missing from the piece</source>
         <translation>{pieces} : le polygone {fid} manque dans le fragment</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="472"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="473"/>
         <source>merging {members_count} polygons across chunk seams failed: {gdal_error}</source>
         <translation>la fusion de {members_count} polygones à travers les jointures des blocs a échoué : {gdal_error}</translation>
     </message>
@@ -512,77 +512,67 @@
         <translation>{path} est sur une autre grille que l'image et l'un des deux n'a pas de SCR ; attribuez un SCR aux deux (ou placez les étiquettes sur la grille de l'image)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="91"/>
-        <source>the label raster {path} has no labelled pixel over the image{value}: the labels do not overlap the raster (or are all 255/nodata)</source>
-        <translation>le raster d'étiquettes {path} n'a aucun pixel étiqueté sur l'image{value} : les étiquettes ne recouvrent pas le raster (ou valent toutes 255/NoData)</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="96"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="102"/>
         <source>label raster values must be whole numbers 0..254 (255 = unlabelled); found {tolist}</source>
         <translation>les valeurs du raster d'étiquettes doivent être des nombres entiers de 0 à 254 (255 = non étiqueté) ; valeurs trouvées : {tolist}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="151"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="160"/>
         <source>{path}: no polygon with a class to rasterise{value}</source>
         <translation>{path} : aucun polygone avec une classe à rasteriser{value}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="170"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="179"/>
         <source>class values must be 0..254 (255 = unlabelled); {class_field!r} holds {used}</source>
         <translation>les valeurs de classe doivent être comprises entre 0 et 254 (255 = non étiqueté) ; {class_field!r} contient {used}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="184"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="193"/>
         <source>class names {unknown} in {class_field!r} are not classes of the classified raster ({name_to_value})</source>
         <translation>les noms de classe {unknown} de {class_field!r} ne sont pas des classes du raster classifié ({name_to_value})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="211"/>
-        <source>the label polygons do not overlap the raster{value}: labels cover {getextent}, the raster covers {mem} (in the raster&apos;s CRS)</source>
-        <translation>les polygones d'étiquettes ne recouvrent pas le raster{value} : les étiquettes couvrent {getextent}, le raster couvre {mem} (dans le SCR du raster)</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="226"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="239"/>
         <source>{path}: cannot open the labels as a vector layer ({err})</source>
         <translation>{path} : impossible d'ouvrir les étiquettes comme couche vecteur ({err})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="230"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="243"/>
         <source>{path}: no vector layer to read labels from</source>
         <translation>{path} : aucune couche vecteur où lire les étiquettes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="234"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="247"/>
         <source>{path}: no layer named {layer_name!r}</source>
         <translation>{path} : aucune couche nommée {layer_name!r}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="246"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="259"/>
         <source>the labels have no field {class_field!r}; fields: {fields}</source>
         <translation>les étiquettes n'ont pas de champ {class_field!r} ; champs : {fields}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="269"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="282"/>
         <source>class field {class_field!r} holds {key}: numeric classes must be whole numbers 0..254</source>
         <translation>le champ de classe {class_field!r} contient {key} : les classes numériques doivent être des nombres entiers de 0 à 254</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="303"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="316"/>
         <source>the raster has no CRS but the labels do; assign the raster a CRS first</source>
         <translation>le raster n'a pas de SCR mais les étiquettes en ont un ; attribuez d'abord un SCR au raster</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="316"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="329"/>
         <source>{path}: cannot reproject the labels onto the raster&apos;s CRS ({err}); reproject them first</source>
         <translation>{path} : impossible de reprojeter les étiquettes dans le SCR du raster ({err}) ; reprojetez-les d'abord</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="335"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="348"/>
         <source>labels {path}: no such file</source>
         <translation>étiquettes {path} : fichier introuvable</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="351"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="364"/>
         <source>labels {path}: neither a raster nor a vector layer GDAL can read</source>
         <translation>étiquettes {path} : ni un raster ni une couche vecteur que GDAL peut lire</translation>
     </message>
@@ -732,37 +722,32 @@
         <translation>le raster (ou la fenêtre) fait {width} x {height} pixels ; l'entraînement nécessite au moins 32 x 32</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="89"/>
-        <source>no {value} chip of {tile} x {tile} pixels fits in the labelled area after the spatial split; use a smaller tile size or label a larger area</source>
-        <translation>aucune imagette ({value}) de {tile} x {tile} pixels ne tient dans la zone étiquetée après la séparation spatiale ; utilisez une taille de tuile plus petite ou étiquetez une zone plus grande</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="141"/>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="145"/>
         <source>the labelled area fits in fewer than two blocks of {tile} x {tile} pixels: too small for a spatial train/validation split; use a smaller tile size or more labels</source>
         <translation>la zone étiquetée tient dans moins de deux blocs de {tile} x {tile} pixels : c'est trop petit pour une séparation spatiale entraînement/validation ; utilisez une taille de tuile plus petite ou davantage d'étiquettes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="235"/>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="239"/>
         <source>every training pixel is nodata</source>
         <translation>tous les pixels d'entraînement sont NoData</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="258"/>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="262"/>
         <source>cannot open the raster {path}: {err}</source>
         <translation>impossible d'ouvrir le raster {path} : {err}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="261"/>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="265"/>
         <source>{path} is not a raster with bands</source>
         <translation>{path} n'est pas un raster avec des bandes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="269"/>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="273"/>
         <source>bands {bad} do not exist: the raster has {rastercount} (1-based)</source>
         <translation>les bandes {bad} n'existent pas : le raster en a {rastercount} (numérotées à partir de 1)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="280"/>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="284"/>
         <source>window {window} is not inside the {rasterxsize} x {rasterysize} raster</source>
         <translation>la fenêtre {window} n'est pas à l'intérieur du raster de {rasterxsize} x {rasterysize}</translation>
     </message>
@@ -802,22 +787,22 @@
         <translation>{name!r} n'est pas l'une des valeurs 'auto', 'cuda', 'cuda:N', 'cpu'</translation>
     </message>
     <message>
-        <location filename="../model/encoder.py" line="39"/>
+        <location filename="../model/encoder.py" line="43"/>
         <source>encoder {name!r} is not supported; choose one of {encoders}</source>
         <translation>l'encodeur {name!r} n'est pas pris en charge ; choisissez parmi {encoders}</translation>
     </message>
     <message>
-        <location filename="../model/encoder.py" line="76"/>
+        <location filename="../model/encoder.py" line="80"/>
         <source>Could not fetch ImageNet weights for the {name} encoder ({name2}: {err}). This needs network access to the Hugging Face hub, or the weights already in the local cache (HF_HOME). Build the model with pretrained_encoder=False to start from random weights instead, or give a local weights file (encoder_weights).</source>
         <translation>Impossible de récupérer les poids ImageNet de l'encodeur {name} ({name2} : {err}). Cela nécessite un accès réseau au hub Hugging Face, ou des poids déjà présents dans le cache local (HF_HOME). Construisez plutôt le modèle avec pretrained_encoder=False pour partir de poids aléatoires, ou indiquez un fichier de poids local (encoder_weights).</translation>
     </message>
     <message>
-        <location filename="../model/encoder.py" line="87"/>
+        <location filename="../model/encoder.py" line="91"/>
         <source>encoder {name!r} gives strides {reductions}, not {expected_reductions}</source>
         <translation>l'encodeur {name!r} donne des pas (strides) de {reductions}, et non de {expected_reductions}</translation>
     </message>
     <message>
-        <location filename="../model/encoder_weights.py" line="29"/>
+        <location filename="../model/encoder_weights.py" line="31"/>
         <source>{path}: no such encoder weights file</source>
         <translation>{path} : fichier de poids d'encodeur introuvable</translation>
     </message>
@@ -827,42 +812,42 @@
         <translation>{path} : fichier .safetensors illisible ({err}) ; serait-il tronqué ?</translation>
     </message>
     <message>
-        <location filename="../model/encoder_weights.py" line="45"/>
+        <location filename="../model/encoder_weights.py" line="47"/>
         <source>{path}: refused to load: the file holds Python objects other than weights, which could run code; save a plain state_dict or a .safetensors file</source>
         <translation>{path} : chargement refusé : le fichier contient des objets Python autres que des poids, qui pourraient exécuter du code ; enregistrez un simple state_dict ou un fichier .safetensors</translation>
     </message>
     <message>
-        <location filename="../model/encoder_weights.py" line="49"/>
+        <location filename="../model/encoder_weights.py" line="51"/>
         <source>{path}: neither a .safetensors file nor a readable PyTorch checkpoint ({name}: {err})</source>
         <translation>{path} : ni un fichier .safetensors, ni un checkpoint PyTorch lisible ({name} : {err})</translation>
     </message>
     <message>
-        <location filename="../model/encoder_weights.py" line="57"/>
+        <location filename="../model/encoder_weights.py" line="59"/>
         <source>{path}: the file is not a state_dict of tensors</source>
         <translation>{path} : le fichier n'est pas un state_dict de tenseurs</translation>
     </message>
     <message>
-        <location filename="../model/encoder_weights.py" line="90"/>
+        <location filename="../model/encoder_weights.py" line="91"/>
         <source>{path}: not timm {name} weights: {parts}. Give the state_dict of timm&apos;s {name}, or choose the encoder these weights belong to</source>
         <translation>{path} : ce ne sont pas des poids timm {name} : {parts}. Donnez le state_dict du {name} de timm, ou choisissez l'encodeur auquel ces poids appartiennent</translation>
     </message>
     <message>
-        <location filename="../model/encoder_weights.py" line="101"/>
+        <location filename="../model/encoder_weights.py" line="102"/>
         <source>{path}: {key} has shape {shape} where timm {name} has {shape2}; these are weights of another variant</source>
         <translation>{path} : {key} a la forme {shape} alors que timm {name} a {shape2} ; ce sont les poids d'une autre variante</translation>
     </message>
     <message>
-        <location filename="../model/encoder_weights.py" line="109"/>
+        <location filename="../model/encoder_weights.py" line="110"/>
         <source>{path}: the first convolution ({first_conv}) takes {shape} bands; only 3-band weights can be adapted to {in_channels} bands</source>
         <translation>{path} : la première convolution ({first_conv}) prend {shape} bandes ; seuls des poids à 3 bandes peuvent être adaptés à {in_channels} bandes</translation>
     </message>
     <message>
-        <location filename="../model/encoder_weights.py" line="143"/>
+        <location filename="../model/encoder_weights.py" line="145"/>
         <source>{path}: cannot place encoder weight {key} (timm layout changed?)</source>
         <translation>{path} : impossible de placer le poids d'encodeur {key} (la structure de timm a-t-elle changé ?)</translation>
     </message>
     <message>
-        <location filename="../model/encoder_weights.py" line="154"/>
+        <location filename="../model/encoder_weights.py" line="155"/>
         <source>the {name} encoder has no {key}; timm&apos;s layout changed</source>
         <translation>l'encodeur {name} n'a pas de {key} ; la structure de timm a changé</translation>
     </message>
@@ -1007,82 +992,82 @@
         <translation>{path} : les poids ne correspondent pas à RemoteNet ({architecture}) : {details}.{hint} Choisissez un modèle enregistré par le RemoteNet de cette extension (Entraîner ou remotenet.model.save_model).</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="87"/>
+        <location filename="../model/training/config.py" line="65"/>
         <source>set epochs, max_minutes or max_steps: nothing would stop the training</source>
         <translation>définissez epochs, max_minutes ou max_steps : rien n'arrêterait l'entraînement</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="92"/>
+        <location filename="../model/training/config.py" line="70"/>
         <source>{name} must not be negative (got {value})</source>
         <translation>{name} ne doit pas être négatif (valeur reçue : {value})</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="95"/>
+        <location filename="../model/training/config.py" line="73"/>
         <source>batch_size must be at least 1 (got {batch_size})</source>
         <translation>batch_size doit valoir au moins 1 (valeur reçue : {batch_size})</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="98"/>
+        <location filename="../model/training/config.py" line="76"/>
         <source>lr must be positive (got {lr})</source>
         <translation>lr doit être positif (valeur reçue : {lr})</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="100"/>
+        <location filename="../model/training/config.py" line="78"/>
         <source>encoder_lr_ratio must be positive (got {encoder_lr_ratio})</source>
         <translation>encoder_lr_ratio doit être positif (valeur reçue : {encoder_lr_ratio})</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="104"/>
+        <location filename="../model/training/config.py" line="82"/>
         <source>encoder {encoder!r} is not supported; choose one of {encoders}</source>
         <translation>l'encodeur {encoder!r} n'est pas pris en charge ; choisissez parmi {encoders}</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="108"/>
+        <location filename="../model/training/config.py" line="86"/>
         <source>pretrained_encoder (download) and encoder_weights (a local file) both ask for starting weights; set only one</source>
         <translation>pretrained_encoder (téléchargement) et encoder_weights (fichier local) demandent tous deux des poids de départ ; n'en définissez qu'un</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="152"/>
+        <location filename="../model/training/optimisation.py" line="25"/>
         <source>device {err}</source>
         <translation>périphérique {err}</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="256"/>
+        <location filename="../model/training/loop.py" line="51"/>
         <source>training and validation chips have different band counts</source>
         <translation>les imagettes d'entraînement et de validation n'ont pas le même nombre de bandes</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="260"/>
+        <location filename="../model/training/loop.py" line="55"/>
         <source>normalisation has {mean_count} means for {in_channels} bands</source>
         <translation>la normalisation a {mean_count} moyennes pour {in_channels} bandes</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="278"/>
+        <location filename="../model/training/optimisation.py" line="48"/>
         <source>encoder weights: {err}</source>
         <translation>poids de l'encodeur : {err}</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="280"/>
+        <location filename="../model/training/optimisation.py" line="50"/>
         <source>the given model&apos;s classes or bands do not match the chips</source>
         <translation>les classes ou les bandes du modèle fourni ne correspondent pas aux imagettes</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="518"/>
+        <location filename="../model/training/loop.py" line="144"/>
         <source>{what} chips must be images (N, C, H, W) and labels (N, H, W); got {shape} and {shape2}</source>
         <translation>les imagettes ({what}) doivent être des images (N, C, H, W) et des étiquettes (N, H, W) ; reçu {shape} et {shape2}</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="523"/>
+        <location filename="../model/training/loop.py" line="149"/>
         <source>{what} images {shape} and labels {shape2} do not match</source>
         <translation>les images {shape} et les étiquettes {shape2} ({what}) ne correspondent pas</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="527"/>
+        <location filename="../model/training/loop.py" line="153"/>
         <source>there are no {what} chips</source>
         <translation>il n'y a aucune imagette ({what})</translation>
     </message>
     <message>
-        <location filename="../model/training.py" line="531"/>
+        <location filename="../model/training/loop.py" line="157"/>
         <source>{what} labels hold class indices {tolist} but there are {num_classes} classes</source>
         <translation>les étiquettes ({what}) contiennent les indices de classe {tolist} mais il y a {num_classes} classes</translation>
     </message>
@@ -1232,19 +1217,14 @@
         <translation>le raster d'étiquettes {path} est sur une autre grille ou dans un autre SCR : ré-échantillonné (plus proche voisin) sur la grille de l'image</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="109"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="115"/>
         <source>background ignored for raster labels: their values are the classes</source>
         <translation>fond ignoré pour les étiquettes raster : leurs valeurs sont les classes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="140"/>
+        <location filename="../remotenet_plugin/engine/labels.py" line="146"/>
         <source>labels {path} are in another CRS: reprojected onto the raster&apos;s</source>
         <translation>les étiquettes {path} sont dans un autre SCR : reprojetées dans celui du raster</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="147"/>
-        <source>{skipped} feature(s) of {path} without a geometry{without} were left out</source>
-        <translation>{skipped} entité(s) de {path} sans géométrie{without} laissée(s) de côté</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/polygons.py" line="35"/>
@@ -1292,7 +1272,7 @@
         <translation>le travail d'une exécution précédente dans {path} utilisait d'autres entrées ({changed}) ; reprise depuis le début</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="88"/>
+        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="89"/>
         <source>a polygon piece</source>
         <translation>un fragment de polygones</translation>
     </message>
@@ -1453,6 +1433,46 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <source>the style could not be stored</source>
         <translation>le style n'a pas pu être enregistré</translation>
     </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="93"/>
+        <source>the label raster {path} has no labelled pixel over the image: the labels do not overlap the raster (or are all 255/nodata)</source>
+        <translation>le raster d'étiquettes {path} n'a aucun pixel étiqueté sur l'image : les étiquettes ne recouvrent pas le raster (ou valent toutes 255/NoData)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="97"/>
+        <source>the label raster {path} has no labelled pixel over the image window: the labels do not overlap the window (or are all 255/nodata)</source>
+        <translation>le raster d'étiquettes {path} n'a aucun pixel étiqueté dans la fenêtre de l'image : les étiquettes ne recouvrent pas la fenêtre (ou valent toutes 255/NoData)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="153"/>
+        <source>{skipped} feature(s) of {path} without a geometry or a class in {field!r} (empty or NULL) were left out</source>
+        <translation>{skipped} entité(s) de {path} sans géométrie ou sans classe dans {field!r} (vide ou NULL) laissée(s) de côté</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="157"/>
+        <source>{skipped} feature(s) of {path} without a geometry were left out</source>
+        <translation>{skipped} entité(s) de {path} sans géométrie laissée(s) de côté</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="221"/>
+        <source>the label polygons do not overlap the raster: labels cover {labels}, the raster covers {raster} (in the raster&apos;s CRS)</source>
+        <translation>les polygones d'étiquettes ne recouvrent pas le raster : les étiquettes couvrent {labels}, le raster couvre {raster} (dans le SCR du raster)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/labels.py" line="225"/>
+        <source>the label polygons do not overlap the raster window: labels cover {labels}, the window covers {raster} (in the raster&apos;s CRS)</source>
+        <translation>les polygones d'étiquettes ne recouvrent pas la fenêtre du raster : les étiquettes couvrent {labels}, la fenêtre couvre {raster} (dans le SCR du raster)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="90"/>
+        <source>no training chip of {tile} x {tile} pixels fits in the labelled area after the spatial split; use a smaller tile size or label a larger area</source>
+        <translation>aucune imagette d'entraînement de {tile} x {tile} pixels ne tient dans la zone étiquetée après la séparation spatiale ; utilisez une taille de tuile plus petite ou étiquetez une zone plus grande</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/training_data.py" line="94"/>
+        <source>no validation chip of {tile} x {tile} pixels fits in the labelled area after the spatial split; use a smaller tile size or label a larger area</source>
+        <translation>aucune imagette de validation de {tile} x {tile} pixels ne tient dans la zone étiquetée après la séparation spatiale ; utilisez une taille de tuile plus petite ou étiquetez une zone plus grande</translation>
+    </message>
 </context>
 <context>
     <name>RemoteNetAlgorithm</name>
@@ -1575,22 +1595,22 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>{count} paquets installés dans {target}. Redémarrez QGIS pour les utiliser.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer_gui.py" line="22"/>
+        <location filename="../remotenet_plugin/installer_gui.py" line="34"/>
         <source>Install PyTorch and dependencies…</source>
         <translation>Installer PyTorch et ses dépendances…</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer_gui.py" line="25"/>
+        <location filename="../remotenet_plugin/installer_gui.py" line="37"/>
         <source>Install torch, timm and safetensors for RemoteNet into your QGIS profile</source>
         <translation>Installer torch, timm et safetensors pour RemoteNet dans votre profil QGIS</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer_gui.py" line="36"/>
+        <location filename="../remotenet_plugin/installer_gui.py" line="56"/>
         <source>needs {packages} to run its algorithms.</source>
         <translation>a besoin de {packages} pour exécuter ses algorithmes.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/installer_gui.py" line="38"/>
+        <location filename="../remotenet_plugin/installer_gui.py" line="59"/>
         <source>Install…</source>
         <translation>Installer…</translation>
     </message>
@@ -1628,12 +1648,12 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
 <context>
     <name>RemoteNetPlugin</name>
     <message>
-        <location filename="../remotenet_plugin/plugin.py" line="43"/>
+        <location filename="../remotenet_plugin/plugin.py" line="52"/>
         <source>RemoteNet Segment…</source>
         <translation>RemoteNet Segmenter…</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/plugin.py" line="45"/>
+        <location filename="../remotenet_plugin/plugin.py" line="54"/>
         <source>Classify a raster with a RemoteNet model</source>
         <translation>Classifier un raster avec un modèle RemoteNet</translation>
     </message>

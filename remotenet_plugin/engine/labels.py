@@ -88,10 +88,16 @@ def _raster_labels(ds: gdal.Dataset, path: str, window: tuple[int, int, int, int
         unlabelled |= values == nodata
     found = np.unique(values[~unlabelled])
     if found.size == 0:
-        raise LabelsError(QT_TRANSLATE_NOOP(
-            "RemoteNet", "the label raster {path} has no labelled pixel over the image{value}: the labels do not "
-            "overlap the raster (or are all 255/nodata)").format(
-            path=path, value='' if is_whole(ds, window) else ' window'))
+        # Whole sentences, not a fragment put into one: a translation must read right in both.
+        if is_whole(ds, window):
+            message = QT_TRANSLATE_NOOP(
+                "RemoteNet", "the label raster {path} has no labelled pixel over the image: the labels do not "
+                "overlap the raster (or are all 255/nodata)")
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "RemoteNet", "the label raster {path} has no labelled pixel over the image window: the labels do "
+                "not overlap the window (or are all 255/nodata)")
+        raise LabelsError(message.format(path=path))
     if np.any(found != np.round(found)) or found.min() < 0 or found.max() > 254:
         raise LabelsError(QT_TRANSLATE_NOOP(
             "RemoteNet", "label raster values must be whole numbers 0..254 (255 = unlabelled); found {tolist}").format(
@@ -143,10 +149,13 @@ class VectorLabels:
         geoms, keys = _class_polygons(layer, class_field, numeric, transform)
         skipped = layer.GetFeatureCount() - len(geoms)
         if skipped > 0 and geoms:
-            without = f" or a class in {class_field!r} (empty or NULL)" if class_field else ""
-            self.notes.append(QT_TRANSLATE_NOOP(
-                "RemoteNet", "{skipped} feature(s) of {path} without a geometry{without} were left out").format(
-                skipped=skipped, path=os.path.basename(path), without=without))
+            if class_field:
+                note = QT_TRANSLATE_NOOP(
+                    "RemoteNet", "{skipped} feature(s) of {path} without a geometry or a class in {field!r} (empty "
+                    "or NULL) were left out")
+            else:
+                note = QT_TRANSLATE_NOOP("RemoteNet", "{skipped} feature(s) of {path} without a geometry were left out")
+            self.notes.append(note.format(skipped=skipped, path=os.path.basename(path), field=class_field))
         if not geoms:
             raise LabelsError(QT_TRANSLATE_NOOP(
                 "RemoteNet", "{path}: no polygon with a class to rasterise{value}").format(
@@ -208,12 +217,16 @@ class VectorLabels:
         gdal.RasterizeLayer(mem, [1], self.layer, options=["ATTRIBUTE=cls"])
         values = mem.GetRasterBand(1).ReadAsArray()
         if check_overlap and not np.any(values != NO_CLASS):
-            raise LabelsError(
-                QT_TRANSLATE_NOOP(
-                "RemoteNet", "the label polygons do not overlap the raster{value}: labels cover {getextent}, the "
-                "raster covers {mem} (in the raster's CRS)").format(
-                value='' if is_whole(ds, window) else ' window', getextent=extent_text(self.layer.GetExtent()),
-                mem=extent_text(raster_extent(mem))))
+            if is_whole(ds, window):
+                message = QT_TRANSLATE_NOOP(
+                    "RemoteNet", "the label polygons do not overlap the raster: labels cover {labels}, the raster "
+                    "covers {raster} (in the raster's CRS)")
+            else:
+                message = QT_TRANSLATE_NOOP(
+                    "RemoteNet", "the label polygons do not overlap the raster window: labels cover {labels}, the "
+                    "window covers {raster} (in the raster's CRS)")
+            raise LabelsError(message.format(labels=extent_text(self.layer.GetExtent()),
+                                             raster=extent_text(raster_extent(mem))))
         if self.background_value is not None:
             values[values == NO_CLASS] = self.background_value
         return values.astype(np.uint8)

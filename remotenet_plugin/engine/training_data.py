@@ -86,11 +86,15 @@ def prepare_training_chips(raster: str, labels: str, class_field: Optional[str] 
     if len(val_pos) > max_val_chips:
         val_pos = [val_pos[i] for i in np.sort(rng.choice(len(val_pos), max_val_chips, replace=False))]
     if not train_pos or not val_pos:
-        raise TrainingDataError(
-            QT_TRANSLATE_NOOP(
-            "RemoteNet", "no {value} chip of {tile} x {tile} pixels fits in the labelled area after the spatial "
-            "split; use a smaller tile size or label a larger area").format(
-            value='training' if not train_pos else 'validation', tile=tile))
+        if not train_pos:
+            message = QT_TRANSLATE_NOOP(
+                "RemoteNet", "no training chip of {tile} x {tile} pixels fits in the labelled area after the spatial "
+                "split; use a smaller tile size or label a larger area")
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "RemoteNet", "no validation chip of {tile} x {tile} pixels fits in the labelled area after the "
+                "spatial split; use a smaller tile size or label a larger area")
+        raise TrainingDataError(message.format(tile=tile))
 
     train_images, train_labels = _read_chips(ds, band_list, win, label_index, train_pos, tile)
     val_images, val_labels = _read_chips(ds, band_list, win, label_index, val_pos, tile)
