@@ -23,6 +23,7 @@ from osgeo import gdal, ogr, osr
 from ...model.messages import QT_TRANSLATE_NOOP
 from ...model.metadata import EXTRA_COLORS, NO_CLASS
 from .gdal_errors import with_gdal_exceptions
+from .ogr_memory import memory_vector_driver
 from .source import dataset_srs, window_geotransform
 
 VECTOR_EXTENSIONS = {".geojson", ".json", ".shp", ".gpkg", ".kml", ".gml", ".fgb", ".sqlite", ".csv", ".tab"}
@@ -296,7 +297,7 @@ def _class_polygons(layer: ogr.Layer, class_field: Optional[str], numeric: bool,
 def _burnable_layer(ds: gdal.Dataset, geoms: list[ogr.Geometry], burn: list[int]
                     ) -> tuple[ogr.DataSource, ogr.Layer]:
     """An in-memory layer of the polygons with their class value in ``cls``, on the raster's CRS."""
-    source = ogr.GetDriverByName("Memory").CreateDataSource("labels")
+    source = memory_vector_driver().CreateDataSource("labels")
     layer = source.CreateLayer("labels", srs=dataset_srs(ds), geom_type=ogr.wkbUnknown)
     layer.CreateField(ogr.FieldDefn("cls", ogr.OFTInteger))
     for geom, value in zip(geoms, burn):
