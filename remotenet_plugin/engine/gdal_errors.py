@@ -36,7 +36,7 @@ _MODULES = tuple(m for m in (gdal, ogr, osr, gdal_array) if hasattr(m, "GetUseEx
 PER_THREAD = all(hasattr(m, "_GetExceptionsLocal") and hasattr(m, "_SetExceptionsLocal") for m in _MODULES)
 
 _mode = threading.local()  # the mode this thread's engine code asked for (inherited by engine_thread)
-_process: dict[str, Any] = {"holders": 0, "mode": False, "saved": []}  # process-wide fallback (GDAL < 3.7)
+_process: dict[str, Any] = {"holders": 0, "saved": []}  # process-wide fallback (GDAL < 3.7)
 _process_lock = threading.Lock()
 
 
@@ -77,7 +77,6 @@ def _process_mode(exceptions: bool) -> Iterator[None]:
     with _process_lock:
         if _process["holders"] == 0:
             _process["saved"] = [module.GetUseExceptions() for module in _MODULES]
-            _process["mode"] = exceptions
             _set_process_mode(exceptions)
         _process["holders"] += 1
     try:
