@@ -22,7 +22,7 @@ from dataclasses import fields
 from types import FrameType
 from typing import Any, Callable, Optional
 
-from .engine.options import DEFAULT_CHUNK_PX, DEVICES, MIN_TILE, PRECISIONS, RUNTIMES, SegmentOptions
+from .engine.base.options import DEFAULT_CHUNK_PX, DEVICES, MIN_TILE, PRECISIONS, RUNTIMES, SegmentOptions
 
 PROG = "python -m remotenet segment"
 DEFAULTS = SegmentOptions()
@@ -238,7 +238,7 @@ def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
 def gdal_exceptions_for_the_program() -> AbstractContextManager[None]:
     """GDAL raises exceptions while the command runs: GDAL's recommended mode for a program, and an
     explicit choice. The engine is correct in either mode; the modes found are restored after."""
-    from .engine.gdal_errors import program_gdal_mode
+    from .engine.base.gdal_errors import program_gdal_mode
 
     return program_gdal_mode(True)
 
@@ -247,8 +247,8 @@ def run(args: argparse.Namespace, options: SegmentOptions, names: dict[str, str]
     """The run itself, after parsing: exit status as for ``main``."""
     from ..model.header import ModelFileError, read_header
     from .cli_progress import TextProgress
-    from .engine.check import check_inputs
-    from .engine.options import EngineError, SegmentCancelled
+    from .engine.base.options import EngineError, SegmentCancelled
+    from .engine.prepare.check import check_inputs
 
     bar = TextProgress(sys.stderr)
     interrupts = Interrupts(bar.log)

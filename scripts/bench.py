@@ -89,7 +89,7 @@ def peak_rss_mb() -> float:
 
 def repeat_vrt(path: str, size: int, source: str) -> str:
     """A size x size VRT repeating ``source`` (no disk cost)."""
-    from remotenet.remotenet_plugin.engine.repeat_vrt import repeat_raster_vrt
+    from remotenet.remotenet_plugin.engine.read.repeat_vrt import repeat_raster_vrt
 
     return repeat_raster_vrt(source, path, size)
 
@@ -103,8 +103,8 @@ def scene_tiles(scene: str, meta: dict, tile: int, overlap: int):
     import numpy as np
     from osgeo import gdal
 
-    from remotenet.remotenet_plugin.engine.source import Normaliser
-    from remotenet.remotenet_plugin.engine.tiling import TileGrid
+    from remotenet.remotenet_plugin.engine.read.source import Normaliser
+    from remotenet.remotenet_plugin.engine.read.tiling import TileGrid
 
     ds = gdal.Open(scene)
     pixels = ds.ReadAsArray().reshape(ds.RasterCount, ds.RasterYSize, ds.RasterXSize)[: meta["in_channels"]]
@@ -124,7 +124,7 @@ class NetworkTimer:
         import torch
 
         from remotenet.model import load_model
-        from remotenet.remotenet_plugin.engine.inference import Predictor
+        from remotenet.remotenet_plugin.engine.infer.torch_runtime import Predictor
 
         net, _meta = load_model(model_path)
         self.predictor = p = Predictor(net, device, precision, False, batch)
@@ -159,7 +159,7 @@ class NetworkTimer:
     def openvino(cls, model_path: str, tiles, precision: str, batch: int, cache: str) -> NetworkTimer:
         """The same measurement through the engine's OpenVINO runtime (converted into ``cache``)."""
         from remotenet.model import load_model
-        from remotenet.remotenet_plugin.engine.runtime_openvino import OpenVINOPredictor
+        from remotenet.remotenet_plugin.engine.infer.openvino_runtime import OpenVINOPredictor
 
         self = cls.__new__(cls)
         net, _meta = load_model(model_path)
@@ -275,7 +275,7 @@ def naive(source: str, model_path: str, out: str, tile: int, batch: int, device)
     from osgeo import gdal
 
     from remotenet.model import load_model
-    from remotenet.remotenet_plugin.engine.source import Normaliser
+    from remotenet.remotenet_plugin.engine.read.source import Normaliser
 
     start = time.perf_counter()
     net, meta = load_model(model_path)
@@ -334,7 +334,7 @@ def child_polygonise(classified: str, size: int, folder: str) -> dict:
     from osgeo import gdal
 
     from remotenet.model import read_metadata
-    from remotenet.remotenet_plugin.engine.polygons import polygonise
+    from remotenet.remotenet_plugin.engine.write.polygons import polygonise
 
     vrt = repeat_vrt(os.path.join(folder, f"classes_{size}.vrt"), size, classified)
     # The engine polygonises its own tiled, compressed GeoTIFF: make one, as segment() would have.
@@ -404,14 +404,14 @@ def main() -> None:
 
     from remotenet.model import load_model, read_metadata
     from remotenet.remotenet_plugin.engine import SegmentOptions, segment
-    from remotenet.remotenet_plugin.engine.check import effective_tiling
-    from remotenet.remotenet_plugin.engine.inference import (
+    from remotenet.remotenet_plugin.engine.infer.openvino_runtime import openvino_importable
+    from remotenet.remotenet_plugin.engine.infer.torch_runtime import (
         cpu_has_native_bf16,
         describe_device,
         pick_device,
         pick_precision,
     )
-    from remotenet.remotenet_plugin.engine.runtime_openvino import openvino_importable
+    from remotenet.remotenet_plugin.engine.prepare.check import effective_tiling
 
     run_start = time.perf_counter()
     scene = find_scene(args.data)

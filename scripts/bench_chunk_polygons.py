@@ -1,4 +1,4 @@
-"""Chunked polygons (engine/chunk_polygons.py) against the one-chunk polygoniser: time, peak memory
+"""Chunked polygons (engine/scale/chunk_polygons.py) against the one-chunk polygoniser: time, peak memory
 and agreement, on class rasters of growing size made from the real Atlanta scene.
 
     PYTHONPATH=... python scripts/bench_chunk_polygons.py [--sizes 1800 3600] [--chunk 1024] [--min-area 5]
@@ -63,8 +63,8 @@ def make_classes(path: Path, size: int) -> None:
 
 def step(args: argparse.Namespace) -> None:
     """One measured step, in this (fresh) process."""
-    from remotenet.remotenet_plugin.engine import chunk_polygons as cp
-    from remotenet.remotenet_plugin.engine.polygons import polygonise
+    from remotenet.remotenet_plugin.engine.scale import chunk_polygons as cp
+    from remotenet.remotenet_plugin.engine.write.polygons import polygonise
 
     work = Path(args.work)
     classes = str(work / "classes.tif")
@@ -96,7 +96,7 @@ def step(args: argparse.Namespace) -> None:
 
 
 def halo_study(args: argparse.Namespace) -> None:
-    from remotenet.remotenet_plugin.engine import chunk_polygons as cp
+    from remotenet.remotenet_plugin.engine.scale import chunk_polygons as cp
 
     for size in args.sizes:
         with tempfile.TemporaryDirectory(prefix="bench_chunk_polygons_") as folder:

@@ -86,9 +86,9 @@ def main() -> None:
     parser.add_argument("--skip-memory", action="store_true")
     parser.add_argument("--json", help="also write the summary here")
     args = parser.parse_args()
-    from remotenet.remotenet_plugin.engine.chunks import ChunkPlan
-    from remotenet.remotenet_plugin.engine.options import DEFAULT_CHUNK_PX
-    from remotenet.remotenet_plugin.engine.tiling import TileGrid
+    from remotenet.remotenet_plugin.engine.base.options import DEFAULT_CHUNK_PX
+    from remotenet.remotenet_plugin.engine.read.tiling import TileGrid
+    from remotenet.remotenet_plugin.engine.scale.chunks import ChunkPlan
 
     scene = find_scene(args.data)
     summary: dict = {"date": time.strftime("%Y-%m-%dT%H:%M:%S"), "cpus": os.cpu_count(), "raster_px": args.size,

@@ -140,7 +140,7 @@ def holdout_scores(net, header: dict, workdir: Path, scene: Scene) -> dict:
     """Segment the held-out part with the engine and score it with the evaluation engine."""
     from remotenet.model.metadata import ARCHITECTURE, build_metadata
     from remotenet.remotenet_plugin.engine import SegmentOptions, segment
-    from remotenet.remotenet_plugin.engine.evaluate import evaluate_classification, summary
+    from remotenet.remotenet_plugin.engine.training.evaluate import evaluate_classification, summary
 
     meta = build_metadata(len(header["classes"]), len(header["bands"]), header,
                           architecture=getattr(net, "architecture", ARCHITECTURE))
@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> None:
     import torch
 
     from remotenet.model.training import TrainConfig, loop, train_model
-    from remotenet.remotenet_plugin.engine.training_data import prepare_training_chips
+    from remotenet.remotenet_plugin.engine.training.chips import prepare_training_chips
 
     torch.set_num_threads(args.threads)
     scene = SCENES[args.scene]

@@ -44,7 +44,7 @@ def main() -> None:
     from osgeo import gdal
 
     from remotenet.model import load_model
-    from remotenet.remotenet_plugin.engine.source import Normaliser
+    from remotenet.remotenet_plugin.engine.read.source import Normaliser
 
     net, meta = load_model(str(MODEL))
     net.eval()

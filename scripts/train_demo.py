@@ -63,7 +63,7 @@ def emit(record: dict) -> None:
 
 def cmd_prepare(args: argparse.Namespace) -> None:
     import_remotenet()
-    from remotenet.remotenet_plugin.engine.training_data import prepare_training_chips
+    from remotenet.remotenet_plugin.engine.training.chips import prepare_training_chips
 
     chips = prepare_training_chips(
         str(args.raster), str(args.labels), class_field=None, tile_size=args.tile_size, window=TRAIN_WINDOW,
@@ -117,7 +117,7 @@ def cmd_evaluate(args: argparse.Namespace) -> None:
     import_remotenet()
     from remotenet.model import load_model, save_model, weights_storage
     from remotenet.remotenet_plugin.engine import SegmentOptions, segment
-    from remotenet.remotenet_plugin.engine.evaluate import evaluate_classification, summary
+    from remotenet.remotenet_plugin.engine.training.evaluate import evaluate_classification, summary
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -140,7 +140,7 @@ def cmd_evaluate(args: argparse.Namespace) -> None:
     model, meta = load_model(args.model)
     meta["metrics"] = {**meta.get("metrics", {}), "held_out": {
         **figures, "window_px": list(HOLDOUT_WINDOW), "building_iou": building["iou"],
-        "measured_with": "remotenet.remotenet_plugin.engine.evaluate (remotenet:evaluate) on the segmented "
+        "measured_with": "remotenet.remotenet_plugin.engine.training.evaluate (remotenet:evaluate) on the segmented "
                          "right third of atlanta_pan_0p5m.tif against atlanta_buildings.geojson"}}
     save_model(model, args.model, meta, storage=storage)
     emit({"event": "header-updated", "path": str(args.model)})

@@ -88,7 +88,7 @@ def read(path: str) -> np.ndarray:
 
 def make_repeat_vrt(path: str, size: int, source: str = VIRGINIA) -> str:
     """A size x size VRT that tiles ``source`` over and over (costs no disk)."""
-    from remotenet.remotenet_plugin.engine.repeat_vrt import repeat_raster_vrt
+    from remotenet.remotenet_plugin.engine.read.repeat_vrt import repeat_raster_vrt
 
     return repeat_raster_vrt(source, path, size)
 

@@ -787,7 +787,7 @@ print('done')
 def test_cuda_out_of_memory_halves_the_batch(monkeypatch):
     import torch
 
-    from remotenet.remotenet_plugin.engine.inference import Predictor
+    from remotenet.remotenet_plugin.engine.infer.torch_runtime import Predictor
 
     class Greedy(torch.nn.Module):
         """Runs out of (simulated) GPU memory on more than two tiles at once."""
@@ -883,9 +883,9 @@ def label_cases(k: Kit) -> dict[str, tuple[str, Optional[str], Optional[str]]]:
                                   "nothing_labelled"])
 @both_gdal_modes
 def test_training_and_evaluation_labels(kit, name):
-    from remotenet.remotenet_plugin.engine.evaluate import EvaluationError, evaluate_classification
-    from remotenet.remotenet_plugin.engine.labels import LabelsError
-    from remotenet.remotenet_plugin.engine.training_data import prepare_training_chips
+    from remotenet.remotenet_plugin.engine.training.chips import prepare_training_chips
+    from remotenet.remotenet_plugin.engine.training.evaluate import EvaluationError, evaluate_classification
+    from remotenet.remotenet_plugin.engine.training.labels import LabelsError
 
     raster = kit.raster("scene.tif", small(size=96))
     classified = kit.raster("classes.tif", (small(size=96) % 3).astype(np.uint8), dtype=gdal.GDT_Byte)
@@ -913,7 +913,7 @@ def test_training_and_evaluation_labels(kit, name):
 
 @both_gdal_modes
 def test_evaluation_warps_a_reference_on_another_grid(kit):
-    from remotenet.remotenet_plugin.engine.evaluate import evaluate_classification
+    from remotenet.remotenet_plugin.engine.training.evaluate import evaluate_classification
 
     classified = kit.raster("classes.tif", (small(size=96) % 3).astype(np.uint8), dtype=gdal.GDT_Byte)
     reference = kit.raster("reference.tif", (small(size=50) % 3).astype(np.uint8), dtype=gdal.GDT_Byte,

@@ -4,9 +4,9 @@ crop blending, nodata, skipped tiles and ties."""
 import numpy as np
 import pytest
 
-from remotenet.remotenet_plugin.engine.blend import RowBlender
-from remotenet.remotenet_plugin.engine.options import EngineError
-from remotenet.remotenet_plugin.engine.tiling import TileGrid
+from remotenet.remotenet_plugin.engine.base.options import EngineError
+from remotenet.remotenet_plugin.engine.blend.rows import RowBlender
+from remotenet.remotenet_plugin.engine.read.tiling import TileGrid
 
 
 def reference_blend(grid: TileGrid, tiles: list, lut: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -1,4 +1,4 @@
-"""Polygons of a chunked run (engine/chunk_polygons.py) against the one-chunk polygoniser.
+"""Polygons of a chunked run (engine/scale/chunk_polygons.py) against the one-chunk polygoniser.
 
 The class raster is real: the Atlanta panchromatic scene, smoothed and cut into four classes (many
 patches of every size, some crossing every seam), plus a synthetic raster with a road crossing
@@ -15,10 +15,10 @@ import pytest
 from engine_helpers import mount_small_tmpfs, unmount
 from osgeo import gdal, ogr
 
-from remotenet.remotenet_plugin.engine import chunk_polygons as cp
-from remotenet.remotenet_plugin.engine.options import EngineError, SegmentCancelled
-from remotenet.remotenet_plugin.engine.polygons import polygonise
-from remotenet.remotenet_plugin.engine.rings import PixelFrame, wkb_rings
+from remotenet.remotenet_plugin.engine.base.options import EngineError, SegmentCancelled
+from remotenet.remotenet_plugin.engine.scale import chunk_polygons as cp
+from remotenet.remotenet_plugin.engine.write.polygons import polygonise
+from remotenet.remotenet_plugin.engine.write.rings import PixelFrame, wkb_rings
 
 ATLANTA = str(Path(__file__).parent / "data" / "atlanta_pan_0p5m.tif")
 CLASSES = [{"value": v, "name": n, "color": [0, 0, 0]}
@@ -356,7 +356,7 @@ def test_road_ring_and_corner_patches_across_many_chunks(tmp_path):
 
 
 def test_sieve_threshold_matches_the_one_chunk_run(scene):
-    from remotenet.remotenet_plugin.engine.polygons import AreaCalculator, sieve_pixels
+    from remotenet.remotenet_plugin.engine.write.polygons import AreaCalculator, sieve_pixels
 
     ds = gdal.Open(scene["classes"])
     want = sieve_pixels(ds, 5.0, AreaCalculator(ds, lambda _m: None))

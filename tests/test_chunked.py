@@ -17,9 +17,9 @@ from engine_helpers import VIRGINIA, make_repeat_vrt, pixel_model, read
 from osgeo import gdal
 
 from remotenet.remotenet_plugin.engine import EngineError, SegmentCancelled, SegmentOptions, segment
-from remotenet.remotenet_plugin.engine.chunks import ChunkGrid, ChunkPlan
-from remotenet.remotenet_plugin.engine.tiling import TileGrid
-from remotenet.remotenet_plugin.engine.work_folder import work_folder_for
+from remotenet.remotenet_plugin.engine.read.tiling import TileGrid
+from remotenet.remotenet_plugin.engine.scale.chunks import ChunkGrid, ChunkPlan
+from remotenet.remotenet_plugin.engine.scale.work_folder import work_folder_for
 
 PAN = str(Path(__file__).parent / "data" / "atlanta_pan_0p5m.tif")
 ONE_CHUNK = 1 << 20

@@ -21,7 +21,7 @@ from conftest import DATA, ROOT, crop_raster
 
 from remotenet.__main__ import main
 from remotenet.remotenet_plugin.cli_progress import TextProgress
-from remotenet.remotenet_plugin.engine.options import SegmentOptions
+from remotenet.remotenet_plugin.engine.base.options import SegmentOptions
 from remotenet.remotenet_plugin.segment_cli import Interrupts, build_parser
 
 FAST = ["--device", "cpu", "--precision", "fp32", "--runtime", "torch"]

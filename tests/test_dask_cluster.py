@@ -19,7 +19,7 @@ from engine_helpers import make_repeat_vrt, read
 
 import remotenet
 from remotenet.remotenet_plugin.engine import EngineError, SegmentCancelled, SegmentOptions, segment
-from remotenet.remotenet_plugin.engine.work_folder import work_folder_for
+from remotenet.remotenet_plugin.engine.scale.work_folder import work_folder_for
 
 pytest.importorskip("distributed")
 

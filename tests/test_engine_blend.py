@@ -13,7 +13,7 @@ from osgeo import gdal
 
 from remotenet.model import RemoteNet, build_metadata
 from remotenet.remotenet_plugin.engine import SegmentOptions, segment
-from remotenet.remotenet_plugin.engine.tiling import TileGrid
+from remotenet.remotenet_plugin.engine.read.tiling import TileGrid
 
 ATLANTA = str(Path(__file__).parent / "data" / "atlanta_pan_0p5m.tif")
 NORM = {"offset": 0.0, "scale": 2048.0, "mean": [0.3], "std": [0.2]}
@@ -87,8 +87,8 @@ def test_peak_memory_does_not_grow_with_raster_area(tmp_path):
 
 def test_torch_blender_matches_numpy_blender():
     """The blender used on CUDA (run here on the CPU) emits what the numpy blender emits."""
-    from remotenet.remotenet_plugin.engine.blend import RowBlender
-    from remotenet.remotenet_plugin.engine.blend_torch import TorchRowBlender
+    from remotenet.remotenet_plugin.engine.blend.rows import RowBlender
+    from remotenet.remotenet_plugin.engine.blend.rows_torch import TorchRowBlender
 
     grid = TileGrid(300, 260, 64, 16)
     rng = np.random.default_rng(0)

@@ -11,7 +11,7 @@ from engine_helpers import VIRGINIA, pixel_model, read
 from osgeo import gdal
 
 from remotenet.remotenet_plugin.engine import EngineError, SegmentOptions, segment
-from remotenet.remotenet_plugin.engine.runtimes import pick_runtime
+from remotenet.remotenet_plugin.engine.infer.runtimes import pick_runtime
 
 ov = pytest.importorskip("openvino")
 
@@ -109,7 +109,7 @@ def test_openvino_sends_no_usage_statistics():
     """The engine makes OpenVINO's converter fall back to its no-op telemetry stub."""
     import subprocess
 
-    code = ("from remotenet.remotenet_plugin.engine.runtime_openvino import load_openvino; load_openvino(); "
+    code = ("from remotenet.remotenet_plugin.engine.infer.openvino_runtime import load_openvino; load_openvino(); "
             "import openvino.tools.ovc.telemetry_utils as t; print(t.tm.__name__)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert out.stdout.strip().endswith("telemetry_stub")
@@ -120,7 +120,7 @@ def test_fingerprint_of_in_memory_network_with_batchnorm_counters():
     gets a cache key for OpenVINO: scripts/compare_encoders.py hands networks to segment() so."""
     import torch
 
-    from remotenet.remotenet_plugin.engine.runtime_openvino import module_fingerprint
+    from remotenet.remotenet_plugin.engine.infer.openvino_runtime import module_fingerprint
 
     net = torch.nn.Sequential(torch.nn.Conv2d(1, 4, 3, padding=1), torch.nn.BatchNorm2d(4),
                               torch.nn.Conv2d(4, 2, 1)).eval()

@@ -4,10 +4,11 @@ import numpy as np
 import pytest
 from engine_helpers import VIRGINIA, write_raster
 
-from remotenet.remotenet_plugin.engine.blend import argmax_and_max
-from remotenet.remotenet_plugin.engine.pipeline import BatchReader, BlendThread, Done
-from remotenet.remotenet_plugin.engine.source import Normaliser, TileReader, open_raster
-from remotenet.remotenet_plugin.engine.tiling import TileGrid
+from remotenet.remotenet_plugin.engine.blend.blend_thread import BlendThread
+from remotenet.remotenet_plugin.engine.blend.rows import argmax_and_max
+from remotenet.remotenet_plugin.engine.read.batches import BatchReader, Done
+from remotenet.remotenet_plugin.engine.read.source import Normaliser, TileReader, open_raster
+from remotenet.remotenet_plugin.engine.read.tiling import TileGrid
 
 
 def _batches(reader: BatchReader) -> list:

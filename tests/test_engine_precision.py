@@ -7,8 +7,9 @@ import pytest
 import torch
 from engine_helpers import pixel_model, read
 
-from remotenet.remotenet_plugin.engine import SegmentOptions, inference, segment
-from remotenet.remotenet_plugin.engine.inference import cpu_has_native_bf16, pick_precision
+from remotenet.remotenet_plugin.engine import SegmentOptions, segment
+from remotenet.remotenet_plugin.engine.infer import torch_runtime as inference
+from remotenet.remotenet_plugin.engine.infer.torch_runtime import cpu_has_native_bf16, pick_precision
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = str(ROOT / "resources" / "models" / "remotenet_demo_buildings.safetensors")
@@ -50,7 +51,7 @@ def test_default_cpu_precision_agrees_with_fp32_on_the_demo_model(tmp_path):
 
 def test_bf16_call_restores_denormals(monkeypatch):
     """The CPU bf16 path flushes denormals only while it runs; the thread's FP state is restored."""
-    from remotenet.remotenet_plugin.engine.inference import Predictor
+    from remotenet.remotenet_plugin.engine.infer.torch_runtime import Predictor
 
     net, _meta = pixel_model(1, 2)
     predictor = Predictor(net, CPU, "bf16", False, 2)

@@ -415,7 +415,7 @@ def test_model_file_path_is_hashed_into_tags(tmp_path):
 
 def test_utm_srs_areas_match_an_independent_ellipsoid_calculation():
     """The equal-area helper agrees with the closed-form WGS 84 area of a lon/lat box."""
-    from remotenet.remotenet_plugin.engine.polygons import AreaCalculator
+    from remotenet.remotenet_plugin.engine.write.polygons import AreaCalculator
 
     ds = gdal.GetDriverByName("MEM").Create("", 100, 100, 1, gdal.GDT_Byte)
     ds.SetGeoTransform((10.0, 0.01, 0, 60.0, 0, -0.01))

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from osgeo import gdal, ogr, osr
 
-from remotenet.remotenet_plugin.engine.evaluate import EvaluationError, evaluate_classification
+from remotenet.remotenet_plugin.engine.training.evaluate import EvaluationError, evaluate_classification
 
 DATA = Path(__file__).parent / "data"
 
@@ -131,7 +131,7 @@ def test_reference_that_misses_the_raster_is_refused(tmp_path):
 def test_evaluation_leaves_gdal_exception_mode_as_it_found_it(tmp_path, gdal_exception_mode):
     """QGIS and other plugins share the GDAL bindings: evaluation and chip-making must not flip their
     mode, whether the process runs with exceptions off (QGIS 3.22) or on (QGIS 3.40+)."""
-    from remotenet.remotenet_plugin.engine.training_data import prepare_training_chips
+    from remotenet.remotenet_plugin.engine.training.chips import prepare_training_chips
 
     mode = [int(gdal_exception_mode)] * 3
     assert [gdal.GetUseExceptions(), ogr.GetUseExceptions(), osr.GetUseExceptions()] == mode

@@ -1,5 +1,5 @@
 """The engine's GDAL mode: its calls behave as its code expects whatever mode the process is in, on
-its own threads too, and the process's mode is left as it was found (engine/gdal_errors.py)."""
+its own threads too, and the process's mode is left as it was found (engine/base/gdal_errors.py)."""
 from __future__ import annotations
 
 import threading
@@ -7,8 +7,8 @@ import threading
 import pytest
 from osgeo import gdal, ogr
 
-from remotenet.remotenet_plugin.engine import gdal_errors
-from remotenet.remotenet_plugin.engine.gdal_errors import (
+from remotenet.remotenet_plugin.engine.base import gdal_errors
+from remotenet.remotenet_plugin.engine.base.gdal_errors import (
     PER_THREAD,
     engine_thread,
     gdal_exceptions,

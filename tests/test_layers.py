@@ -98,6 +98,50 @@ def test_imports_point_one_way(folder, allowed_inside):
         assert not bad, f"{path.relative_to(ROOT)} reaches up into {sorted(bad)}"
 
 
+# The engine's rooms, lowest floor first: a module imports its own room and the rooms below, never
+# one above. Read -> infer -> blend -> write is one run's flow; prepare decides it, classify.py drives
+# it over one region, scale wraps it round chunks, segment.py is the door. Training stands beside.
+ENGINE_FLOORS = ["base", "read", "infer", "blend", "write", "prepare", "classify", "scale", "segment", "__init__"]
+TRAINING_MAY_IMPORT = {"base", "read", "training"}
+ENGINE = "remotenet.remotenet_plugin.engine"
+
+
+def engine_room(module: str) -> str:
+    """``remotenet.remotenet_plugin.engine.read.source`` -> ``read``; the engine package itself -> ``__init__``."""
+    rest = module[len(ENGINE) + 1:] if module.startswith(ENGINE + ".") else "__init__"
+    return rest.split(".")[0]
+
+
+def engine_imports() -> list[tuple[Path, str, str]]:
+    """(file, its room, the room of an engine module it imports) for every import inside the engine."""
+    found = []
+    for path in python_files("remotenet_plugin/engine"):
+        room = engine_room(module_name(path))
+        for name in imported_modules(path):
+            if name.startswith(ENGINE + "."):
+                found.append((path, room, engine_room(name)))
+    return found
+
+
+def test_engine_rooms_import_down_only():
+    rooms = {p.relative_to(ROOT / "remotenet_plugin" / "engine").parts[0].removesuffix(".py")
+             for p in python_files("remotenet_plugin/engine")}
+    assert rooms == set(ENGINE_FLOORS) | {"training"}, "a new room or file needs its floor in ENGINE_FLOORS"
+    edges = engine_imports()
+    assert any(room == "scale" and target == "classify" for _, room, target in edges)  # the check sees edges
+    for path, room, target in edges:
+        where = path.relative_to(ROOT)
+        if room == "training":
+            assert target in TRAINING_MAY_IMPORT, f"{where} (training) reaches into {target}"
+            continue
+        assert target != "training", f"{where} ({room}) depends on training"
+        assert ENGINE_FLOORS.index(target) <= ENGINE_FLOORS.index(room), f"{where} ({room}) climbs up to {target}"
+
+
+def test_engine_has_no_import_circle():
+    assert import_cycles("remotenet_plugin/engine") == []
+
+
 def test_model_modules_import_one_way():
     """No circle inside model/: encoder.py owns the registry of encoders and calls encoder_weights.py,
     which never imports it back; the training package's files import one way too."""
@@ -117,9 +161,10 @@ def test_the_cycle_check_finds_a_circle(tmp_path, monkeypatch):
 
 
 def test_the_layer_check_sees_relative_imports(tmp_path):
-    engine_file = ROOT / "remotenet_plugin" / "engine" / "run.py"
-    assert "remotenet.model" in imported_modules(engine_file)  # from ...model import ...
-    assert "remotenet.remotenet_plugin.engine.options" in imported_modules(engine_file)  # from .options import
+    engine_file = ROOT / "remotenet_plugin" / "engine" / "prepare" / "run.py"
+    assert "remotenet.model" in imported_modules(engine_file)  # from ....model import ...
+    assert "remotenet.remotenet_plugin.engine.base.options" in imported_modules(engine_file)  # from ..base.options
+    assert "remotenet.remotenet_plugin.engine.prepare.check" in imported_modules(engine_file)  # from .check
 
 
 def test_depthwise_convolutions_run_in_float32_under_cpu_autocast_and_load_as_conv2d():

@@ -1,7 +1,7 @@
 """The in-memory vector driver: no deprecation notice from GDAL 3.11 on, the same layers before."""
 from osgeo import gdal, ogr
 
-from remotenet.remotenet_plugin.engine.ogr_memory import memory_vector_driver
+from remotenet.remotenet_plugin.engine.base.ogr_memory import memory_vector_driver
 
 
 def test_memory_layers_without_gdal_deprecation_notices():

@@ -18,7 +18,7 @@ import pytest
 from conftest import DATA, ROOT, crop_raster
 from osgeo import gdal
 
-from remotenet.remotenet_plugin.engine.repeat_vrt import repeat_raster_vrt
+from remotenet.remotenet_plugin.engine.read.repeat_vrt import repeat_raster_vrt
 
 SCRIPT = ROOT / "scripts" / "qgis_desktop"
 DRIVER = ROOT / "tests" / "desktop" / "drive_qgis.py"

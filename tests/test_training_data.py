@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from osgeo import gdal, ogr, osr
 
-from remotenet.remotenet_plugin.engine.training_data import TrainingDataError, prepare_training_chips
+from remotenet.remotenet_plugin.engine.training.chips import TrainingDataError, prepare_training_chips
 
 DATA = Path(__file__).parent / "data"
 ATLANTA = str(DATA / "atlanta_pan_0p5m.tif")

@@ -18,7 +18,7 @@ from remotenet.model.training import (
     save_trained_model,
     train_model,
 )
-from remotenet.remotenet_plugin.engine.training_data import prepare_training_chips
+from remotenet.remotenet_plugin.engine.training.chips import prepare_training_chips
 
 DATA = Path(__file__).parent / "data"
 

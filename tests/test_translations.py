@@ -151,7 +151,7 @@ def test_engine_messages_read_as_english_and_translate_with_their_values(qgis_ap
     from qgis.PyQt.QtCore import QCoreApplication
 
     from remotenet.model.messages import QT_TRANSLATE_NOOP, Message, message_of
-    from remotenet.remotenet_plugin.engine.options import EngineError
+    from remotenet.remotenet_plugin.engine.base.options import EngineError
     from remotenet.remotenet_plugin.translation import error_text, translated
 
 
@@ -211,7 +211,7 @@ def test_engine_errors_reach_processing_users_translated(remotenet_provider, pan
 
     from remotenet.model.messages import QT_TRANSLATE_NOOP
     from remotenet.remotenet_plugin.algorithms.segment_algorithm import SegmentAlgorithm
-    from remotenet.remotenet_plugin.engine.options import EngineError
+    from remotenet.remotenet_plugin.engine.base.options import EngineError
 
     translator = _Translator({
         ("RemoteNet", "{tile} is too small; use at least {min_tile} pixels"):

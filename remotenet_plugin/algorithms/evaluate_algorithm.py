@@ -119,12 +119,12 @@ class EvaluateAlgorithm(RemoteNetAlgorithm):
         return {self.OUTPUT_TABLE: table, self.OUTPUT_HTML: report}
 
     def known_errors(self):
-        from ..engine.evaluate import EvaluationCancelled, EvaluationError
+        from ..engine.training.evaluate import EvaluationCancelled, EvaluationError
 
         return (EvaluationCancelled,), (EvaluationError,)
 
     def execute_plan(self, plan: dict[str, Any], outputs, context, feedback) -> dict[str, Any]:
-        from ..engine.evaluate import evaluate_classification
+        from ..engine.training.evaluate import evaluate_classification
 
         _progress, is_cancelled, log = engine_callbacks(feedback)
         result = evaluate_classification(

@@ -33,8 +33,8 @@ from qgis.core import (
 
 from ...model.messages import QT_TRANSLATE_NOOP
 from ..dependencies import configure_torch_threads
-from ..engine.check import MAX_BATCH
-from ..engine.options import DEFAULT_CHUNK_PX, DEVICES, MIN_TILE, PRECISIONS, RUNTIMES
+from ..engine.prepare.check import MAX_BATCH
+from ..engine.base.options import DEFAULT_CHUNK_PX, DEVICES, MIN_TILE, PRECISIONS, RUNTIMES
 from ..styling import ClassStylePostProcessor, keep_alive, save_default_style_in_geopackage
 from ..translation import error_text, translated
 from .base import PLUGIN_ROOT, RemoteNetAlgorithm, engine_callbacks, help_html
@@ -382,7 +382,7 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
 
     def known_errors(self):
         from ...model.header import ModelFileError
-        from ..engine.options import EngineError, SegmentCancelled
+        from ..engine.base.options import EngineError, SegmentCancelled
 
         return (SegmentCancelled,), (EngineError, ModelFileError)
 

@@ -32,7 +32,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ...model.messages import QT_TRANSLATE_NOOP
 from ...model.metadata import ENCODER_NAMES
 from ..dependencies import configure_torch_threads
-from ..engine.options import DEVICES, MIN_TILE
+from ..engine.base.options import DEVICES, MIN_TILE
 from .base import RemoteNetAlgorithm, engine_callbacks, help_html
 from .compat import NUMBER_DOUBLE, NUMBER_INTEGER, make_advanced
 from .layer_files import class_field_parameter, labels_file, remove_folder
@@ -280,14 +280,14 @@ class TrainAlgorithm(RemoteNetAlgorithm):
     def known_errors(self):
         from ...model import PretrainedWeightsUnavailable
         from ...model.training import TrainingCancelled, TrainingError
-        from ..engine.training_data import TrainingDataError
+        from ..engine.training.chips import TrainingDataError
 
         return (TrainingCancelled,), (TrainingError, TrainingDataError, PretrainedWeightsUnavailable)
 
     def execute_plan(self, plan: TrainPlan, outputs, context, feedback) -> dict[str, Any]:
         configure_torch_threads(QgsApplication.maxThreads())
         from ...model.training import TrainConfig, TrainingCancelled, save_trained_model
-        from ..engine.training_data import prepare_training_chips
+        from ..engine.training.chips import prepare_training_chips
 
         _progress, is_cancelled, log = engine_callbacks(feedback)
         opts, output = plan.options, outputs[self.OUTPUT_MODEL]

@@ -12,9 +12,9 @@ from __future__ import annotations
 from ...model.lazy import lazy_attributes
 
 _EXPORTS = {
-    "check": ["check_inputs"],
-    "options": ["ENGINE_VERSION", "EngineError", "SegmentCancelled", "SegmentOptions", "SegmentResult"],
-    "qml": ["write_qml"],
+    "prepare.check": ["check_inputs"],
+    "base.options": ["ENGINE_VERSION", "EngineError", "SegmentCancelled", "SegmentOptions", "SegmentResult"],
+    "write.qml": ["write_qml"],
     "segment": ["segment"],
 }
 

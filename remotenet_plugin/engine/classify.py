@@ -8,7 +8,7 @@ from __future__ import annotations
 import queue
 import time
 from dataclasses import dataclass
-from typing import Any, Callable, Optional, Union
+from typing import Any, Callable, Optional, Protocol, Union
 
 import numpy as np
 import torch
@@ -16,17 +16,25 @@ from osgeo import gdal
 
 from ...model.messages import QT_TRANSLATE_NOOP
 from ...model.metadata import NO_CLASS
-from .blend import NON_FINITE, RowBlender
-from .blend_torch import TorchRowBlender
-from .chunks import ChunkGrid
-from .inference import Predictor
-from .options import EngineError, SegmentCancelled, SegmentOptions
-from .pipeline import Batch, BatchReader, BlendThread, Done
-from .run import Run, tags
-from .source import TileReader, open_raster, window_geotransform
-from .tile_store import TileStore
-from .tiling import Tile, TileGrid
-from .writer import CONF_NODATA, RowWriter, create_geotiff, style_classes
+from .base.options import EngineError, SegmentCancelled, SegmentOptions
+from .blend.blend_thread import BlendThread
+from .blend.rows import NON_FINITE, RowBlender
+from .blend.rows_torch import TorchRowBlender
+from .infer.torch_runtime import Predictor
+from .prepare.run import Run, tags
+from .read.batches import Batch, BatchReader, Done
+from .read.source import TileReader, open_raster, window_geotransform
+from .read.tiling import Tile, TileGrid
+from .write.geotiff import CONF_NODATA, RowWriter, create_geotiff, style_classes
+
+
+class SharedTiles(Protocol):
+    """Network outputs of tiles a neighbouring chunk also needs (scale/tile_store.py), by their place
+    in the grid being classified."""
+
+    def look_up(self, tile: Tile) -> Optional[tuple[np.ndarray, Optional[np.ndarray]]]: ...
+
+    def save(self, tile: Tile, probs: np.ndarray, valid: Optional[np.ndarray]) -> None: ...
 
 
 @dataclass
@@ -34,7 +42,7 @@ class Target:
     """What to classify: the tiles (a grid over a region of the window), and the rectangle of that
     region written out (the rest is halo, read for the tiles but written by a neighbour)."""
 
-    grid: Any  # TileGrid or chunks.ChunkGrid
+    grid: Any  # TileGrid or scale/chunks.ChunkGrid
     region: tuple[int, int, int, int]  # x, y, width, height of the tiles' region, relative to the window
     out: tuple[int, int, int, int]  # x, y, width, height written, relative to the window
 
@@ -82,11 +90,11 @@ def create_outputs(run: Run, out: tuple[int, int, int, int], tmp_raster: str, tm
 
 def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str], options: SegmentOptions,
              tile_share: float, progress: Callable[[float, str], None], cancelled: Callable[[], bool],
-             log: Callable[[str], None], store: Optional[TileStore] = None) -> int:
+             log: Callable[[str], None], shared: Optional[SharedTiles] = None) -> int:
     """Read tiles, run the network, blend, write rows; returns the number of tiles skipped as nodata.
 
-    With a ``store`` (chunks run one after another in this process), tiles shared with a
-    neighbouring chunk are taken from it when that chunk computed them, and saved for it otherwise.
+    With ``shared`` tiles (chunks run one after another in this process), a tile a neighbouring
+    chunk needs too is taken from there when that chunk computed it, and saved for it otherwise.
     """
     stages, grid = run.stages, target.grid
     region = (run.window[0] + target.region[0], run.window[1] + target.region[1], target.region[2],
@@ -98,8 +106,7 @@ def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str],
         writer = RowWriter(out_ds, conf_ds, options.confidence_type)
         emit = writer.emit if target.out == target.region else CroppedEmit(target, writer.emit)
         if run.device.type == "cuda":
-            store = None  # a GPU computes a shared tile faster than it reads it back
-        saved = _store_access(store, grid)
+            shared = None  # a GPU computes a shared tile faster than it reads it back
         if run.device.type == "cuda":  # blend where the probabilities are: only class rows cross the bus
             run.predictor.on_device = True
             blender = TorchRowBlender(grid, len(run.classes), lut, conf_ds is not None, emit, run.device)
@@ -115,7 +122,7 @@ def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str],
         batches = BatchReader(reader, grid, options.batch_size, allocate=run.predictor.allocate,
                               open_reader=lambda: TileReader(open_raster(run.source), run.bands, region,
                                                              run.normaliser),
-                              stored=saved[0] if saved else None)
+                              stored=shared.look_up if shared else None)
         batches.start()
         progress(0.0, QT_TRANSLATE_NOOP(
             "RemoteNet", "{grid_count} tiles on {device_name}").format(
@@ -134,7 +141,7 @@ def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str],
                 if batches.error is not None:
                     raise batches.error
                 break
-            run_batch(item, run.predictor, blender, len(run.classes), stages, saved[1] if saved else None)
+            run_batch(item, run.predictor, blender, len(run.classes), stages, shared.save if shared else None)
             progress(tile_share * item.seen / len(grid), QT_TRANSLATE_NOOP(
                 "RemoteNet", "tiles {seen}/{grid_count}").format(seen=item.seen, grid_count=len(grid)))
         t0 = time.perf_counter()
@@ -166,20 +173,6 @@ def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str],
         if batches is not None:
             batches.close()
             stages["read"] = batches.seconds
-
-
-def _store_access(store: Optional[TileStore], grid: Any) -> Optional[tuple[Callable, Callable]]:
-    """(look up, save) for the tiles of a chunk grid, by their place in the global grid."""
-    if store is None or not isinstance(grid, ChunkGrid):
-        return None
-
-    def look_up(tile: Tile) -> Optional[tuple]:
-        return store.get(tile.row + grid.r0, tile.col + grid.c0)
-
-    def save(tile: Tile, probs: np.ndarray, valid: Optional[np.ndarray]) -> None:
-        store.put(tile.row + grid.r0, tile.col + grid.c0, probs, valid)
-
-    return look_up, save
 
 
 def run_batch(batch: Batch, predictor: Predictor, blender: Union[BlendThread, TorchRowBlender], num_classes: int,

@@ -7,15 +7,15 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from ...model.messages import QT_TRANSLATE_NOOP
-from .chunked import segment_chunked
-from .chunks import ChunkPlan
+from .base.gdal_errors import with_gdal_return_codes
+from .base.options import SegmentCancelled, SegmentOptions, SegmentResult
 from .classify import Target, classify
-from .files import OutputFiles
-from .gdal_errors import with_gdal_return_codes
-from .options import SegmentCancelled, SegmentOptions, SegmentResult
-from .polygons import polygonise
-from .qml import paletted_qml, qml_path_for, write_text_atomic
-from .run import ModelArg, prepare
+from .prepare.run import ModelArg, prepare
+from .scale.chunked import segment_chunked
+from .scale.chunks import ChunkPlan
+from .write.files import OutputFiles
+from .write.polygons import polygonise
+from .write.qml import paletted_qml, qml_path_for, write_text_atomic
 
 
 @with_gdal_return_codes
