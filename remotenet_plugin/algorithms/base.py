@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Callable
 
@@ -31,6 +32,7 @@ from qgis.PyQt.QtGui import QIcon
 from ...model.messages import Message
 from ..dependencies import dependency_error, import_dependencies
 from ..translation import error_text, translated
+from .choices import choice_value, choices_help
 
 PLUGIN_ROOT = Path(__file__).resolve().parents[2]
 ICON_PATH = PLUGIN_ROOT / "resources" / "icon.svg"
@@ -71,6 +73,10 @@ class RemoteNetAlgorithm(QgsProcessingAlgorithm):
 
     def release(self, plan: Any) -> None:
         """Remove the plan's temporary files, if any."""
+
+    def choice(self, parameters: dict, name: str, context: QgsProcessingContext) -> str:
+        """The name chosen for a choice parameter (``choices.ChoiceParameter``): a name or an old index."""
+        return choice_value(self, parameters, name, context)
 
     # ----- the skeleton ------------------------------------------------------------------------
 
@@ -149,16 +155,21 @@ class RemoteNetAlgorithm(QgsProcessingAlgorithm):
 
 
 def help_html(intro: Message, parameters: list[tuple[Message, str, Message]], outro: Message | None = None,
-              **fields: object) -> str:
+              *, choices: dict[str, Sequence[str]] | None = None, **fields: object) -> str:
     """shortHelpString text in the user's language: the intro, one line per (label, key, text)
     parameter, the outro (texts marked with QT_TRANSLATE_NOOP, translated here).
 
-    ``{name}`` placeholders in the parameter texts are filled from ``fields`` after translation.
+    ``{name}`` placeholders in the parameter texts are filled from ``fields`` after translation;
+    a parameter in ``choices`` (key: names) gets the names a user can pass after its text.
     """
     def fill(text: Message) -> str:
         return translated(text.format(**fields)) if fields and "{" in text.template else translated(text)
 
-    rows = "".join(f"<b>{translated(label)}</b> ({key}): {fill(text)}<br>" for label, key, text in parameters)
+    def names(key: str) -> str:
+        return " " + choices_help(choices[key]) if choices and key in choices else ""
+
+    rows = "".join(f"<b>{translated(label)}</b> ({key}): {fill(text)}{names(key)}<br>"
+                   for label, key, text in parameters)
     return translated(intro) + "<br><br>" + rows + ("<br>" + translated(outro) if outro else "")
 
 

@@ -18,6 +18,7 @@ def _pick(new: str, old_owner: Any, old_name: str) -> Any:
 
 
 FLAG_ADVANCED = _pick("ProcessingParameterFlag.Advanced", QgsProcessingParameterDefinition, "FlagAdvanced")
+FLAG_OPTIONAL = _pick("ProcessingParameterFlag.Optional", QgsProcessingParameterDefinition, "FlagOptional")
 NUMBER_INTEGER = _pick("ProcessingNumberParameterType.Integer", QgsProcessingParameterNumber, "Integer")
 NUMBER_DOUBLE = _pick("ProcessingNumberParameterType.Double", QgsProcessingParameterNumber, "Double")
 TYPE_VECTOR_POLYGON = _pick("ProcessingSourceType.VectorPolygon", QgsProcessing, "TypeVectorPolygon")

@@ -19,7 +19,6 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterBand,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
@@ -33,11 +32,12 @@ from qgis.core import (
 
 from ...model.messages import QT_TRANSLATE_NOOP
 from ..dependencies import configure_torch_threads
-from ..engine.prepare.check import MAX_BATCH
 from ..engine.base.options import DEFAULT_CHUNK_PX, DEVICES, MIN_TILE, PRECISIONS, RUNTIMES
+from ..engine.prepare.check import MAX_BATCH
 from ..styling import ClassStylePostProcessor, keep_alive, save_default_style_in_geopackage
 from ..translation import error_text, translated
 from .base import PLUGIN_ROOT, RemoteNetAlgorithm, engine_callbacks, help_html
+from .choices import ChoiceParameter
 from .compat import NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR_POLYGON, make_advanced
 
 BUNDLED_MODEL = PLUGIN_ROOT / "resources" / "models" / "remotenet_demo_buildings.safetensors"
@@ -171,6 +171,8 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
     OUTPUT_RASTER = "OUTPUT_RASTER"
     OUTPUT_VECTOR = "OUTPUT_VECTOR"
     OUTPUT_CONFIDENCE = "OUTPUT_CONFIDENCE"
+    # Choice parameters: the names they take (the engine's), in the order of the old indexes.
+    CHOICES = {DEVICE: DEVICES, PRECISION: PRECISIONS, RUNTIME: RUNTIMES}
     # The engine's option names (EngineError.field) as this algorithm's parameters.
     PARAMETER_OF_FIELD = {
         "source": INPUT, "model": MODEL, "bands": BANDS, "extent": EXTENT, "window": EXTENT,
@@ -200,7 +202,8 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
     def shortHelpString(self) -> str:  # noqa: N802
         bundled = (self.tr("When empty, the bundled demonstration model (buildings) is used.") if bundled_model()
                    else self.tr("Required here: no demonstration model is bundled with this installation."))
-        return help_html(HELP_INTRO, HELP_PARAMETERS, HELP_OUTRO, bundled=bundled, min_tile=MIN_TILE)
+        return help_html(HELP_INTRO, HELP_PARAMETERS, HELP_OUTRO, choices=self.CHOICES, bundled=bundled,
+                         min_tile=MIN_TILE)
 
     def initAlgorithm(self, config: dict | None = None) -> None:  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input raster")))
@@ -222,14 +225,10 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
         self.addParameter(make_advanced(QgsProcessingParameterNumber(
             self.BATCH_SIZE, self.tr("Batch size (tiles)"), NUMBER_INTEGER, defaultValue=4, minValue=1,
             maxValue=MAX_BATCH)))
-        self.addParameter(make_advanced(QgsProcessingParameterEnum(
-            self.DEVICE, self.tr("Device"), options=[self.tr("Auto"), self.tr("CUDA"), self.tr("CPU")],
-            defaultValue=0)))
-        self.addParameter(make_advanced(QgsProcessingParameterEnum(
-            self.PRECISION, self.tr("Precision"), options=[self.tr("Auto"), "FP32", "BF16", "FP16"],
-            defaultValue=0)))
-        self.addParameter(make_advanced(QgsProcessingParameterEnum(
-            self.RUNTIME, self.tr("Runtime"), options=[self.tr("Auto"), "PyTorch", "OpenVINO"], defaultValue=0)))
+        self.addParameter(make_advanced(ChoiceParameter(self.DEVICE, self.tr("Device"), DEVICES, "auto")))
+        self.addParameter(make_advanced(ChoiceParameter(self.PRECISION, self.tr("Precision"), PRECISIONS, "auto")))
+        self.addParameter(make_advanced(ChoiceParameter(
+            self.RUNTIME, self.tr("Runtime"), RUNTIMES, "auto", aliases={"pytorch": "torch"})))
         self.addParameter(make_advanced(QgsProcessingParameterNumber(
             self.CHUNK_SIZE, self.tr("Chunk size in pixels (larger rasters run chunk by chunk, resumably)"),
             NUMBER_INTEGER, defaultValue=DEFAULT_CHUNK_PX, minValue=MIN_TILE)))
@@ -354,10 +353,10 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
             "tile_size": self._number(parameters, self.TILE_SIZE, context),
             "overlap": self._number(parameters, self.OVERLAP, context),
             "batch_size": self.parameterAsInt(parameters, self.BATCH_SIZE, context),
-            "device": DEVICES[self.parameterAsEnum(parameters, self.DEVICE, context)],
-            "precision": PRECISIONS[self.parameterAsEnum(parameters, self.PRECISION, context)],
+            "device": self.choice(parameters, self.DEVICE, context),
+            "precision": self.choice(parameters, self.PRECISION, context),
             "tta": self.parameterAsBoolean(parameters, self.TTA, context),
-            "runtime": RUNTIMES[self.parameterAsEnum(parameters, self.RUNTIME, context)],
+            "runtime": self.choice(parameters, self.RUNTIME, context),
             "chunk_size": self.parameterAsInt(parameters, self.CHUNK_SIZE, context),
             "scheduler": self.parameterAsString(parameters, self.DASK_SCHEDULER, context).strip() or None,
             "min_area": self.parameterAsDouble(parameters, self.MIN_AREA, context),

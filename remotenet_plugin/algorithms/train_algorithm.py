@@ -20,7 +20,6 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterBand,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMapLayer,
@@ -30,10 +29,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ...model.messages import QT_TRANSLATE_NOOP
-from ...model.metadata import ENCODER_NAMES
+from ...model.metadata import DEFAULT_ENCODER, ENCODER_NAMES
 from ..dependencies import configure_torch_threads
 from ..engine.base.options import DEVICES, MIN_TILE
 from .base import RemoteNetAlgorithm, engine_callbacks, help_html
+from .choices import ChoiceParameter
 from .compat import NUMBER_DOUBLE, NUMBER_INTEGER, make_advanced
 from .layer_files import class_field_parameter, labels_file, remove_folder
 
@@ -138,6 +138,8 @@ class TrainAlgorithm(RemoteNetAlgorithm):
     ENCODER = "ENCODER"
     ENCODER_WEIGHTS = "ENCODER_WEIGHTS"
     OUTPUT_MODEL = "OUTPUT_MODEL"
+    # Choice parameters: the names they take, in the order of the old indexes.
+    CHOICES = {DEVICE: DEVICES, ENCODER: ENCODER_NAMES}
 
     def name(self) -> str:
         return "train"
@@ -152,7 +154,8 @@ class TrainAlgorithm(RemoteNetAlgorithm):
         return self.tr("Trains a RemoteNet model from a raster and labels (class raster or polygons).")
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return help_html(HELP_INTRO, HELP_PARAMETERS, HELP_OUTRO, min_tile=MIN_TILE, minutes=f"{DEFAULT_MINUTES:g}")
+        return help_html(HELP_INTRO, HELP_PARAMETERS, HELP_OUTRO, choices=self.CHOICES, min_tile=MIN_TILE,
+                         minutes=f"{DEFAULT_MINUTES:g}")
 
     def initAlgorithm(self, config: dict | None = None) -> None:  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input raster")))
@@ -173,9 +176,7 @@ class TrainAlgorithm(RemoteNetAlgorithm):
             minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.BATCH_SIZE, self.tr("Batch size (chips)"), NUMBER_INTEGER, defaultValue=4, minValue=1))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.DEVICE, self.tr("Device"), options=[self.tr("Auto"), self.tr("CUDA"), self.tr("CPU")],
-            defaultValue=0))
+        self.addParameter(ChoiceParameter(self.DEVICE, self.tr("Device"), DEVICES, "auto"))
         self.addParameter(QgsProcessingParameterBoolean(
             self.PRETRAINED_ENCODER, self.tr("Start from an ImageNet-pretrained encoder (downloads)"),
             defaultValue=False))
@@ -187,8 +188,8 @@ class TrainAlgorithm(RemoteNetAlgorithm):
         self.addParameter(make_advanced(QgsProcessingParameterNumber(
             self.LEARNING_RATE, self.tr("Learning rate"), NUMBER_DOUBLE, defaultValue=6e-4, minValue=1e-7,
             maxValue=1.0)))
-        self.addParameter(make_advanced(QgsProcessingParameterEnum(
-            self.ENCODER, self.tr("Encoder"), options=list(ENCODER_NAMES), defaultValue=0)))
+        self.addParameter(make_advanced(ChoiceParameter(self.ENCODER, self.tr("Encoder"), ENCODER_NAMES,
+                                                        DEFAULT_ENCODER)))
         self.addParameter(make_advanced(QgsProcessingParameterFile(
             self.ENCODER_WEIGHTS, self.tr("Encoder weights file (timm .safetensors or .pth)"), optional=True,
             fileFilter=self.tr("Weights (*.safetensors *.pth *.pt)"))))
@@ -249,9 +250,9 @@ class TrainAlgorithm(RemoteNetAlgorithm):
             plan.options = {
                 "bands": bands or None, "tile_size": tile, "epochs": epochs or None,
                 "max_minutes": minutes or None, "batch_size": batch,
-                "device": DEVICES[self.parameterAsEnum(parameters, self.DEVICE, context)],
+                "device": self.choice(parameters, self.DEVICE, context),
                 "pretrained_encoder": pretrained,
-                "encoder": ENCODER_NAMES[self.parameterAsEnum(parameters, self.ENCODER, context)],
+                "encoder": self.choice(parameters, self.ENCODER, context),
                 "encoder_weights": encoder_weights,
                 "background": True if self.parameterAsBoolean(parameters, self.BACKGROUND, context) else None,
                 "val_fraction": self.parameterAsDouble(parameters, self.VALIDATION_FRACTION, context),
