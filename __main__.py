@@ -1,7 +1,8 @@
 """``python -m remotenet <command>``, also installed as the ``remotenet`` command by ``pip install``.
 
-Commands: ``install`` (torch, timm and safetensors for the QGIS plugin) and ``segment`` (RemoteNet
-Segment without QGIS). Each command imports only what it needs, after its arguments are parsed.
+Commands: ``install`` (torch, timm and safetensors for the QGIS plugin), and ``segment``, ``train``
+and ``evaluate`` (RemoteNet Segment, Train and Evaluate without QGIS). Each command imports only what
+it needs, after its arguments are parsed.
 """
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from typing import Optional
 
 COMMANDS = {
     "segment": "classify a raster with a RemoteNet model (no QGIS needed; see docs/cluster.md)",
+    "train": "train a RemoteNet model on a raster and its labels (no QGIS needed; see docs/training.md)",
+    "evaluate": "score a classified raster against reference labels (GDAL and numpy only)",
     "install": "install torch, timm and safetensors for the QGIS plugin",
 }
 
@@ -28,6 +31,14 @@ def main(argv: Optional[list[str]] = None) -> int:
         from .remotenet_plugin.install_cli import main as install
 
         return install(argv[1:])
+    if argv[0] == "train":
+        from .remotenet_plugin.train_cli import main as train
+
+        return train(argv[1:], prog=f"{prog} train")
+    if argv[0] == "evaluate":
+        from .remotenet_plugin.evaluate_cli import main as evaluate
+
+        return evaluate(argv[1:], prog=f"{prog} evaluate")
     from .remotenet_plugin.segment_cli import main as segment
 
     return segment(argv[1:], prog=f"{prog} segment")
