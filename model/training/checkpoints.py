@@ -12,6 +12,50 @@ from ..network import RemoteNet
 from .augment import normalise_batch
 
 
+class WeightAverage:
+    """An exponential moving average of a model's weights (buffers such as BatchNorm's running
+    statistics are copied, not averaged). The decay ramps up as ``(1 + n) / (10 + n)`` over the
+    first updates, so early weights do not linger."""
+
+    def __init__(self, model: torch.nn.Module, decay: float) -> None:
+        self.decay, self.updates = decay, 0
+        self.state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+
+    @torch.no_grad()
+    def update(self, model: torch.nn.Module) -> None:
+        self.updates += 1
+        decay = min(self.decay, (1 + self.updates) / (10 + self.updates))
+        for key, value in model.state_dict().items():
+            mine = self.state[key]
+            if value.dtype.is_floating_point and not key.endswith(("running_mean", "running_var")):
+                mine.lerp_(value.detach(), 1.0 - decay)
+            else:
+                mine.copy_(value)
+
+    def swap(self, model: torch.nn.Module) -> dict[str, torch.Tensor]:
+        """Load the averaged weights into ``model``; returns its own weights, to swap back."""
+        own = {k: v.detach().clone() for k, v in model.state_dict().items()}
+        model.load_state_dict(self.state)
+        return own
+
+
+def validation_too_small(labels: Optional[np.ndarray], train_labels: np.ndarray, num_classes: int,
+                         min_pixels: int, min_class_pixels: int) -> Optional[dict[str, Any]]:
+    """None when the validation chips can choose a checkpoint; else the numbers that say why not:
+    fewer than ``min_pixels`` labelled validation pixels, or fewer than ``min_class_pixels`` in a
+    class that has training pixels."""
+    if labels is None or len(labels) == 0:
+        return {"val_pixels": 0, "val_pixels_per_class": [0] * num_classes, "min_pixels": min_pixels,
+                "min_class_pixels": min_class_pixels}
+    counts = np.bincount(labels[labels != NO_CLASS].ravel(), minlength=num_classes)[:num_classes]
+    trains = np.bincount(train_labels[train_labels != NO_CLASS].ravel(), minlength=num_classes)[:num_classes]
+    short = counts.sum() < min_pixels or bool(np.any(counts[trains > 0] < min_class_pixels))
+    if not short:
+        return None
+    return {"val_pixels": int(counts.sum()), "val_pixels_per_class": counts.tolist(), "min_pixels": min_pixels,
+            "min_class_pixels": min_class_pixels}
+
+
 class BestCheckpoint:
     """Validation on the held-out chips, the weights with the best mIoU so far, and the history.
 
@@ -30,12 +74,23 @@ class BestCheckpoint:
         self.seconds: Optional[float] = None  # how long the last validation took
         self.last_step, self.last_time = -1, started
         self.history: list[dict[str, Any]] = []
+        self.last_metrics: dict[str, Any] = {}
 
     def keep(self, model: RemoteNet, step: int, metrics: dict[str, Any]) -> None:
         self.state = {k: v.detach().to("cpu", copy=True) for k, v in model.state_dict().items()}
         self.metrics, self.step = metrics, step
 
-    def validate(self, model: RemoteNet, step: int) -> None:
+    def validate(self, model: RemoteNet, step: int, average: Optional[WeightAverage] = None) -> None:
+        """Score ``model`` (its averaged weights when ``average`` is given) on the validation chips;
+        keep those weights when they beat the best so far."""
+        own = average.swap(model) if average is not None else None
+        try:
+            self._validate(model, step)
+        finally:
+            if own is not None:
+                model.load_state_dict(own)
+
+    def _validate(self, model: RemoteNet, step: int) -> None:
         t0 = self.clock()
         metrics = evaluate_chips(model, self.images, self.labels, self.num_classes, self.norm, self.device,
                                  self.batch_size, self.amp)
@@ -44,6 +99,7 @@ class BestCheckpoint:
         self.last_step, self.last_time = step, self.clock()
         miou = metrics["miou"] if metrics["miou"] is not None else 0.0
         improved = miou > self.miou
+        self.last_metrics = metrics
         if improved:
             self.miou = miou
             self.keep(model, step, metrics)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
-from ..encoder import DEFAULT_ENCODER, ENCODERS
+from ..encoder import ENCODERS
 from ..messages import QT_TRANSLATE_NOOP
 
 ProgressCallback = Callable[[dict[str, Any]], None]
@@ -51,13 +51,27 @@ class TrainConfig:
     amp: bool = True  # bf16 autocast on CUDA (and on CPUs with native bf16 unless cpu_amp is False)
     cpu_amp: Optional[bool] = None  # None: bf16 autocast + channels-last where the CPU has AVX512-BF16/AMX
     pretrained_encoder: bool = False
-    encoder: str = DEFAULT_ENCODER  # a key of encoder.ENCODERS: "pvt_v2_b1" or "resnet18"
+    # A key of encoder.ENCODERS. resnet18 learned most from random weights on a CPU in the default
+    # time (docs/training.md); "pvt_v2_b1" is the reference's (and what a header without an
+    # architecture means).
+    encoder: str = "resnet18"
     encoder_weights: Optional[str] = None  # a local timm weights file for that encoder
     seed: int = 0
     val_batch_size: Optional[int] = None
     max_val_chips: int = 256
     validations_per_budget: int = 5  # with a time budget, also validate every budget/5
     grad_clip: Optional[float] = 1.0
+    # Class-balanced chip sampling (sampler.py): rare classes seen as often as common ones.
+    balance_classes: bool = True
+    # Exponential moving average of the weights (0 turns it off); validation scores the averaged
+    # weights, which are what is kept.
+    ema_decay: float = 0.99
+    # Which weights the model file gets: "best" (best validation mIoU), "last" (the averaged weights
+    # at the end), or "auto": "best" unless validation is too small to choose (fewer than
+    # min_val_pixels validation pixels, or fewer than min_val_class_pixels in a class that trains).
+    checkpoint: str = "auto"
+    min_val_pixels: int = 5000
+    min_val_class_pixels: int = 200
     drop_path_rate: float = 0.0  # stochastic depth in the encoder while training
 
     def check(self) -> None:
@@ -78,6 +92,10 @@ class TrainConfig:
             raise TrainingError(QT_TRANSLATE_NOOP(
                 "RemoteNet", "encoder_lr_ratio must be positive (got {encoder_lr_ratio})").format(
                 encoder_lr_ratio=self.encoder_lr_ratio))
+        if self.checkpoint not in ("auto", "best", "last"):
+            raise TrainingError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "checkpoint must be auto, best or last (got {checkpoint!r})").format(
+                checkpoint=self.checkpoint))
         if self.encoder not in ENCODERS:
             raise TrainingError(QT_TRANSLATE_NOOP(
                 "RemoteNet", "encoder {encoder!r} is not supported; choose one of {encoders}").format(

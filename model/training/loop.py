@@ -16,7 +16,7 @@ import torch
 from ..messages import QT_TRANSLATE_NOOP
 from ..metadata import NO_CLASS
 from ..network import RemoteNet
-from .checkpoints import BestCheckpoint
+from .checkpoints import BestCheckpoint, WeightAverage, validation_too_small
 from .config import ProgressCallback, TrainConfig, TrainingCancelled, TrainingError
 from .optimisation import Optimisation, mixed_precision, training_device, training_network
 from .result import TrainResult
@@ -72,7 +72,8 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
     n_val = len(val_images) if has_val else 0
     val_batch = config.val_batch_size or max(1, 2 * batch)
     sampler = ChipSampler(train_images, train_labels, batch, rng, device, norm, config.augment,
-                          config.scale_jitter, config.photometric_jitter, channels_last)
+                          config.scale_jitter, config.photometric_jitter, channels_last,
+                          balance=config.balance_classes, num_classes=num_classes)
     steps_per_epoch = sampler.batches_per_epoch
     schedule = Schedule.of(config, steps_per_epoch)
 
@@ -83,6 +84,15 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
     emit({"event": "start", "device": str(device), "amp": use_amp, "train_chips": n_train,
           "val_chips": n_val, "batch_size": batch, "steps_per_epoch": steps_per_epoch,
           "total_steps": schedule.total_steps, "budget_s": schedule.budget_s})
+    # Which weights are kept: the best by validation, or (validation too small to choose, or
+    # asked for) the averaged weights at the end.
+    too_small = validation_too_small(val_labels if has_val else None, train_labels, num_classes,
+                                     config.min_val_pixels, config.min_val_class_pixels)
+    rule = config.checkpoint if config.checkpoint != "auto" else ("last" if too_small else "best")
+    average = WeightAverage(model, config.ema_decay) if config.ema_decay > 0 else None
+    if rule == "last":
+        emit({"event": "checkpoint", "rule": rule, "averaged": average is not None,
+              "asked": config.checkpoint == "last", **(too_small or {})})
 
     losses: list[float] = []
     step, step_time = 0, None
@@ -109,6 +119,8 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
         optimisation.set_lr(lr)
         t0 = clock()
         loss_value = optimisation.step(x, y)
+        if average is not None:
+            average.update(model)
         took = clock() - t0
         # Smoothed step time; the first step (allocations, autotuning) is not representative.
         step_time = took if step_time is None or step == 1 else 0.8 * step_time + 0.2 * took
@@ -119,11 +131,15 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
               "fraction": round(schedule.fraction(step, clock() - started), 4)})
 
         if has_val and schedule.validation_due(step, clock() - best.last_time):
-            best.validate(model, step)
+            best.validate(model, step, average)
 
     if has_val and best.last_step != step and step > 0:
-        best.validate(model, step)
+        best.validate(model, step, average)
     optimisation.detach_head()
+    if rule == "last":
+        if average is not None:
+            average.swap(model)
+        best.keep(model, step, best.last_metrics)
     best.restore(model, step)
     model.to("cpu").eval()
     if channels_last:
@@ -133,7 +149,7 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
         model=model, best_metrics=best.metrics, best_step=best.step, best_epoch=best.step / steps_per_epoch,
         steps=step, epochs=step / steps_per_epoch, stopped_by=stopped_by, elapsed_s=clock() - started,
         device=str(device), first_losses=losses[:window], last_losses=losses[-window:], history=best.history,
-        config=asdict(config))
+        config=asdict(config), checkpoint={"rule": rule, "averaged": average is not None, **(too_small or {})})
     emit({"event": "done", "steps": step, "stopped_by": stopped_by, "best_miou": best.metrics.get("miou"),
           "best_step": best.step, "elapsed_s": round(result.elapsed_s, 1)})
     return result

@@ -27,6 +27,9 @@ class TrainResult:
     last_losses: list[float]
     history: list[dict[str, Any]] = field(default_factory=list)
     config: dict[str, Any] = field(default_factory=dict)
+    # Which weights were kept: {"rule": "best" or "last", "averaged": bool, and, when validation
+    # was too small to choose, its numbers (val_pixels, val_pixels_per_class, ...)}.
+    checkpoint: dict[str, Any] = field(default_factory=dict)
 
     @property
     def loss_decreased(self) -> bool:
@@ -40,7 +43,7 @@ class TrainResult:
             "elapsed_s": round(self.elapsed_s, 1), "device": self.device,
             "best_step": self.best_step, "best_epoch": round(self.best_epoch, 3),
             "loss_first": _mean_or_none(self.first_losses), "loss_last": _mean_or_none(self.last_losses),
-            "config": self.config,
+            "checkpoint": self.checkpoint, "config": self.config,
         }
 
 
@@ -63,13 +66,23 @@ def save_trained_model(result: TrainResult, path: Any, header: dict[str, Any],
             "miou": _round(val["miou"]), "oa": _round(val["oa"]), "kappa": _round(val["kappa"]),
             "pixels": val["pixels"],
             "per_class": [{k: _round(v) for k, v in c.items()} for c in per_class],
-            "split": "spatial blocks held out from the training chips",
+            "split": split_text(header),
         }
+        class_pixels = header.get("provenance", {}).get("data", {}).get("split", {}).get("val_pixels_per_class")
+        if class_pixels is not None and names:
+            metrics["validation"]["class_pixels"] = dict(zip(names, class_pixels))
     header["metrics"] = metrics
     provenance = dict(header.get("provenance", {}))
     provenance["training"] = {**provenance.get("training", {}), **result.summary()}
     header["provenance"] = provenance
     return save_model(result.model, path, header, half=half)
+
+
+def split_text(header: dict[str, Any]) -> str:
+    method = header.get("provenance", {}).get("data", {}).get("split", {}).get("method")
+    if method == "objects":
+        return "labelled objects held out; no training chip holds a validation pixel"
+    return "spatial blocks held out from the training chips"
 
 
 def _mean_or_none(values: list[float]) -> Optional[float]:

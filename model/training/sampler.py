@@ -13,16 +13,26 @@ class ChipSampler:
     """Batches of ``batch`` chips: each epoch a new random order, the last partial batch dropped
     (BatchNorm dislikes tiny ones); each batch moved to ``device``, normalised with ``norm`` and,
     when ``augment``, flipped, rotated and jittered. All randomness comes from ``rng`` (and torch's
-    seeded generator for the noise), so a seed gives the same run."""
+    seeded generator for the noise), so a seed gives the same run.
+
+    ``balance``: each chip of a batch is drawn for a class picked uniformly among the classes
+    present (then a chip with probability proportional to its pixels of that class), so rare
+    classes are seen as often as common ones; an epoch is still ``len(images) // batch`` batches."""
 
     def __init__(self, images: np.ndarray, labels: np.ndarray, batch: int, rng: np.random.Generator,
                  device: torch.device, norm: Optional[dict[str, Any]], augment: bool = True,
-                 scale_jitter: float = 1.25, photometric_jitter: float = 0.2, channels_last: bool = False) -> None:
+                 scale_jitter: float = 1.25, photometric_jitter: float = 0.2, channels_last: bool = False,
+                 balance: bool = False, num_classes: Optional[int] = None) -> None:
         self.images, self.labels = images, labels
         self.count, self.batch, self.rng = len(images), batch, rng
         self.device, self.norm, self.channels_last = device, norm, channels_last
         self.augment, self.scale_jitter, self.photometric_jitter = augment, scale_jitter, photometric_jitter
         self.order, self.position = rng.permutation(self.count), 0
+        self.class_chips: list[np.ndarray] = []  # per class present: chip probabilities
+        if balance:
+            k = int(num_classes or int(labels[labels != 255].max(initial=0)) + 1)
+            hist = np.stack([np.bincount(y[y != 255].ravel(), minlength=k)[:k] for y in labels]).astype(np.float64)
+            self.class_chips = [hist[:, c] / hist[:, c].sum() for c in range(k) if hist[:, c].sum() > 0]
 
     @property
     def batches_per_epoch(self) -> int:
@@ -30,6 +40,9 @@ class ChipSampler:
 
     def next_indices(self) -> np.ndarray:
         """The chips of the next batch, in ascending order (contiguous reads from the arrays)."""
+        if self.class_chips:
+            picks = self.rng.integers(0, len(self.class_chips), self.batch)
+            return np.sort([int(self.rng.choice(self.count, p=self.class_chips[c])) for c in picks])
         if self.position + self.batch > self.count:
             self.order, self.position = self.rng.permutation(self.count), 0
         idx = np.sort(self.order[self.position:self.position + self.batch])
