@@ -418,7 +418,7 @@ def main() -> None:
     size = args.size or (2048 if args.quick else 4096)
     device = pick_device(args.device)
     meta = read_metadata(str(MODEL))
-    tile, overlap = effective_tiling(meta, SegmentOptions())
+    tile, overlap = effective_tiling(meta, None, None)
     fast_precision = pick_precision("auto", device, load_model(str(MODEL))[0])
     env = {"measure": "environment", "date": dt.datetime.now().isoformat(timespec="seconds"),
            "machine": f"{platform.node()} {platform.processor() or platform.machine()}, {os.cpu_count()} cores",

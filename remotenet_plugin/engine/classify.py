@@ -16,12 +16,12 @@ from osgeo import gdal
 
 from ...model.messages import QT_TRANSLATE_NOOP
 from ...model.metadata import NO_CLASS
-from .base.options import EngineError, SegmentCancelled, SegmentOptions
+from .base.options import EngineError, SegmentCancelled
 from .blend.blend_thread import BlendThread
 from .blend.rows import NON_FINITE, RowBlender
 from .blend.rows_torch import TorchRowBlender
 from .infer.torch_runtime import Predictor
-from .prepare.run import Run, tags
+from .prepare.run import Run
 from .read.batches import Batch, BatchReader, Done
 from .read.source import TileReader, open_raster, window_geotransform
 from .read.tiling import Tile, TileGrid
@@ -68,19 +68,19 @@ class CroppedEmit:
         self.emit(top - self.dy, classes[rows, cols], None if conf is None else conf[rows, cols])
 
 
-def create_outputs(run: Run, out: tuple[int, int, int, int], tmp_raster: str, tmp_conf: Optional[str],
-                   options: SegmentOptions) -> tuple[gdal.Dataset, Optional[gdal.Dataset]]:
+def create_outputs(run: Run, out: tuple[int, int, int, int], tmp_raster: str, tmp_conf: Optional[str]
+                   ) -> tuple[gdal.Dataset, Optional[gdal.Dataset]]:
     """The class GeoTIFF (colour table, category names, tags) and the optional confidence GeoTIFF."""
     width, height = out[2], out[3]
-    window = (run.window[0] + out[0], run.window[1] + out[1], width, height)
+    window = (run.plan.window[0] + out[0], run.plan.window[1] + out[1], width, height)
     geotransform, projection = window_geotransform(run.ds, window), run.ds.GetProjection()
-    provenance = tags(run, options)
+    provenance = run.tags()
     out_ds = create_geotiff(tmp_raster, width, height, gdal.GDT_Byte, geotransform, projection, NO_CLASS)
     out_ds.SetMetadata(provenance)
-    style_classes(out_ds.GetRasterBand(1), run.classes)
+    style_classes(out_ds.GetRasterBand(1), list(run.plan.classes))
     conf_ds = None
     if tmp_conf:
-        conf_type = options.confidence_type
+        conf_type = run.plan.outputs.confidence_type
         conf_ds = create_geotiff(tmp_conf, width, height, gdal.GDT_Float32 if conf_type == "float32" else gdal.GDT_Byte,
                                  geotransform, projection, CONF_NODATA[conf_type])
         conf_ds.SetMetadata({**provenance, "REMOTENET_CONFIDENCE": "max class probability" +
@@ -88,45 +88,46 @@ def create_outputs(run: Run, out: tuple[int, int, int, int], tmp_raster: str, tm
     return out_ds, conf_ds
 
 
-def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str], options: SegmentOptions,
-             tile_share: float, progress: Callable[[float, str], None], cancelled: Callable[[], bool],
-             log: Callable[[str], None], shared: Optional[SharedTiles] = None) -> int:
+def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str], tile_share: float,
+             progress: Callable[[float, str], None], cancelled: Callable[[], bool], log: Callable[[str], None],
+             shared: Optional[SharedTiles] = None) -> int:
     """Read tiles, run the network, blend, write rows; returns the number of tiles skipped as nodata.
 
     With ``shared`` tiles (chunks run one after another in this process), a tile a neighbouring
     chunk needs too is taken from there when that chunk computed it, and saved for it otherwise.
     """
-    stages, grid = run.stages, target.grid
-    region = (run.window[0] + target.region[0], run.window[1] + target.region[1], target.region[2],
+    plan, stages, grid = run.plan, run.stages, target.grid
+    classes = len(plan.classes)
+    region = (plan.window[0] + target.region[0], plan.window[1] + target.region[1], target.region[2],
               target.region[3])
-    lut = np.array([int(c["value"]) for c in run.classes], dtype=np.uint8)
+    lut = np.array([int(c["value"]) for c in plan.classes], dtype=np.uint8)
     out_ds = conf_ds = writer = batches = blend_thread = None
     try:
-        out_ds, conf_ds = create_outputs(run, target.out, tmp_raster, tmp_conf, options)
-        writer = RowWriter(out_ds, conf_ds, options.confidence_type)
+        out_ds, conf_ds = create_outputs(run, target.out, tmp_raster, tmp_conf)
+        writer = RowWriter(out_ds, conf_ds, plan.outputs.confidence_type)
         emit = writer.emit if target.out == target.region else CroppedEmit(target, writer.emit)
         if run.device.type == "cuda":
             shared = None  # a GPU computes a shared tile faster than it reads it back
         if run.device.type == "cuda":  # blend where the probabilities are: only class rows cross the bus
             run.predictor.on_device = True
-            blender = TorchRowBlender(grid, len(run.classes), lut, conf_ds is not None, emit, run.device)
+            blender = TorchRowBlender(grid, classes, lut, conf_ds is not None, emit, run.device)
         else:  # blending, argmax and confidence in a thread of their own, beside the network
             # PyTorch hands over raw scores: the softmax runs in the blending thread, and only where it
             # changes something (overlaps, confidence), not on the calling thread for every pixel.
             logits = isinstance(run.predictor, Predictor) and not run.predictor.tta
             if isinstance(run.predictor, Predictor):  # OpenVINO's graph includes the softmax
                 run.predictor.logits = logits
-            blender = blend_thread = BlendThread(RowBlender(grid, len(run.classes), lut, conf_ds is not None,
+            blender = blend_thread = BlendThread(RowBlender(grid, classes, lut, conf_ds is not None,
                                                             emit, logits))
-        reader = TileReader(run.ds, run.bands, region, run.normaliser)
-        batches = BatchReader(reader, grid, options.batch_size, allocate=run.predictor.allocate,
-                              open_reader=lambda: TileReader(open_raster(run.source), run.bands, region,
-                                                             run.normaliser),
+        bands = list(plan.bands)
+        reader = TileReader(run.ds, bands, region, run.normaliser)
+        batches = BatchReader(reader, grid, plan.compute.batch_size, allocate=run.predictor.allocate,
+                              open_reader=lambda: TileReader(open_raster(plan.source), bands, region, run.normaliser),
                               stored=shared.look_up if shared else None)
         batches.start()
         progress(0.0, QT_TRANSLATE_NOOP(
             "RemoteNet", "{grid_count} tiles on {device_name}").format(
-            grid_count=len(grid), device_name=run.device_name))
+            grid_count=len(grid), device_name=plan.compute.device_name))
         while True:
             if cancelled():
                 raise SegmentCancelled("segmentation cancelled; no output was kept")
@@ -141,7 +142,7 @@ def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str],
                 if batches.error is not None:
                     raise batches.error
                 break
-            run_batch(item, run.predictor, blender, len(run.classes), stages, shared.save if shared else None)
+            run_batch(item, run.predictor, blender, classes, stages, shared.save if shared else None)
             progress(tile_share * item.seen / len(grid), QT_TRANSLATE_NOOP(
                 "RemoteNet", "tiles {seen}/{grid_count}").format(seen=item.seen, grid_count=len(grid)))
         t0 = time.perf_counter()

@@ -62,21 +62,21 @@ def scheduler_address(address: str) -> str:
     return address
 
 
-def effective_tiling(meta: dict[str, Any], options: SegmentOptions) -> tuple[int, int]:
-    """(tile_size, overlap) after defaults, validated."""
-    tile = options.tile_size if options.tile_size is not None else meta.get("tile_size", 512)
+def effective_tiling(meta: dict[str, Any], tile_size: Optional[Any], overlap: Optional[Any]) -> tuple[int, int]:
+    """(tile_size, overlap) after defaults (the header's tile size; the measured overlap), validated."""
+    tile = tile_size if tile_size is not None else meta.get("tile_size", 512)
     try:
         tile = int(tile)
     except (TypeError, ValueError):
         raise EngineError(QT_TRANSLATE_NOOP(
             "RemoteNet", "{tile_size!r} must be a whole number of at least {min_tile} pixels").format(
-            tile_size=options.tile_size, min_tile=MIN_TILE),
+            tile_size=tile_size, min_tile=MIN_TILE),
                           "tile_size") from None
     if tile < MIN_TILE:
         raise EngineError(QT_TRANSLATE_NOOP(
             "RemoteNet", "{tile} is too small; use at least {min_tile} pixels").format(
             tile=tile, min_tile=MIN_TILE), "tile_size")
-    overlap = int(options.overlap) if options.overlap is not None else min(DEFAULT_OVERLAP_PX, tile // 4)
+    overlap = int(overlap) if overlap is not None else min(DEFAULT_OVERLAP_PX, tile // 4)
     if overlap < 0 or 2 * overlap >= tile:
         raise EngineError(QT_TRANSLATE_NOOP(
             "RemoteNet", "{overlap} must be at least 0 and less than half the tile size ({tile} px): use at most "
@@ -198,7 +198,7 @@ def check_inputs(source: str, meta: Optional[dict], options: SegmentOptions,
     _check_source_files(ds, source)
     if meta is not None:
         choose_bands(ds, meta, options.bands)
-        effective_tiling(meta, options)
+        effective_tiling(meta, options.tile_size, options.overlap)
     _check_band_list(options.bands)
     _check_choices(options)
     _check_extent_size(ds, options.extent)

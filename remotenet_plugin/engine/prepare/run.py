@@ -1,12 +1,10 @@
-"""A prepared segment run: inputs checked, model loaded, device, precision and runtime chosen,
-the global tile grid laid. Shared by one-chunk runs, chunked runs and Dask workers."""
+"""A prepared segment run: its frozen plan plus what the plan needs at run time (the open source,
+the loaded network and its runner). Shared by one-chunk runs, chunked runs and Dask workers."""
 from __future__ import annotations
 
-import datetime as _dt
-import json
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Optional, Union
 
@@ -16,12 +14,12 @@ from osgeo import gdal
 from ....model import ModelFileError, load_model, read_metadata
 from ....model.messages import QT_TRANSLATE_NOOP, message_of
 from ..base.digest import file_sha256
-from ..base.options import ENGINE_VERSION, EngineError, SegmentOptions
+from ..base.options import EngineError, SegmentOptions, SegmentResult
 from ..infer.runtimes import pick_runtime
 from ..infer.torch_runtime import Predictor, describe_device, pick_device, pick_precision
-from ..read.source import Normaliser, choose_bands, open_raster, resolve_window
-from ..read.tiling import TileGrid
-from .check import check_inputs, describe_assumptions, effective_tiling
+from ..read.source import Normaliser, open_raster
+from .check import check_inputs, describe_assumptions
+from .plan import Compute, ModelRef, Plan, plan_from_options
 
 ModelArg = Union[str, os.PathLike, tuple[torch.nn.Module, dict]]
 
@@ -41,110 +39,113 @@ def model_header(model: ModelArg) -> tuple[dict, Optional[str]]:
 
 @dataclass
 class Run:
-    """What a segment run decided before it reads a pixel."""
+    """The plan, and the things it needs while pixels flow: the source dataset, the network, the
+    runner that feeds it (None on a Dask client: the workers run it) and busy seconds per stage."""
 
-    source: str
-    ds: gdal.Dataset
-    bands: list[int]
-    window: tuple[int, int, int, int]
-    tile_size: int
-    overlap: int
-    device: torch.device
-    device_name: str
+    plan: Plan
+    ds: Optional[gdal.Dataset]
     net: torch.nn.Module
     meta: dict
-    model_name: str
-    model_hash: str
-    model_path: Optional[str]  # None for an in-memory model
-    precision: str
-    runtime: str
-    runtime_name: str
-    grid: TileGrid
     predictor: Any
+    runtime_name: str  # the runtime with its version, for the log and the tags: "openvino 2025.1"
     normaliser: Normaliser
     stages: dict[str, float] = field(default_factory=dict)
 
     @property
-    def classes(self) -> list[dict]:
-        return list(self.meta["classes"])
+    def device(self) -> torch.device:
+        return torch.device(self.plan.compute.device)
+
+    def tags(self) -> dict[str, str]:
+        return self.plan.tags(self.runtime_name)
+
+    def result(self, *, tiles_skipped: int, polygons: int, batch_size: int, device_name: Optional[str] = None,
+               chunks: int = 1, chunks_reused: int = 0) -> SegmentResult:
+        """What the run reports back: the plan's choices, the files written and the counts."""
+        plan, out = self.plan, self.plan.outputs
+        return SegmentResult(
+            output_raster=out.raster, output_vector=out.vector, output_confidence=out.confidence,
+            device=device_name or plan.compute.device_name, precision=plan.compute.precision,
+            tiles_total=len(plan.grid), tiles_skipped_nodata=tiles_skipped, width=plan.window[2],
+            height=plan.window[3], classes=list(plan.classes), stage_seconds=self.stages, window=plan.window,
+            tile_size=plan.tile_size, overlap=plan.overlap, batch_size=batch_size, polygons=polygons,
+            output_qml=out.qml, runtime=plan.compute.runtime, chunks=chunks, chunks_reused=chunks_reused)
+
+
+def _load_network(model: ModelArg, model_path: Optional[str]) -> tuple[torch.nn.Module, dict, ModelRef]:
+    if model_path is None:
+        net, meta = model
+        return net, meta, ModelRef(None, f"in-memory {type(net).__name__}", "")
+    try:
+        net, meta = load_model(model_path)
+    except ModelFileError as err:
+        raise EngineError(message_of(err), "model") from err
+    return net, meta, ModelRef(model_path, Path(model_path).name, file_sha256(model_path))
+
+
+def _compute_here(compute: Compute, net: torch.nn.Module) -> Compute:
+    """Device, precision and runtime as asked, decided for this machine's hardware."""
+    device = pick_device(compute.asked_device)
+    return replace(compute, device=str(device), device_name=describe_device(device),
+                   precision=pick_precision(compute.asked_precision, device, net),
+                   runtime=pick_runtime(compute.asked_runtime, device, net))
 
 
 def prepare(source: str, model: ModelArg, output_raster: str, options: SegmentOptions,
-            log: Callable[[str], None], describe: bool = True, with_predictor: bool = True) -> Run:
-    """Check the inputs, load the model, choose device, precision and runtime, lay the tile grid."""
+            log: Callable[[str], None], with_predictor: bool = True) -> Run:
+    """Check the inputs, load the model, resolve the plan (window, bands, tiling, device, precision,
+    runtime, outputs) and make the network's runner."""
     meta, model_path = model_header(model)
     check_inputs(source, meta, options, output_raster)
     ds = open_raster(source)
-    bands = choose_bands(ds, meta, options.bands)
-    window = resolve_window(ds, options.window, options.extent)
-    tile_size, overlap = effective_tiling(meta, options)
+    net, meta, model_ref = _load_network(model, model_path)
     device = pick_device(options.device)
-    if model_path is not None:
-        try:
-            net, meta = load_model(model_path)
-        except ModelFileError as err:
-            raise EngineError(message_of(err), "model") from err
-        model_name, model_hash = Path(model_path).name, file_sha256(model_path)
-    else:
-        net, model_name, model_hash = model[0], f"in-memory {type(model[0]).__name__}", ""
-    precision = pick_precision(options.precision, device, net)
-    runtime = pick_runtime(options.runtime, device, net)
-    device_name = describe_device(device)
-    grid = TileGrid(window[2], window[3], tile_size, overlap, options.blend)
+    plan = plan_from_options(
+        options, source=source, output_raster=output_raster, model=model_ref, meta=meta, ds=ds,
+        device=str(device), device_name=describe_device(device),
+        precision=pick_precision(options.precision, device, net), runtime=pick_runtime(options.runtime, device, net))
+    run = _start(plan, ds, net, meta, log, with_predictor)
+    compute = plan.compute
+    log(QT_TRANSLATE_NOOP(
+        "RemoteNet", "segmenting {source} window {window} with {model_name} on {device_name} ({runtime_name}, "
+        "{precision}), bands {bands}, tile {tile_size}, overlap {overlap}, batch {batch_size}, TTA {tta}").format(
+        source=source, window=plan.window, model_name=model_ref.name, device_name=compute.device_name,
+        runtime_name=run.runtime_name, precision=compute.precision, bands=list(plan.bands), tile_size=plan.tile_size,
+        overlap=plan.overlap, batch_size=compute.batch_size, tta=compute.tta))
+    describe_assumptions(ds, list(plan.bands), plan.window, plan.tile_size, log)
+    return run
+
+
+def prepare_from_plan(plan: Plan, log: Callable[[str], None]) -> Run:
+    """A Dask worker's run of a client's plan: the same source, model and tiling, with device,
+    precision and runtime decided for this worker's hardware."""
+    ds = open_raster(plan.source)
+    net, meta, _ref = _load_network(plan.model.path, plan.model.path)
+    return _start(replace(plan, compute=_compute_here(plan.compute, net)), ds, net, meta, log, True)
+
+
+def _start(plan: Plan, ds: gdal.Dataset, net: torch.nn.Module, meta: dict, log: Callable[[str], None],
+           with_predictor: bool) -> Run:
     t0 = time.perf_counter()
-    predictor, runtime_name = None, runtime  # a Dask client leaves the network to its workers
+    predictor, runtime_name = None, plan.compute.runtime  # a Dask client leaves the network to its workers
     if with_predictor:
-        predictor, runtime_name = make_predictor(runtime, net, model_hash, grid, len(bands), device, precision,
-                                                 options, log)
+        predictor, runtime_name = make_predictor(plan, net, log)
     stages = {"read": 0.0, "infer": 0.0, "blend": 0.0, "write": 0.0, "polygonise": 0.0, "wait_read": 0.0,
               "prepare_runtime": time.perf_counter() - t0}
-    if describe:  # once per run, not once per Dask worker
-        log(QT_TRANSLATE_NOOP(
-            "RemoteNet", "segmenting {source} window {window} with {model_name} on {device_name} ({runtime_name}, "
-            "{precision}), bands {bands}, tile {tile_size}, overlap {overlap}, batch {batch_size}, TTA {tta}").format(
-            source=source, window=window, model_name=model_name, device_name=device_name, runtime_name=runtime_name,
-            precision=precision, bands=bands, tile_size=tile_size, overlap=overlap, batch_size=options.batch_size,
-            tta=options.tta))
-        describe_assumptions(ds, bands, window, tile_size, log)
-    return Run(source=source, ds=ds, bands=bands, window=window, tile_size=tile_size, overlap=overlap,
-               device=device, device_name=device_name, net=net, meta=meta, model_name=model_name,
-               model_hash=model_hash, model_path=model_path, precision=precision, runtime=runtime,
-               runtime_name=runtime_name, grid=grid,
-               predictor=predictor, normaliser=Normaliser.from_meta(meta), stages=stages)
+    return Run(plan=plan, ds=ds, net=net, meta=meta, predictor=predictor, runtime_name=runtime_name,
+               normaliser=Normaliser.from_meta(meta), stages=stages)
 
 
-def tags(run: Run, options: SegmentOptions) -> dict[str, str]:
-    """Provenance written into the output rasters' metadata."""
-    return {
-        "REMOTENET_VERSION": ENGINE_VERSION,
-        "REMOTENET_MODEL": run.model_name,
-        "REMOTENET_MODEL_SHA256": run.model_hash,
-        "REMOTENET_DEVICE": run.device_name,
-        "REMOTENET_PRECISION": run.precision,
-        "REMOTENET_RUNTIME": run.runtime_name,
-        "REMOTENET_TILE_SIZE": str(run.tile_size),
-        "REMOTENET_OVERLAP": str(run.overlap),
-        "REMOTENET_BLEND": options.blend,
-        "REMOTENET_TTA": "yes" if options.tta else "no",
-        "REMOTENET_SOURCE": os.path.basename(run.source),
-        "REMOTENET_BANDS": ",".join(str(b) for b in run.bands),
-        "REMOTENET_WINDOW": ",".join(str(v) for v in run.window),
-        "REMOTENET_CLASSES": json.dumps([{"value": c["value"], "name": c["name"]} for c in run.classes]),
-        "REMOTENET_CREATED": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
-    }
-
-
-def make_predictor(runtime: str, net: torch.nn.Module, model_hash: str, grid: TileGrid, bands: int,
-                    device: torch.device, precision: str, options: SegmentOptions,
-                    log: Callable[[str], None]) -> tuple[Any, str]:
+def make_predictor(plan: Plan, net: torch.nn.Module, log: Callable[[str], None]) -> tuple[Any, str]:
     """The network runner and the runtime's name with version (for the log and the tags)."""
-    if runtime == "openvino":
+    compute = plan.compute
+    if compute.runtime == "openvino":
         from ..infer.openvino_runtime import OpenVINOPredictor, module_fingerprint
 
-        shape = (max(1, int(options.batch_size)), bands, grid.th, grid.tw)
-        predictor = OpenVINOPredictor(net, model_hash or module_fingerprint(net), shape, precision, options.tta,
-                                      options.cache_dir, log)
+        grid = plan.grid
+        shape = (max(1, compute.batch_size), len(plan.bands), grid.th, grid.tw)
+        predictor = OpenVINOPredictor(net, plan.model.sha256 or module_fingerprint(net), shape, compute.precision,
+                                      compute.tta, compute.cache_dir, log)
         return predictor, f"openvino {predictor.version}"
-    return Predictor(net, device, precision, options.tta, options.batch_size, log), f"torch {torch.__version__}"
-
-
+    device = torch.device(compute.device)
+    return (Predictor(net, device, compute.precision, compute.tta, compute.batch_size, log),
+            f"torch {torch.__version__}")

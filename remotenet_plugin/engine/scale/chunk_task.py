@@ -11,23 +11,33 @@ from typing import Any, Callable, Optional
 
 from ....model.messages import QT_TRANSLATE_NOOP
 from ..base.gdal_errors import with_gdal_return_codes
-from ..base.options import EngineError, SegmentOptions
+from ..base.options import EngineError
 from ..classify import Target, classify
-from ..prepare.run import Run, prepare
+from ..prepare.plan import Plan
+from ..prepare.run import Run, prepare_from_plan
 from ..write.files import SIDE_SUFFIXES
 from .chunks import Chunk, ChunkGrid
 from .tile_store import TileStore
 from .work_folder import WorkFolder
 
 
+def absolute(path: str) -> str:
+    """A path a Dask worker can open: its working folder is not the client's."""
+    return path if path.startswith("/vsi") else os.path.abspath(path)
+
+
+def job_plan(plan: Plan) -> Plan:
+    """The plan as chunk jobs carry it: absolute paths, and no outputs (the client writes those)."""
+    model = replace(plan.model, path=absolute(plan.model.path)) if plan.model.path else plan.model
+    return replace(plan, source=absolute(plan.source), model=model,
+                   outputs=replace(plan.outputs, confidence=None, vector=None))
+
+
 @dataclass(frozen=True)
 class ChunkJob:
-    """Everything a worker needs for one chunk; small and picklable (paths, not data)."""
+    """Everything a worker needs for one chunk; small and picklable (paths and the plan, not data)."""
 
-    source: str
-    model_path: str
-    output_raster: str  # the run's final output, for the checks a worker repeats
-    options: SegmentOptions
+    plan: Plan
     work_folder: str
     chunk: Chunk
     with_confidence: bool
@@ -45,7 +55,7 @@ def classify_chunk(run: Run, job: ChunkJob, progress: Callable[[float, str], Non
                    store: Optional[TileStore] = None) -> dict[str, Any]:
     """Classify ``job.chunk`` (its tiles read over the chunk plus halo) into its part files."""
     work = WorkFolder(job.work_folder, {})
-    view = ChunkGrid(run.grid, job.chunk)
+    view = ChunkGrid(run.plan.grid, job.chunk)
     target = Target(view, view.region, job.chunk.rect)
     names = part_names(job.chunk, job.with_confidence)
     temps = {name: work.temporary(name) for name in names.values()}
@@ -54,7 +64,7 @@ def classify_chunk(run: Run, job: ChunkJob, progress: Callable[[float, str], Non
     t0 = time.perf_counter()
     try:
         shared = store.for_grid(view) if store is not None else None
-        skipped = classify(run, target, tmp_classes, tmp_conf, job.options, 100.0, progress, cancelled, log, shared)
+        skipped = classify(run, target, tmp_classes, tmp_conf, 100.0, progress, cancelled, log, shared)
         record = work.commit(job.chunk.name, temps, info={"tiles": len(view), "skipped": skipped,
                                                           "seconds": round(time.perf_counter() - t0, 3)})
     except BaseException:
@@ -81,16 +91,15 @@ def _worker_address() -> str:
 
 
 def _worker_run(job: ChunkJob) -> tuple[Run, threading.Lock]:
-    # Outputs other than the raster are the client's business; the worker only writes parts.
-    options = replace(job.options, output_vector=None, output_confidence=None, scheduler=None)
-    key = (job.source, job.model_path, os.path.getmtime(job.model_path), repr(options))
+    # What the worker computes: the plan without its outputs (the client's business) and scale.
+    plan = job.plan
+    key = (plan.model.path, os.path.getmtime(plan.model.path), repr(replace(plan, outputs=None, scale=None)))
     with _RUNS_LOCK:
         if key not in _RUNS:
             if len(_RUNS) >= 2:  # a worker serving run after run keeps the latest ones only
                 _RUNS.pop(next(iter(_RUNS)))
             try:
-                run = prepare(job.source, job.model_path, job.output_raster, options, lambda _m: None,
-                              describe=False)
+                run = prepare_from_plan(plan, lambda _m: None)
             except EngineError as err:
                 raise EngineError(QT_TRANSLATE_NOOP(
                     "RemoteNet", "Dask worker {worker_address}: {detail} (every worker must be able to open the "
@@ -107,7 +116,7 @@ def run_on_worker(job: ChunkJob) -> dict[str, Any]:
     with lock:
         record = classify_chunk(run, job, lambda _p, _m: None, lambda: False, lambda _m: None)
     record["worker"] = _worker_address()
-    record["device"] = run.device_name
+    record["device"] = run.plan.compute.device_name
     return record
 
 

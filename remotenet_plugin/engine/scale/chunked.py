@@ -5,23 +5,24 @@ not the raster's size. See docs/architecture.md ("Chunked runs") and docs/cluste
 from __future__ import annotations
 
 import ctypes
-import os
 import time
 import uuid
-from pathlib import Path
 from typing import Any, Callable, Optional
 
 from ....model.messages import QT_TRANSLATE_NOOP
-from ..base.options import ENGINE_VERSION, EngineError, SegmentCancelled, SegmentOptions, SegmentResult
-from ..prepare.run import Run, tags
+from ..base.options import ENGINE_VERSION, EngineError, SegmentCancelled, SegmentResult
+from ..prepare.plan import Plan
+from ..prepare.run import Run
 from ..write.files import OutputFiles
 from ..write.geotiff import category_names
-from ..write.qml import paletted_qml, qml_path_for, write_text_atomic
+from ..write.qml import paletted_qml, write_text_atomic
 from .assemble import assemble_cog
 from .chunk_task import (
     ChunkJob,
     PieceJob,
+    absolute,
     classify_chunk,
+    job_plan,
     make_piece_job,
     part_names,
     piece_on_worker,
@@ -46,27 +47,28 @@ def return_free_memory() -> None:
         pass
 
 
-def manifest(run: Run, plan: ChunkPlan, options: SegmentOptions) -> dict[str, Any]:
+def manifest(plan: Plan, chunks: ChunkPlan) -> dict[str, Any]:
     """Everything that changes the pixels of the parts; a rerun with any difference starts afresh."""
-    source = run.source if run.source.startswith("/vsi") else os.path.abspath(run.source)
+    compute, out = plan.compute, plan.outputs
     return {
         "format": MANIFEST_FORMAT, "engine": ENGINE_VERSION,
         # An in-memory model has no file to identify it: such runs never resume.
-        "model_sha256": run.model_hash or f"in-memory-{uuid.uuid4().hex}",
-        "source": source, "source_file": source_signature(run.source),
-        "window": list(run.window), "bands": list(run.bands), "tile_size": run.tile_size, "overlap": run.overlap,
-        "blend": options.blend, "tta": bool(options.tta), "batch_size": int(options.batch_size),
-        "device": options.device, "precision": [options.precision, run.precision],
-        "runtime": [options.runtime, run.runtime], "chunk_side": plan.side,
-        "confidence": options.confidence_type if options.output_confidence else None,
-        "classes": [{"value": c["value"], "name": c["name"]} for c in run.classes],
+        "model_sha256": plan.model.sha256 or f"in-memory-{uuid.uuid4().hex}",
+        "source": absolute(plan.source), "source_file": source_signature(plan.source),
+        "window": list(plan.window), "bands": list(plan.bands), "tile_size": plan.tile_size, "overlap": plan.overlap,
+        "blend": plan.blend, "tta": compute.tta, "batch_size": compute.batch_size,
+        "device": compute.asked_device, "precision": [compute.asked_precision, compute.precision],
+        "runtime": [compute.asked_runtime, compute.runtime], "chunk_side": chunks.side,
+        "confidence": out.confidence_type if out.confidence else None,
+        "classes": [{"value": c["value"], "name": c["name"]} for c in plan.classes],
     }
 
 
-def _runner(options: SegmentOptions, log: Callable[[str], None]):
+def _runner(plan: Plan, log: Callable[[str], None]):
     from .dask_runner import DaskRunner
 
-    return DaskRunner(options.scheduler, options.scheduler_tls, log) if options.scheduler else LocalRunner()
+    scale = plan.scale
+    return DaskRunner(scale.scheduler, scale.scheduler_tls, log) if scale.scheduler else LocalRunner()
 
 
 class _Progress:
@@ -87,38 +89,37 @@ class _Progress:
             "RemoteNet", "{what} {done}/{total}").format(what=self.what, done=self.done, total=self.total))
 
 
-def segment_chunked(run: Run, plan: ChunkPlan, output_raster: str, options: SegmentOptions, t_start: float,
-                    progress: Callable[[float, str], None], cancelled: Callable[[], bool],
-                    log: Callable[[str], None]) -> SegmentResult:
-    if options.scheduler and run.model_path is None:
+def segment_chunked(run: Run, chunks: ChunkPlan, t_start: float, progress: Callable[[float, str], None],
+                    cancelled: Callable[[], bool], log: Callable[[str], None]) -> SegmentResult:
+    plan, out = run.plan, run.plan.outputs
+    if plan.scale.scheduler and plan.model.path is None:
         raise EngineError(QT_TRANSLATE_NOOP(
             "RemoteNet", "a run on a Dask scheduler needs a model file every worker can open, not an in-memory "
             "model"), "model")
     files = OutputFiles()
-    tmp_raster = files.temp_for(output_raster)
-    tmp_conf = files.temp_for(options.output_confidence) if options.output_confidence else None
-    tmp_vector = files.temp_for(options.output_vector) if options.output_vector else None
-    tmp_qml = files.temp_for(qml_path_for(output_raster))
-    runner = _runner(options, log)  # first: a scheduler that cannot be reached leaves no work folder behind
+    tmp_raster = files.temp_for(out.raster)
+    tmp_conf = files.temp_for(out.confidence) if out.confidence else None
+    tmp_vector = files.temp_for(out.vector) if out.vector else None
+    tmp_qml = files.temp_for(out.qml)
+    runner = _runner(plan, log)  # first: a scheduler that cannot be reached leaves no work folder behind
     try:
-        work = WorkFolder.open(work_folder_for(output_raster), manifest(run, plan, options), log)
+        work = WorkFolder.open(work_folder_for(out.raster), manifest(plan, chunks), log)
     except BaseException:
         runner.close()
         raise
     raster_share = 80.0 if tmp_vector else 95.0
     polygons = 0
     try:
-        records = _classify_chunks(run, plan, output_raster, options, work, runner, raster_share, progress,
-                                   cancelled, log)
+        records = _classify_chunks(run, chunks, work, runner, raster_share, progress, cancelled, log)
         devices = sorted({r["device"] for r in records.values() if r.get("device")})
-        provenance = {**tags(run, options), "REMOTENET_CHUNK_SIZE": str(plan.side)}
+        provenance = {**run.tags(), "REMOTENET_CHUNK_SIZE": str(chunks.side)}
         if devices:
             provenance["REMOTENET_DEVICE"] = ", ".join(devices)
-        _assemble(plan, work, tmp_raster, tmp_conf, provenance, run, options, raster_share, progress, cancelled)
+        _assemble(chunks, work, tmp_raster, tmp_conf, provenance, run, raster_share, progress, cancelled)
         if tmp_vector:
-            polygons = _polygons(plan, work, runner, tmp_raster, tmp_conf, tmp_vector, run, options, raster_share,
+            polygons = _polygons(chunks, work, runner, tmp_raster, tmp_conf, tmp_vector, run, raster_share,
                                  progress, cancelled, log)
-        write_text_atomic(tmp_qml, paletted_qml(run.classes))
+        write_text_atomic(tmp_qml, paletted_qml(list(plan.classes)))
         if cancelled():
             raise SegmentCancelled("segmentation cancelled; no output was kept")
         files.commit()
@@ -141,43 +142,35 @@ def segment_chunked(run: Run, plan: ChunkPlan, output_raster: str, options: Segm
         run.stages["infer"] = run.predictor.seconds
     run.stages["total"] = time.perf_counter() - t_start
     progress(100.0, QT_TRANSLATE_NOOP("RemoteNet", "done"))
-    return SegmentResult(
-        output_raster=output_raster, output_vector=options.output_vector,
-        output_confidence=options.output_confidence, device=provenance["REMOTENET_DEVICE"],
-        precision=run.precision, tiles_total=len(run.grid), tiles_skipped_nodata=skipped, width=run.window[2],
-        height=run.window[3], classes=run.classes, stage_seconds=run.stages, window=run.window,
-        tile_size=run.tile_size, overlap=run.overlap, batch_size=int(options.batch_size), polygons=polygons,
-        output_qml=qml_path_for(output_raster), runtime=run.runtime, chunks=len(plan),
-        chunks_reused=sum(1 for r in records.values() if r.get("reused")))
+    return run.result(tiles_skipped=skipped, polygons=polygons, batch_size=plan.compute.batch_size,
+                      device_name=provenance["REMOTENET_DEVICE"], chunks=len(chunks),
+                      chunks_reused=sum(1 for r in records.values() if r.get("reused")))
 
 
-def _classify_chunks(run: Run, plan: ChunkPlan, output_raster: str, options: SegmentOptions, work: WorkFolder,
-                     runner: Any, share: float, progress: Callable[[float, str], None], cancelled: Callable[[], bool],
+def _classify_chunks(run: Run, chunks: ChunkPlan, work: WorkFolder, runner: Any, share: float,
+                     progress: Callable[[float, str], None], cancelled: Callable[[], bool],
                      log: Callable[[str], None]) -> dict[int, dict]:
     records: dict[int, dict] = {}
-    for chunk in plan:
+    for chunk in chunks:
         record = work.finished(chunk.name)
         if record is not None:
             records[chunk.index] = {**record, "reused": True}
     if records:
         log(QT_TRANSLATE_NOOP(
             "RemoteNet", "resuming: {records_count} of {plan_count} chunks reused from {path}").format(
-            records_count=len(records), plan_count=len(plan), path=work.path))
-    with_conf = bool(options.output_confidence)
-    # Absolute paths: a worker's working folder is not the client's.
-    source = run.source if run.source.startswith("/vsi") else os.path.abspath(run.source)
-    jobs = [ChunkJob(source, os.path.abspath(run.model_path or ""), os.path.abspath(output_raster), options, work.path,
-                     chunk, with_conf)
-            for chunk in plan if chunk.index not in records]
+            records_count=len(records), plan_count=len(chunks), path=work.path))
+    with_conf = bool(run.plan.outputs.confidence)
+    plan = job_plan(run.plan)
+    jobs = [ChunkJob(plan, work.path, chunk, with_conf) for chunk in chunks if chunk.index not in records]
     log(QT_TRANSLATE_NOOP(
         "RemoteNet", "{plan_count} chunks of up to {side} x {side} px over {grid_count} tiles, {jobs_count} to run "
         "on {name}").format(
-        plan_count=len(plan), side=plan.side, grid_count=len(run.grid), jobs_count=len(jobs), name=runner.name))
-    steps = _Progress(progress, 0.0, share, len(plan), len(records), QT_TRANSLATE_NOOP("RemoteNet", "chunks"))
+        plan_count=len(chunks), side=chunks.side, grid_count=len(plan.grid), jobs_count=len(jobs), name=runner.name))
+    steps = _Progress(progress, 0.0, share, len(chunks), len(records), QT_TRANSLATE_NOOP("RemoteNet", "chunks"))
     steps.report(0.0)
     # In this process chunks run in order, so a tile on a chunk border is computed once and kept for
     # the next chunk that needs it; Dask workers run their chunks whole.
-    store = TileStore(work.file("tiles"), plan, lambda i: i in records) if isinstance(runner, LocalRunner) else None
+    store = TileStore(work.file("tiles"), chunks, lambda i: i in records) if isinstance(runner, LocalRunner) else None
 
     def done(i: int, record: dict) -> None:
         records[jobs[i].chunk.index] = record
@@ -197,19 +190,18 @@ def _classify_chunks(run: Run, plan: ChunkPlan, output_raster: str, options: Seg
     return records
 
 
-def _assemble(plan: ChunkPlan, work: WorkFolder, tmp_raster: str, tmp_conf: Optional[str], provenance: dict,
-              run: Run, options: SegmentOptions, share: float, progress: Callable[[float, str], None],
-              cancelled: Callable[[], bool]) -> None:
+def _assemble(chunks: ChunkPlan, work: WorkFolder, tmp_raster: str, tmp_conf: Optional[str], provenance: dict,
+              run: Run, share: float, progress: Callable[[float, str], None], cancelled: Callable[[], bool]) -> None:
     t0 = time.perf_counter()
-    names = [part_names(chunk, tmp_conf is not None) for chunk in plan]
+    names = [part_names(chunk, tmp_conf is not None) for chunk in chunks]
     span = 4.0 if tmp_conf else 5.0
     assemble_cog([work.file(n["classes"]) for n in names], work.file("classes.vrt"), tmp_raster, provenance,
                  "NEAREST", "output_raster", lambda f: progress(share + span * f, QT_TRANSLATE_NOOP(
                      "RemoteNet", "assembling")), cancelled,
-                 category_names(run.classes))
+                 category_names(list(run.plan.classes)))
     if tmp_conf:
         conf_tags = {**provenance, "REMOTENET_CONFIDENCE": "max class probability" +
-                     (" (0..1)" if options.confidence_type == "float32" else " in percent")}
+                     (" (0..1)" if run.plan.outputs.confidence_type == "float32" else " in percent")}
         assemble_cog([work.file(n["confidence"]) for n in names], work.file("confidence.vrt"), tmp_conf, conf_tags,
                      "AVERAGE", "output_confidence", lambda f: progress(share + span + f, QT_TRANSLATE_NOOP(
                          "RemoteNet", "assembling")),
@@ -217,29 +209,29 @@ def _assemble(plan: ChunkPlan, work: WorkFolder, tmp_raster: str, tmp_conf: Opti
     run.stages["assemble"] = time.perf_counter() - t0
 
 
-def _polygons(plan: ChunkPlan, work: WorkFolder, runner: Any, tmp_raster: str, tmp_conf: Optional[str],
-              tmp_vector: str, run: Run, options: SegmentOptions, share: float,
-              progress: Callable[[float, str], None], cancelled: Callable[[], bool], log: Callable[[str], None]
-              ) -> int:
+def _polygons(chunks: ChunkPlan, work: WorkFolder, runner: Any, tmp_raster: str, tmp_conf: Optional[str],
+              tmp_vector: str, run: Run, share: float, progress: Callable[[float, str], None],
+              cancelled: Callable[[], bool], log: Callable[[str], None]) -> int:
     from .chunk_polygons import merge_pieces, sieve_threshold
 
+    out = run.plan.outputs
     t0 = time.perf_counter()
-    threshold = sieve_threshold(tmp_raster, options.min_area, log)
-    key = {"threshold": threshold, "confidence": options.confidence_type if tmp_conf else None}
+    threshold = sieve_threshold(tmp_raster, out.min_area, log)
+    key = {"threshold": threshold, "confidence": out.confidence_type if tmp_conf else None}
     pieces: dict[int, str] = {}
     jobs: list[PieceJob] = []
-    for chunk in plan:
+    for chunk in chunks:
         name = f"{chunk.name}.polygons"
         if work.finished(name, key) is not None:
             pieces[chunk.index] = work.file(f"{name}.gpkg")
         else:
-            jobs.append(make_piece_job(work, chunk, tmp_raster, tmp_conf, options.confidence_type, threshold, key))
+            jobs.append(make_piece_job(work, chunk, tmp_raster, tmp_conf, out.confidence_type, threshold, key))
     if pieces:
         log(QT_TRANSLATE_NOOP(
             "RemoteNet", "resuming: polygons of {pieces_count} of {plan_count} chunks reused").format(
-            pieces_count=len(pieces), plan_count=len(plan)))
+            pieces_count=len(pieces), plan_count=len(chunks)))
     start = share + 5.0
-    steps = _Progress(progress, start, (99.0 - start) * 0.6, len(plan), len(pieces),
+    steps = _Progress(progress, start, (99.0 - start) * 0.6, len(chunks), len(pieces),
                       QT_TRANSLATE_NOOP("RemoteNet", "polygons of chunks"))
 
     def done(i: int, _record: dict) -> None:
@@ -249,9 +241,9 @@ def _polygons(plan: ChunkPlan, work: WorkFolder, runner: Any, tmp_raster: str, t
     runner.map(jobs, lambda job, _f: piece_on_worker(job), piece_on_worker, done, cancelled,
                lambda _i, f: steps.report(f))
     merge_start = start + (99.0 - start) * 0.6
-    count = merge_pieces(tmp_raster, [(chunk.rect, pieces[chunk.index]) for chunk in plan], tmp_vector,
-                         options.vector_layer or Path(options.output_vector or tmp_vector).stem, run.classes,
-                         min_area=options.min_area, simplify=options.simplify, with_confidence=tmp_conf is not None,
+    count = merge_pieces(tmp_raster, [(chunk.rect, pieces[chunk.index]) for chunk in chunks], tmp_vector,
+                         out.vector_layer, list(run.plan.classes), min_area=out.min_area, simplify=out.simplify,
+                         with_confidence=tmp_conf is not None,
                          progress=lambda f: progress(merge_start + (99.0 - merge_start) * f, QT_TRANSLATE_NOOP(
                              "RemoteNet", "merging polygons")),
                          cancelled=cancelled, log=log)

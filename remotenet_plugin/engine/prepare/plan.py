@@ -1,0 +1,143 @@
+"""The plan of a segment run: every choice resolved once from ``SegmentOptions`` and frozen, so the
+stages after it take the values they need (a window, a batch size, an output path), never the
+options bag. Small and picklable: a chunk job carries it to a Dask worker."""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Optional
+
+from osgeo import gdal
+
+from ..base.options import ENGINE_VERSION, SegmentOptions
+from ..read.source import choose_bands, resolve_window
+from ..read.tiling import TileGrid
+from ..write.qml import qml_path_for
+from .check import effective_tiling
+
+
+@dataclass(frozen=True)
+class ModelRef:
+    """Which network runs: its file (None for an in-memory module), name and content hash."""
+
+    path: Optional[str]
+    name: str
+    sha256: str  # "" for an in-memory module
+
+
+@dataclass(frozen=True)
+class Compute:
+    """What runs the network, and how: as asked (a Dask worker decides again for its own hardware)
+    and as chosen on this machine."""
+
+    asked_device: str
+    asked_precision: str
+    asked_runtime: str
+    device: str  # a torch device string: "cpu", "cuda:0"
+    device_name: str  # for people: "cuda:0 (NVIDIA H200)"
+    precision: str  # "fp32" | "bf16" | "fp16"
+    runtime: str  # "torch" | "openvino"
+    batch_size: int
+    tta: bool
+    cache_dir: Optional[str]  # converted networks (OpenVINO)
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """The files a run writes and how the polygons are made."""
+
+    raster: str
+    confidence: Optional[str]
+    confidence_type: str  # "float32" | "uint8"
+    vector: Optional[str]
+    vector_layer: str
+    min_area: float  # m2
+    simplify: float  # map units
+
+    @property
+    def qml(self) -> str:
+        return qml_path_for(self.raster)
+
+
+@dataclass(frozen=True)
+class Scale:
+    """How a large window is cut and where its chunks run."""
+
+    chunk_size: int
+    scheduler: Optional[str]  # a Dask scheduler address; None: this process
+    scheduler_tls: Optional[Mapping[str, str]]
+
+
+@dataclass(frozen=True)
+class Plan:
+    source: str
+    model: ModelRef
+    classes: tuple[dict, ...]
+    bands: tuple[int, ...]  # 1-based, in the order the network takes them
+    window: tuple[int, int, int, int]  # xoff, yoff, xsize, ysize in source pixels
+    tile_size: int
+    overlap: int
+    blend: str  # "smooth" | "crop"
+    compute: Compute
+    outputs: Outputs
+    scale: Scale
+
+    @cached_property
+    def grid(self) -> TileGrid:
+        """The one grid of overlapping tiles over the window (chunks are views of it)."""
+        return TileGrid(self.window[2], self.window[3], self.tile_size, self.overlap, self.blend)
+
+    def __getstate__(self) -> dict[str, Any]:  # the grid is rebuilt where it is needed, not shipped
+        state = dict(self.__dict__)
+        state.pop("grid", None)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def tags(self, runtime_name: str) -> dict[str, str]:
+        """Provenance written into the output rasters' metadata."""
+        return {
+            "REMOTENET_VERSION": ENGINE_VERSION,
+            "REMOTENET_MODEL": self.model.name,
+            "REMOTENET_MODEL_SHA256": self.model.sha256,
+            "REMOTENET_DEVICE": self.compute.device_name,
+            "REMOTENET_PRECISION": self.compute.precision,
+            "REMOTENET_RUNTIME": runtime_name,
+            "REMOTENET_TILE_SIZE": str(self.tile_size),
+            "REMOTENET_OVERLAP": str(self.overlap),
+            "REMOTENET_BLEND": self.blend,
+            "REMOTENET_TTA": "yes" if self.compute.tta else "no",
+            "REMOTENET_SOURCE": os.path.basename(self.source),
+            "REMOTENET_BANDS": ",".join(str(b) for b in self.bands),
+            "REMOTENET_WINDOW": ",".join(str(v) for v in self.window),
+            "REMOTENET_CLASSES": json.dumps([{"value": c["value"], "name": c["name"]} for c in self.classes]),
+            "REMOTENET_CREATED": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        }
+
+
+def plan_from_options(options: SegmentOptions, *, source: str, output_raster: str, model: ModelRef, meta: dict,
+                      ds: gdal.Dataset, device: str, device_name: str, precision: str, runtime: str) -> Plan:
+    """The options bag read once: bands, window and tiling resolved against the raster and the model's
+    header, with the device, precision and runtime ``prepare`` chose for this machine."""
+    tile_size, overlap = effective_tiling(meta, options.tile_size, options.overlap)
+    outputs = Outputs(
+        raster=output_raster, confidence=options.output_confidence, confidence_type=options.confidence_type,
+        vector=options.output_vector,
+        vector_layer=options.vector_layer or (Path(options.output_vector).stem if options.output_vector else ""),
+        min_area=float(options.min_area), simplify=float(options.simplify))
+    compute = Compute(
+        asked_device=options.device, asked_precision=options.precision, asked_runtime=options.runtime,
+        device=device, device_name=device_name, precision=precision, runtime=runtime,
+        batch_size=int(options.batch_size), tta=bool(options.tta), cache_dir=options.cache_dir)
+    scale = Scale(chunk_size=options.chunk_size, scheduler=options.scheduler,
+                  scheduler_tls=dict(options.scheduler_tls) if options.scheduler_tls else None)
+    return Plan(source=source, model=model, classes=tuple(meta["classes"]),
+                bands=tuple(choose_bands(ds, meta, options.bands)),
+                window=tuple(resolve_window(ds, options.window, options.extent)), tile_size=tile_size,
+                overlap=overlap, blend=options.blend, compute=compute, outputs=outputs, scale=scale)
