@@ -249,8 +249,8 @@ def test_train_config_takes_the_encoder_and_its_weights(resnet_weights):
     conv = result.model.Encoder.Encoder.conv1.weight.detach()
     torch.testing.assert_close(conv, state["conv1.weight"].sum(1, keepdim=True), atol=1e-6, rtol=0)
     with pytest.raises(TrainingError, match="encoder weights: .*not timm pvt_v2_b1 weights"):
-        train_model(x, y, None, None, 2, TrainConfig(epochs=1, batch_size=2, encoder_weights=str(
-            folder / "resnet18.pth")))
+        train_model(x, y, None, None, 2, TrainConfig(epochs=1, batch_size=2, encoder="pvt_v2_b1",
+                                                     encoder_weights=str(folder / "resnet18.pth")))
     with pytest.raises(TrainingError, match="set only one"):
         TrainConfig(encoder="resnet18", encoder_weights="w.pth", pretrained_encoder=True).check()
     with pytest.raises(TrainingError, match="choose one of"):
