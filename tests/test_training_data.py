@@ -29,11 +29,12 @@ def test_polygon_and_raster_labels_give_the_same_chips():
     assert a.header["bands"] == [{"index": 1, "name": "band 1"}]
 
 
-def test_split_keeps_validation_chips_apart_from_training_chips():
+def test_split_keeps_validation_pixels_out_of_training_chips():
     chips = prepare_training_chips(ATLANTA, MASK, tile_size=128, window=CROP, val_fraction=0.25)
     split = chips.header["provenance"]["data"]["split"]
-    val_blocks = [tuple(o) for o in split["val_block_origins_px"]]
-    assert len(val_blocks) == split["val_blocks"] >= 1 and len(chips.val_images) >= 1
+    assert split["method"] == "objects" and split["val_objects"] >= 1 and len(chips.val_images) >= 1
+    # Dense labels: objects are the labelled area cut into tile-sized cells.
+    assert split["cell_px"] == 128 and split["objects"] == 9
     # Rebuild the chip footprints from the image content: every chip is a window of the raster.
     image = gdal.Open(ATLANTA).ReadAsArray(*CROP)
 
@@ -44,11 +45,14 @@ def test_split_keeps_validation_chips_apart_from_training_chips():
                     return r, c
         raise AssertionError("chip not found")
 
-    val = [where(x) for x in chips.val_images]
-    train = [where(x) for x in chips.train_images[::7]]
-    for vr, vc in val:
-        for tr, tc in train:
-            assert abs(vr - tr) >= 128 or abs(vc - tc) >= 128, "a validation chip overlaps a training chip"
+    val_pixels = np.zeros((384, 384), dtype=bool)
+    for chip, labels in zip(chips.val_images, chips.val_labels):
+        r, c = where(chip)
+        val_pixels[r:r + 128, c:c + 128] |= labels != 255
+    assert val_pixels.sum() == sum(split["val_pixels_per_class"])
+    for chip in chips.train_images[::7]:
+        r, c = where(chip)
+        assert not val_pixels[r:r + 128, c:c + 128].any(), "a training chip holds a validation pixel"
     # Normalisation comes from training pixels: scaled mean/std of the training chips.
     norm = chips.header["input"]
     scaled = chips.train_images.astype(np.float64) / norm["scale"]

@@ -5,7 +5,8 @@ The split holds out whole labelled objects (polygons, or connected patches of a 
 cut into tile-sized cells where they are larger), so that every class with at least two
 objects has validation pixels. No training chip holds a validation pixel; validation chips
 score validation pixels only. Without a tile size, one is chosen from the raster's size and
-the spread of the labels (``choose_tile_size``). The normalisation (scale, then per-band mean/std) is computed from training chips only.
+the spread of the labels (``choose_tile_size``). The normalisation (scale, then per-band
+mean/std) is computed from training chips only.
 """
 from __future__ import annotations
 
