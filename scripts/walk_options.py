@@ -85,7 +85,7 @@ class Walk:
         self._seen.add(key)
         body = node
         if isinstance(node, ast.ClassDef):  # a constructor call: follow __init__ when written out
-            init = next((n for n in node.body if isinstance(n, ast.FunctionDef) and n.name == "__init__"), None)
+            init = constructor(node)
             if init is None:  # a dataclass holds the bag: follow its field wherever it is read
                 self.bag_fields.add(parameter)
                 return
@@ -147,20 +147,30 @@ def calls_passing(node: ast.AST, names: set[str], bag_fields: set[str]
     return found
 
 
+def constructor(node: ast.ClassDef) -> Optional[ast.FunctionDef]:
+    return next((n for n in node.body if isinstance(n, ast.FunctionDef) and n.name == "__init__"), None)
+
+
+def field_receiving(node: ast.ClassDef, index: Optional[int], keyword: Optional[str]) -> Optional[str]:
+    """The dataclass field an argument lands in (fields in order, as the generated __init__ takes them)."""
+    if keyword is not None:
+        return keyword
+    fields = [s.target.id for s in node.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)]
+    return fields[index] if index is not None and index < len(fields) else None
+
+
 def parameter_receiving(node: FunctionNode, index: Optional[int], keyword: Optional[str]) -> Optional[str]:
+    """The name an argument (by position or keyword) has inside the called function or class."""
     if isinstance(node, ast.ClassDef):
-        init = next((n for n in node.body if isinstance(n, ast.FunctionDef) and n.name == "__init__"), None)
-        if init is None:  # a dataclass: its fields in order
-            fields = [s.target.id for s in node.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)]
-            if keyword is not None:
-                return keyword
-            return fields[index] if index is not None and index < len(fields) else None
+        init = constructor(node)
+        if init is None:
+            return field_receiving(node, index, keyword)
         node = init
     params = [a.arg for a in (*node.args.posonlyargs, *node.args.args)]
     if params and params[0] in ("self", "cls"):
         params = params[1:]
     if keyword is not None:
-        return keyword if keyword in params or keyword in [a.arg for a in node.args.kwonlyargs] else None
+        return keyword if keyword in params + [a.arg for a in node.args.kwonlyargs] else None
     return params[index] if index is not None and index < len(params) else None
 
 
