@@ -23,9 +23,11 @@ from .blend.rows_torch import TorchRowBlender
 from .infer.torch_runtime import Predictor
 from .prepare.run import Run
 from .read.batches import Batch, BatchReader, Done
-from .read.source import TileReader, open_raster, window_geotransform
+from .read.mask import MaskCounter, MaskReader
+from .read.source import TileReader, window_geotransform
 from .read.tiling import Tile, TileGrid
 from .write.geotiff import CONF_NODATA, RowWriter, create_geotiff, style_classes
+from .write.regrid import regrid
 
 
 class SharedTiles(Protocol):
@@ -72,7 +74,8 @@ def create_outputs(run: Run, out: tuple[int, int, int, int], tmp_raster: str, tm
                    ) -> tuple[gdal.Dataset, Optional[gdal.Dataset]]:
     """The class GeoTIFF (colour table, category names, tags) and the optional confidence GeoTIFF."""
     width, height = out[2], out[3]
-    window = (run.plan.window[0] + out[0], run.plan.window[1] + out[1], width, height)
+    read_window = run.plan.read_window
+    window = (read_window[0] + out[0], read_window[1] + out[1], width, height)
     geotransform, projection = window_geotransform(run.ds, window), run.ds.GetProjection()
     provenance = run.tags()
     out_ds = create_geotiff(tmp_raster, width, height, gdal.GDT_Byte, geotransform, projection, NO_CLASS)
@@ -83,9 +86,39 @@ def create_outputs(run: Run, out: tuple[int, int, int, int], tmp_raster: str, tm
         conf_type = run.plan.outputs.confidence_type
         conf_ds = create_geotiff(tmp_conf, width, height, gdal.GDT_Float32 if conf_type == "float32" else gdal.GDT_Byte,
                                  geotransform, projection, CONF_NODATA[conf_type])
-        conf_ds.SetMetadata({**provenance, "REMOTENET_CONFIDENCE": "max class probability" +
-                             (" (0..1)" if conf_type == "float32" else " in percent")})
+        conf_ds.SetMetadata(conf_tags(run, provenance))
     return out_ds, conf_ds
+
+
+def conf_tags(run: Run, provenance: dict[str, str]) -> dict[str, str]:
+    return {**provenance, "REMOTENET_CONFIDENCE": "max class probability" +
+            (" (0..1)" if run.plan.outputs.confidence_type == "float32" else " in percent")}
+
+
+def to_input_grid(run: Run, classes_src: str, classes_dst: str, conf_src: Optional[str], conf_dst: Optional[str],
+                  provenance: dict[str, str], progress: Callable[[float], None], cancelled: Callable[[], bool],
+                  style: bool = True) -> None:
+    """A resampled run's classes (and confidence) from the processing grid to the window's own grid
+    (write/regrid.py: nearest neighbour, the mask cut again on the input's pixels), styled and tagged.
+    ``style``: colour table and category names on the class raster (a COG gets them when assembled)."""
+    plan = run.plan
+    resolution, window = plan.resolution, plan.window
+    projection = run.ds.GetProjection()
+    pairs = [(classes_src, classes_dst, NO_CLASS, "output_raster")]
+    if conf_src and conf_dst:
+        pairs.append((conf_src, conf_dst, CONF_NODATA[plan.outputs.confidence_type], "output_confidence"))
+    def style_raster(ds: gdal.Dataset) -> None:
+        ds.SetMetadata(provenance)
+        if style:
+            style_classes(ds.GetRasterBand(1), list(plan.classes))
+
+    def tag_confidence(ds: gdal.Dataset) -> None:
+        ds.SetMetadata(conf_tags(run, provenance))
+
+    for i, (src, dst, nodata, field) in enumerate(pairs):
+        regrid(src, dst, resolution.factor, window[2], window[3], resolution.input_geotransform, projection,
+               nodata, field, plan.mask, None, lambda f, i=i: progress((i + f) / len(pairs)), cancelled,
+               style_raster if field == "output_raster" else tag_confidence)
 
 
 def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str], tile_share: float,
@@ -97,9 +130,20 @@ def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str],
     chunk needs too is taken from there when that chunk computed it, and saved for it otherwise.
     """
     plan, stages, grid = run.plan, run.stages, target.grid
-    classes = len(plan.classes)
-    region = (plan.window[0] + target.region[0], plan.window[1] + target.region[1], target.region[2],
+    classes, bands = len(plan.classes), list(plan.bands)
+    read_window = plan.read_window
+    region = (read_window[0] + target.region[0], read_window[1] + target.region[1], target.region[2],
               target.region[3])
+    counter = MaskCounter()
+
+    def tile_reader(ds: gdal.Dataset) -> TileReader:
+        mask = None
+        if plan.mask is not None:  # resampled: a processing pixel the polygons touch counts (the exact cut is on
+            # the input's grid, write/regrid.py)
+            mask = MaskReader(plan.mask, ds.GetGeoTransform(), ds.GetProjection(),
+                              all_touched=plan.resolution.resampled, counter=counter)
+        return TileReader(ds, bands, region, run.normaliser, mask)
+
     lut = np.array([int(c["value"]) for c in plan.classes], dtype=np.uint8)
     out_ds = conf_ds = writer = batches = blend_thread = None
     try:
@@ -119,10 +163,9 @@ def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str],
                 run.predictor.logits = logits
             blender = blend_thread = BlendThread(RowBlender(grid, classes, lut, conf_ds is not None,
                                                             emit, logits))
-        bands = list(plan.bands)
-        reader = TileReader(run.ds, bands, region, run.normaliser)
+        reader = tile_reader(run.ds)
         batches = BatchReader(reader, grid, plan.compute.batch_size, allocate=run.predictor.allocate,
-                              open_reader=lambda: TileReader(open_raster(plan.source), bands, region, run.normaliser),
+                              open_reader=lambda: tile_reader(plan.open_source()),
                               stored=shared.look_up if shared else None)
         batches.start()
         progress(0.0, QT_TRANSLATE_NOOP(
@@ -154,10 +197,15 @@ def classify(run: Run, target: Target, tmp_raster: str, tmp_conf: Optional[str],
         writer.close()
         out_ds = conf_ds = None  # closes the files (and writes the .aux.xml category names)
         stages["write"] += time.perf_counter() - t0 + writer.seconds
-        if batches.skipped:
+        run.outside_mask += counter.outside
+        if counter.outside:
+            log(QT_TRANSLATE_NOOP(
+                "RemoteNet", "skipped {outside} of {grid_count} tiles outside the mask without reading them").format(
+                outside=counter.outside, grid_count=len(grid)))
+        if batches.skipped > counter.outside:
             log(QT_TRANSLATE_NOOP(
                 "RemoteNet", "skipped {skipped} of {grid_count} tiles that were all nodata").format(
-                skipped=batches.skipped, grid_count=len(grid)))
+                skipped=batches.skipped - counter.outside, grid_count=len(grid)))
         return batches.skipped
     except BaseException:
         if batches is not None:

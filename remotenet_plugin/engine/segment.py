@@ -8,7 +8,7 @@ from typing import Callable, Optional
 from ...model.messages import QT_TRANSLATE_NOOP
 from .base.gdal_errors import with_gdal_return_codes
 from .base.options import SegmentCancelled, SegmentOptions, SegmentResult
-from .classify import Target, classify
+from .classify import Target, classify, to_input_grid
 from .prepare.run import ModelArg, prepare
 from .scale.chunked import segment_chunked
 from .scale.chunks import ChunkPlan
@@ -50,8 +50,20 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
     tmp_qml = files.temp_for(out.qml)
     tile_share = 85.0 if out.vector else 97.0
     polygons, skipped = 0, 0
+    resampled = plan.resolution.resampled
+    # Resampled: the tiles run on a grid of their own (read/resample.py), written to scratch files first.
+    grid_raster = files.scratch_for(out.raster, "processing", ".tif") if resampled else tmp_raster
+    grid_conf = files.scratch_for(out.raster, "processing-conf", ".tif") if resampled and tmp_conf else tmp_conf
     try:
-        skipped = classify(run, Target.whole(plan.grid), tmp_raster, tmp_conf, tile_share, progress, cancelled, log)
+        skipped = classify(run, Target.whole(plan.grid), grid_raster, grid_conf,
+                           tile_share - 3.0 if resampled else tile_share, progress, cancelled, log)
+        if resampled:
+            t0 = time.perf_counter()
+            to_input_grid(run, grid_raster, tmp_raster, grid_conf, tmp_conf, run.tags(),
+                          lambda f: progress(tile_share - 3.0 + 3.0 * f, QT_TRANSLATE_NOOP(
+                              "RemoteNet", "back to the input's grid")), cancelled)
+            files.clean_scratch()
+            run.stages["regrid"] = time.perf_counter() - t0
         if tmp_vector:
             t0 = time.perf_counter()
             polygons = polygonise(
@@ -75,4 +87,5 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
     run.stages["infer"] = run.predictor.seconds
     run.stages["total"] = time.perf_counter() - t_start
     progress(100.0, QT_TRANSLATE_NOOP("RemoteNet", "done"))
-    return run.result(tiles_skipped=skipped, polygons=polygons, batch_size=run.predictor.batch_size)
+    return run.result(tiles_skipped=skipped, polygons=polygons, batch_size=run.predictor.batch_size,
+                      tiles_outside_mask=run.outside_mask)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Optional, Union
 
 from ....model.messages import QT_TRANSLATE_NOOP
 
@@ -68,6 +68,11 @@ class SegmentOptions:
     # TLS files for a tls:// scheduler: {"ca_file": ..., "cert": ..., "key": ...}; None: distributed's own
     # configuration (DASK_DISTRIBUTED__COMM__TLS__* environment variables or ~/.config/dask).
     scheduler_tls: Optional[dict] = None
+    # Processing resolution (read/resample.py): "model" (the header's gsd_m, when it has one), "input" (the
+    # raster's own pixels) or a pixel size in metres; the classes come back to the input's grid.
+    resolution: Optional[Union[str, float]] = "model"
+    resampling: str = "bilinear"  # "bilinear" | "cubic": how the image is resampled (classes: always nearest)
+    mask: Optional[str] = None  # a polygon vector file (its first layer): only pixels inside are classified
 
 
 @dataclass
@@ -94,3 +99,6 @@ class SegmentResult:
     runtime: str = "torch"  # the runtime that ran the network: "torch" or "openvino"
     chunks: int = 1  # chunks the window was cut into (1: one piece, written directly)
     chunks_reused: int = 0  # chunks taken from an earlier, interrupted run
+    tiles_outside_mask: int = 0  # tiles skipped unread because the mask layer does not reach them
+    processed_size: tuple[int, int] = (0, 0)  # width, height of the grid the tiles ran on (resampled or not)
+    processed_pixel_m: Optional[float] = None  # its pixel size in metres when resampled; None: the input's

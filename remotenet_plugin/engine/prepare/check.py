@@ -27,6 +27,8 @@ from ..base.options import (
     EngineError,
     SegmentOptions,
 )
+from ..read.mask import check_mask
+from ..read.resample import parse_resolution, resolve_resolution
 from ..read.source import choose_bands, open_raster, resolve_window
 
 RASTER_EXTENSIONS = (".tif", ".tiff")
@@ -202,9 +204,19 @@ def check_inputs(source: str, meta: Optional[dict], options: SegmentOptions,
     _check_band_list(options.bands)
     _check_choices(options)
     _check_extent_size(ds, options.extent)
-    resolve_window(ds, options.window, options.extent)
+    window = resolve_window(ds, options.window, options.extent)
+    if meta is not None:
+        resolve_resolution(ds, window, meta, options.resolution, options.resampling)
+    else:
+        parse_resolution(options.resolution)
     _check_outputs(source, {"output_raster": output_raster, "output_confidence": options.output_confidence,
                             "output_vector": options.output_vector})
+    if options.mask:
+        if options.output_vector and os.path.abspath(options.output_vector) == os.path.abspath(options.mask):
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "{path} is the mask layer; choose another file name so the mask is kept").format(
+                path=options.output_vector), "output_vector")
+        check_mask(options.mask, ds, window)
     ds = None
 
 

@@ -15,6 +15,8 @@ from typing import Any, Optional
 from osgeo import gdal
 
 from ..base.options import ENGINE_VERSION, SegmentOptions
+from ..read.mask import MaskSpec, check_mask
+from ..read.resample import Resolution, open_processing, resolve_resolution
 from ..read.source import choose_bands, resolve_window
 from ..read.tiling import TileGrid
 from ..write.qml import qml_path_for
@@ -86,11 +88,25 @@ class Plan:
     compute: Compute
     outputs: Outputs
     scale: Scale
+    resolution: Resolution  # the pixel size the tiles run at; resampled: a grid of its own over the window
+    mask: Optional[MaskSpec] = None  # only pixels inside these polygons are classified
+
+    @property
+    def read_window(self) -> tuple[int, int, int, int]:
+        """The window in the dataset tiles are read from (``open_source``): the window itself, or all of
+        the processing grid when resampled."""
+        r = self.resolution
+        return (0, 0, r.width, r.height) if r.resampled else self.window
+
+    def open_source(self) -> gdal.Dataset:
+        """The dataset tiles are read from: the source, or its warped VRT on the processing grid."""
+        return open_processing(self.source, self.resolution)
 
     @cached_property
     def grid(self) -> TileGrid:
-        """The one grid of overlapping tiles over the window (chunks are views of it)."""
-        return TileGrid(self.window[2], self.window[3], self.tile_size, self.overlap, self.blend)
+        """The one grid of overlapping tiles over the processed window (chunks are views of it)."""
+        window = self.read_window
+        return TileGrid(window[2], window[3], self.tile_size, self.overlap, self.blend)
 
     def __getstate__(self) -> dict[str, Any]:  # the grid is rebuilt where it is needed, not shipped
         state = dict(self.__dict__)
@@ -116,6 +132,8 @@ class Plan:
             "REMOTENET_SOURCE": os.path.basename(self.source),
             "REMOTENET_BANDS": ",".join(str(b) for b in self.bands),
             "REMOTENET_WINDOW": ",".join(str(v) for v in self.window),
+            "REMOTENET_RESOLUTION": (f"{self.resolution.target_m:g} m ({self.resolution.method})"
+                                     if self.resolution.resampled else "input"),
             "REMOTENET_CLASSES": json.dumps([{"value": c["value"], "name": c["name"]} for c in self.classes]),
             "REMOTENET_CREATED": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         }
@@ -137,7 +155,10 @@ def plan_from_options(options: SegmentOptions, *, source: str, output_raster: st
         batch_size=int(options.batch_size), tta=bool(options.tta), cache_dir=options.cache_dir)
     scale = Scale(chunk_size=options.chunk_size, scheduler=options.scheduler,
                   scheduler_tls=dict(options.scheduler_tls) if options.scheduler_tls else None)
+    window = tuple(resolve_window(ds, options.window, options.extent))
     return Plan(source=source, model=model, classes=tuple(meta["classes"]),
                 bands=tuple(choose_bands(ds, meta, options.bands)),
-                window=tuple(resolve_window(ds, options.window, options.extent)), tile_size=tile_size,
-                overlap=overlap, blend=options.blend, compute=compute, outputs=outputs, scale=scale)
+                window=window, tile_size=tile_size,
+                overlap=overlap, blend=options.blend, compute=compute, outputs=outputs, scale=scale,
+                resolution=resolve_resolution(ds, window, meta, options.resolution, options.resampling),
+                mask=check_mask(options.mask, ds, window) if options.mask else None)

@@ -17,6 +17,7 @@ from ..base.digest import file_sha256
 from ..base.options import EngineError, SegmentOptions, SegmentResult
 from ..infer.runtimes import pick_runtime
 from ..infer.torch_runtime import Predictor, describe_device, pick_device, pick_precision
+from ..read.resample import describe_resolution
 from ..read.source import Normaliser, open_raster
 from .check import check_inputs, describe_assumptions
 from .plan import Compute, ModelRef, Plan, plan_from_options
@@ -50,6 +51,7 @@ class Run:
     runtime_name: str  # the runtime with its version, for the log and the tags: "openvino 2025.1"
     normaliser: Normaliser
     stages: dict[str, float] = field(default_factory=dict)
+    outside_mask: int = 0  # tiles skipped unread because the mask does not reach them
 
     @property
     def device(self) -> torch.device:
@@ -59,7 +61,7 @@ class Run:
         return self.plan.tags(self.runtime_name)
 
     def result(self, *, tiles_skipped: int, polygons: int, batch_size: int, device_name: Optional[str] = None,
-               chunks: int = 1, chunks_reused: int = 0) -> SegmentResult:
+               chunks: int = 1, chunks_reused: int = 0, tiles_outside_mask: int = 0) -> SegmentResult:
         """What the run reports back: the plan's choices, the files written and the counts."""
         plan, out = self.plan, self.plan.outputs
         return SegmentResult(
@@ -68,7 +70,9 @@ class Run:
             tiles_total=len(plan.grid), tiles_skipped_nodata=tiles_skipped, width=plan.window[2],
             height=plan.window[3], classes=list(plan.classes), stage_seconds=self.stages, window=plan.window,
             tile_size=plan.tile_size, overlap=plan.overlap, batch_size=batch_size, polygons=polygons,
-            output_qml=out.qml, runtime=plan.compute.runtime, chunks=chunks, chunks_reused=chunks_reused)
+            output_qml=out.qml, runtime=plan.compute.runtime, chunks=chunks, chunks_reused=chunks_reused,
+            tiles_outside_mask=tiles_outside_mask, processed_size=(plan.grid.width, plan.grid.height),
+            processed_pixel_m=plan.resolution.target_m if plan.resolution.resampled else None)
 
 
 def _load_network(model: ModelArg, model_path: Optional[str]) -> tuple[torch.nn.Module, dict, ModelRef]:
@@ -103,7 +107,7 @@ def prepare(source: str, model: ModelArg, output_raster: str, options: SegmentOp
         options, source=source, output_raster=output_raster, model=model_ref, meta=meta, ds=ds,
         device=str(device), device_name=describe_device(device),
         precision=pick_precision(options.precision, device, net), runtime=pick_runtime(options.runtime, device, net))
-    run = _start(plan, ds, net, meta, log, with_predictor)
+    run = _start(plan, plan.open_source() if plan.resolution.resampled else ds, net, meta, log, with_predictor)
     compute = plan.compute
     log(QT_TRANSLATE_NOOP(
         "RemoteNet", "segmenting {source} window {window} with {model_name} on {device_name} ({runtime_name}, "
@@ -112,13 +116,17 @@ def prepare(source: str, model: ModelArg, output_raster: str, options: SegmentOp
         runtime_name=run.runtime_name, precision=compute.precision, bands=list(plan.bands), tile_size=plan.tile_size,
         overlap=plan.overlap, batch_size=compute.batch_size, tta=compute.tta))
     describe_assumptions(ds, list(plan.bands), plan.window, plan.tile_size, log)
+    log(describe_resolution(plan.resolution))
+    if plan.mask is not None:
+        log(QT_TRANSLATE_NOOP("RemoteNet", "mask: only pixels inside the polygons of {path} are classified").format(
+            path=plan.mask.path))
     return run
 
 
 def prepare_from_plan(plan: Plan, log: Callable[[str], None]) -> Run:
     """A Dask worker's run of a client's plan: the same source, model and tiling, with device,
     precision and runtime decided for this worker's hardware."""
-    ds = open_raster(plan.source)
+    ds = plan.open_source()
     net, meta, _ref = _load_network(plan.model.path, plan.model.path)
     return _start(replace(plan, compute=_compute_here(plan.compute, net)), ds, net, meta, log, True)
 

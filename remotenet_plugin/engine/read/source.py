@@ -180,8 +180,9 @@ class TileReader:
     """
 
     def __init__(self, ds: gdal.Dataset, bands: list[int], window: tuple[int, int, int, int],
-                 normaliser: Normaliser):
-        self.ds, self.bands, self.window, self.normaliser = ds, bands, window, normaliser
+                 normaliser: Normaliser, mask: Optional[Any] = None):
+        """``mask``: a read/mask.py MaskReader on this dataset's grid (pixels outside it are nodata)."""
+        self.ds, self.bands, self.window, self.normaliser, self.mask = ds, bands, window, normaliser, mask
         self._masks: list[gdal.Band] = []
         per_dataset_seen = False
         for b in bands:
@@ -199,13 +200,16 @@ class TileReader:
 
     @property
     def has_nodata(self) -> bool:
-        return bool(self._masks) or self._float
+        return bool(self._masks) or self._float or self.mask is not None
 
     def read_mask(self, x: int, y: int, w: int, h: int) -> Optional[np.ndarray]:
-        """Validity of a tile (x, y relative to the window); None means all valid."""
-        if not self._masks:
-            return None
+        """Validity of a tile (x, y relative to the window); None means all valid. A mask layer is
+        looked at first: a tile outside it reads nothing more."""
         valid = None
+        if self.mask is not None:
+            valid = self.mask.validity(self.window[0] + x, self.window[1] + y, w, h)
+            if not valid.any():
+                return valid
         for mask_band in self._masks:
             m = mask_band.ReadAsArray(self.window[0] + x, self.window[1] + y, w, h)
             if m is None:

@@ -29,7 +29,8 @@ def absolute(path: str) -> str:
 def job_plan(plan: Plan) -> Plan:
     """The plan as chunk jobs carry it: absolute paths, and no outputs (the client writes those)."""
     model = replace(plan.model, path=absolute(plan.model.path)) if plan.model.path else plan.model
-    return replace(plan, source=absolute(plan.source), model=model,
+    mask = replace(plan.mask, path=absolute(plan.mask.path)) if plan.mask else None
+    return replace(plan, source=absolute(plan.source), model=model, mask=mask,
                    outputs=replace(plan.outputs, confidence=None, vector=None))
 
 
@@ -64,8 +65,10 @@ def classify_chunk(run: Run, job: ChunkJob, progress: Callable[[float, str], Non
     t0 = time.perf_counter()
     try:
         shared = store.for_grid(view) if store is not None else None
+        outside = run.outside_mask
         skipped = classify(run, target, tmp_classes, tmp_conf, 100.0, progress, cancelled, log, shared)
         record = work.commit(job.chunk.name, temps, info={"tiles": len(view), "skipped": skipped,
+                                                          "outside": run.outside_mask - outside,
                                                           "seconds": round(time.perf_counter() - t0, 3)})
     except BaseException:
         for tmp in temps.values():

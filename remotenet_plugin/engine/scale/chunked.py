@@ -9,10 +9,14 @@ import time
 import uuid
 from typing import Any, Callable, Optional
 
+from osgeo import gdal
+
 from ....model.messages import QT_TRANSLATE_NOOP
 from ..base.options import ENGINE_VERSION, EngineError, SegmentCancelled, SegmentResult
+from ..classify import to_input_grid
 from ..prepare.plan import Plan
 from ..prepare.run import Run
+from ..read.tiling import TileGrid
 from ..write.files import OutputFiles
 from ..write.geotiff import category_names
 from ..write.qml import paletted_qml, write_text_atomic
@@ -61,6 +65,8 @@ def manifest(plan: Plan, chunks: ChunkPlan) -> dict[str, Any]:
         "runtime": [compute.asked_runtime, compute.runtime], "chunk_side": chunks.side,
         "confidence": out.confidence_type if out.confidence else None,
         "classes": [{"value": c["value"], "name": c["name"]} for c in plan.classes],
+        "resolution": [plan.resolution.target_m, plan.resolution.method] if plan.resolution.resampled else None,
+        "mask": [absolute(plan.mask.path), plan.mask.layer, source_signature(plan.mask.path)] if plan.mask else None,
     }
 
 
@@ -117,7 +123,11 @@ def segment_chunked(run: Run, chunks: ChunkPlan, t_start: float, progress: Calla
             provenance["REMOTENET_DEVICE"] = ", ".join(devices)
         _assemble(chunks, work, tmp_raster, tmp_conf, provenance, run, raster_share, progress, cancelled)
         if tmp_vector:
-            polygons = _polygons(chunks, work, runner, tmp_raster, tmp_conf, tmp_vector, run, raster_share,
+            # Polygons are made on the output's grid: a resampled run's chunks cut that grid afresh.
+            window = plan.window
+            out_chunks = ChunkPlan(TileGrid(window[2], window[3], plan.tile_size, plan.overlap, plan.blend),
+                                   chunks.side) if plan.resolution.resampled else chunks
+            polygons = _polygons(out_chunks, work, runner, tmp_raster, tmp_conf, tmp_vector, run, raster_share,
                                  progress, cancelled, log)
         write_text_atomic(tmp_qml, paletted_qml(list(plan.classes)))
         if cancelled():
@@ -138,13 +148,14 @@ def segment_chunked(run: Run, chunks: ChunkPlan, t_start: float, progress: Calla
         run.ds = None
     work.remove()
     skipped = sum(int(r.get("info", {}).get("skipped", 0)) for r in records.values())
+    outside = sum(int(r.get("info", {}).get("outside", 0)) for r in records.values())
     if run.predictor is not None:
         run.stages["infer"] = run.predictor.seconds
     run.stages["total"] = time.perf_counter() - t_start
     progress(100.0, QT_TRANSLATE_NOOP("RemoteNet", "done"))
     return run.result(tiles_skipped=skipped, polygons=polygons, batch_size=plan.compute.batch_size,
                       device_name=provenance["REMOTENET_DEVICE"], chunks=len(chunks),
-                      chunks_reused=sum(1 for r in records.values() if r.get("reused")))
+                      chunks_reused=sum(1 for r in records.values() if r.get("reused")), tiles_outside_mask=outside)
 
 
 def _classify_chunks(run: Run, chunks: ChunkPlan, work: WorkFolder, runner: Any, share: float,
@@ -195,18 +206,39 @@ def _assemble(chunks: ChunkPlan, work: WorkFolder, tmp_raster: str, tmp_conf: Op
     t0 = time.perf_counter()
     names = [part_names(chunk, tmp_conf is not None) for chunk in chunks]
     span = 4.0 if tmp_conf else 5.0
-    assemble_cog([work.file(n["classes"]) for n in names], work.file("classes.vrt"), tmp_raster, provenance,
+    classes_parts = [work.file(n["classes"]) for n in names]
+    conf_parts = [work.file(n["confidence"]) for n in names] if tmp_conf else []
+    if run.plan.resolution.resampled:  # the parts are on the processing grid: one streaming pass to the input's
+        classes_grid, conf_grid = _mosaic(classes_parts, work.file("classes.grid.vrt")), None
+        classes_parts = [work.file("classes.input.tif")]
+        if tmp_conf:
+            conf_grid = _mosaic(conf_parts, work.file("confidence.grid.vrt"))
+            conf_parts = [work.file("confidence.input.tif")]
+        to_input_grid(run, classes_grid, classes_parts[0], conf_grid, conf_parts[0] if tmp_conf else None,
+                      provenance, lambda f: progress(share + span * 0.5 * f, QT_TRANSLATE_NOOP(
+                          "RemoteNet", "back to the input's grid")), cancelled)
+    assemble_cog(classes_parts, work.file("classes.vrt"), tmp_raster, provenance,
                  "NEAREST", "output_raster", lambda f: progress(share + span * f, QT_TRANSLATE_NOOP(
                      "RemoteNet", "assembling")), cancelled,
                  category_names(list(run.plan.classes)))
     if tmp_conf:
         conf_tags = {**provenance, "REMOTENET_CONFIDENCE": "max class probability" +
                      (" (0..1)" if run.plan.outputs.confidence_type == "float32" else " in percent")}
-        assemble_cog([work.file(n["confidence"]) for n in names], work.file("confidence.vrt"), tmp_conf, conf_tags,
+        assemble_cog(conf_parts, work.file("confidence.vrt"), tmp_conf, conf_tags,
                      "AVERAGE", "output_confidence", lambda f: progress(share + span + f, QT_TRANSLATE_NOOP(
                          "RemoteNet", "assembling")),
                      cancelled)
     run.stages["assemble"] = time.perf_counter() - t0
+
+
+def _mosaic(parts: list[str], vrt_path: str) -> str:
+    vrt = gdal.BuildVRT(vrt_path, parts)
+    if vrt is None:
+        raise EngineError(QT_TRANSLATE_NOOP(
+            "RemoteNet", "cannot mosaic the chunk parts: {gdal_error}").format(gdal_error=gdal.GetLastErrorMsg()),
+            "output_raster")
+    vrt = None
+    return vrt_path
 
 
 def _polygons(chunks: ChunkPlan, work: WorkFolder, runner: Any, tmp_raster: str, tmp_conf: Optional[str],
