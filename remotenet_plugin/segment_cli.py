@@ -84,11 +84,22 @@ def build_parser(prog: str = PROG) -> tuple[argparse.ArgumentParser, dict[str, s
     add(out, "simplify", "--simplify", metavar="TOL", type=float, default=DEFAULTS.simplify,
         help="simplify polygon outlines by this distance in map units; default %(default)s (pixel outlines)")
 
-    area = parser.add_argument_group("what to classify").add_mutually_exclusive_group()
+    what = parser.add_argument_group("what to classify")
+    area = what.add_mutually_exclusive_group()
     add(area, "window", "--window", metavar="XOFF,YOFF,XSIZE,YSIZE", type=_numbers(int, "whole pixel numbers"),
         help="classify only this pixel window of the raster (default: all of it)")
     add(area, "extent", "--extent", metavar="XMIN,YMIN,XMAX,YMAX", type=_numbers(float, "numbers"),
         help="classify only this area, in the raster's CRS, on the raster's pixel grid")
+    add(what, "mask", "--mask", metavar="FILE", help="a polygon layer's file (GeoPackage, shapefile...; its first "
+        "layer, reprojected when on another CRS): only pixels inside its polygons are classified, the rest is "
+        "nodata (255); tiles wholly outside are never read")
+    add(what, "resolution", "--resolution", metavar="model|input|METRES", default=DEFAULTS.resolution,
+        help="the pixel size the model sees: model (default: the model file's pixel size, gsd_m; the input's "
+             "when the file does not say), input (the raster's own pixels) or a size in metres; the raster is "
+             "resampled when more than 10 %% away, and the outputs stay on the raster's own grid")
+    add(what, "resampling", "--resampling", choices=("bilinear", "cubic"), default=DEFAULTS.resampling,
+        help="how the image is resampled for --resolution (classes come back by nearest neighbour); default "
+             "%(default)s")
 
     net = parser.add_argument_group("model and device")
     add(net, "bands", "--bands", metavar="B1,B2,...", type=_numbers(int, "band numbers"),
