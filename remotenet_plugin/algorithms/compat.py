@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from qgis.core import Qgis, QgsProcessing, QgsProcessingParameterDefinition, QgsProcessingParameterNumber
+from qgis.core import Qgis, QgsProcessing, QgsProcessingParameterDefinition, QgsProcessingParameterNumber, QgsWkbTypes
 
 
 def _pick(new: str, old_owner: Any, old_name: str) -> Any:
@@ -22,6 +22,7 @@ FLAG_OPTIONAL = _pick("ProcessingParameterFlag.Optional", QgsProcessingParameter
 NUMBER_INTEGER = _pick("ProcessingNumberParameterType.Integer", QgsProcessingParameterNumber, "Integer")
 NUMBER_DOUBLE = _pick("ProcessingNumberParameterType.Double", QgsProcessingParameterNumber, "Double")
 TYPE_VECTOR_POLYGON = _pick("ProcessingSourceType.VectorPolygon", QgsProcessing, "TypeVectorPolygon")
+GEOMETRY_POLYGON = _pick("GeometryType.Polygon", QgsWkbTypes, "PolygonGeometry")
 
 
 def make_advanced(param: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:

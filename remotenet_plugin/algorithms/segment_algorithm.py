@@ -8,6 +8,8 @@ option at fault, shown here under the parameter's name.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +22,7 @@ from qgis.core import (
     QgsProcessingParameterBand,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
@@ -28,17 +31,20 @@ from qgis.core import (
     QgsProcessingParameterVectorDestination,
     QgsProcessingUtils,
     QgsRasterLayer,
+    QgsVectorFileWriter,
+    QgsWkbTypes,
 )
 
 from ...model.messages import QT_TRANSLATE_NOOP
 from ..dependencies import configure_torch_threads
 from ..engine.base.options import DEFAULT_CHUNK_PX, DEVICES, MIN_TILE, PRECISIONS, RUNTIMES
 from ..engine.prepare.check import MAX_BATCH
+from ..engine.read.resample import METHODS as RESAMPLINGS
 from ..styling import ClassStylePostProcessor, keep_alive, save_default_style_in_geopackage
 from ..translation import error_text, translated
 from .base import PLUGIN_ROOT, RemoteNetAlgorithm, engine_callbacks, help_html
 from .choices import ChoiceParameter
-from .compat import NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR_POLYGON, make_advanced
+from .compat import GEOMETRY_POLYGON, NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR_POLYGON, make_advanced
 
 BUNDLED_MODEL = PLUGIN_ROOT / "resources" / "models" / "remotenet_demo_buildings.safetensors"
 
@@ -66,6 +72,24 @@ HELP_PARAMETERS = [
     (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Extent"), "EXTENT",
      QT_TRANSLATE_NOOP("SegmentAlgorithm",
          "classify only this part of the raster (on the input's pixel grid). Default: the whole raster.")),
+    (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Mask"), "MASK",
+     QT_TRANSLATE_NOOP("SegmentAlgorithm",
+         "optional polygon layer: only pixels inside its polygons are classified (its selected features only "
+         "when ticked; reprojected when on another CRS). Pixels outside are nodata (255) and get no polygons; "
+         "tiles wholly outside are never read, so a small mask over a large raster runs in proportion to its "
+         "area.")),
+    (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Processing resolution"), "RESOLUTION",
+     QT_TRANSLATE_NOOP("SegmentAlgorithm",
+         "the pixel size the model sees: <i>model</i> (default: the pixel size the model was trained at, from its "
+         "file; the input's when the file does not say), <i>input</i> (the raster's own pixels) or a size in "
+         "metres (for example 0.5; on a geographic raster, metres at the centre). A raster more than 10% away "
+         "is resampled for the model (bilinear, or cubic), and the classes come back to the input's grid by "
+         "nearest neighbour, so the outputs always line up with the input. Upsampling more than 8x is "
+         "refused.")),
+    (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Resampling"), "RESAMPLING",
+     QT_TRANSLATE_NOOP("SegmentAlgorithm",
+         "advanced; how the image is resampled for the processing resolution: bilinear (default) or cubic. "
+         "Classes are never interpolated.")),
     (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Tile size"), "TILE_SIZE",
      QT_TRANSLATE_NOOP("SegmentAlgorithm",
          "advanced; pixels per tile side, at least {min_tile}. Default: the model's tile size. Smaller tiles "
@@ -150,6 +174,7 @@ class SegmentPlan:
     model_path: str
     meta: dict[str, Any] | None  # None for a PyTorch checkpoint: its header needs torch
     options: dict[str, Any]
+    temporary: str | None = None  # a folder holding the mask's features as a GeoPackage
 
 
 class SegmentAlgorithm(RemoteNetAlgorithm):
@@ -157,6 +182,9 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
     MODEL = "MODEL"
     BANDS = "BANDS"
     EXTENT = "EXTENT"
+    MASK = "MASK"
+    RESOLUTION = "RESOLUTION"
+    RESAMPLING = "RESAMPLING"
     TILE_SIZE = "TILE_SIZE"
     OVERLAP = "OVERLAP"
     BATCH_SIZE = "BATCH_SIZE"
@@ -172,13 +200,14 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
     OUTPUT_VECTOR = "OUTPUT_VECTOR"
     OUTPUT_CONFIDENCE = "OUTPUT_CONFIDENCE"
     # Choice parameters: the names they take (the engine's), in the order of the old indexes.
-    CHOICES = {DEVICE: DEVICES, PRECISION: PRECISIONS, RUNTIME: RUNTIMES}
+    CHOICES = {DEVICE: DEVICES, PRECISION: PRECISIONS, RUNTIME: RUNTIMES, RESAMPLING: RESAMPLINGS}
     # The engine's option names (EngineError.field) as this algorithm's parameters.
     PARAMETER_OF_FIELD = {
         "source": INPUT, "model": MODEL, "bands": BANDS, "extent": EXTENT, "window": EXTENT,
         "tile_size": TILE_SIZE, "overlap": OVERLAP, "batch_size": BATCH_SIZE, "device": DEVICE,
         "precision": PRECISION, "runtime": RUNTIME, "min_area": MIN_AREA, "simplify": SIMPLIFY,
-        "chunk_size": CHUNK_SIZE, "scheduler": DASK_SCHEDULER,
+        "chunk_size": CHUNK_SIZE, "scheduler": DASK_SCHEDULER, "mask": MASK, "resolution": RESOLUTION,
+        "resampling": RESAMPLING,
         "output_raster": OUTPUT_RASTER,
         "output_vector": OUTPUT_VECTOR, "output_confidence": OUTPUT_CONFIDENCE,
     }
@@ -216,6 +245,13 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
             optional=True, allowMultiple=True))
         self.addParameter(QgsProcessingParameterExtent(self.EXTENT, self.tr("Extent (default: whole raster)"),
                                                        optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.MASK, self.tr("Mask: classify only inside these polygons (optional)"), [TYPE_VECTOR_POLYGON],
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.RESOLUTION, self.tr("Processing resolution: model, input or metres"), defaultValue="model"))
+        self.addParameter(make_advanced(ChoiceParameter(
+            self.RESAMPLING, self.tr("Resampling of the image"), RESAMPLINGS, "bilinear")))
         self.addParameter(make_advanced(QgsProcessingParameterNumber(
             self.TILE_SIZE, self.tr("Tile size in pixels (default: from the model file)"), NUMBER_INTEGER,
             optional=True, minValue=MIN_TILE)))
@@ -252,6 +288,7 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
         self.addOutput(QgsProcessingOutputString("DEVICE_USED", self.tr("Device that ran the model")))
         self.addOutput(QgsProcessingOutputNumber("TILES_TOTAL", self.tr("Tiles")))
         self.addOutput(QgsProcessingOutputNumber("TILES_SKIPPED_NODATA", self.tr("Tiles skipped as nodata")))
+        self.addOutput(QgsProcessingOutputNumber("TILES_OUTSIDE_MASK", self.tr("Tiles skipped outside the mask")))
 
     # ----- from parameters to a plan (GUI thread, no torch) -----------------------------------
 
@@ -263,15 +300,57 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
                            options=self._options(parameters, context, layer))
         from ..engine import EngineError, SegmentOptions, check_inputs
 
-        outputs = self.output_files(parameters, QgsProcessingContext())  # a scratch context: no layers to load
         try:
+            plan.options["mask"], plan.temporary = self._mask_file(parameters, context)
+            outputs = self.output_files(parameters, QgsProcessingContext())  # a scratch context: no layers to load
             check_inputs(plan.source, meta, SegmentOptions(output_vector=outputs[self.OUTPUT_VECTOR],
                                                            output_confidence=outputs[self.OUTPUT_CONFIDENCE],
                                                            **plan.options),
                          outputs[self.OUTPUT_RASTER])
         except EngineError as err:
+            self.release(plan)
             raise QgsProcessingException(self.error_message(err)) from err
+        except BaseException:
+            self.release(plan)
+            raise
         return plan
+
+    def release(self, plan: SegmentPlan) -> None:
+        if plan is not None and plan.temporary:
+            shutil.rmtree(plan.temporary, ignore_errors=True)
+            plan.temporary = None
+
+    def _mask_file(self, parameters, context) -> tuple[str | None, str | None]:
+        """The mask's polygons as a GeoPackage for the engine (selected features only when ticked, in the
+        layer's own CRS: the engine reprojects), and the temporary folder holding it; (None, None) without."""
+        if parameters.get(self.MASK) in (None, ""):
+            return None, None
+        source = self.parameterAsSource(parameters, self.MASK, context)
+        if source is None:
+            raise QgsProcessingException(self.tr(
+                "MASK: {value} is not a vector layer QGIS can open; choose a polygon layer").format(
+                value=repr(parameters.get(self.MASK))))
+        if QgsWkbTypes.geometryType(source.wkbType()) != GEOMETRY_POLYGON:
+            raise QgsProcessingException(self.tr(
+                "MASK: '{layer}' holds {kind} geometries; choose a polygon layer").format(
+                layer=source.sourceName(), kind=QgsWkbTypes.displayString(source.wkbType())))
+        folder = tempfile.mkdtemp(prefix="remotenet_mask_")
+        path = os.path.join(folder, "mask.gpkg")
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName, options.layerName = "GPKG", "mask"
+        writer = QgsVectorFileWriter.create(path, source.fields(), source.wkbType(), source.sourceCrs(),
+                                            context.transformContext(), options)
+        try:
+            if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
+                raise QgsProcessingException(self.tr("MASK: cannot copy the mask's polygons: {error}").format(
+                    error=writer.errorMessage()))
+            for feature in source.getFeatures():
+                writer.addFeature(feature)
+            del writer
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        return path, folder
 
     def _raster_layer(self, parameters, context) -> QgsRasterLayer:
         problem = self._input_file_problem(parameters.get(self.INPUT), context)
@@ -348,6 +427,8 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
             if not rect.isNull():
                 extent = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
         return {
+            "resolution": self.parameterAsString(parameters, self.RESOLUTION, context).strip() or "model",
+            "resampling": self.choice(parameters, self.RESAMPLING, context),
             "bands": self.parameterAsInts(parameters, self.BANDS, context) if parameters.get(self.BANDS) else None,
             "extent": extent,
             "tile_size": self._number(parameters, self.TILE_SIZE, context),
@@ -421,6 +502,7 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
             "DEVICE_USED": result.device,
             "TILES_TOTAL": result.tiles_total,
             "TILES_SKIPPED_NODATA": result.tiles_skipped_nodata,
+            "TILES_OUTSIDE_MASK": result.tiles_outside_mask,
         }
 
     def postProcessAlgorithm(self, context, feedback) -> dict[str, Any]:  # noqa: N802
