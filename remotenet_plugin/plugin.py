@@ -84,6 +84,11 @@ class RemoteNetPlugin:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
         remove_translator()
+        # Networks Segment kept loaded between runs (engine/prepare/kept.py) go with the plugin; looked up, not
+        # imported: an unload never loads the engine (or torch) only to find nothing kept.
+        kept = sys.modules.get(f"{PACKAGE}.remotenet_plugin.engine.prepare.kept")
+        if kept is not None:
+            kept.release()
         _unload_every_module_with_the_plugin()
 
 

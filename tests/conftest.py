@@ -15,6 +15,15 @@ os.environ.setdefault("REMOTENET_RUNTIME", "torch")
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
+
+
+@pytest.fixture(autouse=True)
+def _release_kept_networks():
+    """Networks segment() keeps between runs (engine/prepare/kept.py) do not cross from one test into the next."""
+    yield
+    kept = sys.modules.get("remotenet.remotenet_plugin.engine.prepare.kept")
+    if kept is not None:
+        kept.release()
 QGIS_PYTHON_PLUGINS = "/usr/share/qgis/python/plugins"  # Debian's home of the `processing` plugin
 
 # Class names and colours the styling tests look for.

@@ -45,6 +45,7 @@ def test_openvino_agrees_with_torch_fp32_and_says_it_ran(tmp_path, cache):
 
 
 def test_second_run_takes_the_converted_network_from_the_cache(tmp_path, cache, monkeypatch):
+    monkeypatch.setenv("REMOTENET_KEEP_SECONDS", "0")  # no network kept in the process: the disk cache is tested
     _run(tmp_path, "first", cache, runtime="openvino")  # converts unless the test above already did
 
     def no_conversion(*_a, **_k):

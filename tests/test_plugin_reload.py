@@ -162,9 +162,12 @@ del sys.modules["safetensors"]
 result = processing.run("remotenet:segment", {"INPUT": raster, "MODEL": model, "OUTPUT_RASTER": output})
 OUT["segment_output"] = result.get("OUTPUT_RASTER")
 state("after_segment")
+kept = sys.modules["remotenet.remotenet_plugin.engine.prepare.kept"]  # the network Segment keeps for the next run
+OUT["kept_after_segment"] = kept.kept_count()
 
 OUT["unload_at_end"] = qgis.utils.unloadPlugin("remotenet")
 state("unloaded_at_end")
+OUT["kept_after_unload"] = [kept.kept_count(), kept._timer is None]
 print("RESULT" + json.dumps(OUT, default=str))
 """
 
@@ -228,6 +231,8 @@ def test_load_unload_reload_then_segment_leaves_one_of_everything(plugin_folder,
     assert Path(out["segment_output"]) == output and output.is_file()
     after = states["after_segment"]
     assert (after["menus"], after["providers"], after["offers"], after["bar_items"]) == (1, 1, 1, 1)
+    assert out["kept_after_segment"] == 1  # Segment keeps its prepared network for the next run...
+    assert out["kept_after_unload"] == [0, True]  # ...and the unload releases it, its idle timer too
 
     end = states["unloaded_at_end"]
     assert out["unload_at_end"]

@@ -9,7 +9,7 @@ from ...model.messages import QT_TRANSLATE_NOOP
 from .base.gdal_errors import with_gdal_return_codes
 from .base.options import SegmentCancelled, SegmentOptions, SegmentResult
 from .classify import Target, classify, to_input_grid
-from .prepare.run import ModelArg, prepare
+from .prepare.run import ModelArg, keep_prepared, prepare
 from .scale.chunked import segment_chunked
 from .scale.chunks import ChunkPlan
 from .write.files import OutputFiles
@@ -87,5 +87,6 @@ def segment(source: str, model: ModelArg, output_raster: str, options: Optional[
     run.stages["infer"] = run.predictor.seconds
     run.stages["total"] = time.perf_counter() - t_start
     progress(100.0, QT_TRANSLATE_NOOP("RemoteNet", "done"))
+    keep_prepared(run)  # the next run with this model and these settings starts without loading (prepare/kept.py)
     return run.result(tiles_skipped=skipped, polygons=polygons, batch_size=run.predictor.batch_size,
                       tiles_outside_mask=run.outside_mask)

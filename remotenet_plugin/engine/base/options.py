@@ -11,13 +11,16 @@ ENGINE_VERSION = "0.1.0"
 
 # The values a run accepts; the QGIS dialogs list the same ones (one owner: this module).
 DEVICES = ("auto", "cuda", "cpu")
-PRECISIONS = ("auto", "fp32", "bf16", "fp16")
+PRECISIONS = ("auto", "fp32", "bf16", "fp16", "int8")  # int8: OpenVINO + NNCF on the CPU
 MIN_TILE = 32  # pixels; the network pads smaller inputs anyway, so smaller tiles only waste work
 RUNTIMES = ("auto", "torch", "openvino")
 DEFAULT_CHUNK_PX = 4096  # output pixels per chunk side (rounded up to the tile stride); see engine/scale/chunks.py
 OPENVINO_MISSING = QT_TRANSLATE_NOOP(
     "RemoteNet", "'openvino' was asked for but OpenVINO is not installed in this Python; install it with `pip install "
     "openvino`, or choose the runtime Auto or PyTorch")
+NNCF_MISSING = QT_TRANSLATE_NOOP(
+    "RemoteNet", "'int8' needs NNCF, OpenVINO's quantisation tool, which is not installed in this Python; install it "
+    "with `pip install nncf` (beside `openvino`), or choose the precision Auto, bf16 or fp32")
 
 
 class EngineError(Exception):
@@ -50,7 +53,7 @@ class SegmentOptions:
     overlap: Optional[int] = None  # None -> min(48, tile_size // 4): see check.DEFAULT_OVERLAP_PX
     batch_size: int = 4
     device: str = "auto"  # "auto" | "cuda" | "cpu"
-    precision: str = "auto"  # "auto" | "fp32" | "bf16" | "fp16"
+    precision: str = "auto"  # "auto" | "fp32" | "bf16" | "fp16" | "int8" (OpenVINO on the CPU, with NNCF)
     tta: bool = False  # average probabilities over flips
     output_confidence: Optional[str] = None  # optional max-probability GeoTIFF
     output_vector: Optional[str] = None  # optional GeoPackage of class polygons

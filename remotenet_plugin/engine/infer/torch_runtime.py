@@ -36,6 +36,9 @@ def pick_precision(precision: str, device: torch.device, model: Optional[torch.n
             "RemoteNet", "precision {precision!r} is not one of {precisions}").format(
             precision=precision, precisions=', '.join(PRECISIONS)))
     if device.type == "cuda":
+        if precision == "int8":
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "precision 'int8' runs with OpenVINO on the CPU only; on a GPU use Auto, fp16 or bf16"))
         if precision == "auto":
             return "bf16" if torch.cuda.is_bf16_supported() else "fp16"
         return precision

@@ -21,6 +21,7 @@ from ..base.options import (
     DEFAULT_CHUNK_PX,
     DEVICES,
     MIN_TILE,
+    NNCF_MISSING,
     OPENVINO_MISSING,
     PRECISIONS,
     RUNTIMES,
@@ -117,6 +118,19 @@ def _check_choices(options: SegmentOptions) -> None:
                 "Auto").format(device=device), "runtime")
         if importlib.util.find_spec("openvino") is None:
             raise EngineError(OPENVINO_MISSING, "runtime")
+    if precision == "int8":  # post-training quantisation with NNCF, run by OpenVINO: the CPU only
+        if device.startswith("cuda"):
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "'int8' runs with OpenVINO on the CPU only, not {device}; on a GPU use Auto, fp16 or "
+                "bf16").format(device=device), "precision")
+        if runtime == "torch":
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "'int8' runs with OpenVINO, not PyTorch; choose the runtime Auto or OpenVINO"),
+                "precision")
+        if importlib.util.find_spec("openvino") is None:
+            raise EngineError(OPENVINO_MISSING, "runtime")
+        if importlib.util.find_spec("nncf") is None:
+            raise EngineError(NNCF_MISSING, "precision")
     if options.blend not in ("smooth", "crop"):
         raise EngineError(QT_TRANSLATE_NOOP(
             "RemoteNet", "{blend!r} is not one of 'smooth', 'crop'").format(blend=options.blend), "blend")

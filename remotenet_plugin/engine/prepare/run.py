@@ -15,10 +15,11 @@ from ....model import ModelFileError, load_model, read_metadata
 from ....model.messages import QT_TRANSLATE_NOOP, message_of
 from ..base.digest import file_sha256
 from ..base.options import EngineError, SegmentOptions, SegmentResult
-from ..infer.runtimes import pick_runtime
+from ..infer.runtimes import pick_auto_precision, pick_runtime
 from ..infer.torch_runtime import Predictor, describe_device, pick_device, pick_precision
 from ..read.resample import describe_resolution
 from ..read.source import Normaliser, open_raster
+from . import kept
 from .check import check_inputs, describe_assumptions
 from .plan import Compute, ModelRef, Plan, plan_from_options
 
@@ -52,6 +53,8 @@ class Run:
     normaliser: Normaliser
     stages: dict[str, float] = field(default_factory=dict)
     outside_mask: int = 0  # tiles skipped unread because the mask does not reach them
+    keep_key: Optional[tuple] = None  # where a finished run leaves its network for the next (prepare/kept.py)
+    kept_compute: Optional[Compute] = None  # the compute the runner was made for (before an int8 fallback)
 
     @property
     def device(self) -> torch.device:
@@ -101,13 +104,19 @@ def prepare(source: str, model: ModelArg, output_raster: str, options: SegmentOp
     meta, model_path = model_header(model)
     check_inputs(source, meta, options, output_raster)
     ds = open_raster(source)
-    net, meta, model_ref = _load_network(model, model_path)
+    key = kept.key_for(model_path, options.device, options.precision, options.runtime, options.batch_size,
+                       options.tta, options.cache_dir) if with_predictor else None
+    reuse = kept.take(key)
+    net, meta, model_ref = (reuse.net, reuse.meta, reuse.model_ref) if reuse else _load_network(model, model_path)
     device = pick_device(options.device)
+    precision = pick_precision(options.precision, device, net)
+    runtime = pick_runtime(options.runtime, device, net, precision)
     plan = plan_from_options(
         options, source=source, output_raster=output_raster, model=model_ref, meta=meta, ds=ds,
         device=str(device), device_name=describe_device(device),
-        precision=pick_precision(options.precision, device, net), runtime=pick_runtime(options.runtime, device, net))
-    run = _start(plan, plan.open_source() if plan.resolution.resampled else ds, net, meta, log, with_predictor)
+        precision=pick_auto_precision(options.precision, precision, runtime, device, net), runtime=runtime)
+    run = _start(plan, plan.open_source() if plan.resolution.resampled else ds, net, meta, log, with_predictor, reuse)
+    run.keep_key = key
     compute = plan.compute
     log(QT_TRANSLATE_NOOP(
         "RemoteNet", "segmenting {source} window {window} with {model_name} on {device_name} ({runtime_name}, "
@@ -132,27 +141,63 @@ def prepare_from_plan(plan: Plan, log: Callable[[str], None]) -> Run:
 
 
 def _start(plan: Plan, ds: gdal.Dataset, net: torch.nn.Module, meta: dict, log: Callable[[str], None],
-           with_predictor: bool) -> Run:
+           with_predictor: bool, reuse: Optional[kept.Prepared] = None) -> Run:
     t0 = time.perf_counter()
     predictor, runtime_name = None, plan.compute.runtime  # a Dask client leaves the network to its workers
-    if with_predictor:
-        predictor, runtime_name = make_predictor(plan, net, log)
+    made_for = plan.compute
+    shape = (len(plan.bands), plan.grid.th, plan.grid.tw)
+    if reuse is not None and reuse.compute == made_for and (reuse.shape == shape or reuse.compute.runtime == "torch"):
+        predictor, runtime_name = reuse.predictor, reuse.runtime_name
+        predictor.log, predictor.seconds = log, 0.0
+        log(QT_TRANSLATE_NOOP("RemoteNet", "using the network prepared by the previous run ({runtime_name}, "
+                                           "{precision})").format(runtime_name=runtime_name,
+                                                                  precision=predictor.precision))
+    elif with_predictor:
+        predictor, runtime_name = make_predictor(plan, net, log, ds, meta)
+        kept.stats["prepared"] += 1
+    if predictor is not None and getattr(predictor, "precision", plan.compute.precision) != plan.compute.precision:
+        # int8 asked by Auto that did not agree with full precision on its calibration tiles: the fallback ran
+        plan = replace(plan, compute=replace(plan.compute, precision=predictor.precision))
     stages = {"read": 0.0, "infer": 0.0, "blend": 0.0, "write": 0.0, "polygonise": 0.0, "wait_read": 0.0,
               "prepare_runtime": time.perf_counter() - t0}
     return Run(plan=plan, ds=ds, net=net, meta=meta, predictor=predictor, runtime_name=runtime_name,
-               normaliser=Normaliser.from_meta(meta), stages=stages)
+               normaliser=Normaliser.from_meta(meta), stages=stages, kept_compute=made_for)
 
 
-def make_predictor(plan: Plan, net: torch.nn.Module, log: Callable[[str], None]) -> tuple[Any, str]:
-    """The network runner and the runtime's name with version (for the log and the tags)."""
+def keep_prepared(run: Run) -> None:
+    """A finished run leaves its network and runner for the next run with the same model and settings."""
+    if run.keep_key is None or run.predictor is None:
+        return
+    compute = run.kept_compute or run.plan.compute
+    kept.put(run.keep_key, kept.Prepared(
+        net=run.net, meta=run.meta, model_ref=run.plan.model, compute=compute,
+        shape=(len(run.plan.bands), run.plan.grid.th, run.plan.grid.tw), predictor=run.predictor,
+        runtime_name=run.runtime_name, megabytes=kept.estimate_mb(run.net, run.plan.compute.precision,
+                                                                   compute.runtime)))
+
+
+def make_predictor(plan: Plan, net: torch.nn.Module, log: Callable[[str], None],
+                   ds: Optional[gdal.Dataset] = None, meta: Optional[dict] = None) -> tuple[Any, str]:
+    """The network runner and the runtime's name with version (for the log and the tags). ``ds`` and
+    ``meta``: the dataset tiles are read from and the model's header, for int8's calibration tiles."""
     compute = plan.compute
     if compute.runtime == "openvino":
         from ..infer.openvino_runtime import OpenVINOPredictor, module_fingerprint
 
         grid = plan.grid
         shape = (max(1, compute.batch_size), len(plan.bands), grid.th, grid.tw)
+        calibration = fallback = None
+        if compute.precision == "int8":
+            from ..infer.openvino_runtime import CALIBRATION_TILES
+            from ..read.calibration import calibration_tiles
+
+            if ds is not None and meta is not None:
+                calibration = calibration_tiles(ds, list(plan.bands), grid.th, grid.tw, Normaliser.from_meta(meta),
+                                                CALIBRATION_TILES)
+            fallback = pick_precision("auto", torch.device("cpu"), net) if compute.asked_precision == "auto" else None
         predictor = OpenVINOPredictor(net, plan.model.sha256 or module_fingerprint(net), shape, compute.precision,
-                                      compute.tta, compute.cache_dir, log)
+                                      compute.tta, compute.cache_dir, log, calibration=calibration,
+                                      int8_fallback=fallback)
         return predictor, f"openvino {predictor.version}"
     device = torch.device(compute.device)
     return (Predictor(net, device, compute.precision, compute.tta, compute.batch_size, log),

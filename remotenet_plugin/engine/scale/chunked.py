@@ -15,7 +15,7 @@ from ....model.messages import QT_TRANSLATE_NOOP
 from ..base.options import ENGINE_VERSION, EngineError, SegmentCancelled, SegmentResult
 from ..classify import to_input_grid
 from ..prepare.plan import Plan
-from ..prepare.run import Run
+from ..prepare.run import Run, keep_prepared
 from ..read.tiling import TileGrid
 from ..write.files import OutputFiles
 from ..write.geotiff import category_names
@@ -153,6 +153,7 @@ def segment_chunked(run: Run, chunks: ChunkPlan, t_start: float, progress: Calla
         run.stages["infer"] = run.predictor.seconds
     run.stages["total"] = time.perf_counter() - t_start
     progress(100.0, QT_TRANSLATE_NOOP("RemoteNet", "done"))
+    keep_prepared(run)
     return run.result(tiles_skipped=skipped, polygons=polygons, batch_size=plan.compute.batch_size,
                       device_name=provenance["REMOTENET_DEVICE"], chunks=len(chunks),
                       chunks_reused=sum(1 for r in records.values() if r.get("reused")), tiles_outside_mask=outside)
