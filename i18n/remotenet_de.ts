@@ -222,552 +222,547 @@
 {instructions}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/assemble.py" line="47"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="237"/>
         <source>cannot mosaic the chunk parts: {gdal_error}</source>
         <translation>die Teile der Blöcke lassen sich nicht zu einem Mosaik zusammenfügen: {gdal_error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/assemble.py" line="61"/>
+        <location filename="../remotenet_plugin/engine/scale/assemble.py" line="61"/>
         <source>writing {out_path} failed: {gdal_error}</source>
         <translation>Schreiben von {out_path} fehlgeschlagen: {gdal_error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/blend.py" line="33"/>
+        <location filename="../remotenet_plugin/engine/blend/rows.py" line="33"/>
         <source>the network produced NaN or infinite values; check the model file, the input scaling in its header, or use precision &apos;fp32&apos;</source>
         <translation>das Netz hat NaN- oder unendliche Werte erzeugt; prüfen Sie die Modelldatei und die Eingabeskalierung in ihrem Header, oder verwenden Sie die Präzision 'fp32'</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="49"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="73"/>
         <source>{tile_size!r} must be a whole number of at least {min_tile} pixels</source>
         <translation>{tile_size!r} muss eine ganze Zahl von mindestens {min_tile} Pixeln sein</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="54"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="78"/>
         <source>{tile} is too small; use at least {min_tile} pixels</source>
         <translation>{tile} ist zu klein; verwenden Sie mindestens {min_tile} Pixel</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="59"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="83"/>
         <source>{overlap} must be at least 0 and less than half the tile size ({tile} px): use at most {value}</source>
         <translation>{overlap} muss mindestens 0 und kleiner als die halbe Kachelgröße ({tile} px) sein: verwenden Sie höchstens {value}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="67"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="91"/>
         <source>{batch_size!r} must be a whole number from 1 to {max_batch} tiles</source>
         <translation>{batch_size!r} muss eine ganze Zahl von 1 bis {max_batch} Kacheln sein</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="73"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="97"/>
         <source>{device!r} is not one of {devices}</source>
         <translation>{device!r} ist keiner der Werte {devices}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="78"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="102"/>
         <source>{precision!r} is not one of {precisions}</source>
         <translation>{precision!r} ist keiner der Werte {precisions}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="82"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="106"/>
         <source>&apos;fp16&apos; needs a CUDA GPU; on the CPU use &apos;bf16&apos; or &apos;fp32&apos;</source>
         <translation>'fp16' benötigt eine CUDA-GPU; verwenden Sie auf der CPU 'bf16' oder 'fp32'</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/runtimes.py" line="23"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="110"/>
         <source>{runtime!r} is not one of {runtimes}</source>
         <translation>{runtime!r} ist keiner der Werte {runtimes}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="91"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="115"/>
         <source>&apos;openvino&apos; runs on the CPU only, not {device}; choose the device CPU or the runtime Auto</source>
         <translation>'openvino' läuft nur auf der CPU, nicht auf {device}; wählen Sie das Gerät CPU oder die Laufzeitumgebung Automatisch</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="97"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="121"/>
         <source>{blend!r} is not one of &apos;smooth&apos;, &apos;crop&apos;</source>
         <translation>{blend!r} ist keiner der Werte 'smooth', 'crop'</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="100"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="124"/>
         <source>{confidence_type!r} is not one of &apos;float32&apos;, &apos;uint8&apos;</source>
         <translation>{confidence_type!r} ist keiner der Werte 'float32', 'uint8'</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="104"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="128"/>
         <source>{min_area} must be 0 or more square metres</source>
         <translation>{min_area} muss 0 oder mehr Quadratmeter betragen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="107"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="131"/>
         <source>{simplify} must be 0 or more map units</source>
         <translation>{simplify} muss 0 oder mehr Karteneinheiten betragen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="116"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="140"/>
         <source>{chunk_size!r} must be a whole number of at least {min_tile} pixels (default {default_chunk_px})</source>
         <translation>{chunk_size!r} muss eine ganze Zahl von mindestens {min_tile} Pixeln sein (Vorgabe {default_chunk_px})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="127"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="151"/>
         <source>the TLS file {path} ({name}) does not exist; give the files of the certificates made for this cluster</source>
         <translation>die TLS-Datei {path} ({name}) existiert nicht; geben Sie die Dateien der Zertifikate an, die für diesen Cluster erstellt wurden</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="144"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="168"/>
         <source>{path} is the input raster; choose another file name so the input is kept</source>
         <translation>{path} ist das Eingaberaster; wählen Sie einen anderen Dateinamen, damit die Eingabe erhalten bleibt</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="148"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="172"/>
         <source>{path} is also the {seen}; give each output its own file</source>
         <translation>{path} wird bereits für {seen} verwendet; geben Sie jeder Ausgabe eine eigene Datei</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="153"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="177"/>
         <source>{path} is not a {what} file name; RemoteNet writes {what} ({extensions}): change the file name&apos;s extension</source>
         <translation>{path} ist kein {what}-Dateiname; RemoteNet schreibt {what} ({extensions}): ändern Sie die Dateiendung</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="158"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="182"/>
         <source>{path}: the folder {folder} does not exist; create it or choose another</source>
         <translation>{path}: der Ordner {folder} existiert nicht; legen Sie ihn an oder wählen Sie einen anderen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="162"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="186"/>
         <source>{path}: the folder {folder} is not writable; choose another place</source>
         <translation>{path}: in den Ordner {folder} kann nicht geschrieben werden; wählen Sie einen anderen Ort</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="206"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="240"/>
         <source>{source} refers to {path}, which does not exist; restore that file or rebuild the virtual raster</source>
         <translation>{source} verweist auf {path}, das nicht existiert; stellen Sie diese Datei wieder her oder erstellen Sie das virtuelle Raster neu</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="217"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="251"/>
         <source>band {repeated} is chosen more than once ({chosen}); choose each band once, in the order the model takes them</source>
         <translation>Kanal {repeated} ist mehrfach gewählt ({chosen}); wählen Sie jeden Kanal nur einmal, in der Reihenfolge, in der das Modell sie erwartet</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="232"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="266"/>
         <source>{extent} is {value:g} x {value2:g} map units, smaller than one pixel ({pixel_w:g} x {pixel_h:g}); give an extent of at least one pixel in the raster&apos;s CRS</source>
         <translation>{extent} ist {value:g} x {value2:g} Karteneinheiten groß und damit kleiner als ein Pixel ({pixel_w:g} x {pixel_h:g}); geben Sie eine Ausdehnung von mindestens einem Pixel im KBS des Rasters an</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="94"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_polygons.py" line="94"/>
         <source>chunk {rect} is not inside the {width} x {height} class raster {classes_path}</source>
         <translation>Block {rect} liegt nicht innerhalb des {width} x {height} großen Klassenrasters {classes_path}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="114"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_polygons.py" line="114"/>
         <source>{path}: cannot open the class raster ({gdal_error})</source>
         <translation>{path}: das Klassenraster kann nicht geöffnet werden ({gdal_error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="147"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_polygons.py" line="147"/>
         <source>sieving chunk {rect} failed: {gdal_error}</source>
         <translation>Sieben von Block {rect} fehlgeschlagen: {gdal_error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="162"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_polygons.py" line="162"/>
         <source>polygonising chunk {rect} failed: {gdal_error}</source>
         <translation>Polygonisieren von Block {rect} fehlgeschlagen: {gdal_error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="314"/>
+        <location filename="../remotenet_plugin/engine/write/polygons.py" line="314"/>
         <source>burning polygon ids failed: {gdal_error}</source>
         <translation>Einbrennen der Polygon-IDs fehlgeschlagen: {gdal_error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="184"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_polygons.py" line="184"/>
         <source>{confidence_path}: cannot open the confidence raster ({gdal_error})</source>
         <translation>{confidence_path}: das Konfidenzraster kann nicht geöffnet werden ({gdal_error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="213"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_polygons.py" line="213"/>
         <source>{piece_path}: cannot create the polygon piece ({gdal_error}); check the work folder is writable and has space</source>
         <translation>{piece_path}: die Polygon-Teildatei kann nicht erstellt werden ({gdal_error}); prüfen Sie, ob der Arbeitsordner beschreibbar ist und genug Platz hat</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="246"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_polygons.py" line="246"/>
         <source>{piece_path}: writing the polygon piece failed ({gdal_error})</source>
         <translation>{piece_path}: Schreiben der Polygon-Teildatei fehlgeschlagen ({gdal_error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="387"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_polygons.py" line="387"/>
         <source>{path}: cannot read the polygon piece ({gdal_error})</source>
         <translation>{path}: die Polygon-Teildatei kann nicht gelesen werden ({gdal_error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="437"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_polygons.py" line="437"/>
         <source>{pieces}: polygon {fid} is missing from the piece</source>
         <translation>{pieces}: Polygon {fid} fehlt in der Teildatei</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="473"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_polygons.py" line="473"/>
         <source>merging {members_count} polygons across chunk seams failed: {gdal_error}</source>
         <translation>Zusammenführen von {members_count} Polygonen über Blockgrenzen hinweg fehlgeschlagen: {gdal_error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_task.py" line="94"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_task.py" line="107"/>
         <source>Dask worker {worker_address}: {detail} (every worker must be able to open the same paths: use a shared file system, or a GDAL /vsi path for the input)</source>
         <translation>Dask-Worker {worker_address}: {detail} (jeder Worker muss dieselben Pfade öffnen können: verwenden Sie ein gemeinsames Dateisystem oder einen GDAL-/vsi-Pfad für die Eingabe)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_task.py" line="147"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_task.py" line="160"/>
         <source>Dask worker {where}: {detail}</source>
         <translation>Dask-Worker {where}: {detail}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="94"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="102"/>
         <source>a run on a Dask scheduler needs a model file every worker can open, not an in-memory model</source>
         <translation>ein Lauf auf einem Dask-Scheduler benötigt eine Modelldatei, die jeder Worker öffnen kann, kein Modell im Arbeitsspeicher</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/classify.py" line="191"/>
+        <location filename="../remotenet_plugin/engine/classify.py" line="233"/>
         <source>the network returned shape {shape} for tiles of {shape2}; expected {num_classes} classes at the tile&apos;s size (the header&apos;s classes must match the network)</source>
         <translation>das Netz lieferte die Form {shape} für Kacheln der Form {shape2}; erwartet wurden {num_classes} Klassen in der Größe der Kachel (die Klassen im Header müssen zum Netz passen)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/dask_runner.py" line="16"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="43"/>
         <source>a Dask scheduler was given but dask.distributed is not installed in this Python; install it with `pip install &quot;dask[distributed]&quot;`, or leave the scheduler empty to run in this process</source>
         <translation>ein Dask-Scheduler wurde angegeben, aber dask.distributed ist in diesem Python nicht installiert; installieren Sie es mit `pip install &quot;dask[distributed]&quot;` oder lassen Sie den Scheduler leer, um in diesem Prozess zu rechnen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/dask_runner.py" line="29"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="55"/>
         <source>{address} is not a Dask scheduler address; give tcp://host:port or tls://host:port</source>
         <translation>{address} ist keine Dask-Scheduler-Adresse; geben Sie tcp://host:port oder tls://host:port an</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/dask_runner.py" line="35"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="61"/>
         <source>{address} has no port; give tcp://host:port (a Dask scheduler listens on 8786 unless told otherwise)</source>
         <translation>{address} hat keinen Port; geben Sie tcp://host:port an (ein Dask-Scheduler lauscht auf 8786, sofern nicht anders eingestellt)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/dask_runner.py" line="78"/>
+        <location filename="../remotenet_plugin/engine/scale/dask_runner.py" line="57"/>
         <source>cannot connect to {address}: {err}. A tls:// scheduler needs this cluster&apos;s CA certificate, a client certificate and its key: give them (command line: --tls-ca-file, --tls-cert, --tls-key), or set DASK_DISTRIBUTED__COMM__TLS__CA_FILE and DASK_DISTRIBUTED__COMM__TLS__CLIENT__CERT/KEY</source>
         <translation>keine Verbindung zu {address}: {err}. Ein tls://-Scheduler benötigt das CA-Zertifikat dieses Clusters, ein Client-Zertifikat und dessen Schlüssel: geben Sie diese an (Kommandozeile: --tls-ca-file, --tls-cert, --tls-key) oder setzen Sie DASK_DISTRIBUTED__COMM__TLS__CA_FILE und DASK_DISTRIBUTED__COMM__TLS__CLIENT__CERT/KEY</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/dask_runner.py" line="85"/>
+        <location filename="../remotenet_plugin/engine/scale/dask_runner.py" line="64"/>
         <source>cannot reach the Dask scheduler at {address} within {connect_timeout_s} s ({err}); check the address and that `dask scheduler` is running there</source>
         <translation>der Dask-Scheduler unter {address} ist innerhalb von {connect_timeout_s} s nicht erreichbar ({err}); prüfen Sie die Adresse und ob dort `dask scheduler` läuft</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/evaluate.py" line="85"/>
+        <location filename="../remotenet_plugin/engine/training/evaluate.py" line="85"/>
         <source>cannot open the classified raster {classified}: {err}</source>
         <translation>das klassifizierte Raster {classified} kann nicht geöffnet werden: {err}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/evaluate.py" line="109"/>
+        <location filename="../remotenet_plugin/engine/training/evaluate.py" line="109"/>
         <source>{classified} holds values outside 0..255: not a classified raster</source>
         <translation>{classified} enthält Werte außerhalb von 0..255: kein klassifiziertes Raster</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/evaluate.py" line="125"/>
+        <location filename="../remotenet_plugin/engine/training/evaluate.py" line="125"/>
         <source>no pixel is both labelled in the reference and classified: the reference does not overlap the classified raster (or one of them is all nodata)</source>
         <translation>kein Pixel ist in der Referenz gelabelt und zugleich klassifiziert: die Referenz überlappt das klassifizierte Raster nicht (oder eines von beiden besteht nur aus Leerwerten)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/evaluate.py" line="161"/>
+        <location filename="../remotenet_plugin/engine/training/evaluate.py" line="161"/>
         <source>the reference polygons do not overlap the classified raster: they cover {extent_text}, the raster covers {extent_text2} (in the raster&apos;s CRS)</source>
         <translation>die Referenzpolygone überlappen das klassifizierte Raster nicht: sie decken {extent_text} ab, das Raster deckt {extent_text2} ab (im KBS des Rasters)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/evaluate.py" line="168"/>
+        <location filename="../remotenet_plugin/engine/training/evaluate.py" line="168"/>
         <source>{path} is a raster: its pixel values are the classes, so it takes no class field</source>
         <translation>{path} ist ein Raster: seine Pixelwerte sind die Klassen, daher braucht es kein Klassenfeld</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/evaluate.py" line="176"/>
+        <location filename="../remotenet_plugin/engine/training/evaluate.py" line="176"/>
         <source>the reference raster is on another grid than the classified raster and one of them has no CRS; give both a CRS</source>
         <translation>das Referenzraster liegt auf einem anderen Gitter als das klassifizierte Raster, und eines von beiden hat kein KBS; weisen Sie beiden ein KBS zu</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/files.py" line="72"/>
+        <location filename="../remotenet_plugin/engine/write/files.py" line="72"/>
         <source>cannot move the outputs into place ({err}); check the output folder</source>
         <translation>die Ausgaben können nicht an ihren Platz verschoben werden ({err}); prüfen Sie den Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/inference.py" line="35"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="35"/>
         <source>precision {precision!r} is not one of {precisions}</source>
         <translation>Präzision {precision!r} ist keiner der Werte {precisions}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/inference.py" line="43"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="43"/>
         <source>precision &apos;fp16&apos; needs a CUDA GPU; on the CPU use &apos;bf16&apos; or &apos;fp32&apos;</source>
         <translation>Präzision 'fp16' benötigt eine CUDA-GPU; verwenden Sie auf der CPU 'bf16' oder 'fp32'</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/inference.py" line="192"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="192"/>
         <source>the GPU ran out of memory on a single tile; choose a smaller tile size or the CPU</source>
         <translation>der GPU ist schon bei einer einzelnen Kachel der Speicher ausgegangen; wählen Sie eine kleinere Kachelgröße oder die CPU</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="54"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="55"/>
         <source>{path} is a raster: its pixel values are the classes, so it takes no class field (got {class_field!r})</source>
         <translation>{path} ist ein Raster: seine Pixelwerte sind die Klassen, daher braucht es kein Klassenfeld (angegeben: {class_field!r})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="71"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="72"/>
         <source>{path} is on another grid than the image and one of them has no CRS; give both a CRS (or put the labels on the image grid)</source>
         <translation>{path} liegt auf einem anderen Gitter als das Bild, und eines von beiden hat kein KBS; weisen Sie beiden ein KBS zu (oder legen Sie die Labels auf das Gitter des Bildes)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="102"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="103"/>
         <source>label raster values must be whole numbers 0..254 (255 = unlabelled); found {tolist}</source>
         <translation>die Werte eines Labelrasters müssen ganze Zahlen von 0..254 sein (255 = ohne Label); gefunden: {tolist}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="160"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="161"/>
         <source>{path}: no polygon with a class to rasterise{value}</source>
         <translation>{path}: kein Polygon mit einer Klasse zum Rasterisieren{value}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="179"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="180"/>
         <source>class values must be 0..254 (255 = unlabelled); {class_field!r} holds {used}</source>
         <translation>Klassenwerte müssen 0..254 sein (255 = ohne Label); {class_field!r} enthält {used}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="193"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="194"/>
         <source>class names {unknown} in {class_field!r} are not classes of the classified raster ({name_to_value})</source>
         <translation>die Klassennamen {unknown} in {class_field!r} sind keine Klassen des klassifizierten Rasters ({name_to_value})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="239"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="240"/>
         <source>{path}: cannot open the labels as a vector layer ({err})</source>
         <translation>{path}: die Labels können nicht als Vektorlayer geöffnet werden ({err})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="243"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="244"/>
         <source>{path}: no vector layer to read labels from</source>
         <translation>{path}: kein Vektorlayer, aus dem Labels gelesen werden können</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="247"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="248"/>
         <source>{path}: no layer named {layer_name!r}</source>
         <translation>{path}: kein Layer namens {layer_name!r}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="259"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="260"/>
         <source>the labels have no field {class_field!r}; fields: {fields}</source>
         <translation>die Labels haben kein Feld {class_field!r}; Felder: {fields}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="282"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="283"/>
         <source>class field {class_field!r} holds {key}: numeric classes must be whole numbers 0..254</source>
         <translation>das Klassenfeld {class_field!r} enthält {key}: numerische Klassen müssen ganze Zahlen von 0..254 sein</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="316"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="317"/>
         <source>the raster has no CRS but the labels do; assign the raster a CRS first</source>
         <translation>das Raster hat kein KBS, die Labels aber schon; weisen Sie dem Raster zuerst ein KBS zu</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="329"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="330"/>
         <source>{path}: cannot reproject the labels onto the raster&apos;s CRS ({err}); reproject them first</source>
         <translation>{path}: die Labels können nicht in das KBS des Rasters reprojiziert werden ({err}); reprojizieren Sie sie zuerst</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="348"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="349"/>
         <source>labels {path}: no such file</source>
         <translation>Labels {path}: Datei nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="364"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="365"/>
         <source>labels {path}: neither a raster nor a vector layer GDAL can read</source>
         <translation>Labels {path}: weder ein Raster- noch ein Vektorlayer, den GDAL lesen kann</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/options.py" line="18"/>
+        <location filename="../remotenet_plugin/engine/base/options.py" line="18"/>
         <source>&apos;openvino&apos; was asked for but OpenVINO is not installed in this Python; install it with `pip install openvino`, or choose the runtime Auto or PyTorch</source>
         <translation>'openvino' wurde angefordert, aber OpenVINO ist in diesem Python nicht installiert; installieren Sie es mit `pip install openvino` oder wählen Sie die Laufzeitumgebung Automatisch oder PyTorch</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="62"/>
+        <location filename="../remotenet_plugin/engine/write/polygons.py" line="62"/>
         <source>cannot project a polygon to compute its area in m2</source>
         <translation>ein Polygon kann nicht projiziert werden, um seine Fläche in m2 zu berechnen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="109"/>
+        <location filename="../remotenet_plugin/engine/write/polygons.py" line="109"/>
         <source>{path}: cannot create a working raster ({gdal_error})</source>
         <translation>{path}: ein Arbeitsraster kann nicht erstellt werden ({gdal_error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="200"/>
+        <location filename="../remotenet_plugin/engine/write/polygons.py" line="200"/>
         <source>polygonising failed: {gdal_error}</source>
         <translation>Polygonisieren fehlgeschlagen: {gdal_error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="247"/>
+        <location filename="../remotenet_plugin/engine/write/polygons.py" line="247"/>
         <source>{out_path}: cannot create the GeoPackage ({gdal_error})</source>
         <translation>{out_path}: das GeoPackage kann nicht erstellt werden ({gdal_error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/qml.py" line="64"/>
+        <location filename="../remotenet_plugin/engine/write/qml.py" line="64"/>
         <source>{path}: cannot write ({err}); choose a writable folder</source>
         <translation>{path}: Schreiben nicht möglich ({err}); wählen Sie einen beschreibbaren Ordner</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/run.py" line="32"/>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="31"/>
         <source>model must be a model file path or a (torch module, header dict) pair</source>
         <translation>model muss der Pfad einer Modelldatei oder ein Paar (torch-Modul, Header-Dict) sein</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="41"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="41"/>
         <source>runtime {missing} ({err})</source>
         <translation>Laufzeitumgebung {missing} ({err})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="147"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="147"/>
         <source>the OpenVINO cache folder {parent} is not writable ({err}); set {cache_env} to a writable folder</source>
         <translation>der OpenVINO-Cache-Ordner {parent} ist nicht beschreibbar ({err}); setzen Sie {cache_env} auf einen beschreibbaren Ordner</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="196"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="196"/>
         <source>tiles of shape {shape} reached an OpenVINO network converted for {shape2}</source>
         <translation>Kacheln der Form {shape} sind bei einem OpenVINO-Netz angekommen, das für {shape2} konvertiert wurde</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/runtimes.py" line="28"/>
+        <location filename="../remotenet_plugin/engine/infer/runtimes.py" line="28"/>
         <source>runtime &apos;openvino&apos; runs on the CPU only, not {type}; choose device &apos;cpu&apos; or runtime Auto</source>
         <translation>die Laufzeitumgebung 'openvino' läuft nur auf der CPU, nicht auf {type}; wählen Sie das Gerät 'cpu' oder die Laufzeitumgebung Automatisch</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="35"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="35"/>
         <source>{path} cannot be opened as a raster: there is no such file; check the path</source>
         <translation>{path} kann nicht als Raster geöffnet werden: die Datei existiert nicht; prüfen Sie den Pfad</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="39"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="39"/>
         <source>{path} cannot be opened as a raster ({msg}); choose a raster file GDAL can read</source>
         <translation>{path} kann nicht als Raster geöffnet werden ({msg}); wählen Sie eine Rasterdatei, die GDAL lesen kann</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="57"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="57"/>
         <source>the raster has {count} band(s) (1..{count}); it has no band {bad}; choose bands that exist</source>
         <translation>das Raster hat {count} Kanal/Kanäle (1..{count}); einen Kanal {bad} hat es nicht; wählen Sie vorhandene Kanäle</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="61"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="61"/>
         <source>the model takes {needed} band(s) ({described}) but {chosen_count} were chosen; choose exactly {needed}</source>
         <translation>das Modell erwartet {needed} Kanal/Kanäle ({described}), aber {chosen_count} wurden gewählt; wählen Sie genau {needed}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="67"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="67"/>
         <source>the model expects {needed} band(s) ({described}) but the raster has {count}; choose {needed} of its bands, or use a model made for {count}-band imagery</source>
         <translation>das Modell erwartet {needed} Kanal/Kanäle ({described}), aber das Raster hat {count}; wählen Sie {needed} seiner Kanäle oder verwenden Sie ein Modell für {count}-Kanal-Bilder</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="75"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="75"/>
         <source>band {b} has data type {dtype}, which is not supported; convert it to a real type first (gdal_translate -ot Float32)</source>
         <translation>Kanal {b} hat den Datentyp {dtype}, der nicht unterstützt wird; wandeln Sie ihn zuerst in einen reellen Typ um (gdal_translate -ot Float32)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="86"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="86"/>
         <source>give either a pixel window or a map extent, not both</source>
         <translation>geben Sie entweder ein Pixelfenster oder eine Kartenausdehnung an, nicht beides</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="90"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="90"/>
         <source>{window} must be (xoff, yoff, xsize, ysize)</source>
         <translation>{window} muss (xoff, yoff, xsize, ysize) sein</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="94"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="94"/>
         <source>{window}: xsize and ysize must be at least 1</source>
         <translation>{window}: xsize und ysize müssen mindestens 1 sein</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="98"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="98"/>
         <source>{window} does not intersect the raster ({width} x {height} pixels)</source>
         <translation>{window} schneidet das Raster nicht ({width} x {height} Pixel)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="109"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="109"/>
         <source>{extent} must be (xmin, ymin, xmax, ymax)</source>
         <translation>{extent} muss (xmin, ymin, xmax, ymax) sein</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="113"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="113"/>
         <source>{extent} is empty: need xmin &lt; xmax and ymin &lt; ymax</source>
         <translation>{extent} ist leer: erforderlich sind xmin &lt; xmax und ymin &lt; ymax</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="118"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="118"/>
         <source>the raster has no georeferencing, so a map extent cannot be placed on it; give a pixel window instead</source>
         <translation>das Raster hat keine Georeferenzierung, daher lässt sich keine Kartenausdehnung darauf legen; geben Sie stattdessen ein Pixelfenster an</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="133"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="133"/>
         <source>{extent} does not overlap the raster; choose an extent inside it (in the raster&apos;s CRS), or none for the whole raster</source>
         <translation>{extent} überlappt das Raster nicht; wählen Sie eine Ausdehnung innerhalb des Rasters (im KBS des Rasters) oder keine für das ganze Raster</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="212"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="216"/>
         <source>reading the nodata mask failed: {gdal_error}{read_hint}</source>
         <translation>Lesen der Leerwertmaske fehlgeschlagen: {gdal_error}{read_hint}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="222"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="226"/>
         <source>reading pixels failed at ({x}, {y}): {gdal_error}{read_hint}</source>
         <translation>Lesen der Pixel bei ({x}, {y}) fehlgeschlagen: {gdal_error}{read_hint}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="68"/>
+        <location filename="../remotenet_plugin/engine/training/chips.py" line="70"/>
         <source>the labels hold only one class ({only}); a segmentation model needs at least two. For footprints of one kind, leave the class field empty or ask for a background class.</source>
         <translation>die Labels enthalten nur eine Klasse ({only}); ein Segmentierungsmodell braucht mindestens zwei. Für Grundrisse einer einzigen Art lassen Sie das Klassenfeld leer oder fordern Sie eine Hintergrundklasse an.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="78"/>
+        <location filename="../remotenet_plugin/engine/training/chips.py" line="84"/>
         <source>the raster (window) is {width} x {height} pixels; training needs at least 32 x 32</source>
         <translation>das Raster (Fenster) ist {width} x {height} Pixel groß; das Training braucht mindestens 32 x 32</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="145"/>
-        <source>the labelled area fits in fewer than two blocks of {tile} x {tile} pixels: too small for a spatial train/validation split; use a smaller tile size or more labels</source>
-        <translation>der gelabelte Bereich passt in weniger als zwei Blöcke von {tile} x {tile} Pixeln: zu klein für eine räumliche Aufteilung in Training und Validierung; verwenden Sie eine kleinere Kachelgröße oder mehr Labels</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="239"/>
+        <location filename="../remotenet_plugin/engine/training/chips.py" line="345"/>
         <source>every training pixel is nodata</source>
         <translation>alle Trainingspixel sind Leerwerte</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="262"/>
+        <location filename="../remotenet_plugin/engine/training/chips.py" line="368"/>
         <source>cannot open the raster {path}: {err}</source>
         <translation>das Raster {path} kann nicht geöffnet werden: {err}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="265"/>
+        <location filename="../remotenet_plugin/engine/training/chips.py" line="371"/>
         <source>{path} is not a raster with bands</source>
         <translation>{path} ist kein Raster mit Kanälen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="273"/>
+        <location filename="../remotenet_plugin/engine/training/chips.py" line="379"/>
         <source>bands {bad} do not exist: the raster has {rastercount} (1-based)</source>
         <translation>die Kanäle {bad} existieren nicht: das Raster hat {rastercount} (ab 1 gezählt)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="284"/>
+        <location filename="../remotenet_plugin/engine/training/chips.py" line="390"/>
         <source>window {window} is not inside the {rasterxsize} x {rasterysize} raster</source>
         <translation>das Fenster {window} liegt nicht innerhalb des Rasters ({rasterxsize} x {rasterysize})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/work_folder.py" line="80"/>
+        <location filename="../remotenet_plugin/engine/scale/work_folder.py" line="72"/>
         <source>cannot create the work folder {path} ({err}); check the output folder is writable and has space</source>
         <translation>der Arbeitsordner {path} kann nicht erstellt werden ({err}); prüfen Sie, ob der Ausgabeordner beschreibbar ist und genug Platz hat</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/writer.py" line="35"/>
+        <location filename="../remotenet_plugin/engine/write/geotiff.py" line="35"/>
         <source>{path}: cannot create the GeoTIFF ({gdal_error}); check the folder is writable and has space</source>
         <translation>{path}: das GeoTIFF kann nicht erstellt werden ({gdal_error}); prüfen Sie, ob der Ordner beschreibbar ist und genug Platz hat</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/writer.py" line="128"/>
+        <location filename="../remotenet_plugin/engine/write/geotiff.py" line="128"/>
         <source>writing the classified raster failed: {gdal_error}</source>
         <translation>Schreiben des klassifizierten Rasters fehlgeschlagen: {gdal_error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/writer.py" line="161"/>
+        <location filename="../remotenet_plugin/engine/write/geotiff.py" line="161"/>
         <source>writing the confidence raster failed: {gdal_error}</source>
         <translation>Schreiben des Konfidenzrasters fehlgeschlagen: {gdal_error}</translation>
     </message>
@@ -992,37 +987,37 @@
         <translation>{path}: die Gewichte passen nicht zu RemoteNet ({architecture}): {details}.{hint} Wählen Sie ein Modell, das mit dem RemoteNet dieses Plugins gespeichert wurde (Trainieren oder remotenet.model.save_model).</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="65"/>
+        <location filename="../model/training/config.py" line="79"/>
         <source>set epochs, max_minutes or max_steps: nothing would stop the training</source>
         <translation>setzen Sie epochs, max_minutes oder max_steps: sonst würde nichts das Training beenden</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="70"/>
+        <location filename="../model/training/config.py" line="84"/>
         <source>{name} must not be negative (got {value})</source>
         <translation>{name} darf nicht negativ sein (angegeben: {value})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="73"/>
+        <location filename="../model/training/config.py" line="87"/>
         <source>batch_size must be at least 1 (got {batch_size})</source>
         <translation>batch_size muss mindestens 1 sein (angegeben: {batch_size})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="76"/>
+        <location filename="../model/training/config.py" line="90"/>
         <source>lr must be positive (got {lr})</source>
         <translation>lr muss positiv sein (angegeben: {lr})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="78"/>
+        <location filename="../model/training/config.py" line="92"/>
         <source>encoder_lr_ratio must be positive (got {encoder_lr_ratio})</source>
         <translation>encoder_lr_ratio muss positiv sein (angegeben: {encoder_lr_ratio})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="82"/>
+        <location filename="../model/training/config.py" line="100"/>
         <source>encoder {encoder!r} is not supported; choose one of {encoders}</source>
         <translation>der Encoder {encoder!r} wird nicht unterstützt; wählen Sie einen von {encoders}</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="86"/>
+        <location filename="../model/training/config.py" line="104"/>
         <source>pretrained_encoder (download) and encoder_weights (a local file) both ask for starting weights; set only one</source>
         <translation>pretrained_encoder (Download) und encoder_weights (eine lokale Datei) fordern beide Startgewichte an; setzen Sie nur eines davon</translation>
     </message>
@@ -1052,267 +1047,267 @@
         <translation>die Klassen oder Kanäle des angegebenen Modells passen nicht zu den Ausschnitten</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="144"/>
+        <location filename="../model/training/loop.py" line="160"/>
         <source>{what} chips must be images (N, C, H, W) and labels (N, H, W); got {shape} and {shape2}</source>
         <translation>Ausschnitte ({what}) müssen Bilder (N, C, H, W) und Labels (N, H, W) sein; erhalten: {shape} und {shape2}</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="149"/>
+        <location filename="../model/training/loop.py" line="165"/>
         <source>{what} images {shape} and labels {shape2} do not match</source>
         <translation>Bilder {shape} und Labels {shape2} ({what}) passen nicht zusammen</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="153"/>
+        <location filename="../model/training/loop.py" line="169"/>
         <source>there are no {what} chips</source>
         <translation>es gibt keine Ausschnitte ({what})</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="157"/>
+        <location filename="../model/training/loop.py" line="173"/>
         <source>{what} labels hold class indices {tolist} but there are {num_classes} classes</source>
         <translation>die Labels ({what}) enthalten die Klassenindizes {tolist}, es gibt aber nur {num_classes} Klassen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="244"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="278"/>
         <source>the raster has no georeferencing: the outputs have none either (pixel coordinates), and polygon areas are in square pixels</source>
         <translation>das Raster hat keine Georeferenzierung: die Ausgaben haben auch keine (Pixelkoordinaten), und Polygonflächen sind in Quadratpixeln angegeben</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="248"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="282"/>
         <source>the raster&apos;s geotransform is rotated or sheared: it is classified in pixel space and the outputs keep the same rotated geotransform</source>
         <translation>die Geotransformation des Rasters ist gedreht oder geschert: es wird im Pixelraum klassifiziert, und die Ausgaben behalten dieselbe gedrehte Geotransformation</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="252"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="286"/>
         <source>the raster has no CRS: the outputs have no CRS either, and polygon areas are in map units squared</source>
         <translation>das Raster hat kein KBS: die Ausgaben haben auch keines, und Polygonflächen sind in quadrierten Karteneinheiten angegeben</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="257"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="291"/>
         <source>floating-point bands: NaN and +-inf pixels are treated as nodata</source>
         <translation>Gleitkomma-Kanäle: Pixel mit NaN und +-inf werden als Leerwert behandelt</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="259"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="293"/>
         <source>signed integer bands: negative values are scaled like any other with the model header&apos;s offset and scale</source>
         <translation>Kanäle mit vorzeichenbehafteten Ganzzahlen: negative Werte werden wie alle anderen mit Offset und Skalierung aus dem Modell-Header skaliert</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="263"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="297"/>
         <source>the raster has a colour table: the model is fed the palette indices, not the colours; expand it to RGB first (gdal_translate -expand rgb) if the model was trained on colour imagery</source>
         <translation>das Raster hat eine Farbtabelle: das Modell erhält die Palettenindizes, nicht die Farben; wandeln Sie es zuerst in RGB um (gdal_translate -expand rgb), wenn das Modell auf Farbbildern trainiert wurde</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="268"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="302"/>
         <source>the raster is {width} x {height} pixels, 1 pixel thin: tiles are 1 pixel thin too</source>
         <translation>das Raster ist {width} x {height} Pixel groß und nur 1 Pixel schmal: die Kacheln sind ebenfalls 1 Pixel schmal</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="272"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="306"/>
         <source>the tile size {tile_size} is larger than the processed area ({width} x {height}): tiles are cut to {tile_size2} x {tile_size3} pixels</source>
         <translation>die Kachelgröße {tile_size} ist größer als der verarbeitete Bereich ({width} x {height}): die Kacheln werden auf {tile_size2} x {tile_size3} Pixel zugeschnitten</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="183"/>
+        <location filename="../remotenet_plugin/engine/write/polygons.py" line="183"/>
         <source>sieved patches under {threshold} pixels ({min_area:g} m2)</source>
         <translation>Flächen kleiner als {threshold} Pixel ({min_area:g} m2) ausgesiebt</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="157"/>
+        <location filename="../remotenet_plugin/engine/write/polygons.py" line="157"/>
         <source>dropped {dropped} polygon(s) under the minimum area or emptied by simplification</source>
         <translation>{dropped} Polygon(e) verworfen, die unter der Mindestfläche lagen oder durch die Vereinfachung leer wurden</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="86"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="94"/>
         <source>{what} {done}/{total}</source>
         <translation>{what} {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="131"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="142"/>
         <source>the finished chunks stay in {path}: run again with the same inputs and parameters to resume</source>
         <translation>die fertigen Blöcke bleiben in {path}: führen Sie den Lauf mit denselben Eingaben und Parametern erneut aus, um ihn fortzusetzen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/segment.py" line="79"/>
+        <location filename="../remotenet_plugin/engine/segment.py" line="89"/>
         <source>done</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="163"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="170"/>
         <source>resuming: {records_count} of {plan_count} chunks reused from {path}</source>
         <translation>Fortsetzung: {records_count} von {plan_count} Blöcken aus {path} wiederverwendet</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="172"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="176"/>
         <source>{plan_count} chunks of up to {side} x {side} px over {grid_count} tiles, {jobs_count} to run on {name}</source>
         <translation>{plan_count} Blöcke von bis zu {side} x {side} px über {grid_count} Kacheln, davon {jobs_count} auszuführen auf {name}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="194"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="198"/>
         <source>{hits} tiles on chunk borders were computed once and shared by their chunks</source>
         <translation>{hits} Kacheln an Blockgrenzen wurden einmal berechnet und von ihren Blöcken gemeinsam genutzt</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="213"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="227"/>
         <source>assembling</source>
         <translation>Zusammensetzen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="238"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="262"/>
         <source>resuming: polygons of {pieces_count} of {plan_count} chunks reused</source>
         <translation>Fortsetzung: Polygone von {pieces_count} von {plan_count} Blöcken wiederverwendet</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="252"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="276"/>
         <source>merging polygons</source>
         <translation>Polygone werden zusammengeführt</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="259"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="283"/>
         <source>{count} polygons written</source>
         <translation>{count} Polygone geschrieben</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/classify.py" line="120"/>
+        <location filename="../remotenet_plugin/engine/classify.py" line="171"/>
         <source>{grid_count} tiles on {device_name}</source>
         <translation>{grid_count} Kacheln auf {device_name}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/classify.py" line="138"/>
+        <location filename="../remotenet_plugin/engine/classify.py" line="189"/>
         <source>tiles {seen}/{grid_count}</source>
         <translation>Kacheln {seen}/{grid_count}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/classify.py" line="150"/>
+        <location filename="../remotenet_plugin/engine/classify.py" line="206"/>
         <source>skipped {skipped} of {grid_count} tiles that were all nodata</source>
         <translation>{skipped} von {grid_count} Kacheln übersprungen, die nur Leerwerte enthielten</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/dask_runner.py" line="92"/>
+        <location filename="../remotenet_plugin/engine/scale/dask_runner.py" line="71"/>
         <source>connected to the Dask scheduler {address} in {value:.1f} s: {workers_count} worker(s)</source>
         <translation>mit dem Dask-Scheduler {address} in {value:.1f} s verbunden: {workers_count} Worker</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/dask_runner.py" line="97"/>
+        <location filename="../remotenet_plugin/engine/scale/dask_runner.py" line="76"/>
         <source>the scheduler has no workers yet; the chunks wait until a worker joins</source>
         <translation>der Scheduler hat noch keine Worker; die Blöcke warten, bis ein Worker hinzukommt</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/evaluate.py" line="134"/>
+        <location filename="../remotenet_plugin/engine/training/evaluate.py" line="134"/>
         <source>{unclassified} labelled reference pixels are nodata in the classified raster and were not counted</source>
         <translation>{unclassified} gelabelte Referenzpixel sind im klassifizierten Raster Leerwerte und wurden nicht gezählt</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/evaluate.py" line="179"/>
+        <location filename="../remotenet_plugin/engine/training/evaluate.py" line="179"/>
         <source>the reference raster is on another grid or CRS: warped (nearest) onto the classified grid</source>
         <translation>das Referenzraster liegt auf einem anderen Gitter oder in einem anderen KBS: auf das Gitter des klassifizierten Rasters transformiert (nächster Nachbar)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/inference.py" line="196"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="196"/>
         <source>GPU out of memory: continuing with batch size {batch_size}</source>
         <translation>GPU-Speicher erschöpft: weiter mit Batchgröße {batch_size}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="74"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="75"/>
         <source>label raster {path} is on another grid or CRS: warped (nearest) onto the image grid</source>
         <translation>das Labelraster {path} liegt auf einem anderen Gitter oder in einem anderen KBS: auf das Gitter des Bildes transformiert (nächster Nachbar)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="115"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="116"/>
         <source>background ignored for raster labels: their values are the classes</source>
         <translation>Hintergrund wird bei Labelrastern ignoriert: ihre Werte sind die Klassen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="146"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="147"/>
         <source>labels {path} are in another CRS: reprojected onto the raster&apos;s</source>
         <translation>die Labels {path} liegen in einem anderen KBS: in das KBS des Rasters reprojiziert</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="35"/>
+        <location filename="../remotenet_plugin/engine/write/polygons.py" line="35"/>
         <source>the raster has no CRS: polygon areas are in squared map units, not m2</source>
         <translation>das Raster hat kein KBS: Polygonflächen sind in quadrierten Karteneinheiten angegeben, nicht in m2</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="42"/>
+        <location filename="../remotenet_plugin/engine/write/polygons.py" line="42"/>
         <source>the raster&apos;s CRS is neither geographic nor projected: areas are in squared map units</source>
         <translation>das KBS des Rasters ist weder geografisch noch projiziert: Flächen sind in quadrierten Karteneinheiten angegeben</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/run.py" line="102"/>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="112"/>
         <source>segmenting {source} window {window} with {model_name} on {device_name} ({runtime_name}, {precision}), bands {bands}, tile {tile_size}, overlap {overlap}, batch {batch_size}, TTA {tta}</source>
         <translation>Segmentierung von {source}, Fenster {window}, mit {model_name} auf {device_name} ({runtime_name}, {precision}), Kanäle {bands}, Kachel {tile_size}, Überlappung {overlap}, Batch {batch_size}, TTA {tta}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="134"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="134"/>
         <source>OpenVINO {version}: using the network converted earlier for input {shape} ({folder})</source>
         <translation>OpenVINO {version}: das früher für die Eingabe {shape} konvertierte Netz wird verwendet ({folder})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="139"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="139"/>
         <source>OpenVINO {version}: converting the network for input {shape} (once per model file and tile shape)</source>
         <translation>OpenVINO {version}: das Netz wird für die Eingabe {shape} konvertiert (einmal je Modelldatei und Kachelform)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="168"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="168"/>
         <source>OpenVINO: converted in {value:.1f} s; cached in {folder}</source>
         <translation>OpenVINO: in {value:.1f} s konvertiert; zwischengespeichert in {folder}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/segment.py" line="58"/>
+        <location filename="../remotenet_plugin/engine/segment.py" line="69"/>
         <source>polygons</source>
         <translation>Polygone</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/segment.py" line="67"/>
+        <location filename="../remotenet_plugin/engine/segment.py" line="77"/>
         <source>{polygons} polygons written</source>
         <translation>{polygons} Polygone geschrieben</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/work_folder.py" line="71"/>
+        <location filename="../remotenet_plugin/engine/scale/work_folder.py" line="63"/>
         <source>an earlier run&apos;s work in {path} used other inputs ({changed}); starting afresh</source>
         <translation>die Arbeit eines früheren Laufs in {path} verwendete andere Eingaben ({changed}); es wird neu begonnen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="89"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_polygons.py" line="89"/>
         <source>a polygon piece</source>
         <translation>einer Polygon-Teildatei</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="133"/>
+        <location filename="../remotenet_plugin/engine/write/polygons.py" line="133"/>
         <source>the polygons</source>
         <translation>der Polygone</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="176"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="180"/>
         <source>chunks</source>
         <translation>Blöcke</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="242"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="266"/>
         <source>polygons of chunks</source>
         <translation>Polygone der Blöcke</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/write_errors.py" line="37"/>
+        <location filename="../remotenet_plugin/engine/write/write_errors.py" line="37"/>
         <source>the disk is full: free some space or choose a folder on another disk</source>
         <translation>der Datenträger ist voll: geben Sie Speicherplatz frei oder wählen Sie einen Ordner auf einem anderen Datenträger</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/write_errors.py" line="38"/>
+        <location filename="../remotenet_plugin/engine/write/write_errors.py" line="38"/>
         <source>check that the folder is still there, writable and has free space</source>
         <translation>prüfen Sie, ob der Ordner noch existiert, beschreibbar ist und freien Speicherplatz hat</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/write_errors.py" line="53"/>
+        <location filename="../remotenet_plugin/engine/write/write_errors.py" line="53"/>
         <source>writing {what} failed ({first}); {advice}</source>
         <translation>Schreiben {what} fehlgeschlagen ({first}); {advice}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/writer.py" line="145"/>
+        <location filename="../remotenet_plugin/engine/write/geotiff.py" line="145"/>
         <source>the classified raster</source>
         <translation>des klassifizierten Rasters</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/writer.py" line="149"/>
+        <location filename="../remotenet_plugin/engine/write/geotiff.py" line="149"/>
         <source>the confidence raster</source>
         <translation>des Konfidenzrasters</translation>
     </message>
@@ -1434,62 +1429,202 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>der Stil konnte nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="93"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="94"/>
         <source>the label raster {path} has no labelled pixel over the image: the labels do not overlap the raster (or are all 255/nodata)</source>
         <translation>das Labelraster {path} hat kein gelabeltes Pixel über dem Bild: die Labels überlappen das Raster nicht (oder sind alle 255/Leerwert)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="97"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="98"/>
         <source>the label raster {path} has no labelled pixel over the image window: the labels do not overlap the window (or are all 255/nodata)</source>
         <translation>das Labelraster {path} hat kein gelabeltes Pixel im Bildfenster: die Labels überlappen das Fenster nicht (oder sind alle 255/Leerwert)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="153"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="154"/>
         <source>{skipped} feature(s) of {path} without a geometry or a class in {field!r} (empty or NULL) were left out</source>
         <translation>{skipped} Objekt(e) von {path} ohne Geometrie oder ohne Klasse in {field!r} (leer oder NULL) wurden ausgelassen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="157"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="158"/>
         <source>{skipped} feature(s) of {path} without a geometry were left out</source>
         <translation>{skipped} Objekt(e) von {path} ohne Geometrie wurden ausgelassen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="221"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="222"/>
         <source>the label polygons do not overlap the raster: labels cover {labels}, the raster covers {raster} (in the raster&apos;s CRS)</source>
         <translation>die Labelpolygone überlappen das Raster nicht: die Labels decken {labels} ab, das Raster deckt {raster} ab (im KBS des Rasters)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="225"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="226"/>
         <source>the label polygons do not overlap the raster window: labels cover {labels}, the window covers {raster} (in the raster&apos;s CRS)</source>
         <translation>die Labelpolygone überlappen das Rasterfenster nicht: die Labels decken {labels} ab, das Fenster deckt {raster} ab (im KBS des Rasters)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="90"/>
+        <location filename="../remotenet_plugin/engine/training/chips.py" line="96"/>
         <source>no training chip of {tile} x {tile} pixels fits in the labelled area after the spatial split; use a smaller tile size or label a larger area</source>
         <translation>kein Trainingsausschnitt von {tile} x {tile} Pixeln passt nach der räumlichen Aufteilung in den gelabelten Bereich; verwenden Sie eine kleinere Kachelgröße oder labeln Sie einen größeren Bereich</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="94"/>
+        <location filename="../remotenet_plugin/engine/training/chips.py" line="100"/>
         <source>no validation chip of {tile} x {tile} pixels fits in the labelled area after the spatial split; use a smaller tile size or label a larger area</source>
         <translation>kein Validierungsausschnitt von {tile} x {tile} Pixeln passt nach der räumlichen Aufteilung in den gelabelten Bereich; verwenden Sie eine kleinere Kachelgröße oder labeln Sie einen größeren Bereich</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/classify.py" line="202"/>
+        <source>skipped {outside} of {grid_count} tiles outside the mask without reading them</source>
+        <translation>{outside} von {grid_count} Kacheln außerhalb der Maske ungelesen übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="216"/>
+        <source>{path} is the mask layer; choose another file name so the mask is kept</source>
+        <translation>{path} ist die Maskenebene; wählen Sie einen anderen Dateinamen, damit die Maske erhalten bleibt</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="121"/>
+        <source>mask: only pixels inside the polygons of {path} are classified</source>
+        <translation>Maske: nur Pixel innerhalb der Polygone von {path} werden klassifiziert</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/mask.py" line="43"/>
+        <source>{path} does not exist; choose a polygon layer&apos;s file (GeoPackage, shapefile...)</source>
+        <translation>{path} existiert nicht; wählen Sie die Datei einer Polygonebene (GeoPackage, Shapefile...)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/mask.py" line="46"/>
+        <source>{path} cannot be opened as a vector file; choose a polygon layer&apos;s file (GeoPackage, shapefile...)</source>
+        <translation>{path} lässt sich nicht als Vektordatei öffnen; wählen Sie die Datei einer Polygonebene (GeoPackage, Shapefile...)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/mask.py" line="96"/>
+        <source>{path} has no layer; choose a polygon layer</source>
+        <translation>{path} hat keine Ebene; wählen Sie eine Polygonebene</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/mask.py" line="111"/>
+        <source>{path} holds {kind} geometries; a mask must be a polygon layer</source>
+        <translation>{path} enthält Geometrien vom Typ {kind}; eine Maske muss eine Polygonebene sein</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/mask.py" line="116"/>
+        <source>the raster has no georeferencing, so a mask layer cannot be placed on it</source>
+        <translation>das Raster ist nicht georeferenziert, daher kann keine Maskenebene darauf gelegt werden</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/mask.py" line="140"/>
+        <source>no polygon of {path} touches the raster (or the extent processed); choose a mask over the raster (it is reprojected from its own CRS)</source>
+        <translation>kein Polygon von {path} berührt das Raster (oder den bearbeiteten Ausschnitt); wählen Sie eine Maske über dem Raster (sie wird aus ihrem eigenen KBS umprojiziert)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="92"/>
+        <source>{value!r} is not model, input or a pixel size in metres (for example 0.5)</source>
+        <translation>{value!r} ist weder model noch input noch eine Pixelgröße in Metern (zum Beispiel 0.5)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="98"/>
+        <source>{value} is not a pixel size: give a number of metres above 0 (for example 0.5), or model, or input</source>
+        <translation>{value} ist keine Pixelgröße: geben Sie eine Meterzahl über 0 an (zum Beispiel 0.5), oder model, oder input</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="109"/>
+        <source>{method!r} is not one of {methods}</source>
+        <translation>{method!r} ist keiner von {methods}</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="124"/>
+        <source>the raster has no CRS or georeferencing, so its pixel size in metres is unknown; give input (or model) instead of a size in metres</source>
+        <translation>das Raster hat kein KBS oder keine Georeferenzierung, daher ist seine Pixelgröße in Metern unbekannt; geben Sie input (oder model) statt einer Größe in Metern an</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="135"/>
+        <source>the raster&apos;s geotransform is rotated or sheared, so it cannot be resampled; give input instead of a size in metres</source>
+        <translation>die Geotransformation des Rasters ist gedreht oder geschert, daher kann es nicht neu abgetastet werden; geben Sie input statt einer Größe in Metern an</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="139"/>
+        <source>{target:g} m pixels would upsample the raster&apos;s {input:.3g} m pixels {factor:.3g}x (at most {max:g}x: it invents detail and multiplies the work by the square); give input to run at the raster&apos;s own pixel size, or a size of at least {least:.3g} m</source>
+        <translation>Pixel von {target:g} m würden die {input:.3g}-m-Pixel des Rasters {factor:.3g}-fach vergrößern (höchstens {max:g}-fach: das erfindet Details und vervielfacht die Arbeit mit dem Quadrat); geben Sie input für die eigene Pixelgröße des Rasters an, oder eine Größe von mindestens {least:.3g} m</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="160"/>
+        <source>resolution: the input&apos;s own pixels, as asked, no resampling</source>
+        <translation>Auflösung: die eigenen Pixel der Eingabe, wie verlangt, ohne Neuabtastung</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="162"/>
+        <source>resolution: the model file does not say its pixel size (gsd_m): the input&apos;s own pixels, no resampling</source>
+        <translation>Auflösung: die Modelldatei nennt ihre Pixelgröße nicht (gsd_m): die eigenen Pixel der Eingabe, ohne Neuabtastung</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="166"/>
+        <source>resolution: the raster has no CRS, so its pixel size in metres is unknown: the input&apos;s own pixels, no resampling</source>
+        <translation>Auflösung: das Raster hat kein KBS, seine Pixelgröße in Metern ist unbekannt: die eigenen Pixel der Eingabe, ohne Neuabtastung</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="170"/>
+        <source>resolution: the raster&apos;s geotransform is rotated: the input&apos;s own pixels, no resampling (the model works at {model:g} m)</source>
+        <translation>Auflösung: die Geotransformation des Rasters ist gedreht: die eigenen Pixel der Eingabe, ohne Neuabtastung (das Modell arbeitet mit {model:g} m)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="174"/>
+        <source>resolution: the input&apos;s {input:.3g} m pixels are within 10 % of {target:g} m: no resampling</source>
+        <translation>Auflösung: die {input:.3g}-m-Pixel der Eingabe liegen innerhalb von 10 % von {target:g} m: keine Neuabtastung</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="177"/>
+        <source>resolution: the input&apos;s {input:.3g} m pixels resampled ({method}) to {target:g} m ({why}), {width} x {height} px processed; classes come back to the input&apos;s grid by nearest neighbour</source>
+        <translation>Auflösung: die {input:.3g}-m-Pixel der Eingabe werden ({method}) auf {target:g} m abgetastet ({why}), {width} x {height} px bearbeitet; die Klassen kommen per nächstem Nachbarn auf das Raster der Eingabe zurück</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="197"/>
+        <source>cannot resample {source} to {target:g} m pixels: {gdal_error}</source>
+        <translation>{source} kann nicht auf Pixel von {target:g} m abgetastet werden: {gdal_error}</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/segment.py" line="62"/>
+        <source>back to the input&apos;s grid</source>
+        <translation>zurück auf das Raster der Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/training/chips.py" line="246"/>
+        <source>the labels form a single object: too few for a train/validation split; label at least two separate areas (polygons) per class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/write/regrid.py" line="63"/>
+        <source>cannot read back {path}: {gdal_error}</source>
+        <translation>{path} kann nicht zurückgelesen werden: {gdal_error}</translation>
+    </message>
+    <message>
+        <location filename="../model/training/config.py" line="96"/>
+        <source>checkpoint must be auto, best or last (got {checkpoint!r})</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RemoteNetAlgorithm</name>
     <message>
-        <location filename="../remotenet_plugin/algorithms/base.py" line="112"/>
+        <location filename="../remotenet_plugin/algorithms/base.py" line="118"/>
         <source>Checking the {name} parameters</source>
         <translation>Prüfen der Parameter von {name}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/base.py" line="137"/>
+        <location filename="../remotenet_plugin/algorithms/base.py" line="143"/>
         <source>{name} was cancelled; no output files were written.</source>
         <translation>{name} wurde abgebrochen; es wurden keine Ausgabedateien geschrieben.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/base.py" line="190"/>
+        <location filename="../remotenet_plugin/algorithms/base.py" line="201"/>
         <source>{what} failed: {error}</source>
         <translation>{what} fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/choices.py" line="102"/>
+        <source>{parameter}: {value} is not one of its choices; give one of {names} (or its number, 0 to {last})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/choices.py" line="111"/>
+        <source>Values: {names}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1681,374 +1816,424 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
 <context>
     <name>SegmentAlgorithm</name>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="46"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="52"/>
         <source>Classifies every pixel of a raster layer with a RemoteNet network. Writes a styled class raster (GeoTIFF, UInt8, 255 = nodata) on the input&apos;s pixel grid, and optionally class polygons (GeoPackage) and a confidence raster.</source>
         <translation>Klassifiziert jedes Pixel eines Rasterlayers mit einem RemoteNet-Netz. Schreibt ein Klassenraster mit Stil (GeoTIFF, UInt8, 255 = Leerwert) auf dem Pixelgitter der Eingabe und optional Klassenpolygone (GeoPackage) und ein Konfidenzraster.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="206"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="238"/>
         <source>Input raster</source>
         <translation>Eingaberaster</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="51"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="57"/>
         <source>a raster file GDAL can read. Pixels that are nodata stay nodata; tiles made only of nodata are skipped.</source>
         <translation>eine Rasterdatei, die GDAL lesen kann. Pixel mit Leerwert bleiben Leerwert; Kacheln, die nur aus Leerwerten bestehen, werden übersprungen.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="55"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="61"/>
         <source>Model file</source>
         <translation>Modelldatei</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="55"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="61"/>
         <source>a RemoteNet model: &lt;i&gt;.safetensors&lt;/i&gt; written by RemoteNet Train or remotenet.model.save_model. Its header says which bands it expects and in which order, how to scale and normalise pixels, the tile size it was trained at, and its classes with names and colours (used to style the outputs). Plain PyTorch state_dicts (.pth/.pt) load too, with default classes; no file can run code when loaded. {bundled}</source>
         <translation>ein RemoteNet-Modell: &lt;i&gt;.safetensors&lt;/i&gt;, geschrieben von RemoteNet Trainieren oder remotenet.model.save_model. Sein Header gibt an, welche Kanäle es in welcher Reihenfolge erwartet, wie die Pixel skaliert und normalisiert werden, mit welcher Kachelgröße es trainiert wurde und welche Klassen es hat, mit Namen und Farben (daraus entsteht der Stil der Ausgaben). Einfache PyTorch-state_dicts (.pth/.pt) lassen sich ebenfalls laden, mit Standardklassen; keine Datei kann beim Laden Code ausführen. {bundled}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="62"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="68"/>
         <source>Bands</source>
         <translation>Kanäle</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="62"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="68"/>
         <source>the raster bands fed to the model, in order, as many as the model takes. Default: the band list in the model header.</source>
         <translation>die Rasterkanäle, die das Modell erhält, in dieser Reihenfolge und so viele, wie das Modell erwartet. Vorgabe: die Kanalliste im Modell-Header.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="66"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="72"/>
         <source>Extent</source>
         <translation>Ausdehnung</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="66"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="72"/>
         <source>classify only this part of the raster (on the input&apos;s pixel grid). Default: the whole raster.</source>
         <translation>nur diesen Teil des Rasters klassifizieren (auf dem Pixelgitter der Eingabe). Vorgabe: das ganze Raster.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="69"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="93"/>
         <source>Tile size</source>
         <translation>Kachelgröße</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="69"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="93"/>
         <source>advanced; pixels per tile side, at least {min_tile}. Default: the model&apos;s tile size. Smaller tiles need less memory.</source>
         <translation>erweitert; Pixel je Kachelseite, mindestens {min_tile}. Vorgabe: die Kachelgröße des Modells. Kleinere Kacheln brauchen weniger Speicher.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="73"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="97"/>
         <source>Overlap</source>
         <translation>Überlappung</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="73"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="97"/>
         <source>advanced; pixels shared by neighbouring tiles, blended smoothly so seams don&apos;t show; less than half the tile size. Default: chosen from the tile size.</source>
         <translation>erweitert; Pixel, die benachbarte Kacheln gemeinsam haben und die weich überblendet werden, damit keine Nähte sichtbar sind; weniger als die halbe Kachelgröße. Vorgabe: aus der Kachelgröße bestimmt.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="77"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="101"/>
         <source>Batch size</source>
         <translation>Batchgröße</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="77"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="101"/>
         <source>advanced; tiles run together. Lower it if memory runs out.</source>
         <translation>erweitert; Anzahl der Kacheln, die gemeinsam berechnet werden. Verringern Sie den Wert, wenn der Speicher nicht ausreicht.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="225"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="264"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="79"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="103"/>
         <source>advanced; Auto uses a CUDA GPU when present, else the CPU. The log says which ran.</source>
         <translation>erweitert; Automatisch verwendet eine CUDA-GPU, falls vorhanden, sonst die CPU. Das Protokoll zeigt, was verwendet wurde.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="228"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="265"/>
         <source>Precision</source>
         <translation>Präzision</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="82"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="106"/>
         <source>advanced; Auto runs half precision on a GPU (bf16, or fp16 where bf16 is missing) and, on CPUs with native bf16 (AVX-512 BF16 or AMX), bf16 with channels-last, about twice as fast as fp32 with the same class on over 99.5% of pixels; other CPUs use fp32. FP32 gives the plain full-precision answer everywhere; FP16 needs a GPU.</source>
         <translation>erweitert; Automatisch rechnet auf einer GPU mit halber Präzision (bf16, oder fp16, wo bf16 fehlt) und auf CPUs mit nativem bf16 (AVX-512 BF16 oder AMX) mit bf16 und channels-last, etwa doppelt so schnell wie fp32 und mit derselben Klasse auf über 99,5 % der Pixel; andere CPUs verwenden fp32. FP32 liefert überall das Ergebnis in voller Präzision; FP16 benötigt eine GPU.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="231"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="266"/>
         <source>Runtime</source>
         <translation>Laufzeitumgebung</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="88"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="112"/>
         <source>advanced; Auto runs the network with OpenVINO on the CPU when it is installed (pip install openvino; several times faster than PyTorch, same class on over 99.5% of pixels; converted once per model and tile size and kept in the user&apos;s cache folder), else with PyTorch, and always with PyTorch on a GPU. The log and the raster&apos;s REMOTENET_RUNTIME tag say which ran.</source>
         <translation>erweitert; Automatisch führt das Netz auf der CPU mit OpenVINO aus, wenn es installiert ist (pip install openvino; um ein Mehrfaches schneller als PyTorch, dieselbe Klasse auf über 99,5 % der Pixel; einmal je Modell und Kachelgröße konvertiert und im Cache-Ordner des Benutzers aufbewahrt), sonst mit PyTorch, und auf einer GPU immer mit PyTorch. Das Protokoll und das Tag REMOTENET_RUNTIME des Rasters zeigen, was verwendet wurde.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="94"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="118"/>
         <source>Chunk size</source>
         <translation>Blockgröße</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="94"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="118"/>
         <source>advanced; a raster larger than this many pixels a side runs chunk by chunk: memory stays the same whatever the raster&apos;s size, the results are written as Cloud Optimized GeoTIFFs with overviews, and a run that was stopped by a crash resumes from its finished chunks when run again with the same inputs (they wait in a hidden folder beside the output). Rounded up to the tile stride.</source>
         <translation>erweitert; ein Raster, das auf einer Seite mehr Pixel hat als dieser Wert, wird Block für Block verarbeitet: der Speicherbedarf bleibt gleich, wie groß das Raster auch ist, die Ergebnisse werden als Cloud Optimized GeoTIFFs mit Übersichten (Pyramiden) geschrieben, und ein Lauf, den ein Absturz unterbrochen hat, wird bei erneutem Ausführen mit denselben Eingaben ab seinen fertigen Blöcken fortgesetzt (diese warten in einem versteckten Ordner neben der Ausgabe). Wird auf die Schrittweite der Kacheln aufgerundet.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="100"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="124"/>
         <source>Dask scheduler</source>
         <translation>Dask-Scheduler</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="100"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="124"/>
         <source>advanced; the address of a Dask scheduler (tcp://host:8786 or tls://host:8786) to spread the chunks over its workers; empty runs in QGIS. Every worker needs this plugin&apos;s Python package and must reach the input, the model and the output folder under the same paths (docs/cluster.md). A scheduler runs whatever its clients send: only use one you trust, on a private network or with TLS.</source>
         <translation>erweitert; die Adresse eines Dask-Schedulers (tcp://host:8786 oder tls://host:8786), um die Blöcke auf seine Worker zu verteilen; leer: Ausführung in QGIS. Jeder Worker braucht das Python-Paket dieses Plugins und muss die Eingabe, das Modell und den Ausgabeordner unter denselben Pfaden erreichen (docs/cluster.md). Ein Scheduler führt aus, was seine Clients ihm senden: verwenden Sie nur einen, dem Sie vertrauen, in einem privaten Netzwerk oder mit TLS.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="106"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="130"/>
         <source>Test-time augmentation</source>
         <translation>Test-Time-Augmentation</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="106"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="130"/>
         <source>advanced; also runs flipped tiles and averages the results: cleaner edges, several times slower.</source>
         <translation>erweitert; berechnet zusätzlich gespiegelte Kacheln und mittelt die Ergebnisse: sauberere Kanten, aber um ein Mehrfaches langsamer.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="109"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="133"/>
         <source>Minimum polygon area</source>
         <translation>Minimale Polygonfläche</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="109"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="133"/>
         <source>polygons smaller than this many square metres are dropped; 0 keeps all.</source>
         <translation>Polygone, die kleiner als so viele Quadratmeter sind, werden verworfen; 0 behält alle.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="112"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="136"/>
         <source>Simplify tolerance</source>
         <translation>Vereinfachungstoleranz</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="112"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="136"/>
         <source>simplifies polygon outlines by this distance in map units; 0 keeps the pixel outlines.</source>
         <translation>vereinfacht die Polygonumrisse um diesen Abstand in Karteneinheiten; 0 behält die Pixelumrisse bei.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="247"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="282"/>
         <source>Classified raster</source>
         <translation>Klassifiziertes Raster</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="115"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="139"/>
         <source>GeoTIFF with a colour table, category names and a .qml style beside it.</source>
         <translation>GeoTIFF mit Farbtabelle, Kategorienamen und einem .qml-Stil daneben.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="248"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="283"/>
         <source>Class polygons</source>
         <translation>Klassenpolygone</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="118"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="142"/>
         <source>optional GeoPackage with fields class_id, class_name, area_m2 (and mean_confidence when a confidence raster is written); its default style is stored in the GeoPackage.</source>
         <translation>optionales GeoPackage mit den Feldern class_id, class_name, area_m2 (und mean_confidence, wenn ein Konfidenzraster geschrieben wird); sein Standardstil wird im GeoPackage gespeichert.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="251"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="286"/>
         <source>Confidence raster</source>
         <translation>Konfidenzraster</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="122"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="146"/>
         <source>optional Float32 GeoTIFF with the winning class probability.</source>
         <translation>optionales Float32-GeoTIFF mit der Wahrscheinlichkeit der gewinnenden Klasse.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="125"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="149"/>
         <source>Needs the Python packages torch, timm and safetensors in the Python that QGIS runs.</source>
         <translation>Benötigt die Python-Pakete torch, timm und safetensors in dem Python, mit dem QGIS läuft.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="192"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="223"/>
         <source>RemoteNet Segment</source>
         <translation>RemoteNet Segmentieren</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="195"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="226"/>
         <source>segmentation,classification,deep learning,remotenet,land cover,buildings</source>
         <translation>segmentierung,klassifizierung,deep learning,remotenet,landbedeckung,gebäude</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="198"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="229"/>
         <source>Classifies every pixel of a raster with a RemoteNet model; styled class raster and polygons.</source>
         <translation>Klassifiziert jedes Pixel eines Rasters mit einem RemoteNet-Modell; Klassenraster mit Stil und Polygone.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="201"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="232"/>
         <source>When empty, the bundled demonstration model (buildings) is used.</source>
         <translation>Wenn leer, wird das mitgelieferte Demonstrationsmodell (Gebäude) verwendet.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="201"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="232"/>
         <source>Required here: no demonstration model is bundled with this installation.</source>
         <translation>Hier erforderlich: dieser Installation liegt kein Demonstrationsmodell bei.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="207"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="239"/>
         <source>Model file (.safetensors; empty: bundled demonstration model)</source>
         <translation>Modelldatei (.safetensors; leer: mitgeliefertes Demonstrationsmodell)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="207"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="239"/>
         <source>RemoteNet models (*.safetensors *.pth *.pt);;All files (*.*)</source>
         <translation>RemoteNet-Modelle (*.safetensors *.pth *.pt);;Alle Dateien (*.*)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="211"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="243"/>
         <source>Bands (default: from the model file)</source>
         <translation>Kanäle (Vorgabe: aus der Modelldatei)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="214"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="246"/>
         <source>Extent (default: whole raster)</source>
         <translation>Ausdehnung (Vorgabe: ganzes Raster)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="216"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="255"/>
         <source>Tile size in pixels (default: from the model file)</source>
         <translation>Kachelgröße in Pixeln (Vorgabe: aus der Modelldatei)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="219"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="258"/>
         <source>Tile overlap in pixels (default: automatic)</source>
         <translation>Kachelüberlappung in Pixeln (Vorgabe: automatisch)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="222"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="261"/>
         <source>Batch size (tiles)</source>
         <translation>Batchgröße (Kacheln)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="231"/>
-        <source>Auto</source>
-        <translation>Automatisch</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="225"/>
-        <source>CUDA</source>
-        <translation>CUDA</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="225"/>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="233"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="268"/>
         <source>Chunk size in pixels (larger rasters run chunk by chunk, resumably)</source>
         <translation>Blockgröße in Pixeln (größere Raster laufen Block für Block, fortsetzbar)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="236"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="271"/>
         <source>Dask scheduler address (empty: run in QGIS)</source>
         <translation>Adresse des Dask-Schedulers (leer: in QGIS ausführen)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="239"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="274"/>
         <source>Test-time augmentation (flips; slower)</source>
         <translation>Test-Time-Augmentation (Spiegelungen; langsamer)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="241"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="276"/>
         <source>Minimum polygon area (square metres)</source>
         <translation>Minimale Polygonfläche (Quadratmeter)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="244"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="279"/>
         <source>Simplify tolerance (map units)</source>
         <translation>Vereinfachungstoleranz (Karteneinheiten)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="253"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="288"/>
         <source>Device that ran the model</source>
         <translation>Gerät, auf dem das Modell lief</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="254"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="289"/>
         <source>Tiles</source>
         <translation>Kacheln</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="255"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="290"/>
         <source>Tiles skipped as nodata</source>
         <translation>Als Leerwert übersprungene Kacheln</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="283"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="361"/>
         <source>INPUT: {value} is not a raster layer QGIS can open; choose a raster file (for example a GeoTIFF)</source>
         <translation>INPUT: {value} ist kein Rasterlayer, den QGIS öffnen kann; wählen Sie eine Rasterdatei (zum Beispiel ein GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="287"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="365"/>
         <source>INPUT: layer &apos;{layer}&apos; comes from the &apos;{provider}&apos; provider; RemoteNet reads raster files through GDAL: save the layer as a GeoTIFF first (Raster &gt; Conversion &gt; Translate)</source>
         <translation>INPUT: der Layer '{layer}' stammt vom Datenlieferanten '{provider}'; RemoteNet liest Rasterdateien über GDAL: speichern Sie den Layer zuerst als GeoTIFF (Raster &gt; Konvertierung &gt; Umwandeln (Format konvertieren))</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="305"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="383"/>
         <source>INPUT: {path} does not exist; choose an existing raster file</source>
         <translation>INPUT: {path} existiert nicht; wählen Sie eine vorhandene Rasterdatei</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="307"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="385"/>
         <source>INPUT: {path} is not a raster GDAL can read; choose a raster file (for example a GeoTIFF) rather than a vector file</source>
         <translation>INPUT: {path} ist kein Raster, das GDAL lesen kann; wählen Sie eine Rasterdatei (zum Beispiel ein GeoTIFF) statt einer Vektordatei</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="309"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="387"/>
         <source>INPUT: {path} is not a raster GDAL can read; choose a raster file (for example a GeoTIFF)</source>
         <translation>INPUT: {path} ist kein Raster, das GDAL lesen kann; wählen Sie eine Rasterdatei (zum Beispiel ein GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="317"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="395"/>
         <source>MODEL: no model file given and no bundled demonstration model found; pass MODEL=... (a .safetensors file written by RemoteNet Train or remotenet.model.save_model)</source>
         <translation>MODEL: keine Modelldatei angegeben und kein mitgeliefertes Demonstrationsmodell gefunden; übergeben Sie MODEL=... (eine .safetensors-Datei, geschrieben von RemoteNet Trainieren oder remotenet.model.save_model)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="321"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="399"/>
         <source>MODEL: the model file {path} does not exist; choose an existing .safetensors (or .pth) RemoteNet model file</source>
         <translation>MODEL: die Modelldatei {path} existiert nicht; wählen Sie eine vorhandene RemoteNet-Modelldatei (.safetensors oder .pth)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="334"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="412"/>
         <source>MODEL: {path} cannot be read as a RemoteNet model ({error})</source>
         <translation>MODEL: {path} kann nicht als RemoteNet-Modell gelesen werden ({error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="396"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="476"/>
         <source>Model: {path}</source>
         <translation>Modell: {path}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="399"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="479"/>
         <source>Ran on {device} ({precision}); {tiles} tile(s), {skipped} skipped as nodata; output {width} x {height} pixels</source>
         <translation>Lief auf {device} ({precision}); {tiles} Kachel(n), davon {skipped} als Leerwert übersprungen; Ausgabe {width} x {height} Pixel</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="399"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="479"/>
         <source>; {chunks} chunks, {reused} reused from an interrupted run</source>
         <translation>; {chunks} Blöcke, davon {reused} aus einem unterbrochenen Lauf wiederverwendet</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="407"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="487"/>
         <source>Time per stage: {stages}</source>
         <translation>Zeit je Phase: {stages}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="415"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="495"/>
         <source>The polygons were written but their style could not be stored: {problem}</source>
         <translation>Die Polygone wurden geschrieben, aber ihr Stil konnte nicht gespeichert werden: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="75"/>
+        <source>Mask</source>
+        <translation>Maske</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="75"/>
+        <source>optional polygon layer: only pixels inside its polygons are classified (its selected features only when ticked; reprojected when on another CRS). Pixels outside are nodata (255) and get no polygons; tiles wholly outside are never read, so a small mask over a large raster runs in proportion to its area.</source>
+        <translation>optionale Polygonebene: nur Pixel innerhalb ihrer Polygone werden klassifiziert (nur die gewählten Objekte, wenn angehakt; umprojiziert, wenn in einem anderen KBS). Pixel außerhalb sind NoData (255) und erhalten keine Polygone; Kacheln ganz außerhalb werden nie gelesen, daher kostet eine kleine Maske über einem großen Raster nur im Verhältnis zu ihrer Fläche.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="81"/>
+        <source>Processing resolution</source>
+        <translation>Bearbeitungsauflösung</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="81"/>
+        <source>the pixel size the model sees: &lt;i&gt;model&lt;/i&gt; (default: the pixel size the model was trained at, from its file; the input&apos;s when the file does not say), &lt;i&gt;input&lt;/i&gt; (the raster&apos;s own pixels) or a size in metres (for example 0.5; on a geographic raster, metres at the centre). A raster more than 10% away is resampled for the model (bilinear, or cubic), and the classes come back to the input&apos;s grid by nearest neighbour, so the outputs always line up with the input. Upsampling more than 8x is refused.</source>
+        <translation>die Pixelgröße, die das Modell sieht: &lt;i&gt;model&lt;/i&gt; (Standard: die Pixelgröße, mit der das Modell trainiert wurde, aus seiner Datei; die der Eingabe, wenn die Datei sie nicht nennt), &lt;i&gt;input&lt;/i&gt; (die eigenen Pixel des Rasters) oder eine Größe in Metern (zum Beispiel 0.5; bei einem geografischen Raster Meter in der Mitte). Ein Raster, das mehr als 10% abweicht, wird für das Modell neu abgetastet (bilinear oder kubisch), und die Klassen kommen per nächstem Nachbarn auf das Raster der Eingabe zurück, sodass die Ausgaben immer mit der Eingabe übereinstimmen. Eine Vergrößerung um mehr als das 8-fache wird abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="89"/>
+        <source>Resampling</source>
+        <translation>Neuabtastung</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="89"/>
+        <source>advanced; how the image is resampled for the processing resolution: bilinear (default) or cubic. Classes are never interpolated.</source>
+        <translation>erweitert; wie das Bild für die Bearbeitungsauflösung neu abgetastet wird: bilinear (Standard) oder kubisch. Klassen werden nie interpoliert.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="248"/>
+        <source>Mask: classify only inside these polygons (optional)</source>
+        <translation>Maske: nur innerhalb dieser Polygone klassifizieren (optional)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="251"/>
+        <source>Processing resolution: model, input or metres</source>
+        <translation>Bearbeitungsauflösung: model, input oder Meter</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="253"/>
+        <source>Resampling of the image</source>
+        <translation>Neuabtastung des Bildes</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="291"/>
+        <source>Tiles skipped outside the mask</source>
+        <translation>Außerhalb der Maske übersprungene Kacheln</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="330"/>
+        <source>MASK: {value} is not a vector layer QGIS can open; choose a polygon layer</source>
+        <translation>MASK: {value} ist keine Vektorebene, die QGIS öffnen kann; wählen Sie eine Polygonebene</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="334"/>
+        <source>MASK: &apos;{layer}&apos; holds {kind} geometries; choose a polygon layer</source>
+        <translation>MASK: '{layer}' enthält Geometrien vom Typ {kind}; wählen Sie eine Polygonebene</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="345"/>
+        <source>MASK: cannot copy the mask&apos;s polygons: {error}</source>
+        <translation>MASK: die Polygone der Maske können nicht kopiert werden: {error}</translation>
     </message>
 </context>
 <context>
@@ -2059,7 +2244,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>Trainiert ein RemoteNet-Modell auf einem Rasterlayer und dessen Labels und schreibt eine Modelldatei (.safetensors), die RemoteNet Segmentieren liest. Aus dem gelabelten Bereich werden Ausschnitte geschnitten; einige Blöcke davon werden zur Validierung zurückgehalten (kein Validierungsausschnitt überlappt einen Trainingsausschnitt), und der Checkpoint mit dem besten Validierungs-mIoU wird behalten. Die Modelldatei enthält die Klassen (Werte, Namen, Farben), die Kanäle, die Normalisierung (aus den Trainingspixeln berechnet), die Kachelgröße, die Pixelgröße, eine Beschreibung der Daten und die Validierungsmetriken.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="158"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="161"/>
         <source>Input raster</source>
         <translation>Eingaberaster</translation>
     </message>
@@ -2139,7 +2324,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>Ausschnitte je Schritt; verringern Sie den Wert, wenn der Speicher nicht ausreicht.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="176"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="179"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
@@ -2169,7 +2354,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>erweitert; mit einem Klassenfeld werden Pixel außerhalb der Polygone zu einer Klasse 'background', statt ohne Label zu bleiben.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="184"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="185"/>
         <source>Validation fraction</source>
         <translation>Validierungsanteil</translation>
     </message>
@@ -2179,7 +2364,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>erweitert; Anteil der gelabelten Blöcke, die zur Validierung zurückgehalten werden.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="187"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="188"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
@@ -2189,7 +2374,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>erweitert; maximale Lernrate von AdamW (Aufwärmphase, dann polynomieller Abfall).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="190"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="191"/>
         <source>Encoder</source>
         <translation>Encoder</translation>
     </message>
@@ -2209,7 +2394,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>erweitert; optionale lokale vortrainierte Gewichte für den gewählten Encoder: das state_dict von timm für dieses Netz (.safetensors, oder .pth, nur als Gewichte gelesen). Für Rechner, die nichts herunterladen können; nicht mit PRETRAINED_ENCODER kombinieren.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="195"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="196"/>
         <source>Model file</source>
         <translation>Modelldatei</translation>
     </message>
@@ -2224,207 +2409,192 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>Training auf einer CPU ist langsam: rechnen Sie bei einer kleinen Szene mit Minuten. Benötigt torch, timm und safetensors in dem Python, mit dem QGIS läuft.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="146"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="148"/>
         <source>RemoteNet Train</source>
         <translation>RemoteNet Trainieren</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="149"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="151"/>
         <source>training,segmentation,deep learning,remotenet,model,labels</source>
         <translation>training,segmentierung,deep learning,remotenet,modell,labels</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="152"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="154"/>
         <source>Trains a RemoteNet model from a raster and labels (class raster or polygons).</source>
         <translation>Trainiert ein RemoteNet-Modell aus einem Raster und Labels (Klassenraster oder Polygone).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="159"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="162"/>
         <source>Labels (class raster, or polygons)</source>
         <translation>Labels (Klassenraster oder Polygone)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="161"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="164"/>
         <source>Class field (polygons; empty: one class on a background)</source>
         <translation>Klassenfeld (Polygone; leer: eine Klasse auf einem Hintergrund)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="163"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="166"/>
         <source>Bands (default: all)</source>
         <translation>Kanäle (Vorgabe: alle)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="166"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="169"/>
         <source>Tile size (pixels)</source>
         <translation>Kachelgröße (Pixel)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="168"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="171"/>
         <source>Epochs (0: no limit, the time budget decides)</source>
         <translation>Epochen (0: keine Begrenzung, das Zeitbudget entscheidet)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="171"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="174"/>
         <source>Maximum minutes (0: no limit)</source>
         <translation>Maximale Minuten (0: keine Begrenzung)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="174"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="177"/>
         <source>Batch size (chips)</source>
         <translation>Batchgröße (Ausschnitte)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="176"/>
-        <source>Auto</source>
-        <translation>Automatisch</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="176"/>
-        <source>CUDA</source>
-        <translation>CUDA</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="176"/>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="179"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="180"/>
         <source>Start from an ImageNet-pretrained encoder (downloads)</source>
         <translation>Mit einem auf ImageNet vortrainierten Encoder starten (lädt herunter)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="182"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="183"/>
         <source>Pixels outside polygons are a background class</source>
         <translation>Pixel außerhalb der Polygone sind eine Hintergrundklasse</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="192"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="193"/>
         <source>Encoder weights file (timm .safetensors or .pth)</source>
         <translation>Encoder-Gewichtsdatei (timm .safetensors oder .pth)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="192"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="193"/>
         <source>Weights (*.safetensors *.pth *.pt)</source>
         <translation>Gewichte (*.safetensors *.pth *.pt)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="195"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="196"/>
         <source>RemoteNet model (*.safetensors)</source>
         <translation>RemoteNet-Modell (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="197"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="198"/>
         <source>Validation mIoU</source>
         <translation>mIoU (Validierung)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="198"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="199"/>
         <source>Validation overall accuracy</source>
         <translation>Gesamtgenauigkeit (Validierung)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="199"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="200"/>
         <source>Training steps</source>
         <translation>Trainingsschritte</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="200"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="201"/>
         <source>Epochs run</source>
         <translation>Durchlaufene Epochen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="201"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="202"/>
         <source>Device that trained the model</source>
         <translation>Gerät, auf dem das Modell trainiert wurde</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="202"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="203"/>
         <source>Classes (JSON)</source>
         <translation>Klassen (JSON)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="209"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="210"/>
         <source>INPUT: {value} is not a raster layer QGIS can open; choose a raster file (for example a GeoTIFF)</source>
         <translation>INPUT: {value} ist kein Rasterlayer, den QGIS öffnen kann; wählen Sie eine Rasterdatei (zum Beispiel ein GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="213"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="214"/>
         <source>INPUT: layer &apos;{layer}&apos; comes from the &apos;{provider}&apos; provider; save it as a GeoTIFF first</source>
         <translation>INPUT: der Layer '{layer}' stammt vom Datenlieferanten '{provider}'; speichern Sie ihn zuerst als GeoTIFF</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="225"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="226"/>
         <source>BANDS: the raster has {count} band(s); it has no band {bands}</source>
         <translation>BANDS: das Raster hat {count} Kanal/Kanäle; einen Kanal {bands} hat es nicht</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="229"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="230"/>
         <source>TILE_SIZE: {tile} is too small; use at least {minimum} pixels</source>
         <translation>TILE_SIZE: {tile} ist zu klein; verwenden Sie mindestens {minimum} Pixel</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="234"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="235"/>
         <source>EPOCHS and MAX_MINUTES are both 0: nothing would stop the training; set an epoch count, a time budget, or both</source>
         <translation>EPOCHS und MAX_MINUTES sind beide 0: nichts würde das Training beenden; setzen Sie eine Epochenzahl, ein Zeitbudget oder beides</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="238"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="239"/>
         <source>BATCH_SIZE: {batch} must be at least 1 chip</source>
         <translation>BATCH_SIZE: {batch} muss mindestens 1 Ausschnitt sein</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="242"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="243"/>
         <source>ENCODER_WEIGHTS: {path} is not a file; give timm&apos;s weights for the chosen encoder, or leave it empty</source>
         <translation>ENCODER_WEIGHTS: {path} ist keine Datei; geben Sie die timm-Gewichte für den gewählten Encoder an oder lassen Sie das Feld leer</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="247"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="248"/>
         <source>PRETRAINED_ENCODER and ENCODER_WEIGHTS both give starting weights; turn PRETRAINED_ENCODER off to use the local file</source>
         <translation>PRETRAINED_ENCODER und ENCODER_WEIGHTS geben beide Startgewichte vor; schalten Sie PRETRAINED_ENCODER aus, um die lokale Datei zu verwenden</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="274"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="275"/>
         <source>OUTPUT_MODEL: give a file name for the model (.safetensors)</source>
         <translation>OUTPUT_MODEL: geben Sie einen Dateinamen für das Modell an (.safetensors)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="276"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="277"/>
         <source>OUTPUT_MODEL: {path} must end in .safetensors (the model file format)</source>
         <translation>OUTPUT_MODEL: {path} muss auf .safetensors enden (das Format der Modelldatei)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="295"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="296"/>
         <source>Reading the raster and labels</source>
         <translation>Raster und Labels werden gelesen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="315"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="316"/>
         <source>Stopped by {stopped_by} after {steps} steps ({epochs} epochs, {seconds} s); best validation mIoU {miou} at epoch {best_epoch}. Model written to {path}</source>
         <translation>Beendet durch {stopped_by} nach {steps} Schritten ({epochs} Epochen, {seconds} s); bestes Validierungs-mIoU {miou} in Epoche {best_epoch}. Modell geschrieben nach {path}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="340"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="341"/>
         <source>Training on {device} (bf16 mixed precision): {train} training and {val} validation chips, {steps} steps per epoch</source>
         <translation>Training auf {device} (gemischte Präzision mit bf16): {train} Trainings- und {val} Validierungsausschnitte, {steps} Schritte je Epoche</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="340"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="341"/>
         <source>Training on {device}: {train} training and {val} validation chips, {steps} steps per epoch</source>
         <translation>Training auf {device}: {train} Trainings- und {val} Validierungsausschnitte, {steps} Schritte je Epoche</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="352"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="353"/>
         <source>epoch {epoch}, step {step}, loss {loss}</source>
         <translation>Epoche {epoch}, Schritt {step}, Verlust {loss}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="356"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="357"/>
         <source>Validation at epoch {epoch}: mIoU {miou} (best so far)</source>
         <translation>Validierung in Epoche {epoch}: mIoU {miou} (bisher bestes)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="356"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="357"/>
         <source>Validation at epoch {epoch}: mIoU {miou}</source>
         <translation>Validierung in Epoche {epoch}: mIoU {miou}</translation>
     </message>

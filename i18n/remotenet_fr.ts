@@ -222,552 +222,547 @@
 {instructions}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/assemble.py" line="47"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="237"/>
         <source>cannot mosaic the chunk parts: {gdal_error}</source>
         <translation>impossible d'assembler en mosaïque les parties des blocs : {gdal_error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/assemble.py" line="61"/>
+        <location filename="../remotenet_plugin/engine/scale/assemble.py" line="61"/>
         <source>writing {out_path} failed: {gdal_error}</source>
         <translation>l'écriture de {out_path} a échoué : {gdal_error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/blend.py" line="33"/>
+        <location filename="../remotenet_plugin/engine/blend/rows.py" line="33"/>
         <source>the network produced NaN or infinite values; check the model file, the input scaling in its header, or use precision &apos;fp32&apos;</source>
         <translation>le réseau a produit des valeurs NaN ou infinies ; vérifiez le fichier du modèle, la mise à l'échelle des entrées indiquée dans son en-tête, ou utilisez la précision 'fp32'</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="49"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="73"/>
         <source>{tile_size!r} must be a whole number of at least {min_tile} pixels</source>
         <translation>{tile_size!r} doit être un nombre entier d'au moins {min_tile} pixels</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="54"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="78"/>
         <source>{tile} is too small; use at least {min_tile} pixels</source>
         <translation>{tile} est trop petit ; utilisez au moins {min_tile} pixels</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="59"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="83"/>
         <source>{overlap} must be at least 0 and less than half the tile size ({tile} px): use at most {value}</source>
         <translation>{overlap} doit être supérieur ou égal à 0 et inférieur à la moitié de la taille des tuiles ({tile} px) : utilisez au plus {value}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="67"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="91"/>
         <source>{batch_size!r} must be a whole number from 1 to {max_batch} tiles</source>
         <translation>{batch_size!r} doit être un nombre entier de 1 à {max_batch} tuiles</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="73"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="97"/>
         <source>{device!r} is not one of {devices}</source>
         <translation>{device!r} n'est pas l'une des valeurs {devices}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="78"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="102"/>
         <source>{precision!r} is not one of {precisions}</source>
         <translation>{precision!r} n'est pas l'une des valeurs {precisions}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="82"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="106"/>
         <source>&apos;fp16&apos; needs a CUDA GPU; on the CPU use &apos;bf16&apos; or &apos;fp32&apos;</source>
         <translation>'fp16' nécessite un GPU CUDA ; sur le CPU, utilisez 'bf16' ou 'fp32'</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/runtimes.py" line="23"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="110"/>
         <source>{runtime!r} is not one of {runtimes}</source>
         <translation>{runtime!r} n'est pas l'une des valeurs {runtimes}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="91"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="115"/>
         <source>&apos;openvino&apos; runs on the CPU only, not {device}; choose the device CPU or the runtime Auto</source>
         <translation>'openvino' ne fonctionne que sur le CPU, pas sur {device} ; choisissez le périphérique CPU ou le moteur d'exécution Automatique</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="97"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="121"/>
         <source>{blend!r} is not one of &apos;smooth&apos;, &apos;crop&apos;</source>
         <translation>{blend!r} n'est pas l'une des valeurs 'smooth', 'crop'</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="100"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="124"/>
         <source>{confidence_type!r} is not one of &apos;float32&apos;, &apos;uint8&apos;</source>
         <translation>{confidence_type!r} n'est pas l'une des valeurs 'float32', 'uint8'</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="104"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="128"/>
         <source>{min_area} must be 0 or more square metres</source>
         <translation>{min_area} doit valoir 0 mètre carré ou plus</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="107"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="131"/>
         <source>{simplify} must be 0 or more map units</source>
         <translation>{simplify} doit valoir 0 unité de carte ou plus</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="116"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="140"/>
         <source>{chunk_size!r} must be a whole number of at least {min_tile} pixels (default {default_chunk_px})</source>
         <translation>{chunk_size!r} doit être un nombre entier d'au moins {min_tile} pixels (par défaut {default_chunk_px})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="127"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="151"/>
         <source>the TLS file {path} ({name}) does not exist; give the files of the certificates made for this cluster</source>
         <translation>le fichier TLS {path} ({name}) n'existe pas ; indiquez les fichiers des certificats créés pour ce cluster</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="144"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="168"/>
         <source>{path} is the input raster; choose another file name so the input is kept</source>
         <translation>{path} est le raster en entrée ; choisissez un autre nom de fichier pour que l'entrée soit conservée</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="148"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="172"/>
         <source>{path} is also the {seen}; give each output its own file</source>
         <translation>{path} sert déjà pour {seen} ; donnez à chaque sortie son propre fichier</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="153"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="177"/>
         <source>{path} is not a {what} file name; RemoteNet writes {what} ({extensions}): change the file name&apos;s extension</source>
         <translation>{path} n'est pas un nom de fichier {what} ; RemoteNet écrit des fichiers {what} ({extensions}) : changez l'extension du nom de fichier</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="158"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="182"/>
         <source>{path}: the folder {folder} does not exist; create it or choose another</source>
         <translation>{path} : le dossier {folder} n'existe pas ; créez-le ou choisissez-en un autre</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="162"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="186"/>
         <source>{path}: the folder {folder} is not writable; choose another place</source>
         <translation>{path} : le dossier {folder} n'est pas accessible en écriture ; choisissez un autre emplacement</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="206"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="240"/>
         <source>{source} refers to {path}, which does not exist; restore that file or rebuild the virtual raster</source>
         <translation>{source} fait référence à {path}, qui n'existe pas ; restaurez ce fichier ou reconstruisez le raster virtuel</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="217"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="251"/>
         <source>band {repeated} is chosen more than once ({chosen}); choose each band once, in the order the model takes them</source>
         <translation>la bande {repeated} est choisie plus d'une fois ({chosen}) ; choisissez chaque bande une seule fois, dans l'ordre où le modèle les attend</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="232"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="266"/>
         <source>{extent} is {value:g} x {value2:g} map units, smaller than one pixel ({pixel_w:g} x {pixel_h:g}); give an extent of at least one pixel in the raster&apos;s CRS</source>
         <translation>{extent} mesure {value:g} x {value2:g} unités de carte, moins qu'un pixel ({pixel_w:g} x {pixel_h:g}) ; donnez une emprise d'au moins un pixel dans le SCR du raster</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="94"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_polygons.py" line="94"/>
         <source>chunk {rect} is not inside the {width} x {height} class raster {classes_path}</source>
         <translation>le bloc {rect} n'est pas à l'intérieur du raster de classes {classes_path} de {width} x {height}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="114"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_polygons.py" line="114"/>
         <source>{path}: cannot open the class raster ({gdal_error})</source>
         <translation>{path} : impossible d'ouvrir le raster de classes ({gdal_error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="147"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_polygons.py" line="147"/>
         <source>sieving chunk {rect} failed: {gdal_error}</source>
         <translation>le tamisage du bloc {rect} a échoué : {gdal_error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="162"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_polygons.py" line="162"/>
         <source>polygonising chunk {rect} failed: {gdal_error}</source>
         <translation>la polygonisation du bloc {rect} a échoué : {gdal_error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="314"/>
+        <location filename="../remotenet_plugin/engine/write/polygons.py" line="314"/>
         <source>burning polygon ids failed: {gdal_error}</source>
         <translation>la rasterisation des identifiants des polygones a échoué : {gdal_error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="184"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_polygons.py" line="184"/>
         <source>{confidence_path}: cannot open the confidence raster ({gdal_error})</source>
         <translation>{confidence_path} : impossible d'ouvrir le raster de confiance ({gdal_error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="213"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_polygons.py" line="213"/>
         <source>{piece_path}: cannot create the polygon piece ({gdal_error}); check the work folder is writable and has space</source>
         <translation>{piece_path} : impossible de créer le fragment de polygones ({gdal_error}) ; vérifiez que le dossier de travail est accessible en écriture et qu'il reste de l'espace libre</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="246"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_polygons.py" line="246"/>
         <source>{piece_path}: writing the polygon piece failed ({gdal_error})</source>
         <translation>{piece_path} : l'écriture du fragment de polygones a échoué ({gdal_error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="387"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_polygons.py" line="387"/>
         <source>{path}: cannot read the polygon piece ({gdal_error})</source>
         <translation>{path} : impossible de lire le fragment de polygones ({gdal_error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="437"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_polygons.py" line="437"/>
         <source>{pieces}: polygon {fid} is missing from the piece</source>
         <translation>{pieces} : le polygone {fid} manque dans le fragment</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="473"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_polygons.py" line="473"/>
         <source>merging {members_count} polygons across chunk seams failed: {gdal_error}</source>
         <translation>la fusion de {members_count} polygones à travers les jointures des blocs a échoué : {gdal_error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_task.py" line="94"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_task.py" line="107"/>
         <source>Dask worker {worker_address}: {detail} (every worker must be able to open the same paths: use a shared file system, or a GDAL /vsi path for the input)</source>
         <translation>Worker Dask {worker_address} : {detail} (chaque worker doit pouvoir ouvrir les mêmes chemins : utilisez un système de fichiers partagé, ou un chemin GDAL /vsi pour l'entrée)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_task.py" line="147"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_task.py" line="160"/>
         <source>Dask worker {where}: {detail}</source>
         <translation>Worker Dask {where} : {detail}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="94"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="102"/>
         <source>a run on a Dask scheduler needs a model file every worker can open, not an in-memory model</source>
         <translation>une exécution sur un ordonnanceur Dask nécessite un fichier de modèle que chaque worker peut ouvrir, et non un modèle en mémoire</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/classify.py" line="191"/>
+        <location filename="../remotenet_plugin/engine/classify.py" line="233"/>
         <source>the network returned shape {shape} for tiles of {shape2}; expected {num_classes} classes at the tile&apos;s size (the header&apos;s classes must match the network)</source>
         <translation>le réseau a renvoyé la forme {shape} pour des tuiles de {shape2} ; {num_classes} classes étaient attendues à la taille de la tuile (les classes de l'en-tête doivent correspondre au réseau)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/dask_runner.py" line="16"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="43"/>
         <source>a Dask scheduler was given but dask.distributed is not installed in this Python; install it with `pip install &quot;dask[distributed]&quot;`, or leave the scheduler empty to run in this process</source>
         <translation>un ordonnanceur Dask a été indiqué mais dask.distributed n'est pas installé dans ce Python ; installez-le avec `pip install &quot;dask[distributed]&quot;`, ou laissez l'ordonnanceur vide pour exécuter dans ce processus</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/dask_runner.py" line="29"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="55"/>
         <source>{address} is not a Dask scheduler address; give tcp://host:port or tls://host:port</source>
         <translation>{address} n'est pas une adresse d'ordonnanceur Dask ; indiquez tcp://hôte:port ou tls://hôte:port</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/dask_runner.py" line="35"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="61"/>
         <source>{address} has no port; give tcp://host:port (a Dask scheduler listens on 8786 unless told otherwise)</source>
         <translation>{address} n'a pas de port ; indiquez tcp://hôte:port (un ordonnanceur Dask écoute sur le port 8786, sauf indication contraire)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/dask_runner.py" line="78"/>
+        <location filename="../remotenet_plugin/engine/scale/dask_runner.py" line="57"/>
         <source>cannot connect to {address}: {err}. A tls:// scheduler needs this cluster&apos;s CA certificate, a client certificate and its key: give them (command line: --tls-ca-file, --tls-cert, --tls-key), or set DASK_DISTRIBUTED__COMM__TLS__CA_FILE and DASK_DISTRIBUTED__COMM__TLS__CLIENT__CERT/KEY</source>
         <translation>impossible de se connecter à {address} : {err}. Un ordonnanceur tls:// nécessite le certificat de l'autorité de certification (CA) de ce cluster, un certificat client et sa clé : indiquez-les (en ligne de commande : --tls-ca-file, --tls-cert, --tls-key), ou définissez DASK_DISTRIBUTED__COMM__TLS__CA_FILE et DASK_DISTRIBUTED__COMM__TLS__CLIENT__CERT/KEY</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/dask_runner.py" line="85"/>
+        <location filename="../remotenet_plugin/engine/scale/dask_runner.py" line="64"/>
         <source>cannot reach the Dask scheduler at {address} within {connect_timeout_s} s ({err}); check the address and that `dask scheduler` is running there</source>
         <translation>impossible de joindre l'ordonnanceur Dask à l'adresse {address} en {connect_timeout_s} s ({err}) ; vérifiez l'adresse et que `dask scheduler` y est bien lancé</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/evaluate.py" line="85"/>
+        <location filename="../remotenet_plugin/engine/training/evaluate.py" line="85"/>
         <source>cannot open the classified raster {classified}: {err}</source>
         <translation>impossible d'ouvrir le raster classifié {classified} : {err}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/evaluate.py" line="109"/>
+        <location filename="../remotenet_plugin/engine/training/evaluate.py" line="109"/>
         <source>{classified} holds values outside 0..255: not a classified raster</source>
         <translation>{classified} contient des valeurs hors de 0..255 : ce n'est pas un raster classifié</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/evaluate.py" line="125"/>
+        <location filename="../remotenet_plugin/engine/training/evaluate.py" line="125"/>
         <source>no pixel is both labelled in the reference and classified: the reference does not overlap the classified raster (or one of them is all nodata)</source>
         <translation>aucun pixel n'est à la fois étiqueté dans la référence et classifié : la référence ne recouvre pas le raster classifié (ou l'un des deux est entièrement NoData)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/evaluate.py" line="161"/>
+        <location filename="../remotenet_plugin/engine/training/evaluate.py" line="161"/>
         <source>the reference polygons do not overlap the classified raster: they cover {extent_text}, the raster covers {extent_text2} (in the raster&apos;s CRS)</source>
         <translation>les polygones de référence ne recouvrent pas le raster classifié : ils couvrent {extent_text}, le raster couvre {extent_text2} (dans le SCR du raster)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/evaluate.py" line="168"/>
+        <location filename="../remotenet_plugin/engine/training/evaluate.py" line="168"/>
         <source>{path} is a raster: its pixel values are the classes, so it takes no class field</source>
         <translation>{path} est un raster : les valeurs de ses pixels sont les classes, il ne prend donc pas de champ de classe</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/evaluate.py" line="176"/>
+        <location filename="../remotenet_plugin/engine/training/evaluate.py" line="176"/>
         <source>the reference raster is on another grid than the classified raster and one of them has no CRS; give both a CRS</source>
         <translation>le raster de référence est sur une autre grille que le raster classifié et l'un des deux n'a pas de SCR ; attribuez un SCR aux deux</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/files.py" line="72"/>
+        <location filename="../remotenet_plugin/engine/write/files.py" line="72"/>
         <source>cannot move the outputs into place ({err}); check the output folder</source>
         <translation>impossible de mettre les sorties en place ({err}) ; vérifiez le dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/inference.py" line="35"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="35"/>
         <source>precision {precision!r} is not one of {precisions}</source>
         <translation>la précision {precision!r} n'est pas l'une des valeurs {precisions}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/inference.py" line="43"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="43"/>
         <source>precision &apos;fp16&apos; needs a CUDA GPU; on the CPU use &apos;bf16&apos; or &apos;fp32&apos;</source>
         <translation>la précision 'fp16' nécessite un GPU CUDA ; sur le CPU, utilisez 'bf16' ou 'fp32'</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/inference.py" line="192"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="192"/>
         <source>the GPU ran out of memory on a single tile; choose a smaller tile size or the CPU</source>
         <translation>le GPU a manqué de mémoire sur une seule tuile ; choisissez une taille de tuile plus petite ou le CPU</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="54"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="55"/>
         <source>{path} is a raster: its pixel values are the classes, so it takes no class field (got {class_field!r})</source>
         <translation>{path} est un raster : les valeurs de ses pixels sont les classes, il ne prend donc pas de champ de classe ({class_field!r} indiqué)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="71"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="72"/>
         <source>{path} is on another grid than the image and one of them has no CRS; give both a CRS (or put the labels on the image grid)</source>
         <translation>{path} est sur une autre grille que l'image et l'un des deux n'a pas de SCR ; attribuez un SCR aux deux (ou placez les étiquettes sur la grille de l'image)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="102"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="103"/>
         <source>label raster values must be whole numbers 0..254 (255 = unlabelled); found {tolist}</source>
         <translation>les valeurs du raster d'étiquettes doivent être des nombres entiers de 0 à 254 (255 = non étiqueté) ; valeurs trouvées : {tolist}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="160"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="161"/>
         <source>{path}: no polygon with a class to rasterise{value}</source>
         <translation>{path} : aucun polygone avec une classe à rasteriser{value}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="179"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="180"/>
         <source>class values must be 0..254 (255 = unlabelled); {class_field!r} holds {used}</source>
         <translation>les valeurs de classe doivent être comprises entre 0 et 254 (255 = non étiqueté) ; {class_field!r} contient {used}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="193"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="194"/>
         <source>class names {unknown} in {class_field!r} are not classes of the classified raster ({name_to_value})</source>
         <translation>les noms de classe {unknown} de {class_field!r} ne sont pas des classes du raster classifié ({name_to_value})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="239"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="240"/>
         <source>{path}: cannot open the labels as a vector layer ({err})</source>
         <translation>{path} : impossible d'ouvrir les étiquettes comme couche vecteur ({err})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="243"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="244"/>
         <source>{path}: no vector layer to read labels from</source>
         <translation>{path} : aucune couche vecteur où lire les étiquettes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="247"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="248"/>
         <source>{path}: no layer named {layer_name!r}</source>
         <translation>{path} : aucune couche nommée {layer_name!r}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="259"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="260"/>
         <source>the labels have no field {class_field!r}; fields: {fields}</source>
         <translation>les étiquettes n'ont pas de champ {class_field!r} ; champs : {fields}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="282"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="283"/>
         <source>class field {class_field!r} holds {key}: numeric classes must be whole numbers 0..254</source>
         <translation>le champ de classe {class_field!r} contient {key} : les classes numériques doivent être des nombres entiers de 0 à 254</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="316"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="317"/>
         <source>the raster has no CRS but the labels do; assign the raster a CRS first</source>
         <translation>le raster n'a pas de SCR mais les étiquettes en ont un ; attribuez d'abord un SCR au raster</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="329"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="330"/>
         <source>{path}: cannot reproject the labels onto the raster&apos;s CRS ({err}); reproject them first</source>
         <translation>{path} : impossible de reprojeter les étiquettes dans le SCR du raster ({err}) ; reprojetez-les d'abord</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="348"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="349"/>
         <source>labels {path}: no such file</source>
         <translation>étiquettes {path} : fichier introuvable</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="364"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="365"/>
         <source>labels {path}: neither a raster nor a vector layer GDAL can read</source>
         <translation>étiquettes {path} : ni un raster ni une couche vecteur que GDAL peut lire</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/options.py" line="18"/>
+        <location filename="../remotenet_plugin/engine/base/options.py" line="18"/>
         <source>&apos;openvino&apos; was asked for but OpenVINO is not installed in this Python; install it with `pip install openvino`, or choose the runtime Auto or PyTorch</source>
         <translation>'openvino' a été demandé mais OpenVINO n'est pas installé dans ce Python ; installez-le avec `pip install openvino`, ou choisissez le moteur d'exécution Automatique ou PyTorch</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="62"/>
+        <location filename="../remotenet_plugin/engine/write/polygons.py" line="62"/>
         <source>cannot project a polygon to compute its area in m2</source>
         <translation>impossible de projeter un polygone pour calculer sa surface en m2</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="109"/>
+        <location filename="../remotenet_plugin/engine/write/polygons.py" line="109"/>
         <source>{path}: cannot create a working raster ({gdal_error})</source>
         <translation>{path} : impossible de créer un raster de travail ({gdal_error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="200"/>
+        <location filename="../remotenet_plugin/engine/write/polygons.py" line="200"/>
         <source>polygonising failed: {gdal_error}</source>
         <translation>la polygonisation a échoué : {gdal_error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="247"/>
+        <location filename="../remotenet_plugin/engine/write/polygons.py" line="247"/>
         <source>{out_path}: cannot create the GeoPackage ({gdal_error})</source>
         <translation>{out_path} : impossible de créer le GeoPackage ({gdal_error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/qml.py" line="64"/>
+        <location filename="../remotenet_plugin/engine/write/qml.py" line="64"/>
         <source>{path}: cannot write ({err}); choose a writable folder</source>
         <translation>{path} : écriture impossible ({err}) ; choisissez un dossier accessible en écriture</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/run.py" line="32"/>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="31"/>
         <source>model must be a model file path or a (torch module, header dict) pair</source>
         <translation>model doit être le chemin d'un fichier de modèle ou une paire (module torch, dictionnaire d'en-tête)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="41"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="41"/>
         <source>runtime {missing} ({err})</source>
         <translation>le moteur d'exécution {missing} ({err})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="147"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="147"/>
         <source>the OpenVINO cache folder {parent} is not writable ({err}); set {cache_env} to a writable folder</source>
         <translation>le dossier de cache d'OpenVINO {parent} n'est pas accessible en écriture ({err}) ; définissez {cache_env} sur un dossier accessible en écriture</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="196"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="196"/>
         <source>tiles of shape {shape} reached an OpenVINO network converted for {shape2}</source>
         <translation>des tuiles de forme {shape} ont atteint un réseau OpenVINO converti pour {shape2}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/runtimes.py" line="28"/>
+        <location filename="../remotenet_plugin/engine/infer/runtimes.py" line="28"/>
         <source>runtime &apos;openvino&apos; runs on the CPU only, not {type}; choose device &apos;cpu&apos; or runtime Auto</source>
         <translation>le moteur d'exécution 'openvino' ne fonctionne que sur le CPU, pas sur {type} ; choisissez le périphérique 'cpu' ou le moteur d'exécution Automatique</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="35"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="35"/>
         <source>{path} cannot be opened as a raster: there is no such file; check the path</source>
         <translation>{path} ne peut pas être ouvert comme raster : ce fichier n'existe pas ; vérifiez le chemin</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="39"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="39"/>
         <source>{path} cannot be opened as a raster ({msg}); choose a raster file GDAL can read</source>
         <translation>{path} ne peut pas être ouvert comme raster ({msg}) ; choisissez un fichier raster que GDAL peut lire</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="57"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="57"/>
         <source>the raster has {count} band(s) (1..{count}); it has no band {bad}; choose bands that exist</source>
         <translation>le raster a {count} bande(s) (1..{count}) ; il n'a pas de bande {bad} ; choisissez des bandes qui existent</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="61"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="61"/>
         <source>the model takes {needed} band(s) ({described}) but {chosen_count} were chosen; choose exactly {needed}</source>
         <translation>le modèle prend {needed} bande(s) ({described}) mais {chosen_count} ont été choisies ; choisissez-en exactement {needed}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="67"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="67"/>
         <source>the model expects {needed} band(s) ({described}) but the raster has {count}; choose {needed} of its bands, or use a model made for {count}-band imagery</source>
         <translation>le modèle attend {needed} bande(s) ({described}) mais le raster en a {count} ; choisissez {needed} de ses bandes, ou utilisez un modèle conçu pour des images à {count} bandes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="75"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="75"/>
         <source>band {b} has data type {dtype}, which is not supported; convert it to a real type first (gdal_translate -ot Float32)</source>
         <translation>la bande {b} est de type {dtype}, qui n'est pas pris en charge ; convertissez-la d'abord en un type réel (gdal_translate -ot Float32)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="86"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="86"/>
         <source>give either a pixel window or a map extent, not both</source>
         <translation>indiquez soit une fenêtre en pixels, soit une emprise, mais pas les deux</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="90"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="90"/>
         <source>{window} must be (xoff, yoff, xsize, ysize)</source>
         <translation>{window} doit être (xoff, yoff, xsize, ysize)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="94"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="94"/>
         <source>{window}: xsize and ysize must be at least 1</source>
         <translation>{window} : xsize et ysize doivent valoir au moins 1</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="98"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="98"/>
         <source>{window} does not intersect the raster ({width} x {height} pixels)</source>
         <translation>{window} ne recoupe pas le raster ({width} x {height} pixels)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="109"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="109"/>
         <source>{extent} must be (xmin, ymin, xmax, ymax)</source>
         <translation>{extent} doit être (xmin, ymin, xmax, ymax)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="113"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="113"/>
         <source>{extent} is empty: need xmin &lt; xmax and ymin &lt; ymax</source>
         <translation>{extent} est vide : il faut xmin &lt; xmax et ymin &lt; ymax</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="118"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="118"/>
         <source>the raster has no georeferencing, so a map extent cannot be placed on it; give a pixel window instead</source>
         <translation>le raster n'a pas de géoréférencement, une emprise ne peut donc pas y être placée ; indiquez plutôt une fenêtre en pixels</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="133"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="133"/>
         <source>{extent} does not overlap the raster; choose an extent inside it (in the raster&apos;s CRS), or none for the whole raster</source>
         <translation>{extent} ne recouvre pas le raster ; choisissez une emprise à l'intérieur de celui-ci (dans le SCR du raster), ou aucune pour traiter tout le raster</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="212"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="216"/>
         <source>reading the nodata mask failed: {gdal_error}{read_hint}</source>
         <translation>la lecture du masque NoData a échoué : {gdal_error}{read_hint}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/source.py" line="222"/>
+        <location filename="../remotenet_plugin/engine/read/source.py" line="226"/>
         <source>reading pixels failed at ({x}, {y}): {gdal_error}{read_hint}</source>
         <translation>la lecture des pixels a échoué en ({x}, {y}) : {gdal_error}{read_hint}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="68"/>
+        <location filename="../remotenet_plugin/engine/training/chips.py" line="70"/>
         <source>the labels hold only one class ({only}); a segmentation model needs at least two. For footprints of one kind, leave the class field empty or ask for a background class.</source>
         <translation>les étiquettes ne contiennent qu'une seule classe ({only}) ; un modèle de segmentation en nécessite au moins deux. Pour des emprises au sol d'un seul type, laissez le champ de classe vide ou demandez une classe de fond.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="78"/>
+        <location filename="../remotenet_plugin/engine/training/chips.py" line="84"/>
         <source>the raster (window) is {width} x {height} pixels; training needs at least 32 x 32</source>
         <translation>le raster (ou la fenêtre) fait {width} x {height} pixels ; l'entraînement nécessite au moins 32 x 32</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="145"/>
-        <source>the labelled area fits in fewer than two blocks of {tile} x {tile} pixels: too small for a spatial train/validation split; use a smaller tile size or more labels</source>
-        <translation>la zone étiquetée tient dans moins de deux blocs de {tile} x {tile} pixels : c'est trop petit pour une séparation spatiale entraînement/validation ; utilisez une taille de tuile plus petite ou davantage d'étiquettes</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="239"/>
+        <location filename="../remotenet_plugin/engine/training/chips.py" line="345"/>
         <source>every training pixel is nodata</source>
         <translation>tous les pixels d'entraînement sont NoData</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="262"/>
+        <location filename="../remotenet_plugin/engine/training/chips.py" line="368"/>
         <source>cannot open the raster {path}: {err}</source>
         <translation>impossible d'ouvrir le raster {path} : {err}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="265"/>
+        <location filename="../remotenet_plugin/engine/training/chips.py" line="371"/>
         <source>{path} is not a raster with bands</source>
         <translation>{path} n'est pas un raster avec des bandes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="273"/>
+        <location filename="../remotenet_plugin/engine/training/chips.py" line="379"/>
         <source>bands {bad} do not exist: the raster has {rastercount} (1-based)</source>
         <translation>les bandes {bad} n'existent pas : le raster en a {rastercount} (numérotées à partir de 1)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="284"/>
+        <location filename="../remotenet_plugin/engine/training/chips.py" line="390"/>
         <source>window {window} is not inside the {rasterxsize} x {rasterysize} raster</source>
         <translation>la fenêtre {window} n'est pas à l'intérieur du raster de {rasterxsize} x {rasterysize}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/work_folder.py" line="80"/>
+        <location filename="../remotenet_plugin/engine/scale/work_folder.py" line="72"/>
         <source>cannot create the work folder {path} ({err}); check the output folder is writable and has space</source>
         <translation>impossible de créer le dossier de travail {path} ({err}) ; vérifiez que le dossier de sortie est accessible en écriture et qu'il reste de l'espace libre</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/writer.py" line="35"/>
+        <location filename="../remotenet_plugin/engine/write/geotiff.py" line="35"/>
         <source>{path}: cannot create the GeoTIFF ({gdal_error}); check the folder is writable and has space</source>
         <translation>{path} : impossible de créer le GeoTIFF ({gdal_error}) ; vérifiez que le dossier est accessible en écriture et qu'il reste de l'espace libre</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/writer.py" line="128"/>
+        <location filename="../remotenet_plugin/engine/write/geotiff.py" line="128"/>
         <source>writing the classified raster failed: {gdal_error}</source>
         <translation>l'écriture du raster classifié a échoué : {gdal_error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/writer.py" line="161"/>
+        <location filename="../remotenet_plugin/engine/write/geotiff.py" line="161"/>
         <source>writing the confidence raster failed: {gdal_error}</source>
         <translation>l'écriture du raster de confiance a échoué : {gdal_error}</translation>
     </message>
@@ -992,37 +987,37 @@
         <translation>{path} : les poids ne correspondent pas à RemoteNet ({architecture}) : {details}.{hint} Choisissez un modèle enregistré par le RemoteNet de cette extension (Entraîner ou remotenet.model.save_model).</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="65"/>
+        <location filename="../model/training/config.py" line="79"/>
         <source>set epochs, max_minutes or max_steps: nothing would stop the training</source>
         <translation>définissez epochs, max_minutes ou max_steps : rien n'arrêterait l'entraînement</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="70"/>
+        <location filename="../model/training/config.py" line="84"/>
         <source>{name} must not be negative (got {value})</source>
         <translation>{name} ne doit pas être négatif (valeur reçue : {value})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="73"/>
+        <location filename="../model/training/config.py" line="87"/>
         <source>batch_size must be at least 1 (got {batch_size})</source>
         <translation>batch_size doit valoir au moins 1 (valeur reçue : {batch_size})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="76"/>
+        <location filename="../model/training/config.py" line="90"/>
         <source>lr must be positive (got {lr})</source>
         <translation>lr doit être positif (valeur reçue : {lr})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="78"/>
+        <location filename="../model/training/config.py" line="92"/>
         <source>encoder_lr_ratio must be positive (got {encoder_lr_ratio})</source>
         <translation>encoder_lr_ratio doit être positif (valeur reçue : {encoder_lr_ratio})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="82"/>
+        <location filename="../model/training/config.py" line="100"/>
         <source>encoder {encoder!r} is not supported; choose one of {encoders}</source>
         <translation>l'encodeur {encoder!r} n'est pas pris en charge ; choisissez parmi {encoders}</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="86"/>
+        <location filename="../model/training/config.py" line="104"/>
         <source>pretrained_encoder (download) and encoder_weights (a local file) both ask for starting weights; set only one</source>
         <translation>pretrained_encoder (téléchargement) et encoder_weights (fichier local) demandent tous deux des poids de départ ; n'en définissez qu'un</translation>
     </message>
@@ -1052,267 +1047,267 @@
         <translation>les classes ou les bandes du modèle fourni ne correspondent pas aux imagettes</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="144"/>
+        <location filename="../model/training/loop.py" line="160"/>
         <source>{what} chips must be images (N, C, H, W) and labels (N, H, W); got {shape} and {shape2}</source>
         <translation>les imagettes ({what}) doivent être des images (N, C, H, W) et des étiquettes (N, H, W) ; reçu {shape} et {shape2}</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="149"/>
+        <location filename="../model/training/loop.py" line="165"/>
         <source>{what} images {shape} and labels {shape2} do not match</source>
         <translation>les images {shape} et les étiquettes {shape2} ({what}) ne correspondent pas</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="153"/>
+        <location filename="../model/training/loop.py" line="169"/>
         <source>there are no {what} chips</source>
         <translation>il n'y a aucune imagette ({what})</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="157"/>
+        <location filename="../model/training/loop.py" line="173"/>
         <source>{what} labels hold class indices {tolist} but there are {num_classes} classes</source>
         <translation>les étiquettes ({what}) contiennent les indices de classe {tolist} mais il y a {num_classes} classes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="244"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="278"/>
         <source>the raster has no georeferencing: the outputs have none either (pixel coordinates), and polygon areas are in square pixels</source>
         <translation>le raster n'a pas de géoréférencement : les sorties n'en ont pas non plus (coordonnées en pixels), et les surfaces des polygones sont en pixels carrés</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="248"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="282"/>
         <source>the raster&apos;s geotransform is rotated or sheared: it is classified in pixel space and the outputs keep the same rotated geotransform</source>
         <translation>la géotransformation du raster comporte une rotation ou un cisaillement : il est classifié dans l'espace des pixels et les sorties gardent la même géotransformation</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="252"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="286"/>
         <source>the raster has no CRS: the outputs have no CRS either, and polygon areas are in map units squared</source>
         <translation>le raster n'a pas de SCR : les sorties n'en ont pas non plus, et les surfaces des polygones sont en unités de carte au carré</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="257"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="291"/>
         <source>floating-point bands: NaN and +-inf pixels are treated as nodata</source>
         <translation>bandes à virgule flottante : les pixels NaN et +-inf sont traités comme NoData</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="259"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="293"/>
         <source>signed integer bands: negative values are scaled like any other with the model header&apos;s offset and scale</source>
         <translation>bandes d'entiers signés : les valeurs négatives sont mises à l'échelle comme les autres, avec le décalage (offset) et l'échelle (scale) de l'en-tête du modèle</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="263"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="297"/>
         <source>the raster has a colour table: the model is fed the palette indices, not the colours; expand it to RGB first (gdal_translate -expand rgb) if the model was trained on colour imagery</source>
         <translation>le raster a une table de couleurs : le modèle reçoit les indices de la palette, pas les couleurs ; convertissez-le d'abord en RVB (gdal_translate -expand rgb) si le modèle a été entraîné sur des images en couleur</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="268"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="302"/>
         <source>the raster is {width} x {height} pixels, 1 pixel thin: tiles are 1 pixel thin too</source>
         <translation>le raster fait {width} x {height} pixels, soit 1 pixel d'épaisseur : les tuiles font aussi 1 pixel d'épaisseur</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/check.py" line="272"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="306"/>
         <source>the tile size {tile_size} is larger than the processed area ({width} x {height}): tiles are cut to {tile_size2} x {tile_size3} pixels</source>
         <translation>la taille de tuile {tile_size} dépasse la zone traitée ({width} x {height}) : les tuiles sont réduites à {tile_size2} x {tile_size3} pixels</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="183"/>
+        <location filename="../remotenet_plugin/engine/write/polygons.py" line="183"/>
         <source>sieved patches under {threshold} pixels ({min_area:g} m2)</source>
         <translation>taches de moins de {threshold} pixels ({min_area:g} m2) éliminées par tamisage</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="157"/>
+        <location filename="../remotenet_plugin/engine/write/polygons.py" line="157"/>
         <source>dropped {dropped} polygon(s) under the minimum area or emptied by simplification</source>
         <translation>{dropped} polygone(s) supprimé(s) : sous la surface minimale ou vidé(s) par la simplification</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="86"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="94"/>
         <source>{what} {done}/{total}</source>
         <translation>{what} {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="131"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="142"/>
         <source>the finished chunks stay in {path}: run again with the same inputs and parameters to resume</source>
         <translation>les blocs terminés restent dans {path} : relancez avec les mêmes entrées et paramètres pour reprendre</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/segment.py" line="79"/>
+        <location filename="../remotenet_plugin/engine/segment.py" line="89"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="163"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="170"/>
         <source>resuming: {records_count} of {plan_count} chunks reused from {path}</source>
         <translation>reprise : {records_count} blocs sur {plan_count} réutilisés depuis {path}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="172"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="176"/>
         <source>{plan_count} chunks of up to {side} x {side} px over {grid_count} tiles, {jobs_count} to run on {name}</source>
         <translation>{plan_count} blocs d'au plus {side} x {side} px sur {grid_count} tuiles, dont {jobs_count} à exécuter sur {name}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="194"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="198"/>
         <source>{hits} tiles on chunk borders were computed once and shared by their chunks</source>
         <translation>{hits} tuiles en bordure de blocs ont été calculées une seule fois et partagées entre leurs blocs</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="213"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="227"/>
         <source>assembling</source>
         <translation>assemblage</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="238"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="262"/>
         <source>resuming: polygons of {pieces_count} of {plan_count} chunks reused</source>
         <translation>reprise : polygones de {pieces_count} blocs sur {plan_count} réutilisés</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="252"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="276"/>
         <source>merging polygons</source>
         <translation>fusion des polygones</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="259"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="283"/>
         <source>{count} polygons written</source>
         <translation>{count} polygones écrits</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/classify.py" line="120"/>
+        <location filename="../remotenet_plugin/engine/classify.py" line="171"/>
         <source>{grid_count} tiles on {device_name}</source>
         <translation>{grid_count} tuiles sur {device_name}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/classify.py" line="138"/>
+        <location filename="../remotenet_plugin/engine/classify.py" line="189"/>
         <source>tiles {seen}/{grid_count}</source>
         <translation>tuiles {seen}/{grid_count}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/classify.py" line="150"/>
+        <location filename="../remotenet_plugin/engine/classify.py" line="206"/>
         <source>skipped {skipped} of {grid_count} tiles that were all nodata</source>
         <translation>{skipped} tuiles sur {grid_count} ignorées car entièrement NoData</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/dask_runner.py" line="92"/>
+        <location filename="../remotenet_plugin/engine/scale/dask_runner.py" line="71"/>
         <source>connected to the Dask scheduler {address} in {value:.1f} s: {workers_count} worker(s)</source>
         <translation>connecté à l'ordonnanceur Dask {address} en {value:.1f} s : {workers_count} worker(s)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/dask_runner.py" line="97"/>
+        <location filename="../remotenet_plugin/engine/scale/dask_runner.py" line="76"/>
         <source>the scheduler has no workers yet; the chunks wait until a worker joins</source>
         <translation>l'ordonnanceur n'a encore aucun worker ; les blocs attendent qu'un worker le rejoigne</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/evaluate.py" line="134"/>
+        <location filename="../remotenet_plugin/engine/training/evaluate.py" line="134"/>
         <source>{unclassified} labelled reference pixels are nodata in the classified raster and were not counted</source>
         <translation>{unclassified} pixels étiquetés de la référence sont NoData dans le raster classifié et n'ont pas été comptés</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/evaluate.py" line="179"/>
+        <location filename="../remotenet_plugin/engine/training/evaluate.py" line="179"/>
         <source>the reference raster is on another grid or CRS: warped (nearest) onto the classified grid</source>
         <translation>le raster de référence est sur une autre grille ou dans un autre SCR : ré-échantillonné (plus proche voisin) sur la grille du raster classifié</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/inference.py" line="196"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="196"/>
         <source>GPU out of memory: continuing with batch size {batch_size}</source>
         <translation>mémoire du GPU épuisée : poursuite avec une taille de lot de {batch_size}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="74"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="75"/>
         <source>label raster {path} is on another grid or CRS: warped (nearest) onto the image grid</source>
         <translation>le raster d'étiquettes {path} est sur une autre grille ou dans un autre SCR : ré-échantillonné (plus proche voisin) sur la grille de l'image</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="115"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="116"/>
         <source>background ignored for raster labels: their values are the classes</source>
         <translation>fond ignoré pour les étiquettes raster : leurs valeurs sont les classes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="146"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="147"/>
         <source>labels {path} are in another CRS: reprojected onto the raster&apos;s</source>
         <translation>les étiquettes {path} sont dans un autre SCR : reprojetées dans celui du raster</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="35"/>
+        <location filename="../remotenet_plugin/engine/write/polygons.py" line="35"/>
         <source>the raster has no CRS: polygon areas are in squared map units, not m2</source>
         <translation>le raster n'a pas de SCR : les surfaces des polygones sont en unités de carte au carré, pas en m2</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="42"/>
+        <location filename="../remotenet_plugin/engine/write/polygons.py" line="42"/>
         <source>the raster&apos;s CRS is neither geographic nor projected: areas are in squared map units</source>
         <translation>le SCR du raster n'est ni géographique ni projeté : les surfaces sont en unités de carte au carré</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/run.py" line="102"/>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="112"/>
         <source>segmenting {source} window {window} with {model_name} on {device_name} ({runtime_name}, {precision}), bands {bands}, tile {tile_size}, overlap {overlap}, batch {batch_size}, TTA {tta}</source>
         <translation>segmentation de {source}, fenêtre {window}, avec {model_name} sur {device_name} ({runtime_name}, {precision}), bandes {bands}, tuile {tile_size}, chevauchement {overlap}, lot {batch_size}, TTA {tta}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="134"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="134"/>
         <source>OpenVINO {version}: using the network converted earlier for input {shape} ({folder})</source>
         <translation>OpenVINO {version} : utilisation du réseau converti précédemment pour l'entrée {shape} ({folder})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="139"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="139"/>
         <source>OpenVINO {version}: converting the network for input {shape} (once per model file and tile shape)</source>
         <translation>OpenVINO {version} : conversion du réseau pour l'entrée {shape} (une fois par fichier de modèle et par forme de tuile)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/runtime_openvino.py" line="168"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="168"/>
         <source>OpenVINO: converted in {value:.1f} s; cached in {folder}</source>
         <translation>OpenVINO : converti en {value:.1f} s ; mis en cache dans {folder}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/segment.py" line="58"/>
+        <location filename="../remotenet_plugin/engine/segment.py" line="69"/>
         <source>polygons</source>
         <translation>polygones</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/segment.py" line="67"/>
+        <location filename="../remotenet_plugin/engine/segment.py" line="77"/>
         <source>{polygons} polygons written</source>
         <translation>{polygons} polygones écrits</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/work_folder.py" line="71"/>
+        <location filename="../remotenet_plugin/engine/scale/work_folder.py" line="63"/>
         <source>an earlier run&apos;s work in {path} used other inputs ({changed}); starting afresh</source>
         <translation>le travail d'une exécution précédente dans {path} utilisait d'autres entrées ({changed}) ; reprise depuis le début</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunk_polygons.py" line="89"/>
+        <location filename="../remotenet_plugin/engine/scale/chunk_polygons.py" line="89"/>
         <source>a polygon piece</source>
         <translation>un fragment de polygones</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/polygons.py" line="133"/>
+        <location filename="../remotenet_plugin/engine/write/polygons.py" line="133"/>
         <source>the polygons</source>
         <translation>les polygones</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="176"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="180"/>
         <source>chunks</source>
         <translation>blocs</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/chunked.py" line="242"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="266"/>
         <source>polygons of chunks</source>
         <translation>polygones des blocs</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/write_errors.py" line="37"/>
+        <location filename="../remotenet_plugin/engine/write/write_errors.py" line="37"/>
         <source>the disk is full: free some space or choose a folder on another disk</source>
         <translation>le disque est plein : libérez de l'espace ou choisissez un dossier sur un autre disque</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/write_errors.py" line="38"/>
+        <location filename="../remotenet_plugin/engine/write/write_errors.py" line="38"/>
         <source>check that the folder is still there, writable and has free space</source>
         <translation>vérifiez que le dossier existe toujours, qu'il est accessible en écriture et qu'il reste de l'espace libre</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/write_errors.py" line="53"/>
+        <location filename="../remotenet_plugin/engine/write/write_errors.py" line="53"/>
         <source>writing {what} failed ({first}); {advice}</source>
         <translation>impossible d'écrire {what} ({first}) ; {advice}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/writer.py" line="145"/>
+        <location filename="../remotenet_plugin/engine/write/geotiff.py" line="145"/>
         <source>the classified raster</source>
         <translation>le raster classifié</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/writer.py" line="149"/>
+        <location filename="../remotenet_plugin/engine/write/geotiff.py" line="149"/>
         <source>the confidence raster</source>
         <translation>le raster de confiance</translation>
     </message>
@@ -1434,62 +1429,202 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>le style n'a pas pu être enregistré</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="93"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="94"/>
         <source>the label raster {path} has no labelled pixel over the image: the labels do not overlap the raster (or are all 255/nodata)</source>
         <translation>le raster d'étiquettes {path} n'a aucun pixel étiqueté sur l'image : les étiquettes ne recouvrent pas le raster (ou valent toutes 255/NoData)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="97"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="98"/>
         <source>the label raster {path} has no labelled pixel over the image window: the labels do not overlap the window (or are all 255/nodata)</source>
         <translation>le raster d'étiquettes {path} n'a aucun pixel étiqueté dans la fenêtre de l'image : les étiquettes ne recouvrent pas la fenêtre (ou valent toutes 255/NoData)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="153"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="154"/>
         <source>{skipped} feature(s) of {path} without a geometry or a class in {field!r} (empty or NULL) were left out</source>
         <translation>{skipped} entité(s) de {path} sans géométrie ou sans classe dans {field!r} (vide ou NULL) laissée(s) de côté</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="157"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="158"/>
         <source>{skipped} feature(s) of {path} without a geometry were left out</source>
         <translation>{skipped} entité(s) de {path} sans géométrie laissée(s) de côté</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="221"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="222"/>
         <source>the label polygons do not overlap the raster: labels cover {labels}, the raster covers {raster} (in the raster&apos;s CRS)</source>
         <translation>les polygones d'étiquettes ne recouvrent pas le raster : les étiquettes couvrent {labels}, le raster couvre {raster} (dans le SCR du raster)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/labels.py" line="225"/>
+        <location filename="../remotenet_plugin/engine/training/labels.py" line="226"/>
         <source>the label polygons do not overlap the raster window: labels cover {labels}, the window covers {raster} (in the raster&apos;s CRS)</source>
         <translation>les polygones d'étiquettes ne recouvrent pas la fenêtre du raster : les étiquettes couvrent {labels}, la fenêtre couvre {raster} (dans le SCR du raster)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="90"/>
+        <location filename="../remotenet_plugin/engine/training/chips.py" line="96"/>
         <source>no training chip of {tile} x {tile} pixels fits in the labelled area after the spatial split; use a smaller tile size or label a larger area</source>
         <translation>aucune imagette d'entraînement de {tile} x {tile} pixels ne tient dans la zone étiquetée après la séparation spatiale ; utilisez une taille de tuile plus petite ou étiquetez une zone plus grande</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training_data.py" line="94"/>
+        <location filename="../remotenet_plugin/engine/training/chips.py" line="100"/>
         <source>no validation chip of {tile} x {tile} pixels fits in the labelled area after the spatial split; use a smaller tile size or label a larger area</source>
         <translation>aucune imagette de validation de {tile} x {tile} pixels ne tient dans la zone étiquetée après la séparation spatiale ; utilisez une taille de tuile plus petite ou étiquetez une zone plus grande</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/classify.py" line="202"/>
+        <source>skipped {outside} of {grid_count} tiles outside the mask without reading them</source>
+        <translation>{outside} tuiles sur {grid_count} hors du masque ignorées sans être lues</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="216"/>
+        <source>{path} is the mask layer; choose another file name so the mask is kept</source>
+        <translation>{path} est la couche de masque ; choisissez un autre nom de fichier pour conserver le masque</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="121"/>
+        <source>mask: only pixels inside the polygons of {path} are classified</source>
+        <translation>masque : seuls les pixels à l'intérieur des polygones de {path} sont classés</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/mask.py" line="43"/>
+        <source>{path} does not exist; choose a polygon layer&apos;s file (GeoPackage, shapefile...)</source>
+        <translation>{path} n'existe pas ; choisissez le fichier d'une couche de polygones (GeoPackage, shapefile...)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/mask.py" line="46"/>
+        <source>{path} cannot be opened as a vector file; choose a polygon layer&apos;s file (GeoPackage, shapefile...)</source>
+        <translation>{path} ne peut pas être ouvert comme fichier vecteur ; choisissez le fichier d'une couche de polygones (GeoPackage, shapefile...)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/mask.py" line="96"/>
+        <source>{path} has no layer; choose a polygon layer</source>
+        <translation>{path} n'a aucune couche ; choisissez une couche de polygones</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/mask.py" line="111"/>
+        <source>{path} holds {kind} geometries; a mask must be a polygon layer</source>
+        <translation>{path} contient des géométries de type {kind} ; un masque doit être une couche de polygones</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/mask.py" line="116"/>
+        <source>the raster has no georeferencing, so a mask layer cannot be placed on it</source>
+        <translation>le raster n'est pas géoréférencé : aucune couche de masque ne peut y être placée</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/mask.py" line="140"/>
+        <source>no polygon of {path} touches the raster (or the extent processed); choose a mask over the raster (it is reprojected from its own CRS)</source>
+        <translation>aucun polygone de {path} ne touche le raster (ou l'emprise traitée) ; choisissez un masque sur le raster (il est reprojeté depuis son propre SCR)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="92"/>
+        <source>{value!r} is not model, input or a pixel size in metres (for example 0.5)</source>
+        <translation>{value!r} n'est ni model, ni input, ni une taille de pixel en mètres (par exemple 0.5)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="98"/>
+        <source>{value} is not a pixel size: give a number of metres above 0 (for example 0.5), or model, or input</source>
+        <translation>{value} n'est pas une taille de pixel : donnez un nombre de mètres supérieur à 0 (par exemple 0.5), ou model, ou input</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="109"/>
+        <source>{method!r} is not one of {methods}</source>
+        <translation>{method!r} n'est pas l'un de {methods}</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="124"/>
+        <source>the raster has no CRS or georeferencing, so its pixel size in metres is unknown; give input (or model) instead of a size in metres</source>
+        <translation>le raster n'a pas de SCR ou de géoréférencement : sa taille de pixel en mètres est inconnue ; donnez input (ou model) au lieu d'une taille en mètres</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="135"/>
+        <source>the raster&apos;s geotransform is rotated or sheared, so it cannot be resampled; give input instead of a size in metres</source>
+        <translation>la géotransformation du raster est tournée ou cisaillée : il ne peut pas être rééchantillonné ; donnez input au lieu d'une taille en mètres</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="139"/>
+        <source>{target:g} m pixels would upsample the raster&apos;s {input:.3g} m pixels {factor:.3g}x (at most {max:g}x: it invents detail and multiplies the work by the square); give input to run at the raster&apos;s own pixel size, or a size of at least {least:.3g} m</source>
+        <translation>des pixels de {target:g} m suréchantillonneraient {factor:.3g} fois les pixels de {input:.3g} m du raster (au plus {max:g} fois : cela invente des détails et multiplie le travail par le carré) ; donnez input pour travailler à la taille de pixel du raster, ou une taille d'au moins {least:.3g} m</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="160"/>
+        <source>resolution: the input&apos;s own pixels, as asked, no resampling</source>
+        <translation>résolution : les pixels propres de l'entrée, comme demandé, sans rééchantillonnage</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="162"/>
+        <source>resolution: the model file does not say its pixel size (gsd_m): the input&apos;s own pixels, no resampling</source>
+        <translation>résolution : le fichier du modèle n'indique pas sa taille de pixel (gsd_m) : les pixels propres de l'entrée, sans rééchantillonnage</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="166"/>
+        <source>resolution: the raster has no CRS, so its pixel size in metres is unknown: the input&apos;s own pixels, no resampling</source>
+        <translation>résolution : le raster n'a pas de SCR, sa taille de pixel en mètres est inconnue : les pixels propres de l'entrée, sans rééchantillonnage</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="170"/>
+        <source>resolution: the raster&apos;s geotransform is rotated: the input&apos;s own pixels, no resampling (the model works at {model:g} m)</source>
+        <translation>résolution : la géotransformation du raster est tournée : les pixels propres de l'entrée, sans rééchantillonnage (le modèle travaille à {model:g} m)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="174"/>
+        <source>resolution: the input&apos;s {input:.3g} m pixels are within 10 % of {target:g} m: no resampling</source>
+        <translation>résolution : les pixels de {input:.3g} m de l'entrée sont à moins de 10 % de {target:g} m : pas de rééchantillonnage</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="177"/>
+        <source>resolution: the input&apos;s {input:.3g} m pixels resampled ({method}) to {target:g} m ({why}), {width} x {height} px processed; classes come back to the input&apos;s grid by nearest neighbour</source>
+        <translation>résolution : les pixels de {input:.3g} m de l'entrée sont rééchantillonnés ({method}) à {target:g} m ({why}), {width} x {height} px traités ; les classes reviennent sur la grille de l'entrée au plus proche voisin</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/read/resample.py" line="197"/>
+        <source>cannot resample {source} to {target:g} m pixels: {gdal_error}</source>
+        <translation>impossible de rééchantillonner {source} à des pixels de {target:g} m : {gdal_error}</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/segment.py" line="62"/>
+        <source>back to the input&apos;s grid</source>
+        <translation>retour sur la grille de l'entrée</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/training/chips.py" line="246"/>
+        <source>the labels form a single object: too few for a train/validation split; label at least two separate areas (polygons) per class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/write/regrid.py" line="63"/>
+        <source>cannot read back {path}: {gdal_error}</source>
+        <translation>impossible de relire {path} : {gdal_error}</translation>
+    </message>
+    <message>
+        <location filename="../model/training/config.py" line="96"/>
+        <source>checkpoint must be auto, best or last (got {checkpoint!r})</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RemoteNetAlgorithm</name>
     <message>
-        <location filename="../remotenet_plugin/algorithms/base.py" line="112"/>
+        <location filename="../remotenet_plugin/algorithms/base.py" line="118"/>
         <source>Checking the {name} parameters</source>
         <translation>la vérification des paramètres de {name}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/base.py" line="137"/>
+        <location filename="../remotenet_plugin/algorithms/base.py" line="143"/>
         <source>{name} was cancelled; no output files were written.</source>
         <translation>{name} a été annulé ; aucun fichier de sortie n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/base.py" line="190"/>
+        <location filename="../remotenet_plugin/algorithms/base.py" line="201"/>
         <source>{what} failed: {error}</source>
         <translation>Échec de {what} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/choices.py" line="102"/>
+        <source>{parameter}: {value} is not one of its choices; give one of {names} (or its number, 0 to {last})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/choices.py" line="111"/>
+        <source>Values: {names}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1681,374 +1816,424 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
 <context>
     <name>SegmentAlgorithm</name>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="46"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="52"/>
         <source>Classifies every pixel of a raster layer with a RemoteNet network. Writes a styled class raster (GeoTIFF, UInt8, 255 = nodata) on the input&apos;s pixel grid, and optionally class polygons (GeoPackage) and a confidence raster.</source>
         <translation>Classifie chaque pixel d'une couche raster avec un réseau RemoteNet. Écrit un raster de classes stylé (GeoTIFF, UInt8, 255 = NoData) sur la grille de pixels de l'entrée et, en option, des polygones de classes (GeoPackage) et un raster de confiance.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="206"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="238"/>
         <source>Input raster</source>
         <translation>Raster en entrée</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="51"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="57"/>
         <source>a raster file GDAL can read. Pixels that are nodata stay nodata; tiles made only of nodata are skipped.</source>
         <translation>un fichier raster que GDAL peut lire. Les pixels NoData restent NoData ; les tuiles composées uniquement de NoData sont ignorées.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="55"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="61"/>
         <source>Model file</source>
         <translation>Fichier du modèle</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="55"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="61"/>
         <source>a RemoteNet model: &lt;i&gt;.safetensors&lt;/i&gt; written by RemoteNet Train or remotenet.model.save_model. Its header says which bands it expects and in which order, how to scale and normalise pixels, the tile size it was trained at, and its classes with names and colours (used to style the outputs). Plain PyTorch state_dicts (.pth/.pt) load too, with default classes; no file can run code when loaded. {bundled}</source>
         <translation>un modèle RemoteNet : &lt;i&gt;.safetensors&lt;/i&gt; écrit par RemoteNet Entraîner ou remotenet.model.save_model. Son en-tête indique les bandes attendues et leur ordre, comment mettre à l'échelle et normaliser les pixels, la taille de tuile utilisée à l'entraînement, ainsi que ses classes avec leurs noms et couleurs (utilisés pour styler les sorties). Les simples state_dict PyTorch (.pth/.pt) se chargent aussi, avec des classes par défaut ; aucun fichier ne peut exécuter de code au chargement. {bundled}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="62"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="68"/>
         <source>Bands</source>
         <translation>Bandes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="62"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="68"/>
         <source>the raster bands fed to the model, in order, as many as the model takes. Default: the band list in the model header.</source>
         <translation>les bandes du raster fournies au modèle, dans l'ordre, autant que le modèle en prend. Par défaut : la liste de bandes de l'en-tête du modèle.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="66"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="72"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="66"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="72"/>
         <source>classify only this part of the raster (on the input&apos;s pixel grid). Default: the whole raster.</source>
         <translation>ne classifier que cette partie du raster (sur la grille de pixels de l'entrée). Par défaut : tout le raster.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="69"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="93"/>
         <source>Tile size</source>
         <translation>Taille des tuiles</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="69"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="93"/>
         <source>advanced; pixels per tile side, at least {min_tile}. Default: the model&apos;s tile size. Smaller tiles need less memory.</source>
         <translation>avancé ; nombre de pixels par côté de tuile, au moins {min_tile}. Par défaut : la taille de tuile du modèle. Des tuiles plus petites demandent moins de mémoire.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="73"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="97"/>
         <source>Overlap</source>
         <translation>Chevauchement</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="73"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="97"/>
         <source>advanced; pixels shared by neighbouring tiles, blended smoothly so seams don&apos;t show; less than half the tile size. Default: chosen from the tile size.</source>
         <translation>avancé ; pixels partagés par des tuiles voisines, fondus progressivement pour que les raccords ne se voient pas ; moins de la moitié de la taille des tuiles. Par défaut : choisi d'après la taille des tuiles.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="77"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="101"/>
         <source>Batch size</source>
         <translation>Taille de lot</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="77"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="101"/>
         <source>advanced; tiles run together. Lower it if memory runs out.</source>
         <translation>avancé ; nombre de tuiles traitées ensemble. Réduisez-le si la mémoire vient à manquer.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="225"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="264"/>
         <source>Device</source>
         <translation>Périphérique</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="79"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="103"/>
         <source>advanced; Auto uses a CUDA GPU when present, else the CPU. The log says which ran.</source>
         <translation>avancé ; Automatique utilise un GPU CUDA s'il y en a un, sinon le CPU. Le journal indique lequel a été utilisé.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="228"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="265"/>
         <source>Precision</source>
         <translation>Précision</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="82"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="106"/>
         <source>advanced; Auto runs half precision on a GPU (bf16, or fp16 where bf16 is missing) and, on CPUs with native bf16 (AVX-512 BF16 or AMX), bf16 with channels-last, about twice as fast as fp32 with the same class on over 99.5% of pixels; other CPUs use fp32. FP32 gives the plain full-precision answer everywhere; FP16 needs a GPU.</source>
         <translation>avancé ; Automatique calcule en demi-précision sur un GPU (bf16, ou fp16 si bf16 n'est pas disponible) et, sur les CPU qui gèrent nativement bf16 (AVX-512 BF16 ou AMX), en bf16 avec channels-last, environ deux fois plus vite qu'en fp32, avec la même classe sur plus de 99,5 % des pixels ; les autres CPU utilisent fp32. FP32 donne partout le résultat ordinaire en pleine précision ; FP16 nécessite un GPU.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="231"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="266"/>
         <source>Runtime</source>
         <translation>Moteur d'exécution</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="88"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="112"/>
         <source>advanced; Auto runs the network with OpenVINO on the CPU when it is installed (pip install openvino; several times faster than PyTorch, same class on over 99.5% of pixels; converted once per model and tile size and kept in the user&apos;s cache folder), else with PyTorch, and always with PyTorch on a GPU. The log and the raster&apos;s REMOTENET_RUNTIME tag say which ran.</source>
         <translation>avancé ; Automatique exécute le réseau avec OpenVINO sur le CPU s'il est installé (pip install openvino ; plusieurs fois plus rapide que PyTorch, même classe sur plus de 99,5 % des pixels ; converti une fois par modèle et par taille de tuile, puis conservé dans le dossier de cache de l'utilisateur), sinon avec PyTorch, et toujours avec PyTorch sur un GPU. Le journal et la métadonnée REMOTENET_RUNTIME du raster indiquent lequel a été utilisé.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="94"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="118"/>
         <source>Chunk size</source>
         <translation>Taille des blocs</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="94"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="118"/>
         <source>advanced; a raster larger than this many pixels a side runs chunk by chunk: memory stays the same whatever the raster&apos;s size, the results are written as Cloud Optimized GeoTIFFs with overviews, and a run that was stopped by a crash resumes from its finished chunks when run again with the same inputs (they wait in a hidden folder beside the output). Rounded up to the tile stride.</source>
         <translation>avancé ; un raster de plus de ce nombre de pixels de côté est traité bloc par bloc : la mémoire utilisée reste la même quelle que soit la taille du raster, les résultats sont écrits en Cloud Optimized GeoTIFF avec pyramides, et une exécution interrompue par un plantage reprend à partir de ses blocs terminés lorsqu'elle est relancée avec les mêmes entrées (ils sont conservés dans un dossier caché à côté de la sortie). Arrondi au multiple supérieur du pas des tuiles.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="100"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="124"/>
         <source>Dask scheduler</source>
         <translation>Ordonnanceur Dask</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="100"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="124"/>
         <source>advanced; the address of a Dask scheduler (tcp://host:8786 or tls://host:8786) to spread the chunks over its workers; empty runs in QGIS. Every worker needs this plugin&apos;s Python package and must reach the input, the model and the output folder under the same paths (docs/cluster.md). A scheduler runs whatever its clients send: only use one you trust, on a private network or with TLS.</source>
         <translation>avancé ; l'adresse d'un ordonnanceur Dask (tcp://hôte:8786 ou tls://hôte:8786) pour répartir les blocs sur ses workers ; vide : exécution dans QGIS. Chaque worker a besoin du paquet Python de cette extension et doit accéder à l'entrée, au modèle et au dossier de sortie par les mêmes chemins (docs/cluster.md). Un ordonnanceur exécute tout ce que ses clients lui envoient : n'utilisez qu'un ordonnanceur de confiance, sur un réseau privé ou avec TLS.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="106"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="130"/>
         <source>Test-time augmentation</source>
         <translation>Augmentation au moment du test</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="106"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="130"/>
         <source>advanced; also runs flipped tiles and averages the results: cleaner edges, several times slower.</source>
         <translation>avancé ; traite aussi les tuiles retournées et fait la moyenne des résultats : contours plus nets, mais plusieurs fois plus lent.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="109"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="133"/>
         <source>Minimum polygon area</source>
         <translation>Surface minimale des polygones</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="109"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="133"/>
         <source>polygons smaller than this many square metres are dropped; 0 keeps all.</source>
         <translation>les polygones de moins de ce nombre de mètres carrés sont supprimés ; 0 les garde tous.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="112"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="136"/>
         <source>Simplify tolerance</source>
         <translation>Tolérance de simplification</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="112"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="136"/>
         <source>simplifies polygon outlines by this distance in map units; 0 keeps the pixel outlines.</source>
         <translation>simplifie les contours des polygones avec cette distance en unités de carte ; 0 garde les contours des pixels.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="247"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="282"/>
         <source>Classified raster</source>
         <translation>Raster classifié</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="115"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="139"/>
         <source>GeoTIFF with a colour table, category names and a .qml style beside it.</source>
         <translation>GeoTIFF avec une table de couleurs, des noms de catégories et un style .qml à côté.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="248"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="283"/>
         <source>Class polygons</source>
         <translation>Polygones des classes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="118"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="142"/>
         <source>optional GeoPackage with fields class_id, class_name, area_m2 (and mean_confidence when a confidence raster is written); its default style is stored in the GeoPackage.</source>
         <translation>GeoPackage optionnel avec les champs class_id, class_name, area_m2 (et mean_confidence quand un raster de confiance est écrit) ; son style par défaut est enregistré dans le GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="251"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="286"/>
         <source>Confidence raster</source>
         <translation>Raster de confiance</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="122"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="146"/>
         <source>optional Float32 GeoTIFF with the winning class probability.</source>
         <translation>GeoTIFF Float32 optionnel avec la probabilité de la classe retenue.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="125"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="149"/>
         <source>Needs the Python packages torch, timm and safetensors in the Python that QGIS runs.</source>
         <translation>Nécessite les paquets Python torch, timm et safetensors dans le Python utilisé par QGIS.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="192"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="223"/>
         <source>RemoteNet Segment</source>
         <translation>RemoteNet Segmenter</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="195"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="226"/>
         <source>segmentation,classification,deep learning,remotenet,land cover,buildings</source>
         <translation>segmentation,classification,apprentissage profond,remotenet,occupation du sol,bâtiments</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="198"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="229"/>
         <source>Classifies every pixel of a raster with a RemoteNet model; styled class raster and polygons.</source>
         <translation>Classifie chaque pixel d'un raster avec un modèle RemoteNet ; raster de classes stylé et polygones.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="201"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="232"/>
         <source>When empty, the bundled demonstration model (buildings) is used.</source>
         <translation>Si ce champ est vide, le modèle de démonstration fourni (bâtiments) est utilisé.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="201"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="232"/>
         <source>Required here: no demonstration model is bundled with this installation.</source>
         <translation>Obligatoire ici : aucun modèle de démonstration n'est fourni avec cette installation.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="207"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="239"/>
         <source>Model file (.safetensors; empty: bundled demonstration model)</source>
         <translation>Fichier du modèle (.safetensors ; vide : modèle de démonstration fourni)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="207"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="239"/>
         <source>RemoteNet models (*.safetensors *.pth *.pt);;All files (*.*)</source>
         <translation>Modèles RemoteNet (*.safetensors *.pth *.pt);;Tous les fichiers (*.*)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="211"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="243"/>
         <source>Bands (default: from the model file)</source>
         <translation>Bandes (par défaut : celles du fichier du modèle)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="214"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="246"/>
         <source>Extent (default: whole raster)</source>
         <translation>Emprise (par défaut : tout le raster)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="216"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="255"/>
         <source>Tile size in pixels (default: from the model file)</source>
         <translation>Taille des tuiles en pixels (par défaut : celle du fichier du modèle)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="219"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="258"/>
         <source>Tile overlap in pixels (default: automatic)</source>
         <translation>Chevauchement des tuiles en pixels (par défaut : automatique)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="222"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="261"/>
         <source>Batch size (tiles)</source>
         <translation>Taille de lot (tuiles)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="231"/>
-        <source>Auto</source>
-        <translation>Automatique</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="225"/>
-        <source>CUDA</source>
-        <translation>CUDA</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="225"/>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="233"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="268"/>
         <source>Chunk size in pixels (larger rasters run chunk by chunk, resumably)</source>
         <translation>Taille des blocs en pixels (les rasters plus grands sont traités bloc par bloc, avec reprise)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="236"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="271"/>
         <source>Dask scheduler address (empty: run in QGIS)</source>
         <translation>Adresse de l'ordonnanceur Dask (vide : exécution dans QGIS)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="239"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="274"/>
         <source>Test-time augmentation (flips; slower)</source>
         <translation>Augmentation au moment du test (retournements ; plus lent)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="241"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="276"/>
         <source>Minimum polygon area (square metres)</source>
         <translation>Surface minimale des polygones (mètres carrés)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="244"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="279"/>
         <source>Simplify tolerance (map units)</source>
         <translation>Tolérance de simplification (unités de carte)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="253"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="288"/>
         <source>Device that ran the model</source>
         <translation>Périphérique qui a exécuté le modèle</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="254"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="289"/>
         <source>Tiles</source>
         <translation>Tuiles</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="255"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="290"/>
         <source>Tiles skipped as nodata</source>
         <translation>Tuiles ignorées car NoData</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="283"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="361"/>
         <source>INPUT: {value} is not a raster layer QGIS can open; choose a raster file (for example a GeoTIFF)</source>
         <translation>INPUT : {value} n'est pas une couche raster que QGIS peut ouvrir ; choisissez un fichier raster (par exemple un GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="287"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="365"/>
         <source>INPUT: layer &apos;{layer}&apos; comes from the &apos;{provider}&apos; provider; RemoteNet reads raster files through GDAL: save the layer as a GeoTIFF first (Raster &gt; Conversion &gt; Translate)</source>
         <translation>INPUT : la couche '{layer}' provient du fournisseur de données '{provider}' ; RemoteNet lit les fichiers raster via GDAL : enregistrez d'abord la couche en GeoTIFF (Raster &gt; Conversion &gt; Convertir)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="305"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="383"/>
         <source>INPUT: {path} does not exist; choose an existing raster file</source>
         <translation>INPUT : {path} n'existe pas ; choisissez un fichier raster existant</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="307"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="385"/>
         <source>INPUT: {path} is not a raster GDAL can read; choose a raster file (for example a GeoTIFF) rather than a vector file</source>
         <translation>INPUT : {path} n'est pas un raster que GDAL peut lire ; choisissez un fichier raster (par exemple un GeoTIFF) plutôt qu'un fichier vecteur</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="309"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="387"/>
         <source>INPUT: {path} is not a raster GDAL can read; choose a raster file (for example a GeoTIFF)</source>
         <translation>INPUT : {path} n'est pas un raster que GDAL peut lire ; choisissez un fichier raster (par exemple un GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="317"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="395"/>
         <source>MODEL: no model file given and no bundled demonstration model found; pass MODEL=... (a .safetensors file written by RemoteNet Train or remotenet.model.save_model)</source>
         <translation>MODEL : aucun fichier de modèle indiqué et aucun modèle de démonstration fourni n'a été trouvé ; passez MODEL=... (un fichier .safetensors écrit par RemoteNet Entraîner ou remotenet.model.save_model)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="321"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="399"/>
         <source>MODEL: the model file {path} does not exist; choose an existing .safetensors (or .pth) RemoteNet model file</source>
         <translation>MODEL : le fichier de modèle {path} n'existe pas ; choisissez un fichier de modèle RemoteNet .safetensors (ou .pth) existant</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="334"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="412"/>
         <source>MODEL: {path} cannot be read as a RemoteNet model ({error})</source>
         <translation>MODEL : {path} ne peut pas être lu comme un modèle RemoteNet ({error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="396"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="476"/>
         <source>Model: {path}</source>
         <translation>Modèle : {path}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="399"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="479"/>
         <source>Ran on {device} ({precision}); {tiles} tile(s), {skipped} skipped as nodata; output {width} x {height} pixels</source>
         <translation>Exécuté sur {device} ({precision}) ; {tiles} tuile(s), dont {skipped} ignorée(s) car NoData ; sortie de {width} x {height} pixels</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="399"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="479"/>
         <source>; {chunks} chunks, {reused} reused from an interrupted run</source>
         <translation> ; {chunks} blocs, dont {reused} réutilisés d'une exécution interrompue</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="407"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="487"/>
         <source>Time per stage: {stages}</source>
         <translation>Temps par étape : {stages}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="415"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="495"/>
         <source>The polygons were written but their style could not be stored: {problem}</source>
         <translation>Les polygones ont été écrits mais leur style n'a pas pu être enregistré : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="75"/>
+        <source>Mask</source>
+        <translation>Masque</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="75"/>
+        <source>optional polygon layer: only pixels inside its polygons are classified (its selected features only when ticked; reprojected when on another CRS). Pixels outside are nodata (255) and get no polygons; tiles wholly outside are never read, so a small mask over a large raster runs in proportion to its area.</source>
+        <translation>couche de polygones facultative : seuls les pixels à l'intérieur de ses polygones sont classés (ses entités sélectionnées seulement si la case est cochée ; reprojetée si elle est dans un autre SCR). Les pixels hors du masque sont nodata (255) et n'ont pas de polygones ; les tuiles entièrement hors du masque ne sont jamais lues, de sorte qu'un petit masque sur un grand raster coûte en proportion de sa surface.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="81"/>
+        <source>Processing resolution</source>
+        <translation>Résolution de traitement</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="81"/>
+        <source>the pixel size the model sees: &lt;i&gt;model&lt;/i&gt; (default: the pixel size the model was trained at, from its file; the input&apos;s when the file does not say), &lt;i&gt;input&lt;/i&gt; (the raster&apos;s own pixels) or a size in metres (for example 0.5; on a geographic raster, metres at the centre). A raster more than 10% away is resampled for the model (bilinear, or cubic), and the classes come back to the input&apos;s grid by nearest neighbour, so the outputs always line up with the input. Upsampling more than 8x is refused.</source>
+        <translation>la taille de pixel que voit le modèle : &lt;i&gt;model&lt;/i&gt; (par défaut : la taille de pixel de l'entraînement du modèle, lue dans son fichier ; celle de l'entrée si le fichier ne l'indique pas), &lt;i&gt;input&lt;/i&gt; (les pixels propres du raster) ou une taille en mètres (par exemple 0.5 ; pour un raster géographique, des mètres au centre). Un raster qui s'en écarte de plus de 10% est rééchantillonné pour le modèle (bilinéaire ou cubique), et les classes reviennent sur la grille de l'entrée au plus proche voisin : les sorties sont toujours alignées sur l'entrée. Un suréchantillonnage de plus de 8 fois est refusé.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="89"/>
+        <source>Resampling</source>
+        <translation>Rééchantillonnage</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="89"/>
+        <source>advanced; how the image is resampled for the processing resolution: bilinear (default) or cubic. Classes are never interpolated.</source>
+        <translation>avancé ; comment l'image est rééchantillonnée pour la résolution de traitement : bilinéaire (par défaut) ou cubique. Les classes ne sont jamais interpolées.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="248"/>
+        <source>Mask: classify only inside these polygons (optional)</source>
+        <translation>Masque : classer seulement à l'intérieur de ces polygones (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="251"/>
+        <source>Processing resolution: model, input or metres</source>
+        <translation>Résolution de traitement : model, input ou mètres</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="253"/>
+        <source>Resampling of the image</source>
+        <translation>Rééchantillonnage de l'image</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="291"/>
+        <source>Tiles skipped outside the mask</source>
+        <translation>Tuiles ignorées hors du masque</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="330"/>
+        <source>MASK: {value} is not a vector layer QGIS can open; choose a polygon layer</source>
+        <translation>MASK : {value} n'est pas une couche vecteur que QGIS peut ouvrir ; choisissez une couche de polygones</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="334"/>
+        <source>MASK: &apos;{layer}&apos; holds {kind} geometries; choose a polygon layer</source>
+        <translation>MASK : '{layer}' contient des géométries de type {kind} ; choisissez une couche de polygones</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="345"/>
+        <source>MASK: cannot copy the mask&apos;s polygons: {error}</source>
+        <translation>MASK : impossible de copier les polygones du masque : {error}</translation>
     </message>
 </context>
 <context>
@@ -2059,7 +2244,7 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>Entraîne un modèle RemoteNet sur une couche raster et ses étiquettes, et écrit un fichier de modèle (.safetensors) que RemoteNet Segmenter lit. Des imagettes sont découpées dans la zone étiquetée ; certains de ses blocs sont mis de côté pour la validation (aucune imagette de validation ne chevauche une imagette d'entraînement), et le checkpoint ayant le meilleur mIoU de validation est conservé. Le fichier de modèle contient les classes (valeurs, noms, couleurs), les bandes, la normalisation (calculée à partir des pixels d'entraînement), la taille des tuiles, la taille de pixel, une description des données et les métriques de validation.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="158"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="161"/>
         <source>Input raster</source>
         <translation>Raster en entrée</translation>
     </message>
@@ -2139,7 +2324,7 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>nombre d'imagettes par itération ; réduisez-le si la mémoire vient à manquer.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="176"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="179"/>
         <source>Device</source>
         <translation>Périphérique</translation>
     </message>
@@ -2169,7 +2354,7 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>avancé ; avec un champ de classe, les pixels hors des polygones forment une classe « fond » au lieu de ne pas être étiquetés.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="184"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="185"/>
         <source>Validation fraction</source>
         <translation>Part de validation</translation>
     </message>
@@ -2179,7 +2364,7 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>avancé ; part des blocs étiquetés mis de côté pour la validation.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="187"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="188"/>
         <source>Learning rate</source>
         <translation>Taux d'apprentissage</translation>
     </message>
@@ -2189,7 +2374,7 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>avancé ; taux d'apprentissage maximal d'AdamW (préchauffage, puis décroissance polynomiale).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="190"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="191"/>
         <source>Encoder</source>
         <translation>Encodeur</translation>
     </message>
@@ -2209,7 +2394,7 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>avancé ; poids pré-entraînés locaux optionnels pour l'encodeur choisi : le state_dict timm de ce réseau (.safetensors, ou .pth lu comme poids uniquement). Pour les machines qui ne peuvent rien télécharger ; ne pas combiner avec PRETRAINED_ENCODER.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="195"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="196"/>
         <source>Model file</source>
         <translation>Fichier du modèle</translation>
     </message>
@@ -2224,207 +2409,192 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>L'entraînement sur un CPU est lent : comptez plusieurs minutes pour une petite scène. Nécessite torch, timm et safetensors dans le Python utilisé par QGIS.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="146"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="148"/>
         <source>RemoteNet Train</source>
         <translation>RemoteNet Entraîner</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="149"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="151"/>
         <source>training,segmentation,deep learning,remotenet,model,labels</source>
         <translation>entraînement,segmentation,apprentissage profond,remotenet,modèle,étiquettes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="152"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="154"/>
         <source>Trains a RemoteNet model from a raster and labels (class raster or polygons).</source>
         <translation>Entraîne un modèle RemoteNet à partir d'un raster et d'étiquettes (raster de classes ou polygones).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="159"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="162"/>
         <source>Labels (class raster, or polygons)</source>
         <translation>Étiquettes (raster de classes ou polygones)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="161"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="164"/>
         <source>Class field (polygons; empty: one class on a background)</source>
         <translation>Champ de classe (polygones ; vide : une classe sur un fond)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="163"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="166"/>
         <source>Bands (default: all)</source>
         <translation>Bandes (par défaut : toutes)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="166"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="169"/>
         <source>Tile size (pixels)</source>
         <translation>Taille des tuiles (pixels)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="168"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="171"/>
         <source>Epochs (0: no limit, the time budget decides)</source>
         <translation>Époques (0 : pas de limite, le budget de temps décide)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="171"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="174"/>
         <source>Maximum minutes (0: no limit)</source>
         <translation>Durée maximale en minutes (0 : pas de limite)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="174"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="177"/>
         <source>Batch size (chips)</source>
         <translation>Taille de lot (imagettes)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="176"/>
-        <source>Auto</source>
-        <translation>Automatique</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="176"/>
-        <source>CUDA</source>
-        <translation>CUDA</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="176"/>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="179"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="180"/>
         <source>Start from an ImageNet-pretrained encoder (downloads)</source>
         <translation>Partir d'un encodeur pré-entraîné sur ImageNet (téléchargement)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="182"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="183"/>
         <source>Pixels outside polygons are a background class</source>
         <translation>Les pixels hors des polygones forment une classe de fond</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="192"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="193"/>
         <source>Encoder weights file (timm .safetensors or .pth)</source>
         <translation>Fichier de poids de l'encodeur (timm .safetensors ou .pth)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="192"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="193"/>
         <source>Weights (*.safetensors *.pth *.pt)</source>
         <translation>Poids (*.safetensors *.pth *.pt)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="195"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="196"/>
         <source>RemoteNet model (*.safetensors)</source>
         <translation>Modèle RemoteNet (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="197"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="198"/>
         <source>Validation mIoU</source>
         <translation>mIoU de validation</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="198"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="199"/>
         <source>Validation overall accuracy</source>
         <translation>Précision globale de validation</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="199"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="200"/>
         <source>Training steps</source>
         <translation>Itérations d'entraînement</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="200"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="201"/>
         <source>Epochs run</source>
         <translation>Époques effectuées</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="201"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="202"/>
         <source>Device that trained the model</source>
         <translation>Périphérique qui a entraîné le modèle</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="202"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="203"/>
         <source>Classes (JSON)</source>
         <translation>Classes (JSON)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="209"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="210"/>
         <source>INPUT: {value} is not a raster layer QGIS can open; choose a raster file (for example a GeoTIFF)</source>
         <translation>INPUT : {value} n'est pas une couche raster que QGIS peut ouvrir ; choisissez un fichier raster (par exemple un GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="213"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="214"/>
         <source>INPUT: layer &apos;{layer}&apos; comes from the &apos;{provider}&apos; provider; save it as a GeoTIFF first</source>
         <translation>INPUT : la couche '{layer}' provient du fournisseur de données '{provider}' ; enregistrez-la d'abord en GeoTIFF</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="225"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="226"/>
         <source>BANDS: the raster has {count} band(s); it has no band {bands}</source>
         <translation>BANDS : le raster a {count} bande(s) ; il n'a pas de bande {bands}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="229"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="230"/>
         <source>TILE_SIZE: {tile} is too small; use at least {minimum} pixels</source>
         <translation>TILE_SIZE : {tile} est trop petit ; utilisez au moins {minimum} pixels</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="234"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="235"/>
         <source>EPOCHS and MAX_MINUTES are both 0: nothing would stop the training; set an epoch count, a time budget, or both</source>
         <translation>EPOCHS et MAX_MINUTES valent tous deux 0 : rien n'arrêterait l'entraînement ; indiquez un nombre d'époques, un budget de temps, ou les deux</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="238"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="239"/>
         <source>BATCH_SIZE: {batch} must be at least 1 chip</source>
         <translation>BATCH_SIZE : {batch} doit valoir au moins 1 imagette</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="242"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="243"/>
         <source>ENCODER_WEIGHTS: {path} is not a file; give timm&apos;s weights for the chosen encoder, or leave it empty</source>
         <translation>ENCODER_WEIGHTS : {path} n'est pas un fichier ; indiquez les poids timm de l'encodeur choisi, ou laissez ce champ vide</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="247"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="248"/>
         <source>PRETRAINED_ENCODER and ENCODER_WEIGHTS both give starting weights; turn PRETRAINED_ENCODER off to use the local file</source>
         <translation>PRETRAINED_ENCODER et ENCODER_WEIGHTS donnent tous deux des poids de départ ; désactivez PRETRAINED_ENCODER pour utiliser le fichier local</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="274"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="275"/>
         <source>OUTPUT_MODEL: give a file name for the model (.safetensors)</source>
         <translation>OUTPUT_MODEL : indiquez un nom de fichier pour le modèle (.safetensors)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="276"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="277"/>
         <source>OUTPUT_MODEL: {path} must end in .safetensors (the model file format)</source>
         <translation>OUTPUT_MODEL : {path} doit se terminer par .safetensors (le format des fichiers de modèle)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="295"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="296"/>
         <source>Reading the raster and labels</source>
         <translation>Lecture du raster et des étiquettes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="315"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="316"/>
         <source>Stopped by {stopped_by} after {steps} steps ({epochs} epochs, {seconds} s); best validation mIoU {miou} at epoch {best_epoch}. Model written to {path}</source>
         <translation>Arrêté (limite : {stopped_by}) après {steps} itérations ({epochs} époques, {seconds} s) ; meilleur mIoU de validation {miou} à l'époque {best_epoch}. Modèle écrit dans {path}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="340"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="341"/>
         <source>Training on {device} (bf16 mixed precision): {train} training and {val} validation chips, {steps} steps per epoch</source>
         <translation>Entraînement sur {device} (précision mixte bf16) : {train} imagettes d'entraînement et {val} de validation, {steps} itérations par époque</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="340"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="341"/>
         <source>Training on {device}: {train} training and {val} validation chips, {steps} steps per epoch</source>
         <translation>Entraînement sur {device} : {train} imagettes d'entraînement et {val} de validation, {steps} itérations par époque</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="352"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="353"/>
         <source>epoch {epoch}, step {step}, loss {loss}</source>
         <translation>époque {epoch}, itération {step}, perte {loss}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="356"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="357"/>
         <source>Validation at epoch {epoch}: mIoU {miou} (best so far)</source>
         <translation>Validation à l'époque {epoch} : mIoU {miou} (meilleur jusqu'ici)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="356"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="357"/>
         <source>Validation at epoch {epoch}: mIoU {miou}</source>
         <translation>Validation à l'époque {epoch} : mIoU {miou}</translation>
     </message>
