@@ -119,11 +119,11 @@ RESUMABLE = textwrap.dedent("""
 """)
 
 
-def _kill_after_parts(tmp_path, model, out: Path, parts: int) -> None:
+def _kill_after_parts(tmp_path, model, out: Path, parts: int, script_text: str = RESUMABLE, *args: str) -> None:
     """Start a chunked run in another process and SIGKILL it once ``parts`` chunk records exist."""
     script = tmp_path / "run.py"
-    script.write_text(RESUMABLE)
-    proc = subprocess.Popen([sys.executable, str(script), PAN, str(model), str(out)])
+    script.write_text(script_text)
+    proc = subprocess.Popen([sys.executable, str(script), PAN, str(model), str(out), *args])
     work = Path(work_folder_for(str(out)))
     deadline = time.time() + 300
     try:
@@ -158,6 +158,57 @@ def test_killed_run_resumes_from_its_finished_chunks_and_never_reuses_a_damaged_
     assert reused and res.chunks_reused == len(records) - 1, log
     np.testing.assert_array_equal(read(out), read(tmp_path / "ref.tif"))
     assert not work.exists()
+
+
+RESUMABLE_RESAMPLED = textwrap.dedent("""
+    import sys
+    from remotenet.remotenet_plugin.engine import SegmentOptions, segment
+    src, model, out, mask = sys.argv[1:5]
+    segment(src, model, out, SegmentOptions(chunk_size=96, device="cpu", precision="fp32", tile_size=128,
+                                            overlap=16, window=(100, 100, 600, 500), mask=mask))
+""")
+
+
+def _pan_mask(path: Path) -> str:
+    """A polygon over pixels 150..550 x 150..450 of the Atlanta scene, in its CRS."""
+    from osgeo import ogr, osr
+
+    ds = gdal.Open(PAN)
+    x0, dx, _, y0, _, dy = ds.GetGeoTransform()
+    srs = osr.SpatialReference(wkt=ds.GetProjection())
+    ds = None
+    out = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    layer = out.CreateLayer("mask", srs=srs, geom_type=ogr.wkbPolygon)
+    left, right, top, bottom = x0 + 150 * dx, x0 + 550 * dx, y0 + 150 * dy, y0 + 450 * dy
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetGeometry(ogr.CreateGeometryFromWkt(
+        f"POLYGON(({left} {top},{right} {top},{right} {bottom},{left} {bottom},{left} {top}))"))
+    layer.CreateFeature(feature)
+    out = None
+    return str(path)
+
+
+def test_killed_run_at_the_models_resolution_with_a_mask_resumes_to_the_same_result(tmp_path, model_1band):
+    """A chunked run read at the model's pixel size (1 m on the 0.5 m scene) and cut by a mask resumes
+    from its finished chunks to the pixels of an uninterrupted run, on the input's grid."""
+    from conftest import rewrite_model_header
+
+    model = tmp_path / "one_metre.safetensors"
+    model.write_bytes(Path(model_1band).read_bytes())
+    rewrite_model_header(model, lambda meta: meta.update(gsd_m=1.0))
+    mask = _pan_mask(tmp_path / "mask.gpkg")
+    options = dict(chunk_size=96, window=(100, 100, 600, 500), mask=mask)
+    ref, _ = _run(PAN, model, tmp_path / "ref.tif", **options)
+    assert ref.chunks > 2 and ref.processed_size == (300, 250)
+    out = tmp_path / "out.tif"
+    _kill_after_parts(tmp_path, model, out, 2, RESUMABLE_RESAMPLED, mask)
+    assert not out.exists()
+    res, log = _run(PAN, model, out, **options)
+    assert res.chunks_reused >= 2 and any(m.startswith("resuming:") for m in log), log
+    classes = read(out)
+    np.testing.assert_array_equal(classes, read(tmp_path / "ref.tif"))
+    assert classes.shape == (500, 600)  # the input's grid, not the model's
+    assert (classes[:40] == 255).all() and (classes[60:340, 60:440] != 255).all()  # outside the mask: nodata
 
 
 def test_changed_parameters_start_afresh(tmp_path, model_1band):
