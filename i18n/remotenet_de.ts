@@ -222,7 +222,7 @@
 {instructions}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="237"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="238"/>
         <source>cannot mosaic the chunk parts: {gdal_error}</source>
         <translation>die Teile der Blöcke lassen sich nicht zu einem Mosaik zusammenfügen: {gdal_error}</translation>
     </message>
@@ -237,117 +237,117 @@
         <translation>das Netz hat NaN- oder unendliche Werte erzeugt; prüfen Sie die Modelldatei und die Eingabeskalierung in ihrem Header, oder verwenden Sie die Präzision 'fp32'</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="73"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="74"/>
         <source>{tile_size!r} must be a whole number of at least {min_tile} pixels</source>
         <translation>{tile_size!r} muss eine ganze Zahl von mindestens {min_tile} Pixeln sein</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="78"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="79"/>
         <source>{tile} is too small; use at least {min_tile} pixels</source>
         <translation>{tile} ist zu klein; verwenden Sie mindestens {min_tile} Pixel</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="83"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="84"/>
         <source>{overlap} must be at least 0 and less than half the tile size ({tile} px): use at most {value}</source>
         <translation>{overlap} muss mindestens 0 und kleiner als die halbe Kachelgröße ({tile} px) sein: verwenden Sie höchstens {value}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="91"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="92"/>
         <source>{batch_size!r} must be a whole number from 1 to {max_batch} tiles</source>
         <translation>{batch_size!r} muss eine ganze Zahl von 1 bis {max_batch} Kacheln sein</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="97"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="98"/>
         <source>{device!r} is not one of {devices}</source>
         <translation>{device!r} ist keiner der Werte {devices}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="102"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="103"/>
         <source>{precision!r} is not one of {precisions}</source>
         <translation>{precision!r} ist keiner der Werte {precisions}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="106"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="107"/>
         <source>&apos;fp16&apos; needs a CUDA GPU; on the CPU use &apos;bf16&apos; or &apos;fp32&apos;</source>
         <translation>'fp16' benötigt eine CUDA-GPU; verwenden Sie auf der CPU 'bf16' oder 'fp32'</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="110"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="111"/>
         <source>{runtime!r} is not one of {runtimes}</source>
         <translation>{runtime!r} ist keiner der Werte {runtimes}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="115"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="116"/>
         <source>&apos;openvino&apos; runs on the CPU only, not {device}; choose the device CPU or the runtime Auto</source>
         <translation>'openvino' läuft nur auf der CPU, nicht auf {device}; wählen Sie das Gerät CPU oder die Laufzeitumgebung Automatisch</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="121"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="135"/>
         <source>{blend!r} is not one of &apos;smooth&apos;, &apos;crop&apos;</source>
         <translation>{blend!r} ist keiner der Werte 'smooth', 'crop'</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="124"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="138"/>
         <source>{confidence_type!r} is not one of &apos;float32&apos;, &apos;uint8&apos;</source>
         <translation>{confidence_type!r} ist keiner der Werte 'float32', 'uint8'</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="128"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="142"/>
         <source>{min_area} must be 0 or more square metres</source>
         <translation>{min_area} muss 0 oder mehr Quadratmeter betragen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="131"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="145"/>
         <source>{simplify} must be 0 or more map units</source>
         <translation>{simplify} muss 0 oder mehr Karteneinheiten betragen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="140"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="154"/>
         <source>{chunk_size!r} must be a whole number of at least {min_tile} pixels (default {default_chunk_px})</source>
         <translation>{chunk_size!r} muss eine ganze Zahl von mindestens {min_tile} Pixeln sein (Vorgabe {default_chunk_px})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="151"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="165"/>
         <source>the TLS file {path} ({name}) does not exist; give the files of the certificates made for this cluster</source>
         <translation>die TLS-Datei {path} ({name}) existiert nicht; geben Sie die Dateien der Zertifikate an, die für diesen Cluster erstellt wurden</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="168"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="182"/>
         <source>{path} is the input raster; choose another file name so the input is kept</source>
         <translation>{path} ist das Eingaberaster; wählen Sie einen anderen Dateinamen, damit die Eingabe erhalten bleibt</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="172"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="186"/>
         <source>{path} is also the {seen}; give each output its own file</source>
         <translation>{path} wird bereits für {seen} verwendet; geben Sie jeder Ausgabe eine eigene Datei</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="177"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="191"/>
         <source>{path} is not a {what} file name; RemoteNet writes {what} ({extensions}): change the file name&apos;s extension</source>
         <translation>{path} ist kein {what}-Dateiname; RemoteNet schreibt {what} ({extensions}): ändern Sie die Dateiendung</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="182"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="196"/>
         <source>{path}: the folder {folder} does not exist; create it or choose another</source>
         <translation>{path}: der Ordner {folder} existiert nicht; legen Sie ihn an oder wählen Sie einen anderen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="186"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="200"/>
         <source>{path}: the folder {folder} is not writable; choose another place</source>
         <translation>{path}: in den Ordner {folder} kann nicht geschrieben werden; wählen Sie einen anderen Ort</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="240"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="254"/>
         <source>{source} refers to {path}, which does not exist; restore that file or rebuild the virtual raster</source>
         <translation>{source} verweist auf {path}, das nicht existiert; stellen Sie diese Datei wieder her oder erstellen Sie das virtuelle Raster neu</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="251"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="265"/>
         <source>band {repeated} is chosen more than once ({chosen}); choose each band once, in the order the model takes them</source>
         <translation>Kanal {repeated} ist mehrfach gewählt ({chosen}); wählen Sie jeden Kanal nur einmal, in der Reihenfolge, in der das Modell sie erwartet</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="266"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="280"/>
         <source>{extent} is {value:g} x {value2:g} map units, smaller than one pixel ({pixel_w:g} x {pixel_h:g}); give an extent of at least one pixel in the raster&apos;s CRS</source>
         <translation>{extent} ist {value:g} x {value2:g} Karteneinheiten groß und damit kleiner als ein Pixel ({pixel_w:g} x {pixel_h:g}); geben Sie eine Ausdehnung von mindestens einem Pixel im KBS des Rasters an</translation>
     </message>
@@ -427,17 +427,17 @@
         <translation>das Netz lieferte die Form {shape} für Kacheln der Form {shape2}; erwartet wurden {num_classes} Klassen in der Größe der Kachel (die Klassen im Header müssen zum Netz passen)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="43"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="44"/>
         <source>a Dask scheduler was given but dask.distributed is not installed in this Python; install it with `pip install &quot;dask[distributed]&quot;`, or leave the scheduler empty to run in this process</source>
         <translation>ein Dask-Scheduler wurde angegeben, aber dask.distributed ist in diesem Python nicht installiert; installieren Sie es mit `pip install &quot;dask[distributed]&quot;` oder lassen Sie den Scheduler leer, um in diesem Prozess zu rechnen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="55"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="56"/>
         <source>{address} is not a Dask scheduler address; give tcp://host:port or tls://host:port</source>
         <translation>{address} ist keine Dask-Scheduler-Adresse; geben Sie tcp://host:port oder tls://host:port an</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="61"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="62"/>
         <source>{address} has no port; give tcp://host:port (a Dask scheduler listens on 8786 unless told otherwise)</source>
         <translation>{address} hat keinen Port; geben Sie tcp://host:port an (ein Dask-Scheduler lauscht auf 8786, sofern nicht anders eingestellt)</translation>
     </message>
@@ -492,12 +492,12 @@
         <translation>Präzision {precision!r} ist keiner der Werte {precisions}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="43"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="46"/>
         <source>precision &apos;fp16&apos; needs a CUDA GPU; on the CPU use &apos;bf16&apos; or &apos;fp32&apos;</source>
         <translation>Präzision 'fp16' benötigt eine CUDA-GPU; verwenden Sie auf der CPU 'bf16' oder 'fp32'</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="192"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="195"/>
         <source>the GPU ran out of memory on a single tile; choose a smaller tile size or the CPU</source>
         <translation>der GPU ist schon bei einer einzelnen Kachel der Speicher ausgegangen; wählen Sie eine kleinere Kachelgröße oder die CPU</translation>
     </message>
@@ -607,22 +607,22 @@
         <translation>{path}: Schreiben nicht möglich ({err}); wählen Sie einen beschreibbaren Ordner</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/run.py" line="31"/>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="32"/>
         <source>model must be a model file path or a (torch module, header dict) pair</source>
         <translation>model muss der Pfad einer Modelldatei oder ein Paar (torch-Modul, Header-Dict) sein</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="41"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="56"/>
         <source>runtime {missing} ({err})</source>
         <translation>Laufzeitumgebung {missing} ({err})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="147"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="229"/>
         <source>the OpenVINO cache folder {parent} is not writable ({err}); set {cache_env} to a writable folder</source>
         <translation>der OpenVINO-Cache-Ordner {parent} ist nicht beschreibbar ({err}); setzen Sie {cache_env} auf einen beschreibbaren Ordner</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="196"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="355"/>
         <source>tiles of shape {shape} reached an OpenVINO network converted for {shape2}</source>
         <translation>Kacheln der Form {shape} sind bei einem OpenVINO-Netz angekommen, das für {shape2} konvertiert wurde</translation>
     </message>
@@ -1067,42 +1067,42 @@
         <translation>die Labels ({what}) enthalten die Klassenindizes {tolist}, es gibt aber nur {num_classes} Klassen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="278"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="292"/>
         <source>the raster has no georeferencing: the outputs have none either (pixel coordinates), and polygon areas are in square pixels</source>
         <translation>das Raster hat keine Georeferenzierung: die Ausgaben haben auch keine (Pixelkoordinaten), und Polygonflächen sind in Quadratpixeln angegeben</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="282"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="296"/>
         <source>the raster&apos;s geotransform is rotated or sheared: it is classified in pixel space and the outputs keep the same rotated geotransform</source>
         <translation>die Geotransformation des Rasters ist gedreht oder geschert: es wird im Pixelraum klassifiziert, und die Ausgaben behalten dieselbe gedrehte Geotransformation</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="286"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="300"/>
         <source>the raster has no CRS: the outputs have no CRS either, and polygon areas are in map units squared</source>
         <translation>das Raster hat kein KBS: die Ausgaben haben auch keines, und Polygonflächen sind in quadrierten Karteneinheiten angegeben</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="291"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="305"/>
         <source>floating-point bands: NaN and +-inf pixels are treated as nodata</source>
         <translation>Gleitkomma-Kanäle: Pixel mit NaN und +-inf werden als Leerwert behandelt</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="293"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="307"/>
         <source>signed integer bands: negative values are scaled like any other with the model header&apos;s offset and scale</source>
         <translation>Kanäle mit vorzeichenbehafteten Ganzzahlen: negative Werte werden wie alle anderen mit Offset und Skalierung aus dem Modell-Header skaliert</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="297"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="311"/>
         <source>the raster has a colour table: the model is fed the palette indices, not the colours; expand it to RGB first (gdal_translate -expand rgb) if the model was trained on colour imagery</source>
         <translation>das Raster hat eine Farbtabelle: das Modell erhält die Palettenindizes, nicht die Farben; wandeln Sie es zuerst in RGB um (gdal_translate -expand rgb), wenn das Modell auf Farbbildern trainiert wurde</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="302"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="316"/>
         <source>the raster is {width} x {height} pixels, 1 pixel thin: tiles are 1 pixel thin too</source>
         <translation>das Raster ist {width} x {height} Pixel groß und nur 1 Pixel schmal: die Kacheln sind ebenfalls 1 Pixel schmal</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="306"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="320"/>
         <source>the tile size {tile_size} is larger than the processed area ({width} x {height}): tiles are cut to {tile_size2} x {tile_size3} pixels</source>
         <translation>die Kachelgröße {tile_size} ist größer als der verarbeitete Bereich ({width} x {height}): die Kacheln werden auf {tile_size2} x {tile_size3} Pixel zugeschnitten</translation>
     </message>
@@ -1132,37 +1132,37 @@
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="170"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="171"/>
         <source>resuming: {records_count} of {plan_count} chunks reused from {path}</source>
         <translation>Fortsetzung: {records_count} von {plan_count} Blöcken aus {path} wiederverwendet</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="176"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="177"/>
         <source>{plan_count} chunks of up to {side} x {side} px over {grid_count} tiles, {jobs_count} to run on {name}</source>
         <translation>{plan_count} Blöcke von bis zu {side} x {side} px über {grid_count} Kacheln, davon {jobs_count} auszuführen auf {name}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="198"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="199"/>
         <source>{hits} tiles on chunk borders were computed once and shared by their chunks</source>
         <translation>{hits} Kacheln an Blockgrenzen wurden einmal berechnet und von ihren Blöcken gemeinsam genutzt</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="227"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="228"/>
         <source>assembling</source>
         <translation>Zusammensetzen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="262"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="263"/>
         <source>resuming: polygons of {pieces_count} of {plan_count} chunks reused</source>
         <translation>Fortsetzung: Polygone von {pieces_count} von {plan_count} Blöcken wiederverwendet</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="276"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="277"/>
         <source>merging polygons</source>
         <translation>Polygone werden zusammengeführt</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="283"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="284"/>
         <source>{count} polygons written</source>
         <translation>{count} Polygone geschrieben</translation>
     </message>
@@ -1202,7 +1202,7 @@
         <translation>das Referenzraster liegt auf einem anderen Gitter oder in einem anderen KBS: auf das Gitter des klassifizierten Rasters transformiert (nächster Nachbar)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="196"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="199"/>
         <source>GPU out of memory: continuing with batch size {batch_size}</source>
         <translation>GPU-Speicher erschöpft: weiter mit Batchgröße {batch_size}</translation>
     </message>
@@ -1232,22 +1232,22 @@
         <translation>das KBS des Rasters ist weder geografisch noch projiziert: Flächen sind in quadrierten Karteneinheiten angegeben</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/run.py" line="112"/>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="121"/>
         <source>segmenting {source} window {window} with {model_name} on {device_name} ({runtime_name}, {precision}), bands {bands}, tile {tile_size}, overlap {overlap}, batch {batch_size}, TTA {tta}</source>
         <translation>Segmentierung von {source}, Fenster {window}, mit {model_name} auf {device_name} ({runtime_name}, {precision}), Kanäle {bands}, Kachel {tile_size}, Überlappung {overlap}, Batch {batch_size}, TTA {tta}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="134"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="216"/>
         <source>OpenVINO {version}: using the network converted earlier for input {shape} ({folder})</source>
         <translation>OpenVINO {version}: das früher für die Eingabe {shape} konvertierte Netz wird verwendet ({folder})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="139"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="221"/>
         <source>OpenVINO {version}: converting the network for input {shape} (once per model file and tile shape)</source>
         <translation>OpenVINO {version}: das Netz wird für die Eingabe {shape} konvertiert (einmal je Modelldatei und Kachelform)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="168"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="250"/>
         <source>OpenVINO: converted in {value:.1f} s; cached in {folder}</source>
         <translation>OpenVINO: in {value:.1f} s konvertiert; zwischengespeichert in {folder}</translation>
     </message>
@@ -1277,12 +1277,12 @@
         <translation>der Polygone</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="180"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="181"/>
         <source>chunks</source>
         <translation>Blöcke</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="266"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="267"/>
         <source>polygons of chunks</source>
         <translation>Polygone der Blöcke</translation>
     </message>
@@ -1474,12 +1474,12 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>{outside} von {grid_count} Kacheln außerhalb der Maske ungelesen übersprungen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="216"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="230"/>
         <source>{path} is the mask layer; choose another file name so the mask is kept</source>
         <translation>{path} ist die Maskenebene; wählen Sie einen anderen Dateinamen, damit die Maske erhalten bleibt</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/run.py" line="121"/>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="130"/>
         <source>mask: only pixels inside the polygons of {path} are classified</source>
         <translation>Maske: nur Pixel innerhalb der Polygone von {path} werden klassifiziert</translation>
     </message>
@@ -1597,6 +1597,131 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <location filename="../model/training/config.py" line="96"/>
         <source>checkpoint must be auto, best or last (got {checkpoint!r})</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/base/options.py" line="21"/>
+        <source>&apos;int8&apos; needs NNCF, OpenVINO&apos;s quantisation tool, which is not installed in this Python; install it with `pip install nncf` (beside `openvino`), or choose the precision Auto, bf16 or fp32</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="184"/>
+        <source>int8 agreed with the full-precision network on only {share:.2%} of the calibration pixels; running {fallback} instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="267"/>
+        <source>int8: using the network quantised earlier ({tiles} calibration tiles from {source}; {folder})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="272"/>
+        <source>int8 needs calibration tiles the first time a model is quantised; run it on a raster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="277"/>
+        <source>int8: the raster has no tile with data to calibrate the quantisation on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="283"/>
+        <source>int8: quantising the network with NNCF {version} on {tiles} tiles of this raster (once per model file and tile shape)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="313"/>
+        <source>int8: quantised in {value:.1f} s; the same class as full precision on {share:.2%} of the calibration pixels; cached in {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/runtimes.py" line="43"/>
+        <source>&apos;int8&apos; runs with OpenVINO on the CPU only; choose the runtime Auto or OpenVINO and the device CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="40"/>
+        <source>precision &apos;int8&apos; runs with OpenVINO on the CPU only; on a GPU use Auto, fp16 or bf16</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="123"/>
+        <source>&apos;int8&apos; runs with OpenVINO on the CPU only, not {device}; on a GPU use Auto, fp16 or bf16</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="127"/>
+        <source>&apos;int8&apos; runs with OpenVINO, not PyTorch; choose the runtime Auto or OpenVINO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="152"/>
+        <source>using the network prepared by the previous run ({runtime_name}, {precision})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="45"/>
+        <source>{path} is not a file; choose a RemoteNet model file (.safetensors)</source>
+        <translation>{path} ist keine Datei; wählen Sie eine RemoteNet-Modelldatei (.safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="49"/>
+        <source>{path} is a PyTorch checkpoint, not a RemoteNet model file: it has no classes, bands or normalisation to continue from; choose a .safetensors file written by RemoteNet Train</source>
+        <translation>{path} ist ein PyTorch-Checkpoint, keine RemoteNet-Modelldatei: er hat keine Klassen, Kanäle oder Normalisierung, an die angeknüpft werden könnte; wählen Sie eine von RemoteNet Train geschriebene .safetensors-Datei</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="123"/>
+        <source>not a RemoteNet model file: {err}</source>
+        <translation>keine RemoteNet-Modelldatei: {err}</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="58"/>
+        <source>{path} cannot be read ({err}); choose a RemoteNet model file you can read</source>
+        <translation>{path} kann nicht gelesen werden ({err}); wählen Sie eine lesbare RemoteNet-Modelldatei</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="69"/>
+        <source>the model takes {wanted} band(s), but {count} band(s) were chosen; choose {wanted} band(s) or another model</source>
+        <translation>das Modell nimmt {wanted} Kanal/Kanäle, gewählt wurden aber {count}; wählen Sie {wanted} Kanal/Kanäle oder ein anderes Modell</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="78"/>
+        <source>the model takes {wanted} band(s), but the raster has {count}; fine-tune on a raster with the model&apos;s bands, or choose another model</source>
+        <translation>das Modell nimmt {wanted} Kanal/Kanäle, der Raster hat aber {count}; verfeinern Sie es auf einem Raster mit den Kanälen des Modells, oder wählen Sie ein anderes Modell</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="129"/>
+        <source>the model takes {wanted} band(s), but the training data has {count}; choose {wanted} band(s) or another model</source>
+        <translation>das Modell nimmt {wanted} Kanal/Kanäle, die Trainingsdaten haben aber {count}; wählen Sie {wanted} Kanal/Kanäle oder ein anderes Modell</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="133"/>
+        <source>Fine-tuning {name}: its encoder, {encoder}, is used (the ENCODER choice, {asked}, does not apply)</source>
+        <translation>Feinabstimmung von {name}: sein Encoder, {encoder}, wird verwendet (die ENCODER-Wahl, {asked}, gilt nicht)</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="137"/>
+        <source>Fine-tuning {name} (encoder {encoder})</source>
+        <translation>Feinabstimmung von {name} (Encoder {encoder})</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="147"/>
+        <source>The labels have the model&apos;s classes ({classes}): its classification head goes on learning</source>
+        <translation>Die Labels haben die Klassen des Modells ({classes}): sein Klassifikationskopf lernt weiter</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="169"/>
+        <source>The labels&apos; classes ({classes}) are not the model&apos;s ({initial}): new classification head; re-initialised: {layers} (rows kept for classes of the same name: {kept}); every other weight is the model&apos;s</source>
+        <translation>Die Klassen der Labels ({classes}) sind nicht die des Modells ({initial}): neuer Klassifikationskopf; neu initialisiert: {layers} (Zeilen behalten für Klassen gleichen Namens: {kept}); alle anderen Gewichte sind die des Modells</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="177"/>
+        <source>Normalisation recomputed from the training pixels, as asked (scale {scale}, mean {mean}, std {std})</source>
+        <translation>Normalisierung wie gewünscht aus den Trainingspixeln neu berechnet (Skala {scale}, Mittelwert {mean}, Standardabweichung {std})</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="183"/>
+        <source>Normalisation kept from the model (scale {scale}, mean {mean}, std {std}); ask to recompute it to use the training pixels&apos; instead</source>
+        <translation>Normalisierung des Modells beibehalten (Skala {scale}, Mittelwert {mean}, Standardabweichung {std}); lassen Sie sie neu berechnen, um stattdessen die der Trainingspixel zu verwenden</translation>
     </message>
 </context>
 <context>
@@ -2239,364 +2364,399 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
 <context>
     <name>TrainAlgorithm</name>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="40"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="41"/>
         <source>Trains a RemoteNet model on a raster layer and its labels, and writes a model file (.safetensors) that RemoteNet Segment reads. Chips are cut from the labelled area; some blocks of it are held out to validate (no validation chip overlaps a training chip), and the checkpoint with the best validation mIoU is kept. The model file carries the classes (values, names, colours), bands, normalisation (computed from the training pixels), tile size, pixel size, a description of the data and the validation metrics.</source>
         <translation>Trainiert ein RemoteNet-Modell auf einem Rasterlayer und dessen Labels und schreibt eine Modelldatei (.safetensors), die RemoteNet Segmentieren liest. Aus dem gelabelten Bereich werden Ausschnitte geschnitten; einige Blöcke davon werden zur Validierung zurückgehalten (kein Validierungsausschnitt überlappt einen Trainingsausschnitt), und der Checkpoint mit dem besten Validierungs-mIoU wird behalten. Die Modelldatei enthält die Klassen (Werte, Namen, Farben), die Kanäle, die Normalisierung (aus den Trainingspixeln berechnet), die Kachelgröße, die Pixelgröße, eine Beschreibung der Daten und die Validierungsmetriken.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="161"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="177"/>
         <source>Input raster</source>
         <translation>Eingaberaster</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="48"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="49"/>
         <source>the image to learn from (a raster file GDAL can read).</source>
         <translation>das Bild, aus dem gelernt wird (eine Rasterdatei, die GDAL lesen kann).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="50"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="51"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="50"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="51"/>
         <source>either a class raster (pixel values are the classes; 255 and nodata are unlabelled; other grids and CRSs are warped onto the image) or polygons with a class field (rasterised onto the image grid; reprojected when on another CRS). Polygons without a class field are one class (named after the layer) on a background class 0: building footprints, say.</source>
         <translation>entweder ein Klassenraster (die Pixelwerte sind die Klassen; 255 und Leerwert bedeuten ohne Label; andere Gitter und KBS werden auf das Bild transformiert) oder Polygone mit einem Klassenfeld (auf das Gitter des Bildes rasterisiert; reprojiziert, wenn sie in einem anderen KBS liegen). Polygone ohne Klassenfeld sind eine Klasse (nach dem Layer benannt) auf einer Hintergrundklasse 0: zum Beispiel Gebäudegrundrisse.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="56"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="57"/>
         <source>Class field</source>
         <translation>Klassenfeld</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="56"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="57"/>
         <source>polygons only: a whole-number field keeps its values as class values; a text field gives classes 0..N-1 named by its values. Pixels outside polygons are unlabelled unless BACKGROUND is set.</source>
         <translation>nur für Polygone: ein Ganzzahlfeld behält seine Werte als Klassenwerte; ein Textfeld ergibt die Klassen 0..N-1, benannt nach seinen Werten. Pixel außerhalb der Polygone bleiben ohne Label, außer wenn BACKGROUND gesetzt ist.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="60"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="61"/>
         <source>Bands</source>
         <translation>Kanäle</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="60"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="61"/>
         <source>the raster bands to learn from, in order. Default: all.</source>
         <translation>die Rasterkanäle, aus denen gelernt wird, in dieser Reihenfolge. Vorgabe: alle.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="62"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="63"/>
         <source>Tile size</source>
         <translation>Kachelgröße</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="62"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="63"/>
         <source>chip side in pixels (at least {min_tile}); also the tile size stored for Segment. The network works at 256 pixels and more: smaller chips cost as much.</source>
         <translation>Seitenlänge der Ausschnitte in Pixeln (mindestens {min_tile}); zugleich die für Segmentieren gespeicherte Kachelgröße. Das Netz arbeitet mit 256 Pixeln und mehr: kleinere Ausschnitte kosten genauso viel.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="66"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="67"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="66"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="67"/>
         <source>passes over the training chips; 0 (the default) = no epoch limit: the time budget decides.</source>
         <translation>Durchläufe über die Trainingsausschnitte; 0 (die Vorgabe) = keine Begrenzung der Epochen: das Zeitbudget entscheidet.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="69"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="70"/>
         <source>Maximum minutes</source>
         <translation>Maximale Minuten</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="69"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="70"/>
         <source>time budget for the whole run, validation included; 0 = no limit. Training stops at whichever of EPOCHS and MAX_MINUTES is set and comes first (by default, after {minutes} minutes). Training stops in time and keeps the best checkpoint so far.</source>
         <translation>Zeitbudget für den gesamten Lauf, Validierung eingeschlossen; 0 = keine Begrenzung. Das Training endet bei dem von EPOCHS und MAX_MINUTES, das gesetzt ist und zuerst erreicht wird (standardmäßig nach {minutes} Minuten). Das Training endet rechtzeitig und behält den bisher besten Checkpoint.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="74"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="75"/>
         <source>Batch size</source>
         <translation>Batchgröße</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="74"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="75"/>
         <source>chips per step; lower it if memory runs out.</source>
         <translation>Ausschnitte je Schritt; verringern Sie den Wert, wenn der Speicher nicht ausreicht.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="179"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="195"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="76"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="77"/>
         <source>Auto uses a CUDA GPU when present (bf16 mixed precision), else the CPU (fp32).</source>
         <translation>Automatisch verwendet eine CUDA-GPU, falls vorhanden (gemischte Präzision mit bf16), sonst die CPU (fp32).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="79"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="80"/>
         <source>Pretrained encoder</source>
         <translation>Vortrainierter Encoder</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="79"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="80"/>
         <source>start the encoder from ImageNet weights (downloads them from the Hugging Face hub unless cached); off by default, nothing is downloaded.</source>
         <translation>den Encoder mit ImageNet-Gewichten starten (lädt sie vom Hugging Face Hub herunter, sofern sie nicht im Cache liegen); standardmäßig aus, dann wird nichts heruntergeladen.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="83"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="93"/>
         <source>Background class</source>
         <translation>Hintergrundklasse</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="83"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="93"/>
         <source>advanced; with a class field, pixels outside the polygons become a &apos;background&apos; class instead of unlabelled.</source>
         <translation>erweitert; mit einem Klassenfeld werden Pixel außerhalb der Polygone zu einer Klasse 'background', statt ohne Label zu bleiben.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="185"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="204"/>
         <source>Validation fraction</source>
         <translation>Validierungsanteil</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="87"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="97"/>
         <source>advanced; share of labelled blocks held out to validate.</source>
         <translation>erweitert; Anteil der gelabelten Blöcke, die zur Validierung zurückgehalten werden.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="188"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="207"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="89"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="99"/>
         <source>advanced; AdamW peak learning rate (warm-up, then polynomial decay).</source>
         <translation>erweitert; maximale Lernrate von AdamW (Aufwärmphase, dann polynomieller Abfall).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="191"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="210"/>
         <source>Encoder</source>
         <translation>Encoder</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="91"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="101"/>
         <source>advanced; pvt_v2_b1 is the reference RemoteNet encoder; resnet18 is a CNN encoder feeding the same decoder, faster on a CPU and better from few labels (on a held-out road scene, docs/training.md: road IoU 0.55-0.57 after 8 minutes on 2 CPU cores). The model file records which one it is; Segment and Evaluate read either.</source>
         <translation>erweitert; pvt_v2_b1 ist der Referenz-Encoder von RemoteNet; resnet18 ist ein CNN-Encoder für denselben Decoder, schneller auf einer CPU und besser bei wenigen Labels (auf einer zurückgehaltenen Straßenszene, docs/training.md: Straßen-IoU 0,55-0,57 nach 8 Minuten auf 2 CPU-Kernen). Die Modelldatei hält fest, welcher es ist; Segmentieren und Evaluieren lesen beide.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="97"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="107"/>
         <source>Encoder weights file</source>
         <translation>Encoder-Gewichtsdatei</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="97"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="107"/>
         <source>advanced; optional local pretrained weights for the chosen encoder: timm&apos;s state_dict of that network (.safetensors, or .pth read as weights only). For machines that cannot download; do not combine with PRETRAINED_ENCODER.</source>
         <translation>erweitert; optionale lokale vortrainierte Gewichte für den gewählten Encoder: das state_dict von timm für dieses Netz (.safetensors, oder .pth, nur als Gewichte gelesen). Für Rechner, die nichts herunterladen können; nicht mit PRETRAINED_ENCODER kombinieren.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="196"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="218"/>
         <source>Model file</source>
         <translation>Modelldatei</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="102"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="116"/>
         <source>the .safetensors model file to write.</source>
         <translation>die zu schreibende .safetensors-Modelldatei.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="105"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="119"/>
         <source>Training on a CPU is slow: expect minutes for a small scene. Needs torch, timm and safetensors in the Python that QGIS runs.</source>
         <translation>Training auf einer CPU ist langsam: rechnen Sie bei einer kleinen Szene mit Minuten. Benötigt torch, timm und safetensors in dem Python, mit dem QGIS läuft.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="148"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="164"/>
         <source>RemoteNet Train</source>
         <translation>RemoteNet Trainieren</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="151"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="167"/>
         <source>training,segmentation,deep learning,remotenet,model,labels</source>
         <translation>training,segmentierung,deep learning,remotenet,modell,labels</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="154"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="170"/>
         <source>Trains a RemoteNet model from a raster and labels (class raster or polygons).</source>
         <translation>Trainiert ein RemoteNet-Modell aus einem Raster und Labels (Klassenraster oder Polygone).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="162"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="178"/>
         <source>Labels (class raster, or polygons)</source>
         <translation>Labels (Klassenraster oder Polygone)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="164"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="180"/>
         <source>Class field (polygons; empty: one class on a background)</source>
         <translation>Klassenfeld (Polygone; leer: eine Klasse auf einem Hintergrund)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="166"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="182"/>
         <source>Bands (default: all)</source>
         <translation>Kanäle (Vorgabe: alle)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="169"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="185"/>
         <source>Tile size (pixels)</source>
         <translation>Kachelgröße (Pixel)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="171"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="187"/>
         <source>Epochs (0: no limit, the time budget decides)</source>
         <translation>Epochen (0: keine Begrenzung, das Zeitbudget entscheidet)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="174"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="190"/>
         <source>Maximum minutes (0: no limit)</source>
         <translation>Maximale Minuten (0: keine Begrenzung)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="177"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="193"/>
         <source>Batch size (chips)</source>
         <translation>Batchgröße (Ausschnitte)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="180"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="196"/>
         <source>Start from an ImageNet-pretrained encoder (downloads)</source>
         <translation>Mit einem auf ImageNet vortrainierten Encoder starten (lädt herunter)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="183"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="202"/>
         <source>Pixels outside polygons are a background class</source>
         <translation>Pixel außerhalb der Polygone sind eine Hintergrundklasse</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="193"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="212"/>
         <source>Encoder weights file (timm .safetensors or .pth)</source>
         <translation>Encoder-Gewichtsdatei (timm .safetensors oder .pth)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="193"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="212"/>
         <source>Weights (*.safetensors *.pth *.pt)</source>
         <translation>Gewichte (*.safetensors *.pth *.pt)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="196"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="218"/>
         <source>RemoteNet model (*.safetensors)</source>
         <translation>RemoteNet-Modell (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="198"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="220"/>
         <source>Validation mIoU</source>
         <translation>mIoU (Validierung)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="199"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="221"/>
         <source>Validation overall accuracy</source>
         <translation>Gesamtgenauigkeit (Validierung)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="200"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="222"/>
         <source>Training steps</source>
         <translation>Trainingsschritte</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="201"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="223"/>
         <source>Epochs run</source>
         <translation>Durchlaufene Epochen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="202"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="224"/>
         <source>Device that trained the model</source>
         <translation>Gerät, auf dem das Modell trainiert wurde</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="203"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="225"/>
         <source>Classes (JSON)</source>
         <translation>Klassen (JSON)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="210"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="232"/>
         <source>INPUT: {value} is not a raster layer QGIS can open; choose a raster file (for example a GeoTIFF)</source>
         <translation>INPUT: {value} ist kein Rasterlayer, den QGIS öffnen kann; wählen Sie eine Rasterdatei (zum Beispiel ein GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="214"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="236"/>
         <source>INPUT: layer &apos;{layer}&apos; comes from the &apos;{provider}&apos; provider; save it as a GeoTIFF first</source>
         <translation>INPUT: der Layer '{layer}' stammt vom Datenlieferanten '{provider}'; speichern Sie ihn zuerst als GeoTIFF</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="226"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="248"/>
         <source>BANDS: the raster has {count} band(s); it has no band {bands}</source>
         <translation>BANDS: das Raster hat {count} Kanal/Kanäle; einen Kanal {bands} hat es nicht</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="230"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="252"/>
         <source>TILE_SIZE: {tile} is too small; use at least {minimum} pixels</source>
         <translation>TILE_SIZE: {tile} ist zu klein; verwenden Sie mindestens {minimum} Pixel</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="235"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="257"/>
         <source>EPOCHS and MAX_MINUTES are both 0: nothing would stop the training; set an epoch count, a time budget, or both</source>
         <translation>EPOCHS und MAX_MINUTES sind beide 0: nichts würde das Training beenden; setzen Sie eine Epochenzahl, ein Zeitbudget oder beides</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="239"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="261"/>
         <source>BATCH_SIZE: {batch} must be at least 1 chip</source>
         <translation>BATCH_SIZE: {batch} muss mindestens 1 Ausschnitt sein</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="243"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="265"/>
         <source>ENCODER_WEIGHTS: {path} is not a file; give timm&apos;s weights for the chosen encoder, or leave it empty</source>
         <translation>ENCODER_WEIGHTS: {path} ist keine Datei; geben Sie die timm-Gewichte für den gewählten Encoder an oder lassen Sie das Feld leer</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="248"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="270"/>
         <source>PRETRAINED_ENCODER and ENCODER_WEIGHTS both give starting weights; turn PRETRAINED_ENCODER off to use the local file</source>
         <translation>PRETRAINED_ENCODER und ENCODER_WEIGHTS geben beide Startgewichte vor; schalten Sie PRETRAINED_ENCODER aus, um die lokale Datei zu verwenden</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="275"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="311"/>
         <source>OUTPUT_MODEL: give a file name for the model (.safetensors)</source>
         <translation>OUTPUT_MODEL: geben Sie einen Dateinamen für das Modell an (.safetensors)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="277"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="313"/>
         <source>OUTPUT_MODEL: {path} must end in .safetensors (the model file format)</source>
         <translation>OUTPUT_MODEL: {path} muss auf .safetensors enden (das Format der Modelldatei)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="296"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="341"/>
         <source>Reading the raster and labels</source>
         <translation>Raster und Labels werden gelesen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="316"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="370"/>
         <source>Stopped by {stopped_by} after {steps} steps ({epochs} epochs, {seconds} s); best validation mIoU {miou} at epoch {best_epoch}. Model written to {path}</source>
         <translation>Beendet durch {stopped_by} nach {steps} Schritten ({epochs} Epochen, {seconds} s); bestes Validierungs-mIoU {miou} in Epoche {best_epoch}. Modell geschrieben nach {path}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="341"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="395"/>
         <source>Training on {device} (bf16 mixed precision): {train} training and {val} validation chips, {steps} steps per epoch</source>
         <translation>Training auf {device} (gemischte Präzision mit bf16): {train} Trainings- und {val} Validierungsausschnitte, {steps} Schritte je Epoche</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="341"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="395"/>
         <source>Training on {device}: {train} training and {val} validation chips, {steps} steps per epoch</source>
         <translation>Training auf {device}: {train} Trainings- und {val} Validierungsausschnitte, {steps} Schritte je Epoche</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="353"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="407"/>
         <source>epoch {epoch}, step {step}, loss {loss}</source>
         <translation>Epoche {epoch}, Schritt {step}, Verlust {loss}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="357"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="411"/>
         <source>Validation at epoch {epoch}: mIoU {miou} (best so far)</source>
         <translation>Validierung in Epoche {epoch}: mIoU {miou} (bisher bestes)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="357"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="411"/>
         <source>Validation at epoch {epoch}: mIoU {miou}</source>
         <translation>Validierung in Epoche {epoch}: mIoU {miou}</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="84"/>
+        <source>Initial model</source>
+        <translation>Ausgangsmodell</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="84"/>
+        <source>optional; fine-tuning: start from this RemoteNet model file (.safetensors) instead of random weights. Its encoder is used (ENCODER does not apply; the log says so). It must take as many bands as the training uses (without BANDS: the bands it lists). Labels with its classes (values and names) continue with its classification head; other classes get a new head (the log names the re-initialised layers; rows of classes with the same name are kept), every other weight is the model&apos;s. Its normalisation is kept unless RECOMPUTE_NORMALISATION is on. The new model file names its parent (header initial_model: file name and SHA-256). Not with PRETRAINED_ENCODER or ENCODER_WEIGHTS.</source>
+        <translation>optional; Feinabstimmung: von dieser RemoteNet-Modelldatei (.safetensors) statt von Zufallsgewichten ausgehen. Ihr Encoder wird verwendet (ENCODER gilt nicht; das Protokoll sagt es). Sie muss so viele Kanäle nehmen, wie das Training verwendet (ohne BANDS: die Kanäle, die sie nennt). Labels mit ihren Klassen (Werte und Namen) lernen mit ihrem Klassifikationskopf weiter; andere Klassen bekommen einen neuen Kopf (das Protokoll nennt die neu initialisierten Schichten; Zeilen von Klassen gleichen Namens bleiben), alle anderen Gewichte sind die des Modells. Ihre Normalisierung bleibt, außer RECOMPUTE_NORMALISATION ist an. Die neue Modelldatei nennt ihr Ausgangsmodell (Header initial_model: Dateiname und SHA-256). Nicht mit PRETRAINED_ENCODER oder ENCODER_WEIGHTS.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="112"/>
+        <source>Recompute normalisation</source>
+        <translation>Normalisierung neu berechnen</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="112"/>
+        <source>advanced; with INITIAL_MODEL: compute the normalisation from the training pixels instead of keeping the initial model&apos;s (for imagery scaled differently from what it learned on).</source>
+        <translation>erweitert; mit INITIAL_MODEL: die Normalisierung aus den Trainingspixeln berechnen, statt die des Ausgangsmodells zu behalten (für Bilder, die anders skaliert sind als die, auf denen es gelernt hat).</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="199"/>
+        <source>Initial model: fine-tune this RemoteNet model file (optional)</source>
+        <translation>Ausgangsmodell: diese RemoteNet-Modelldatei feinabstimmen (optional)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="215"/>
+        <source>Recompute the initial model&apos;s normalisation from the training pixels</source>
+        <translation>Normalisierung des Ausgangsmodells aus den Trainingspixeln neu berechnen</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="277"/>
+        <source>INITIAL_MODEL: the initial model gives every starting weight; leave PRETRAINED_ENCODER off and ENCODER_WEIGHTS empty</source>
+        <translation>INITIAL_MODEL: das Ausgangsmodell liefert alle Startgewichte; lassen Sie PRETRAINED_ENCODER aus und ENCODER_WEIGHTS leer</translation>
     </message>
 </context>
 </TS>

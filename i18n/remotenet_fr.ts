@@ -222,7 +222,7 @@
 {instructions}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="237"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="238"/>
         <source>cannot mosaic the chunk parts: {gdal_error}</source>
         <translation>impossible d'assembler en mosaïque les parties des blocs : {gdal_error}</translation>
     </message>
@@ -237,117 +237,117 @@
         <translation>le réseau a produit des valeurs NaN ou infinies ; vérifiez le fichier du modèle, la mise à l'échelle des entrées indiquée dans son en-tête, ou utilisez la précision 'fp32'</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="73"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="74"/>
         <source>{tile_size!r} must be a whole number of at least {min_tile} pixels</source>
         <translation>{tile_size!r} doit être un nombre entier d'au moins {min_tile} pixels</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="78"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="79"/>
         <source>{tile} is too small; use at least {min_tile} pixels</source>
         <translation>{tile} est trop petit ; utilisez au moins {min_tile} pixels</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="83"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="84"/>
         <source>{overlap} must be at least 0 and less than half the tile size ({tile} px): use at most {value}</source>
         <translation>{overlap} doit être supérieur ou égal à 0 et inférieur à la moitié de la taille des tuiles ({tile} px) : utilisez au plus {value}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="91"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="92"/>
         <source>{batch_size!r} must be a whole number from 1 to {max_batch} tiles</source>
         <translation>{batch_size!r} doit être un nombre entier de 1 à {max_batch} tuiles</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="97"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="98"/>
         <source>{device!r} is not one of {devices}</source>
         <translation>{device!r} n'est pas l'une des valeurs {devices}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="102"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="103"/>
         <source>{precision!r} is not one of {precisions}</source>
         <translation>{precision!r} n'est pas l'une des valeurs {precisions}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="106"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="107"/>
         <source>&apos;fp16&apos; needs a CUDA GPU; on the CPU use &apos;bf16&apos; or &apos;fp32&apos;</source>
         <translation>'fp16' nécessite un GPU CUDA ; sur le CPU, utilisez 'bf16' ou 'fp32'</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="110"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="111"/>
         <source>{runtime!r} is not one of {runtimes}</source>
         <translation>{runtime!r} n'est pas l'une des valeurs {runtimes}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="115"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="116"/>
         <source>&apos;openvino&apos; runs on the CPU only, not {device}; choose the device CPU or the runtime Auto</source>
         <translation>'openvino' ne fonctionne que sur le CPU, pas sur {device} ; choisissez le périphérique CPU ou le moteur d'exécution Automatique</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="121"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="135"/>
         <source>{blend!r} is not one of &apos;smooth&apos;, &apos;crop&apos;</source>
         <translation>{blend!r} n'est pas l'une des valeurs 'smooth', 'crop'</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="124"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="138"/>
         <source>{confidence_type!r} is not one of &apos;float32&apos;, &apos;uint8&apos;</source>
         <translation>{confidence_type!r} n'est pas l'une des valeurs 'float32', 'uint8'</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="128"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="142"/>
         <source>{min_area} must be 0 or more square metres</source>
         <translation>{min_area} doit valoir 0 mètre carré ou plus</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="131"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="145"/>
         <source>{simplify} must be 0 or more map units</source>
         <translation>{simplify} doit valoir 0 unité de carte ou plus</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="140"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="154"/>
         <source>{chunk_size!r} must be a whole number of at least {min_tile} pixels (default {default_chunk_px})</source>
         <translation>{chunk_size!r} doit être un nombre entier d'au moins {min_tile} pixels (par défaut {default_chunk_px})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="151"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="165"/>
         <source>the TLS file {path} ({name}) does not exist; give the files of the certificates made for this cluster</source>
         <translation>le fichier TLS {path} ({name}) n'existe pas ; indiquez les fichiers des certificats créés pour ce cluster</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="168"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="182"/>
         <source>{path} is the input raster; choose another file name so the input is kept</source>
         <translation>{path} est le raster en entrée ; choisissez un autre nom de fichier pour que l'entrée soit conservée</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="172"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="186"/>
         <source>{path} is also the {seen}; give each output its own file</source>
         <translation>{path} sert déjà pour {seen} ; donnez à chaque sortie son propre fichier</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="177"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="191"/>
         <source>{path} is not a {what} file name; RemoteNet writes {what} ({extensions}): change the file name&apos;s extension</source>
         <translation>{path} n'est pas un nom de fichier {what} ; RemoteNet écrit des fichiers {what} ({extensions}) : changez l'extension du nom de fichier</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="182"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="196"/>
         <source>{path}: the folder {folder} does not exist; create it or choose another</source>
         <translation>{path} : le dossier {folder} n'existe pas ; créez-le ou choisissez-en un autre</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="186"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="200"/>
         <source>{path}: the folder {folder} is not writable; choose another place</source>
         <translation>{path} : le dossier {folder} n'est pas accessible en écriture ; choisissez un autre emplacement</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="240"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="254"/>
         <source>{source} refers to {path}, which does not exist; restore that file or rebuild the virtual raster</source>
         <translation>{source} fait référence à {path}, qui n'existe pas ; restaurez ce fichier ou reconstruisez le raster virtuel</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="251"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="265"/>
         <source>band {repeated} is chosen more than once ({chosen}); choose each band once, in the order the model takes them</source>
         <translation>la bande {repeated} est choisie plus d'une fois ({chosen}) ; choisissez chaque bande une seule fois, dans l'ordre où le modèle les attend</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="266"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="280"/>
         <source>{extent} is {value:g} x {value2:g} map units, smaller than one pixel ({pixel_w:g} x {pixel_h:g}); give an extent of at least one pixel in the raster&apos;s CRS</source>
         <translation>{extent} mesure {value:g} x {value2:g} unités de carte, moins qu'un pixel ({pixel_w:g} x {pixel_h:g}) ; donnez une emprise d'au moins un pixel dans le SCR du raster</translation>
     </message>
@@ -427,17 +427,17 @@
         <translation>le réseau a renvoyé la forme {shape} pour des tuiles de {shape2} ; {num_classes} classes étaient attendues à la taille de la tuile (les classes de l'en-tête doivent correspondre au réseau)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="43"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="44"/>
         <source>a Dask scheduler was given but dask.distributed is not installed in this Python; install it with `pip install &quot;dask[distributed]&quot;`, or leave the scheduler empty to run in this process</source>
         <translation>un ordonnanceur Dask a été indiqué mais dask.distributed n'est pas installé dans ce Python ; installez-le avec `pip install &quot;dask[distributed]&quot;`, ou laissez l'ordonnanceur vide pour exécuter dans ce processus</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="55"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="56"/>
         <source>{address} is not a Dask scheduler address; give tcp://host:port or tls://host:port</source>
         <translation>{address} n'est pas une adresse d'ordonnanceur Dask ; indiquez tcp://hôte:port ou tls://hôte:port</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="61"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="62"/>
         <source>{address} has no port; give tcp://host:port (a Dask scheduler listens on 8786 unless told otherwise)</source>
         <translation>{address} n'a pas de port ; indiquez tcp://hôte:port (un ordonnanceur Dask écoute sur le port 8786, sauf indication contraire)</translation>
     </message>
@@ -492,12 +492,12 @@
         <translation>la précision {precision!r} n'est pas l'une des valeurs {precisions}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="43"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="46"/>
         <source>precision &apos;fp16&apos; needs a CUDA GPU; on the CPU use &apos;bf16&apos; or &apos;fp32&apos;</source>
         <translation>la précision 'fp16' nécessite un GPU CUDA ; sur le CPU, utilisez 'bf16' ou 'fp32'</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="192"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="195"/>
         <source>the GPU ran out of memory on a single tile; choose a smaller tile size or the CPU</source>
         <translation>le GPU a manqué de mémoire sur une seule tuile ; choisissez une taille de tuile plus petite ou le CPU</translation>
     </message>
@@ -607,22 +607,22 @@
         <translation>{path} : écriture impossible ({err}) ; choisissez un dossier accessible en écriture</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/run.py" line="31"/>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="32"/>
         <source>model must be a model file path or a (torch module, header dict) pair</source>
         <translation>model doit être le chemin d'un fichier de modèle ou une paire (module torch, dictionnaire d'en-tête)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="41"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="56"/>
         <source>runtime {missing} ({err})</source>
         <translation>le moteur d'exécution {missing} ({err})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="147"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="229"/>
         <source>the OpenVINO cache folder {parent} is not writable ({err}); set {cache_env} to a writable folder</source>
         <translation>le dossier de cache d'OpenVINO {parent} n'est pas accessible en écriture ({err}) ; définissez {cache_env} sur un dossier accessible en écriture</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="196"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="355"/>
         <source>tiles of shape {shape} reached an OpenVINO network converted for {shape2}</source>
         <translation>des tuiles de forme {shape} ont atteint un réseau OpenVINO converti pour {shape2}</translation>
     </message>
@@ -1067,42 +1067,42 @@
         <translation>les étiquettes ({what}) contiennent les indices de classe {tolist} mais il y a {num_classes} classes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="278"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="292"/>
         <source>the raster has no georeferencing: the outputs have none either (pixel coordinates), and polygon areas are in square pixels</source>
         <translation>le raster n'a pas de géoréférencement : les sorties n'en ont pas non plus (coordonnées en pixels), et les surfaces des polygones sont en pixels carrés</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="282"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="296"/>
         <source>the raster&apos;s geotransform is rotated or sheared: it is classified in pixel space and the outputs keep the same rotated geotransform</source>
         <translation>la géotransformation du raster comporte une rotation ou un cisaillement : il est classifié dans l'espace des pixels et les sorties gardent la même géotransformation</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="286"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="300"/>
         <source>the raster has no CRS: the outputs have no CRS either, and polygon areas are in map units squared</source>
         <translation>le raster n'a pas de SCR : les sorties n'en ont pas non plus, et les surfaces des polygones sont en unités de carte au carré</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="291"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="305"/>
         <source>floating-point bands: NaN and +-inf pixels are treated as nodata</source>
         <translation>bandes à virgule flottante : les pixels NaN et +-inf sont traités comme NoData</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="293"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="307"/>
         <source>signed integer bands: negative values are scaled like any other with the model header&apos;s offset and scale</source>
         <translation>bandes d'entiers signés : les valeurs négatives sont mises à l'échelle comme les autres, avec le décalage (offset) et l'échelle (scale) de l'en-tête du modèle</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="297"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="311"/>
         <source>the raster has a colour table: the model is fed the palette indices, not the colours; expand it to RGB first (gdal_translate -expand rgb) if the model was trained on colour imagery</source>
         <translation>le raster a une table de couleurs : le modèle reçoit les indices de la palette, pas les couleurs ; convertissez-le d'abord en RVB (gdal_translate -expand rgb) si le modèle a été entraîné sur des images en couleur</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="302"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="316"/>
         <source>the raster is {width} x {height} pixels, 1 pixel thin: tiles are 1 pixel thin too</source>
         <translation>le raster fait {width} x {height} pixels, soit 1 pixel d'épaisseur : les tuiles font aussi 1 pixel d'épaisseur</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="306"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="320"/>
         <source>the tile size {tile_size} is larger than the processed area ({width} x {height}): tiles are cut to {tile_size2} x {tile_size3} pixels</source>
         <translation>la taille de tuile {tile_size} dépasse la zone traitée ({width} x {height}) : les tuiles sont réduites à {tile_size2} x {tile_size3} pixels</translation>
     </message>
@@ -1132,37 +1132,37 @@
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="170"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="171"/>
         <source>resuming: {records_count} of {plan_count} chunks reused from {path}</source>
         <translation>reprise : {records_count} blocs sur {plan_count} réutilisés depuis {path}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="176"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="177"/>
         <source>{plan_count} chunks of up to {side} x {side} px over {grid_count} tiles, {jobs_count} to run on {name}</source>
         <translation>{plan_count} blocs d'au plus {side} x {side} px sur {grid_count} tuiles, dont {jobs_count} à exécuter sur {name}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="198"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="199"/>
         <source>{hits} tiles on chunk borders were computed once and shared by their chunks</source>
         <translation>{hits} tuiles en bordure de blocs ont été calculées une seule fois et partagées entre leurs blocs</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="227"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="228"/>
         <source>assembling</source>
         <translation>assemblage</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="262"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="263"/>
         <source>resuming: polygons of {pieces_count} of {plan_count} chunks reused</source>
         <translation>reprise : polygones de {pieces_count} blocs sur {plan_count} réutilisés</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="276"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="277"/>
         <source>merging polygons</source>
         <translation>fusion des polygones</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="283"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="284"/>
         <source>{count} polygons written</source>
         <translation>{count} polygones écrits</translation>
     </message>
@@ -1202,7 +1202,7 @@
         <translation>le raster de référence est sur une autre grille ou dans un autre SCR : ré-échantillonné (plus proche voisin) sur la grille du raster classifié</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="196"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="199"/>
         <source>GPU out of memory: continuing with batch size {batch_size}</source>
         <translation>mémoire du GPU épuisée : poursuite avec une taille de lot de {batch_size}</translation>
     </message>
@@ -1232,22 +1232,22 @@
         <translation>le SCR du raster n'est ni géographique ni projeté : les surfaces sont en unités de carte au carré</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/run.py" line="112"/>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="121"/>
         <source>segmenting {source} window {window} with {model_name} on {device_name} ({runtime_name}, {precision}), bands {bands}, tile {tile_size}, overlap {overlap}, batch {batch_size}, TTA {tta}</source>
         <translation>segmentation de {source}, fenêtre {window}, avec {model_name} sur {device_name} ({runtime_name}, {precision}), bandes {bands}, tuile {tile_size}, chevauchement {overlap}, lot {batch_size}, TTA {tta}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="134"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="216"/>
         <source>OpenVINO {version}: using the network converted earlier for input {shape} ({folder})</source>
         <translation>OpenVINO {version} : utilisation du réseau converti précédemment pour l'entrée {shape} ({folder})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="139"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="221"/>
         <source>OpenVINO {version}: converting the network for input {shape} (once per model file and tile shape)</source>
         <translation>OpenVINO {version} : conversion du réseau pour l'entrée {shape} (une fois par fichier de modèle et par forme de tuile)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="168"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="250"/>
         <source>OpenVINO: converted in {value:.1f} s; cached in {folder}</source>
         <translation>OpenVINO : converti en {value:.1f} s ; mis en cache dans {folder}</translation>
     </message>
@@ -1277,12 +1277,12 @@
         <translation>les polygones</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="180"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="181"/>
         <source>chunks</source>
         <translation>blocs</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="266"/>
+        <location filename="../remotenet_plugin/engine/scale/chunked.py" line="267"/>
         <source>polygons of chunks</source>
         <translation>polygones des blocs</translation>
     </message>
@@ -1474,12 +1474,12 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>{outside} tuiles sur {grid_count} hors du masque ignorées sans être lues</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="216"/>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="230"/>
         <source>{path} is the mask layer; choose another file name so the mask is kept</source>
         <translation>{path} est la couche de masque ; choisissez un autre nom de fichier pour conserver le masque</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/run.py" line="121"/>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="130"/>
         <source>mask: only pixels inside the polygons of {path} are classified</source>
         <translation>masque : seuls les pixels à l'intérieur des polygones de {path} sont classés</translation>
     </message>
@@ -1597,6 +1597,131 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <location filename="../model/training/config.py" line="96"/>
         <source>checkpoint must be auto, best or last (got {checkpoint!r})</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/base/options.py" line="21"/>
+        <source>&apos;int8&apos; needs NNCF, OpenVINO&apos;s quantisation tool, which is not installed in this Python; install it with `pip install nncf` (beside `openvino`), or choose the precision Auto, bf16 or fp32</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="184"/>
+        <source>int8 agreed with the full-precision network on only {share:.2%} of the calibration pixels; running {fallback} instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="267"/>
+        <source>int8: using the network quantised earlier ({tiles} calibration tiles from {source}; {folder})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="272"/>
+        <source>int8 needs calibration tiles the first time a model is quantised; run it on a raster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="277"/>
+        <source>int8: the raster has no tile with data to calibrate the quantisation on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="283"/>
+        <source>int8: quantising the network with NNCF {version} on {tiles} tiles of this raster (once per model file and tile shape)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="313"/>
+        <source>int8: quantised in {value:.1f} s; the same class as full precision on {share:.2%} of the calibration pixels; cached in {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/runtimes.py" line="43"/>
+        <source>&apos;int8&apos; runs with OpenVINO on the CPU only; choose the runtime Auto or OpenVINO and the device CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="40"/>
+        <source>precision &apos;int8&apos; runs with OpenVINO on the CPU only; on a GPU use Auto, fp16 or bf16</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="123"/>
+        <source>&apos;int8&apos; runs with OpenVINO on the CPU only, not {device}; on a GPU use Auto, fp16 or bf16</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="127"/>
+        <source>&apos;int8&apos; runs with OpenVINO, not PyTorch; choose the runtime Auto or OpenVINO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="152"/>
+        <source>using the network prepared by the previous run ({runtime_name}, {precision})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="45"/>
+        <source>{path} is not a file; choose a RemoteNet model file (.safetensors)</source>
+        <translation>{path} n'est pas un fichier ; choisissez un fichier de modèle RemoteNet (.safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="49"/>
+        <source>{path} is a PyTorch checkpoint, not a RemoteNet model file: it has no classes, bands or normalisation to continue from; choose a .safetensors file written by RemoteNet Train</source>
+        <translation>{path} est un checkpoint PyTorch, pas un fichier de modèle RemoteNet : il n'a ni classes, ni bandes, ni normalisation à reprendre ; choisissez un fichier .safetensors écrit par RemoteNet Train</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="123"/>
+        <source>not a RemoteNet model file: {err}</source>
+        <translation>pas un fichier de modèle RemoteNet : {err}</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="58"/>
+        <source>{path} cannot be read ({err}); choose a RemoteNet model file you can read</source>
+        <translation>{path} ne peut pas être lu ({err}) ; choisissez un fichier de modèle RemoteNet lisible</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="69"/>
+        <source>the model takes {wanted} band(s), but {count} band(s) were chosen; choose {wanted} band(s) or another model</source>
+        <translation>le modèle prend {wanted} bande(s), mais {count} bande(s) ont été choisies ; choisissez {wanted} bande(s) ou un autre modèle</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="78"/>
+        <source>the model takes {wanted} band(s), but the raster has {count}; fine-tune on a raster with the model&apos;s bands, or choose another model</source>
+        <translation>le modèle prend {wanted} bande(s), mais le raster en a {count} ; affinez-le sur un raster ayant les bandes du modèle, ou choisissez un autre modèle</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="129"/>
+        <source>the model takes {wanted} band(s), but the training data has {count}; choose {wanted} band(s) or another model</source>
+        <translation>le modèle prend {wanted} bande(s), mais les données d'entraînement en ont {count} ; choisissez {wanted} bande(s) ou un autre modèle</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="133"/>
+        <source>Fine-tuning {name}: its encoder, {encoder}, is used (the ENCODER choice, {asked}, does not apply)</source>
+        <translation>Affinage de {name} : son encodeur, {encoder}, est utilisé (le choix ENCODER, {asked}, ne s'applique pas)</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="137"/>
+        <source>Fine-tuning {name} (encoder {encoder})</source>
+        <translation>Affinage de {name} (encodeur {encoder})</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="147"/>
+        <source>The labels have the model&apos;s classes ({classes}): its classification head goes on learning</source>
+        <translation>Les étiquettes ont les classes du modèle ({classes}) : sa tête de classification continue d'apprendre</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="169"/>
+        <source>The labels&apos; classes ({classes}) are not the model&apos;s ({initial}): new classification head; re-initialised: {layers} (rows kept for classes of the same name: {kept}); every other weight is the model&apos;s</source>
+        <translation>Les classes des étiquettes ({classes}) ne sont pas celles du modèle ({initial}) : nouvelle tête de classification ; réinitialisé : {layers} (lignes gardées pour les classes de même nom : {kept}) ; tous les autres poids sont ceux du modèle</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="177"/>
+        <source>Normalisation recomputed from the training pixels, as asked (scale {scale}, mean {mean}, std {std})</source>
+        <translation>Normalisation recalculée à partir des pixels d'entraînement, comme demandé (échelle {scale}, moyenne {mean}, écart type {std})</translation>
+    </message>
+    <message>
+        <location filename="../model/fine_tune.py" line="183"/>
+        <source>Normalisation kept from the model (scale {scale}, mean {mean}, std {std}); ask to recompute it to use the training pixels&apos; instead</source>
+        <translation>Normalisation du modèle conservée (échelle {scale}, moyenne {mean}, écart type {std}) ; demandez son recalcul pour utiliser plutôt celle des pixels d'entraînement</translation>
     </message>
 </context>
 <context>
@@ -2239,364 +2364,399 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
 <context>
     <name>TrainAlgorithm</name>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="40"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="41"/>
         <source>Trains a RemoteNet model on a raster layer and its labels, and writes a model file (.safetensors) that RemoteNet Segment reads. Chips are cut from the labelled area; some blocks of it are held out to validate (no validation chip overlaps a training chip), and the checkpoint with the best validation mIoU is kept. The model file carries the classes (values, names, colours), bands, normalisation (computed from the training pixels), tile size, pixel size, a description of the data and the validation metrics.</source>
         <translation>Entraîne un modèle RemoteNet sur une couche raster et ses étiquettes, et écrit un fichier de modèle (.safetensors) que RemoteNet Segmenter lit. Des imagettes sont découpées dans la zone étiquetée ; certains de ses blocs sont mis de côté pour la validation (aucune imagette de validation ne chevauche une imagette d'entraînement), et le checkpoint ayant le meilleur mIoU de validation est conservé. Le fichier de modèle contient les classes (valeurs, noms, couleurs), les bandes, la normalisation (calculée à partir des pixels d'entraînement), la taille des tuiles, la taille de pixel, une description des données et les métriques de validation.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="161"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="177"/>
         <source>Input raster</source>
         <translation>Raster en entrée</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="48"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="49"/>
         <source>the image to learn from (a raster file GDAL can read).</source>
         <translation>l'image à partir de laquelle apprendre (un fichier raster que GDAL peut lire).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="50"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="51"/>
         <source>Labels</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="50"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="51"/>
         <source>either a class raster (pixel values are the classes; 255 and nodata are unlabelled; other grids and CRSs are warped onto the image) or polygons with a class field (rasterised onto the image grid; reprojected when on another CRS). Polygons without a class field are one class (named after the layer) on a background class 0: building footprints, say.</source>
         <translation>soit un raster de classes (les valeurs des pixels sont les classes ; 255 et NoData ne sont pas étiquetés ; les autres grilles et SCR sont ré-échantillonnés sur l'image), soit des polygones avec un champ de classe (rasterisés sur la grille de l'image ; reprojetés s'ils sont dans un autre SCR). Les polygones sans champ de classe forment une classe (nommée d'après la couche) sur une classe de fond 0 : par exemple des emprises au sol de bâtiments.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="56"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="57"/>
         <source>Class field</source>
         <translation>Champ de classe</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="56"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="57"/>
         <source>polygons only: a whole-number field keeps its values as class values; a text field gives classes 0..N-1 named by its values. Pixels outside polygons are unlabelled unless BACKGROUND is set.</source>
         <translation>polygones uniquement : un champ de nombres entiers garde ses valeurs comme valeurs de classe ; un champ texte donne les classes 0..N-1 nommées d'après ses valeurs. Les pixels hors des polygones ne sont pas étiquetés, sauf si BACKGROUND est activé.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="60"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="61"/>
         <source>Bands</source>
         <translation>Bandes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="60"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="61"/>
         <source>the raster bands to learn from, in order. Default: all.</source>
         <translation>les bandes du raster à partir desquelles apprendre, dans l'ordre. Par défaut : toutes.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="62"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="63"/>
         <source>Tile size</source>
         <translation>Taille des tuiles</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="62"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="63"/>
         <source>chip side in pixels (at least {min_tile}); also the tile size stored for Segment. The network works at 256 pixels and more: smaller chips cost as much.</source>
         <translation>côté des imagettes en pixels (au moins {min_tile}) ; c'est aussi la taille de tuile enregistrée pour Segmenter. Le réseau travaille à 256 pixels et plus : des imagettes plus petites coûtent autant.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="66"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="67"/>
         <source>Epochs</source>
         <translation>Époques</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="66"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="67"/>
         <source>passes over the training chips; 0 (the default) = no epoch limit: the time budget decides.</source>
         <translation>passages sur les imagettes d'entraînement ; 0 (par défaut) = pas de limite d'époques : le budget de temps décide.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="69"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="70"/>
         <source>Maximum minutes</source>
         <translation>Durée maximale en minutes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="69"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="70"/>
         <source>time budget for the whole run, validation included; 0 = no limit. Training stops at whichever of EPOCHS and MAX_MINUTES is set and comes first (by default, after {minutes} minutes). Training stops in time and keeps the best checkpoint so far.</source>
         <translation>budget de temps pour toute l'exécution, validation comprise ; 0 = pas de limite. L'entraînement s'arrête à la première limite atteinte parmi EPOCHS et MAX_MINUTES (par défaut, après {minutes} minutes). L'entraînement s'arrête à temps et conserve le meilleur checkpoint obtenu jusque-là.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="74"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="75"/>
         <source>Batch size</source>
         <translation>Taille de lot</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="74"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="75"/>
         <source>chips per step; lower it if memory runs out.</source>
         <translation>nombre d'imagettes par itération ; réduisez-le si la mémoire vient à manquer.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="179"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="195"/>
         <source>Device</source>
         <translation>Périphérique</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="76"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="77"/>
         <source>Auto uses a CUDA GPU when present (bf16 mixed precision), else the CPU (fp32).</source>
         <translation>Automatique utilise un GPU CUDA s'il y en a un (précision mixte bf16), sinon le CPU (fp32).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="79"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="80"/>
         <source>Pretrained encoder</source>
         <translation>Encodeur pré-entraîné</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="79"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="80"/>
         <source>start the encoder from ImageNet weights (downloads them from the Hugging Face hub unless cached); off by default, nothing is downloaded.</source>
         <translation>initialise l'encodeur avec des poids ImageNet (téléchargés depuis le hub Hugging Face s'ils ne sont pas en cache) ; désactivé par défaut, rien n'est téléchargé.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="83"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="93"/>
         <source>Background class</source>
         <translation>Classe de fond</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="83"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="93"/>
         <source>advanced; with a class field, pixels outside the polygons become a &apos;background&apos; class instead of unlabelled.</source>
         <translation>avancé ; avec un champ de classe, les pixels hors des polygones forment une classe « fond » au lieu de ne pas être étiquetés.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="185"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="204"/>
         <source>Validation fraction</source>
         <translation>Part de validation</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="87"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="97"/>
         <source>advanced; share of labelled blocks held out to validate.</source>
         <translation>avancé ; part des blocs étiquetés mis de côté pour la validation.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="188"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="207"/>
         <source>Learning rate</source>
         <translation>Taux d'apprentissage</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="89"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="99"/>
         <source>advanced; AdamW peak learning rate (warm-up, then polynomial decay).</source>
         <translation>avancé ; taux d'apprentissage maximal d'AdamW (préchauffage, puis décroissance polynomiale).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="191"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="210"/>
         <source>Encoder</source>
         <translation>Encodeur</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="91"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="101"/>
         <source>advanced; pvt_v2_b1 is the reference RemoteNet encoder; resnet18 is a CNN encoder feeding the same decoder, faster on a CPU and better from few labels (on a held-out road scene, docs/training.md: road IoU 0.55-0.57 after 8 minutes on 2 CPU cores). The model file records which one it is; Segment and Evaluate read either.</source>
         <translation>avancé ; pvt_v2_b1 est l'encodeur RemoteNet de référence ; resnet18 est un encodeur CNN qui alimente le même décodeur, plus rapide sur un CPU et meilleur avec peu d'étiquettes (sur une scène routière mise de côté, docs/training.md : IoU des routes de 0,55 à 0,57 après 8 minutes sur 2 cœurs de CPU). Le fichier de modèle indique lequel est utilisé ; Segmenter et Évaluer lisent les deux.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="97"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="107"/>
         <source>Encoder weights file</source>
         <translation>Fichier de poids de l'encodeur</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="97"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="107"/>
         <source>advanced; optional local pretrained weights for the chosen encoder: timm&apos;s state_dict of that network (.safetensors, or .pth read as weights only). For machines that cannot download; do not combine with PRETRAINED_ENCODER.</source>
         <translation>avancé ; poids pré-entraînés locaux optionnels pour l'encodeur choisi : le state_dict timm de ce réseau (.safetensors, ou .pth lu comme poids uniquement). Pour les machines qui ne peuvent rien télécharger ; ne pas combiner avec PRETRAINED_ENCODER.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="196"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="218"/>
         <source>Model file</source>
         <translation>Fichier du modèle</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="102"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="116"/>
         <source>the .safetensors model file to write.</source>
         <translation>le fichier de modèle .safetensors à écrire.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="105"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="119"/>
         <source>Training on a CPU is slow: expect minutes for a small scene. Needs torch, timm and safetensors in the Python that QGIS runs.</source>
         <translation>L'entraînement sur un CPU est lent : comptez plusieurs minutes pour une petite scène. Nécessite torch, timm et safetensors dans le Python utilisé par QGIS.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="148"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="164"/>
         <source>RemoteNet Train</source>
         <translation>RemoteNet Entraîner</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="151"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="167"/>
         <source>training,segmentation,deep learning,remotenet,model,labels</source>
         <translation>entraînement,segmentation,apprentissage profond,remotenet,modèle,étiquettes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="154"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="170"/>
         <source>Trains a RemoteNet model from a raster and labels (class raster or polygons).</source>
         <translation>Entraîne un modèle RemoteNet à partir d'un raster et d'étiquettes (raster de classes ou polygones).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="162"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="178"/>
         <source>Labels (class raster, or polygons)</source>
         <translation>Étiquettes (raster de classes ou polygones)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="164"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="180"/>
         <source>Class field (polygons; empty: one class on a background)</source>
         <translation>Champ de classe (polygones ; vide : une classe sur un fond)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="166"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="182"/>
         <source>Bands (default: all)</source>
         <translation>Bandes (par défaut : toutes)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="169"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="185"/>
         <source>Tile size (pixels)</source>
         <translation>Taille des tuiles (pixels)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="171"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="187"/>
         <source>Epochs (0: no limit, the time budget decides)</source>
         <translation>Époques (0 : pas de limite, le budget de temps décide)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="174"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="190"/>
         <source>Maximum minutes (0: no limit)</source>
         <translation>Durée maximale en minutes (0 : pas de limite)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="177"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="193"/>
         <source>Batch size (chips)</source>
         <translation>Taille de lot (imagettes)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="180"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="196"/>
         <source>Start from an ImageNet-pretrained encoder (downloads)</source>
         <translation>Partir d'un encodeur pré-entraîné sur ImageNet (téléchargement)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="183"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="202"/>
         <source>Pixels outside polygons are a background class</source>
         <translation>Les pixels hors des polygones forment une classe de fond</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="193"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="212"/>
         <source>Encoder weights file (timm .safetensors or .pth)</source>
         <translation>Fichier de poids de l'encodeur (timm .safetensors ou .pth)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="193"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="212"/>
         <source>Weights (*.safetensors *.pth *.pt)</source>
         <translation>Poids (*.safetensors *.pth *.pt)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="196"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="218"/>
         <source>RemoteNet model (*.safetensors)</source>
         <translation>Modèle RemoteNet (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="198"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="220"/>
         <source>Validation mIoU</source>
         <translation>mIoU de validation</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="199"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="221"/>
         <source>Validation overall accuracy</source>
         <translation>Précision globale de validation</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="200"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="222"/>
         <source>Training steps</source>
         <translation>Itérations d'entraînement</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="201"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="223"/>
         <source>Epochs run</source>
         <translation>Époques effectuées</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="202"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="224"/>
         <source>Device that trained the model</source>
         <translation>Périphérique qui a entraîné le modèle</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="203"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="225"/>
         <source>Classes (JSON)</source>
         <translation>Classes (JSON)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="210"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="232"/>
         <source>INPUT: {value} is not a raster layer QGIS can open; choose a raster file (for example a GeoTIFF)</source>
         <translation>INPUT : {value} n'est pas une couche raster que QGIS peut ouvrir ; choisissez un fichier raster (par exemple un GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="214"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="236"/>
         <source>INPUT: layer &apos;{layer}&apos; comes from the &apos;{provider}&apos; provider; save it as a GeoTIFF first</source>
         <translation>INPUT : la couche '{layer}' provient du fournisseur de données '{provider}' ; enregistrez-la d'abord en GeoTIFF</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="226"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="248"/>
         <source>BANDS: the raster has {count} band(s); it has no band {bands}</source>
         <translation>BANDS : le raster a {count} bande(s) ; il n'a pas de bande {bands}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="230"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="252"/>
         <source>TILE_SIZE: {tile} is too small; use at least {minimum} pixels</source>
         <translation>TILE_SIZE : {tile} est trop petit ; utilisez au moins {minimum} pixels</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="235"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="257"/>
         <source>EPOCHS and MAX_MINUTES are both 0: nothing would stop the training; set an epoch count, a time budget, or both</source>
         <translation>EPOCHS et MAX_MINUTES valent tous deux 0 : rien n'arrêterait l'entraînement ; indiquez un nombre d'époques, un budget de temps, ou les deux</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="239"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="261"/>
         <source>BATCH_SIZE: {batch} must be at least 1 chip</source>
         <translation>BATCH_SIZE : {batch} doit valoir au moins 1 imagette</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="243"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="265"/>
         <source>ENCODER_WEIGHTS: {path} is not a file; give timm&apos;s weights for the chosen encoder, or leave it empty</source>
         <translation>ENCODER_WEIGHTS : {path} n'est pas un fichier ; indiquez les poids timm de l'encodeur choisi, ou laissez ce champ vide</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="248"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="270"/>
         <source>PRETRAINED_ENCODER and ENCODER_WEIGHTS both give starting weights; turn PRETRAINED_ENCODER off to use the local file</source>
         <translation>PRETRAINED_ENCODER et ENCODER_WEIGHTS donnent tous deux des poids de départ ; désactivez PRETRAINED_ENCODER pour utiliser le fichier local</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="275"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="311"/>
         <source>OUTPUT_MODEL: give a file name for the model (.safetensors)</source>
         <translation>OUTPUT_MODEL : indiquez un nom de fichier pour le modèle (.safetensors)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="277"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="313"/>
         <source>OUTPUT_MODEL: {path} must end in .safetensors (the model file format)</source>
         <translation>OUTPUT_MODEL : {path} doit se terminer par .safetensors (le format des fichiers de modèle)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="296"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="341"/>
         <source>Reading the raster and labels</source>
         <translation>Lecture du raster et des étiquettes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="316"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="370"/>
         <source>Stopped by {stopped_by} after {steps} steps ({epochs} epochs, {seconds} s); best validation mIoU {miou} at epoch {best_epoch}. Model written to {path}</source>
         <translation>Arrêté (limite : {stopped_by}) après {steps} itérations ({epochs} époques, {seconds} s) ; meilleur mIoU de validation {miou} à l'époque {best_epoch}. Modèle écrit dans {path}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="341"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="395"/>
         <source>Training on {device} (bf16 mixed precision): {train} training and {val} validation chips, {steps} steps per epoch</source>
         <translation>Entraînement sur {device} (précision mixte bf16) : {train} imagettes d'entraînement et {val} de validation, {steps} itérations par époque</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="341"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="395"/>
         <source>Training on {device}: {train} training and {val} validation chips, {steps} steps per epoch</source>
         <translation>Entraînement sur {device} : {train} imagettes d'entraînement et {val} de validation, {steps} itérations par époque</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="353"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="407"/>
         <source>epoch {epoch}, step {step}, loss {loss}</source>
         <translation>époque {epoch}, itération {step}, perte {loss}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="357"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="411"/>
         <source>Validation at epoch {epoch}: mIoU {miou} (best so far)</source>
         <translation>Validation à l'époque {epoch} : mIoU {miou} (meilleur jusqu'ici)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="357"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="411"/>
         <source>Validation at epoch {epoch}: mIoU {miou}</source>
         <translation>Validation à l'époque {epoch} : mIoU {miou}</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="84"/>
+        <source>Initial model</source>
+        <translation>Modèle initial</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="84"/>
+        <source>optional; fine-tuning: start from this RemoteNet model file (.safetensors) instead of random weights. Its encoder is used (ENCODER does not apply; the log says so). It must take as many bands as the training uses (without BANDS: the bands it lists). Labels with its classes (values and names) continue with its classification head; other classes get a new head (the log names the re-initialised layers; rows of classes with the same name are kept), every other weight is the model&apos;s. Its normalisation is kept unless RECOMPUTE_NORMALISATION is on. The new model file names its parent (header initial_model: file name and SHA-256). Not with PRETRAINED_ENCODER or ENCODER_WEIGHTS.</source>
+        <translation>facultatif ; affinage : partir de ce fichier de modèle RemoteNet (.safetensors) au lieu de poids aléatoires. Son encodeur est utilisé (ENCODER ne s'applique pas ; le journal le dit). Il doit prendre autant de bandes que l'entraînement en utilise (sans BANDS : les bandes qu'il liste). Des étiquettes avec ses classes (valeurs et noms) continuent avec sa tête de classification ; d'autres classes reçoivent une nouvelle tête (le journal nomme les couches réinitialisées ; les lignes des classes de même nom sont gardées), tous les autres poids sont ceux du modèle. Sa normalisation est conservée sauf si RECOMPUTE_NORMALISATION est activé. Le nouveau fichier de modèle nomme son parent (en-tête initial_model : nom de fichier et SHA-256). Pas avec PRETRAINED_ENCODER ni ENCODER_WEIGHTS.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="112"/>
+        <source>Recompute normalisation</source>
+        <translation>Recalculer la normalisation</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="112"/>
+        <source>advanced; with INITIAL_MODEL: compute the normalisation from the training pixels instead of keeping the initial model&apos;s (for imagery scaled differently from what it learned on).</source>
+        <translation>avancé ; avec INITIAL_MODEL : calculer la normalisation à partir des pixels d'entraînement au lieu de garder celle du modèle initial (pour des images mises à l'échelle autrement que celles sur lesquelles il a appris).</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="199"/>
+        <source>Initial model: fine-tune this RemoteNet model file (optional)</source>
+        <translation>Modèle initial : affiner ce fichier de modèle RemoteNet (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="215"/>
+        <source>Recompute the initial model&apos;s normalisation from the training pixels</source>
+        <translation>Recalculer la normalisation du modèle initial à partir des pixels d'entraînement</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="277"/>
+        <source>INITIAL_MODEL: the initial model gives every starting weight; leave PRETRAINED_ENCODER off and ENCODER_WEIGHTS empty</source>
+        <translation>INITIAL_MODEL : le modèle initial donne tous les poids de départ ; laissez PRETRAINED_ENCODER désactivé et ENCODER_WEIGHTS vide</translation>
     </message>
 </context>
 </TS>

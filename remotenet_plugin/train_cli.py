@@ -86,6 +86,14 @@ def build_parser(prog: str = PROG) -> argparse.ArgumentParser:
                      "(downloads them unless cached)")
     run.add_argument("--encoder-weights", metavar="PATH", help="local pretrained weights for the encoder (timm's "
                      "state_dict, .safetensors or .pth); not with --pretrained-encoder")
+    tune = parser.add_argument_group("fine-tuning")
+    tune.add_argument("--initial-model", metavar="FILE", help="start from this RemoteNet model file (.safetensors) "
+                      "instead of random weights: its encoder (--encoder does not apply), bands (as many; without "
+                      "--bands, the ones it lists) and normalisation; the same classes continue with its "
+                      "classification head, other classes get a new head (the log says which layers are "
+                      "re-initialised). The new model file names its parent (header initial_model)")
+    tune.add_argument("--recompute-normalisation", action="store_true", help="with --initial-model: compute the "
+                      "normalisation from the training pixels instead of keeping the initial model's")
     return parser
 
 
@@ -119,12 +127,16 @@ def check_options(args: argparse.Namespace) -> list[int] | None:
     if args.encoder_weights and args.pretrained_encoder:
         raise OptionError("--pretrained-encoder", "--pretrained-encoder and --encoder-weights both give starting "
                           "weights; give only one")
+    if args.initial_model and (args.encoder_weights or args.pretrained_encoder):
+        raise OptionError("--initial-model", "the initial model gives every starting weight; leave out "
+                          "--pretrained-encoder and --encoder-weights")
     if not args.output.lower().endswith(".safetensors"):
         raise OptionError("OUTPUT_MODEL", f"{args.output} must end in .safetensors (the model file format)")
     folder = os.path.dirname(os.path.abspath(args.output))
     if not os.path.isdir(folder):
         raise OptionError("OUTPUT_MODEL", f"the folder {folder} does not exist; create it or choose another")
-    if os.path.abspath(args.output) in (os.path.abspath(args.raster), os.path.abspath(args.labels)):
+    if os.path.abspath(args.output) in (os.path.abspath(args.raster), os.path.abspath(args.labels),
+                                        os.path.abspath(args.initial_model or args.raster)):
         raise OptionError("OUTPUT_MODEL", f"{args.output} is an input; choose another file name")
     if not os.path.exists(args.labels.split("|")[0]) and not args.labels.startswith("/vsi"):
         raise OptionError("LABELS", f"{args.labels} does not exist; give a class raster or a polygon file")
@@ -139,15 +151,22 @@ def check_options(args: argparse.Namespace) -> list[int] | None:
             raise OptionError("INPUT", f"{args.raster} is not a raster GDAL can read; choose a raster file (for "
                               "example a GeoTIFF)")
         count = ds.RasterCount
-    if not args.bands:
-        return None
-    try:
-        bands = [int(part) for part in args.bands.replace(" ", "").split(",")]
-    except ValueError:
-        raise OptionError("--bands", f"{args.bands!r} is not band numbers separated by commas") from None
-    bad = [b for b in bands if not 1 <= b <= count]
-    if bad:
-        raise OptionError("--bands", f"the raster has {count} band(s); it has no band {', '.join(map(str, bad))}")
+    bands = None
+    if args.bands:
+        try:
+            bands = [int(part) for part in args.bands.replace(" ", "").split(",")]
+        except ValueError:
+            raise OptionError("--bands", f"{args.bands!r} is not band numbers separated by commas") from None
+        bad = [b for b in bands if not 1 <= b <= count]
+        if bad:
+            raise OptionError("--bands", f"the raster has {count} band(s); it has no band {', '.join(map(str, bad))}")
+    if args.initial_model:
+        from ..model.fine_tune import InitialModelError, initial_header, training_bands
+
+        try:
+            bands = training_bands(initial_header(args.initial_model), count, bands)
+        except InitialModelError as err:
+            raise OptionError("--initial-model", str(err)) from None
     return bands
 
 
@@ -204,6 +223,7 @@ def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
 
 def run(args: argparse.Namespace, bands: Optional[list[int]]) -> int:
     from ..model import PretrainedWeightsUnavailable
+    from ..model.fine_tune import InitialModelError, fine_tuned_header, start_from
     from ..model.training import TrainConfig, TrainingCancelled, TrainingError, save_trained_model
     from .cli_progress import TextProgress
     from .engine.training.chips import TrainingDataError, prepare_training_chips
@@ -225,10 +245,16 @@ def run(args: argparse.Namespace, bands: Optional[list[int]]) -> int:
             minutes = args.max_minutes or None
             if minutes:  # the budget covers everything: what reading took, and a moment to write the file
                 minutes = max(0.05, minutes - (time.monotonic() - started + 5.0) / 60.0)
+            start = None
+            if args.initial_model:  # fine-tuning: the network, its encoder and normalisation from that file
+                start = start_from(args.initial_model, chips.header, args.recompute_normalisation,
+                                   asked_encoder=args.encoder, log=bar.log)
+                chips.header = fine_tuned_header(chips.header, start)
             config = TrainConfig(epochs=args.epochs or None, max_minutes=minutes, batch_size=args.batch_size,
                                  lr=args.learning_rate, device=args.device, pretrained_encoder=args.pretrained_encoder,
-                                 encoder=args.encoder, encoder_weights=args.encoder_weights)
-            result = chips.train(config, progress=training_progress(bar), is_cancelled=interrupts.cancelled)
+                                 encoder=start.encoder if start else args.encoder, encoder_weights=args.encoder_weights)
+            result = chips.train(config, progress=training_progress(bar), is_cancelled=interrupts.cancelled,
+                                 model=start.model if start else None)
             header = dict(chips.header)
             header["provenance"] = {**header.get("provenance", {}), "trainer": "remotenet train"}
             written = save_trained_model(result, args.output, header)  # a temporary name, then moved
@@ -243,6 +269,10 @@ def run(args: argparse.Namespace, bands: Optional[list[int]]) -> int:
     except TrainingDataError as err:
         bar.finish()
         print(error_line(err, "LABELS"), file=sys.stderr)
+        return 1
+    except InitialModelError as err:
+        bar.finish()
+        print(f"error: --initial-model: {err}", file=sys.stderr)
         return 1
     except (TrainingError, PretrainedWeightsUnavailable) as err:
         bar.finish()

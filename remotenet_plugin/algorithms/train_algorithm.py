@@ -32,6 +32,7 @@ from ...model.messages import QT_TRANSLATE_NOOP
 from ...model.metadata import DEFAULT_ENCODER, ENCODER_NAMES
 from ..dependencies import configure_torch_threads
 from ..engine.base.options import DEVICES, MIN_TILE
+from ..translation import error_text
 from .base import RemoteNetAlgorithm, engine_callbacks, help_html
 from .choices import ChoiceParameter
 from .compat import NUMBER_DOUBLE, NUMBER_INTEGER, make_advanced
@@ -80,6 +81,15 @@ HELP_PARAMETERS = [
      QT_TRANSLATE_NOOP("TrainAlgorithm",
          "start the encoder from ImageNet weights (downloads them from the Hugging Face hub unless cached); "
          "off by default, nothing is downloaded.")),
+    (QT_TRANSLATE_NOOP("TrainAlgorithm", "Initial model"), "INITIAL_MODEL",
+     QT_TRANSLATE_NOOP("TrainAlgorithm",
+         "optional; fine-tuning: start from this RemoteNet model file (.safetensors) instead of random weights. "
+         "Its encoder is used (ENCODER does not apply; the log says so). It must take as many bands as the "
+         "training uses (without BANDS: the bands it lists). Labels with its classes (values and names) continue "
+         "with its classification head; other classes get a new head (the log names the re-initialised layers; "
+         "rows of classes with the same name are kept), every other weight is the model's. Its normalisation is "
+         "kept unless RECOMPUTE_NORMALISATION is on. The new model file names its parent (header initial_model: "
+         "file name and SHA-256). Not with PRETRAINED_ENCODER or ENCODER_WEIGHTS.")),
     (QT_TRANSLATE_NOOP("TrainAlgorithm", "Background class"), "BACKGROUND",
      QT_TRANSLATE_NOOP("TrainAlgorithm",
          "advanced; with a class field, pixels outside the polygons become a 'background' class instead of "
@@ -99,6 +109,10 @@ HELP_PARAMETERS = [
          "advanced; optional local pretrained weights for the chosen encoder: timm's state_dict of that "
          "network (.safetensors, or .pth read as weights only). For machines that cannot download; do not "
          "combine with PRETRAINED_ENCODER.")),
+    (QT_TRANSLATE_NOOP("TrainAlgorithm", "Recompute normalisation"), "RECOMPUTE_NORMALISATION",
+     QT_TRANSLATE_NOOP("TrainAlgorithm",
+         "advanced; with INITIAL_MODEL: compute the normalisation from the training pixels instead of keeping the "
+         "initial model's (for imagery scaled differently from what it learned on).")),
     (QT_TRANSLATE_NOOP("TrainAlgorithm", "Model file"), "OUTPUT_MODEL",
      QT_TRANSLATE_NOOP("TrainAlgorithm", "the .safetensors model file to write.")),
 ]
@@ -137,6 +151,8 @@ class TrainAlgorithm(RemoteNetAlgorithm):
     LEARNING_RATE = "LEARNING_RATE"
     ENCODER = "ENCODER"
     ENCODER_WEIGHTS = "ENCODER_WEIGHTS"
+    INITIAL_MODEL = "INITIAL_MODEL"
+    RECOMPUTE_NORMALISATION = "RECOMPUTE_NORMALISATION"
     OUTPUT_MODEL = "OUTPUT_MODEL"
     # Choice parameters: the names they take, in the order of the old indexes.
     CHOICES = {DEVICE: DEVICES, ENCODER: ENCODER_NAMES}
@@ -180,6 +196,9 @@ class TrainAlgorithm(RemoteNetAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             self.PRETRAINED_ENCODER, self.tr("Start from an ImageNet-pretrained encoder (downloads)"),
             defaultValue=False))
+        self.addParameter(QgsProcessingParameterFile(
+            self.INITIAL_MODEL, self.tr("Initial model: fine-tune this RemoteNet model file (optional)"), optional=True,
+            fileFilter=self.tr("RemoteNet model (*.safetensors)")))
         self.addParameter(make_advanced(QgsProcessingParameterBoolean(
             self.BACKGROUND, self.tr("Pixels outside polygons are a background class"), defaultValue=False)))
         self.addParameter(make_advanced(QgsProcessingParameterNumber(
@@ -193,6 +212,9 @@ class TrainAlgorithm(RemoteNetAlgorithm):
         self.addParameter(make_advanced(QgsProcessingParameterFile(
             self.ENCODER_WEIGHTS, self.tr("Encoder weights file (timm .safetensors or .pth)"), optional=True,
             fileFilter=self.tr("Weights (*.safetensors *.pth *.pt)"))))
+        self.addParameter(make_advanced(QgsProcessingParameterBoolean(
+            self.RECOMPUTE_NORMALISATION, self.tr("Recompute the initial model's normalisation from the training "
+                                                  "pixels"), defaultValue=False)))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_MODEL, self.tr("Model file"), fileFilter=self.tr("RemoteNet model (*.safetensors)")))
         self.addOutput(QgsProcessingOutputNumber("VAL_MIOU", self.tr("Validation mIoU")))
@@ -247,6 +269,18 @@ class TrainAlgorithm(RemoteNetAlgorithm):
             if encoder_weights and pretrained:
                 raise QgsProcessingException(self.tr("PRETRAINED_ENCODER and ENCODER_WEIGHTS both give starting "
                                                      "weights; turn PRETRAINED_ENCODER off to use the local file"))
+            initial = self.parameterAsFile(parameters, self.INITIAL_MODEL, context) or None
+            if initial:
+                from ...model.fine_tune import InitialModelError, initial_header, training_bands
+
+                if encoder_weights or pretrained:
+                    raise QgsProcessingException(self.tr(
+                        "INITIAL_MODEL: the initial model gives every starting weight; leave PRETRAINED_ENCODER off "
+                        "and ENCODER_WEIGHTS empty"))
+                try:
+                    bands = training_bands(initial_header(initial), raster.bandCount(), bands)
+                except InitialModelError as err:
+                    raise QgsProcessingException(f"INITIAL_MODEL: {error_text(err)}") from err
             plan.options = {
                 "bands": bands or None, "tile_size": tile, "epochs": epochs or None,
                 "max_minutes": minutes or None, "batch_size": batch,
@@ -257,6 +291,8 @@ class TrainAlgorithm(RemoteNetAlgorithm):
                 "background": True if self.parameterAsBoolean(parameters, self.BACKGROUND, context) else None,
                 "val_fraction": self.parameterAsDouble(parameters, self.VALIDATION_FRACTION, context),
                 "lr": self.parameterAsDouble(parameters, self.LEARNING_RATE, context),
+                "initial_model": initial,
+                "recompute_normalisation": self.parameterAsBoolean(parameters, self.RECOMPUTE_NORMALISATION, context),
             }
         except BaseException:
             self.release(plan)
@@ -280,10 +316,19 @@ class TrainAlgorithm(RemoteNetAlgorithm):
 
     def known_errors(self):
         from ...model import PretrainedWeightsUnavailable
+        from ...model.fine_tune import InitialModelError
         from ...model.training import TrainingCancelled, TrainingError
         from ..engine.training.chips import TrainingDataError
 
-        return (TrainingCancelled,), (TrainingError, TrainingDataError, PretrainedWeightsUnavailable)
+        return (TrainingCancelled,), (TrainingError, TrainingDataError, PretrainedWeightsUnavailable,
+                                      InitialModelError)
+
+    def error_message(self, err: BaseException) -> str:
+        from ...model.fine_tune import InitialModelError
+
+        if isinstance(err, InitialModelError):
+            return f"INITIAL_MODEL: {error_text(err)}"
+        return super().error_message(err)
 
     def execute_plan(self, plan: TrainPlan, outputs, context, feedback) -> dict[str, Any]:
         configure_torch_threads(QgsApplication.maxThreads())
@@ -304,10 +349,19 @@ class TrainAlgorithm(RemoteNetAlgorithm):
         minutes = opts["max_minutes"]
         if minutes:  # the budget covers everything: what reading took, and a moment to write the file
             minutes = max(0.05, minutes - (time.monotonic() - started + 5.0) / 60.0)
+        start = None
+        if opts["initial_model"]:  # fine-tuning: the network, its encoder and normalisation from that file
+            from ...model.fine_tune import fine_tuned_header, start_from
+
+            start = start_from(opts["initial_model"], chips.header, opts["recompute_normalisation"],
+                               asked_encoder=opts["encoder"], log=log)
+            chips.header = fine_tuned_header(chips.header, start)
         config = TrainConfig(epochs=opts["epochs"], max_minutes=minutes, batch_size=opts["batch_size"],
                              lr=opts["lr"], device=opts["device"], pretrained_encoder=opts["pretrained_encoder"],
-                             encoder=opts["encoder"], encoder_weights=opts["encoder_weights"])
-        result = chips.train(config, progress=_training_progress(feedback), is_cancelled=is_cancelled)
+                             encoder=start.encoder if start else opts["encoder"],
+                             encoder_weights=opts["encoder_weights"])
+        result = chips.train(config, progress=_training_progress(feedback), is_cancelled=is_cancelled,
+                             model=start.model if start else None)
         header = dict(chips.header)
         header["provenance"] = {**header.get("provenance", {}), "trainer": "remotenet:train"}
         os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
