@@ -14,6 +14,7 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from engine_helpers import make_repeat_vrt, read
 
@@ -120,6 +121,44 @@ def test_cluster_run_equals_the_in_process_run(cluster, scene, model_1band, refe
     assert (read(out) == reference).mean() >= 0.9999
     assert result.polygons > 0 and (tmp_path / "out.gpkg").exists()
     assert not os.path.exists(work_folder_for(str(out)))
+
+
+def _mask_over(raster: str, path: Path, box: tuple[int, int, int, int]) -> str:
+    """A polygon over pixels (x0, y0, x1, y1) of ``raster``, in its CRS."""
+    from osgeo import gdal, ogr, osr
+
+    ds = gdal.Open(raster)
+    x0, dx, _, y0, _, dy = ds.GetGeoTransform()
+    srs = osr.SpatialReference(wkt=ds.GetProjection())
+    ds = None
+    left, right, top, bottom = x0 + box[0] * dx, x0 + box[2] * dx, y0 + box[1] * dy, y0 + box[3] * dy
+    out = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    layer = out.CreateLayer("mask", srs=srs, geom_type=ogr.wkbPolygon)
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetGeometry(ogr.CreateGeometryFromWkt(
+        f"POLYGON(({left} {top},{right} {top},{right} {bottom},{left} {bottom},{left} {top}))"))
+    layer.CreateFeature(feature)
+    out = None
+    return str(path)
+
+
+def test_cluster_run_at_the_models_resolution_with_a_mask_equals_the_in_process_run(cluster, scene, model_1band,
+                                                                                    tmp_path):
+    """Workers read the mask (an absolute path in the plan) and resample like the client would."""
+    from conftest import rewrite_model_header
+
+    model = tmp_path / "one_metre.safetensors"
+    model.write_bytes(Path(model_1band).read_bytes())
+    rewrite_model_header(model, lambda meta: meta.update(gsd_m=1.0))
+    mask = _mask_over(scene, tmp_path / "mask.gpkg", (100, 150, 1100, 1200))
+    options = {**OPTIONS, "mask": mask}
+    one = segment(scene, str(model), str(tmp_path / "one.tif"), SegmentOptions(**{**options, "chunk_size": 1 << 20}))
+    result = segment(scene, str(model), str(tmp_path / "out.tif"), SegmentOptions(**options, scheduler=cluster.address))
+    assert one.chunks == 1 and result.chunks > 1 and result.processed_size == one.processed_size == (672, 672)
+    classes = read(tmp_path / "out.tif")
+    assert classes.shape == (1344, 1344)
+    np.testing.assert_array_equal(classes, read(tmp_path / "one.tif"))
+    assert (classes[:140] == 255).all() and (classes[:, 1110:] == 255).all() and (classes != 255).any()
 
 
 def test_a_killed_worker_does_not_change_the_output(cluster, scene, model_1band, reference, tmp_path):
