@@ -113,9 +113,9 @@ def build_parser(prog: str = PROG) -> tuple[argparse.ArgumentParser, dict[str, s
     add(net, "device", "--device", metavar="{" + ",".join(DEVICES) + ",cuda:N}", default=DEFAULTS.device,
         help="auto: a CUDA GPU when present, else the CPU; default %(default)s")
     add(net, "precision", "--precision", choices=PRECISIONS, default=DEFAULTS.precision,
-        help="auto: half precision on a GPU, bf16 on CPUs with native bf16, int8 on CPUs with VNNI where NNCF is "
-             "installed, else fp32; fp32: the plain full-precision answer; int8: OpenVINO on the CPU, quantised "
-             "with NNCF (pip install nncf); default %(default)s")
+        help="auto: half precision on a GPU, bf16 on CPUs with native bf16, int8 on CPUs with AVX-VNNI and no "
+             "AVX-512 where NNCF is installed, else fp32; fp32: the plain full-precision answer; int8: OpenVINO on "
+             "the CPU, quantised with NNCF (pip install nncf); default %(default)s")
     add(net, "runtime", "--runtime", choices=RUNTIMES, default=DEFAULTS.runtime,
         help="auto: OpenVINO on the CPU when installed (pip install openvino), else PyTorch; always PyTorch on "
              "a GPU; default %(default)s")

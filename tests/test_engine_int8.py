@@ -78,20 +78,20 @@ def test_int8_is_refused_on_cuda_with_pytorch_and_without_nncf(tmp_path, monkeyp
     assert not (tmp_path / "c.tif").exists()
 
 
-def test_auto_picks_int8_only_without_native_bf16_with_vnni_and_nncf(monkeypatch):
+def test_auto_picks_int8_only_without_native_bf16_with_avx_vnni_and_nncf(monkeypatch):
     from remotenet.remotenet_plugin.engine.infer import openvino_runtime
 
     net = torch.nn.Sequential(*[torch.nn.Conv2d(64, 64, 3) for _ in range(3)])  # above the size threshold
     cpu = torch.device("cpu")
-    monkeypatch.setattr(openvino_runtime, "cpu_has_int8_dot", lambda: True)
+    monkeypatch.setattr(openvino_runtime, "int8_measured_faster", lambda: True)
     monkeypatch.setattr(openvino_runtime, "nncf_importable", lambda: True)
     assert runtimes.pick_auto_precision("auto", "fp32", "openvino", cpu, net) == "int8"
     assert runtimes.pick_auto_precision("auto", "bf16", "openvino", cpu, net) == "bf16"  # native bf16 was faster
     assert runtimes.pick_auto_precision("fp32", "fp32", "openvino", cpu, net) == "fp32"  # asked: kept
     assert runtimes.pick_auto_precision("auto", "fp32", "torch", cpu, net) == "fp32"
-    monkeypatch.setattr(openvino_runtime, "cpu_has_int8_dot", lambda: False)  # plain AVX2: int8 was slower
+    monkeypatch.setattr(openvino_runtime, "int8_measured_faster", lambda: False)  # AVX2, AVX-512 VNNI: slower
     assert runtimes.pick_auto_precision("auto", "fp32", "openvino", cpu, net) == "fp32"
-    monkeypatch.setattr(openvino_runtime, "cpu_has_int8_dot", lambda: True)
+    monkeypatch.setattr(openvino_runtime, "int8_measured_faster", lambda: True)
     monkeypatch.setattr(openvino_runtime, "nncf_importable", lambda: False)
     assert runtimes.pick_auto_precision("auto", "fp32", "openvino", cpu, net) == "fp32"
 

@@ -15,7 +15,7 @@ DATA = Path(__file__).parent / "data"
 OLD_MODEL3 = ROOT / "tests" / "models" / "segment_dissolve.model3"  # written with indexes (static_value 0)
 
 CHOICES = {
-    "remotenet:segment": {"DEVICE": ["auto", "cuda", "cpu"], "PRECISION": ["auto", "fp32", "bf16", "fp16"],
+    "remotenet:segment": {"DEVICE": ["auto", "cuda", "cpu"], "PRECISION": ["auto", "fp32", "bf16", "fp16", "int8"],
                           "RUNTIME": ["auto", "torch", "openvino"]},
     "remotenet:train": {"DEVICE": ["auto", "cuda", "cpu"], "ENCODER": ["pvt_v2_b1", "resnet18"]},
 }

@@ -33,7 +33,7 @@ CACHE_ENV = "REMOTENET_CACHE_DIR"
 CONVERSION_FORMAT = "softmax-static-v1"
 # int8 (post-training quantisation with NNCF): bumped whenever the quantisation settings change.
 INT8_FORMAT = "minmax-fc1-v1"
-CALIBRATION_TILES = 64  # spread over the raster; NNCF's statistics settle well before that (docs/performance.md)
+CALIBRATION_TILES = 32  # spread over the raster: NNCF quantised in about a minute on 2 cores (docs/performance.md)
 INT8_MIN_AGREEMENT = 0.99  # of the calibration tiles' pixels, against the f32 network; else Auto keeps float
 # Layers left in float: on the demonstration model (PVTv2) quantising all of the first encoder stage's linear
 # layers changed the class of 24 % of a real scene's pixels and every other layer together 0.08 %; within
@@ -84,20 +84,17 @@ def nncf_importable() -> bool:
     return True
 
 
-def cpu_has_int8_dot() -> bool:
-    """True when the CPU has int8 dot-product instructions (AVX-512 VNNI, AVX-VNNI or AMX int8): what
-    makes int8 faster than fp32 there. Without them (plain AVX2) OpenVINO's int8 was slower than fp32."""
-    check = getattr(torch.cpu, "_is_vnni_supported", None)  # AVX-512 VNNI
-    try:
-        if check is not None and check():
-            return True
-    except Exception:  # noqa: BLE001 - a private probe may change; the flags below decide then
-        pass
+def int8_measured_faster() -> bool:
+    """True on CPUs where OpenVINO's int8 ran faster than its f32 and there is no native bf16: AVX-VNNI
+    without AVX-512 (Intel Core from Alder Lake on). Measured with ONEDNN_MAX_CPU_ISA caps on this VM
+    (docs/performance.md, "int8"): int8 1.2-1.3x f32 capped at AVX2-VNNI, but 0.5-0.75x at AVX-512 VNNI
+    and 0.85x at plain AVX2, so those keep fp32. Read from /proc/cpuinfo (Linux); elsewhere False."""
     try:
         with open("/proc/cpuinfo") as fh:
             for line in fh:
                 if line.startswith("flags"):
-                    return bool({"avx_vnni", "avx512_vnni", "amx_int8"} & set(line.split()))
+                    flags = set(line.split())
+                    return "avx_vnni" in flags and "avx512f" not in flags
     except OSError:
         pass
     return False

@@ -63,12 +63,12 @@ def pick_auto_precision(asked: str, precision: str, runtime: str, device: torch.
     choices and NNCF is installed, else ``precision`` (what pick_precision chose).
 
     Measured with OpenVINO on the demonstration model (docs/performance.md, "int8"): int8 ran at
-    0.7-0.85x bf16 on a CPU with AMX bf16 (so native bf16 keeps bf16), 1.3x fp32 with the ISA capped at
-    AVX2-VNNI or AVX-512-VNNI, and 0.88x fp32 with plain AVX2 (no VNNI: fp32 stays)."""
+    0.8x bf16 on this CPU with AMX (native bf16 keeps bf16); with the ISA capped, 1.2-1.3x f32 at
+    AVX2-VNNI but 0.5-0.75x at AVX-512 VNNI and 0.85x at plain AVX2 (those keep fp32)."""
     if (asked or "auto").lower() != "auto" or runtime != "openvino" or device.type != "cpu" or precision != "fp32":
         return precision
     if model is not None and parameter_count(model) < OPENVINO_MIN_PARAMETERS:
         return precision
-    from .openvino_runtime import cpu_has_int8_dot, nncf_importable
+    from .openvino_runtime import int8_measured_faster, nncf_importable
 
-    return "int8" if cpu_has_int8_dot() and nncf_importable() else precision
+    return "int8" if int8_measured_faster() and nncf_importable() else precision
