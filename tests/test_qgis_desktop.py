@@ -113,6 +113,21 @@ def test_segment_run_adds_both_styled_layers_once(desktop, name, opened):
     assert ds.RasterXSize == 640 and ds.GetRasterBand(1).GetColorTable() is not None
 
 
+def test_mask_with_selected_features_only_classifies_the_selected_square(desktop):
+    """MASK (selected features only, ticked in the dialog) and RESOLUTION typed in the dialog: pixels
+    outside the selected square are nodata, the unselected square included."""
+    assert desktop["record"]["mask_selected"] == 1
+    run = step(desktop, "segment_mask")
+    raster = str(desktop["out"] / "mask_classes.tif")
+    assert layers_from(run, raster), (run["layers"], run["log"][-2000:])
+    classes = gdal.Open(raster).ReadAsArray()
+    assert classes.shape == (640, 640)
+    inside = classes[70:186, 70:186]  # the selected square: a fifth of the side from 10 % in
+    assert (inside != 255).all()
+    assert (classes[:50] == 255).all() and (classes[:, :50] == 255).all()
+    assert (classes[400:500, 400:500] == 255).all()  # the square that was not selected
+
+
 def test_menu_entry_is_in_the_raster_menu(desktop):
     assert desktop["record"]["raster_menu_action"]
 

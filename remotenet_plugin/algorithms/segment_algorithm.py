@@ -248,10 +248,13 @@ class SegmentAlgorithm(RemoteNetAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.MASK, self.tr("Mask: classify only inside these polygons (optional)"), [TYPE_VECTOR_POLYGON],
             optional=True))
+        # Optional with defaults, like every parameter added after the first release: a model saved
+        # before it existed (.model3) still validates in the modeler.
         self.addParameter(QgsProcessingParameterString(
-            self.RESOLUTION, self.tr("Processing resolution: model, input or metres"), defaultValue="model"))
+            self.RESOLUTION, self.tr("Processing resolution: model, input or metres"), defaultValue="model",
+            optional=True))
         self.addParameter(make_advanced(ChoiceParameter(
-            self.RESAMPLING, self.tr("Resampling of the image"), RESAMPLINGS, "bilinear")))
+            self.RESAMPLING, self.tr("Resampling of the image"), RESAMPLINGS, "bilinear", optional=True)))
         self.addParameter(make_advanced(QgsProcessingParameterNumber(
             self.TILE_SIZE, self.tr("Tile size in pixels (default: from the model file)"), NUMBER_INTEGER,
             optional=True, minValue=MIN_TILE)))

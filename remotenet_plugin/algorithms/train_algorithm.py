@@ -29,7 +29,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ...model.messages import QT_TRANSLATE_NOOP
-from ...model.metadata import DEFAULT_ENCODER, ENCODER_NAMES
+from ...model.metadata import ENCODER_NAMES
 from ..dependencies import configure_torch_threads
 from ..engine.base.options import DEVICES, MIN_TILE
 from ..translation import error_text
@@ -40,9 +40,13 @@ from .layer_files import class_field_parameter, labels_file, remove_folder
 
 HELP_INTRO = QT_TRANSLATE_NOOP("TrainAlgorithm",
     "Trains a RemoteNet model on a raster layer and its labels, and writes a model file (.safetensors) that "
-    "RemoteNet Segment reads. Chips are cut from the labelled area; some blocks of it are held out to "
-    "validate (no validation chip overlaps a training chip), and the checkpoint with the best validation "
-    "mIoU is kept. The model file carries the classes (values, names, colours), bands, normalisation "
+    "RemoteNet Segment reads. Chips are cut from the labelled area. To validate, whole labelled objects "
+    "(polygons, or patches of a class raster) are held out so that every "
+    "class with two or more objects has validation pixels, and no training chip holds a validation pixel. "
+    "Training draws chips class by class, so rare classes count as much as common ones; the checkpoint with "
+    "the best validation mIoU is kept, or, when validation is too small to choose one (the log says so, with "
+    "its pixel counts), the moving average of the weights at the end. The model file carries the classes "
+    "(values, names, colours), bands, normalisation "
     "(computed from the training pixels), tile size, pixel size, a description of the data and the "
     "validation metrics.")
 HELP_PARAMETERS = [
@@ -62,8 +66,9 @@ HELP_PARAMETERS = [
      QT_TRANSLATE_NOOP("TrainAlgorithm", "the raster bands to learn from, in order. Default: all.")),
     (QT_TRANSLATE_NOOP("TrainAlgorithm", "Tile size"), "TILE_SIZE",
      QT_TRANSLATE_NOOP("TrainAlgorithm",
-         "chip side in pixels (at least {min_tile}); also the tile size stored for Segment. The network "
-         "works at 256 pixels and more: smaller chips cost as much.")),
+         "chip side in pixels (at least {min_tile}); also the tile size stored for Segment. 0 (the default): "
+         "chosen from the raster's size and the spread of the labels (256 for a large scene with dense labels, "
+         "128 or less for a small scene or a few polygons), and said in the log.")),
     (QT_TRANSLATE_NOOP("TrainAlgorithm", "Epochs"), "EPOCHS",
      QT_TRANSLATE_NOOP("TrainAlgorithm",
          "passes over the training chips; 0 (the default) = no epoch limit: the time budget decides.")),
@@ -95,15 +100,16 @@ HELP_PARAMETERS = [
          "advanced; with a class field, pixels outside the polygons become a 'background' class instead of "
          "unlabelled.")),
     (QT_TRANSLATE_NOOP("TrainAlgorithm", "Validation fraction"), "VALIDATION_FRACTION",
-     QT_TRANSLATE_NOOP("TrainAlgorithm", "advanced; share of labelled blocks held out to validate.")),
+     QT_TRANSLATE_NOOP("TrainAlgorithm", "advanced; share of the labelled pixels held out to validate, as whole "
+                       "objects (at least one object of each class that has two).")),
     (QT_TRANSLATE_NOOP("TrainAlgorithm", "Learning rate"), "LEARNING_RATE",
      QT_TRANSLATE_NOOP("TrainAlgorithm", "advanced; AdamW peak learning rate (warm-up, then polynomial decay).")),
     (QT_TRANSLATE_NOOP("TrainAlgorithm", "Encoder"), "ENCODER",
      QT_TRANSLATE_NOOP("TrainAlgorithm",
-         "advanced; pvt_v2_b1 is the reference RemoteNet encoder; resnet18 is a CNN encoder feeding the same "
-         "decoder, faster on a CPU and better from few labels (on a held-out road scene, docs/training.md: "
-         "road IoU 0.55-0.57 after 8 minutes on 2 CPU cores). The model file records which one it is; "
-         "Segment and Evaluate read either.")),
+         "advanced; resnet18 (the default) is a CNN encoder feeding RemoteNet's decoder: faster on a CPU and "
+         "learns more from random weights and few labels (on a held-out road scene, docs/training.md: road IoU "
+         "0.55-0.57 after 8 minutes on 2 CPU cores); pvt_v2_b1 is the reference RemoteNet encoder. The model "
+         "file records which one it is; Segment and Evaluate read either.")),
     (QT_TRANSLATE_NOOP("TrainAlgorithm", "Encoder weights file"), "ENCODER_WEIGHTS",
      QT_TRANSLATE_NOOP("TrainAlgorithm",
          "advanced; optional local pretrained weights for the chosen encoder: timm's state_dict of that "
@@ -124,6 +130,8 @@ HELP_OUTRO = QT_TRANSLATE_NOOP("TrainAlgorithm",
 # One rule stops training: the first of EPOCHS and MAX_MINUTES that is set. By default only the
 # time budget is, so a user who gives minutes gets them all (the best checkpoint is what is kept).
 DEFAULT_MINUTES = 10.0
+# The encoder that learned most from random weights on a CPU in the default time (docs/training.md).
+DEFAULT_TRAIN_ENCODER = "resnet18"
 
 
 @dataclass
@@ -183,7 +191,8 @@ class TrainAlgorithm(RemoteNetAlgorithm):
             self.BANDS, self.tr("Bands (default: all)"), parentLayerParameterName=self.INPUT, optional=True,
             allowMultiple=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.TILE_SIZE, self.tr("Tile size (pixels)"), NUMBER_INTEGER, defaultValue=256, minValue=MIN_TILE))
+            self.TILE_SIZE, self.tr("Tile size (pixels; 0: chosen from the scene)"), NUMBER_INTEGER, defaultValue=0,
+            minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             self.EPOCHS, self.tr("Epochs (0: no limit, the time budget decides)"), NUMBER_INTEGER, defaultValue=0,
             minValue=0))
@@ -208,13 +217,13 @@ class TrainAlgorithm(RemoteNetAlgorithm):
             self.LEARNING_RATE, self.tr("Learning rate"), NUMBER_DOUBLE, defaultValue=6e-4, minValue=1e-7,
             maxValue=1.0)))
         self.addParameter(make_advanced(ChoiceParameter(self.ENCODER, self.tr("Encoder"), ENCODER_NAMES,
-                                                        DEFAULT_ENCODER)))
+                                                        DEFAULT_TRAIN_ENCODER)))
         self.addParameter(make_advanced(QgsProcessingParameterFile(
             self.ENCODER_WEIGHTS, self.tr("Encoder weights file (timm .safetensors or .pth)"), optional=True,
             fileFilter=self.tr("Weights (*.safetensors *.pth *.pt)"))))
         self.addParameter(make_advanced(QgsProcessingParameterBoolean(
             self.RECOMPUTE_NORMALISATION, self.tr("Recompute the initial model's normalisation from the training "
-                                                  "pixels"), defaultValue=False)))
+                                                  "pixels"), defaultValue=False, optional=True)))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_MODEL, self.tr("Model file"), fileFilter=self.tr("RemoteNet model (*.safetensors)")))
         self.addOutput(QgsProcessingOutputNumber("VAL_MIOU", self.tr("Validation mIoU")))
@@ -248,7 +257,7 @@ class TrainAlgorithm(RemoteNetAlgorithm):
                 raise QgsProcessingException(self.tr("BANDS: the raster has {count} band(s); it has no band {bands}")
                                              .format(count=raster.bandCount(), bands=", ".join(map(str, bad))))
             tile = self.parameterAsInt(parameters, self.TILE_SIZE, context)
-            if tile < MIN_TILE:
+            if 0 < tile < MIN_TILE:
                 raise QgsProcessingException(self.tr("TILE_SIZE: {tile} is too small; use at least {minimum} pixels")
                                              .format(tile=tile, minimum=MIN_TILE))
             epochs = self.parameterAsInt(parameters, self.EPOCHS, context)
@@ -282,7 +291,7 @@ class TrainAlgorithm(RemoteNetAlgorithm):
                 except InitialModelError as err:
                     raise QgsProcessingException(f"INITIAL_MODEL: {error_text(err)}") from err
             plan.options = {
-                "bands": bands or None, "tile_size": tile, "epochs": epochs or None,
+                "bands": bands or None, "tile_size": tile or None, "epochs": epochs or None,
                 "max_minutes": minutes or None, "batch_size": batch,
                 "device": self.choice(parameters, self.DEVICE, context),
                 "pretrained_encoder": pretrained,
@@ -407,6 +416,15 @@ def _training_progress(feedback):
                 feedback.setProgressText(QCoreApplication.translate(
                     "TrainAlgorithm", "epoch {epoch}, step {step}, loss {loss}").format(
                     epoch=f"{info['epoch']:.2f}", step=info["step"], loss=f"{info['loss']:.4f}"))
+        elif event == "checkpoint":
+            feedback.pushInfo(QCoreApplication.translate(
+                "TrainAlgorithm", "Validation is too small to choose a checkpoint ({pixels} validation pixels; per "
+                "class {per_class}; needed: {min_pixels} in all and {min_class} per class): the moving average "
+                "of the weights at the end is kept.").format(
+                pixels=info.get("val_pixels"), per_class=info.get("val_pixels_per_class"),
+                min_pixels=info.get("min_pixels"), min_class=info.get("min_class_pixels"))
+                if not info.get("asked") else QCoreApplication.translate(
+                "TrainAlgorithm", "The weights at the end of training are kept (checkpoint rule 'last')."))
         elif event == "validation":
             text = (QCoreApplication.translate("TrainAlgorithm",
                                                "Validation at epoch {epoch}: mIoU {miou} (best so far)")

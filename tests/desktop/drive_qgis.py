@@ -257,9 +257,34 @@ def session():
         "OUTPUT_RASTER": f"{out}/menu_classes.tif", "OUTPUT_VECTOR": f"{out}/menu_polygons.gpkg",
     }, timeout=90)
 
+    # 2b. The same dialog with a mask layer (selected features only, as the user ticks it) and a
+    #     processing resolution typed in: only the selected square is classified.
+    from qgis.core import QgsFeature, QgsGeometry, QgsProcessingFeatureSourceDefinition, QgsRectangle
+
+    extent = sample.extent()
+    mask = QgsVectorLayer(f"Polygon?crs={sample.crs().authid()}", "mask", "memory")
+    squares = []
+    for left, top in ((0.1, 0.1), (0.6, 0.6)):  # two squares of a fifth of the side; the first is selected
+        x0 = extent.xMinimum() + left * extent.width()
+        y1 = extent.yMaximum() - top * extent.height()
+        feature = QgsFeature()
+        feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(x0, y1 - 0.2 * extent.height(),
+                                                              x0 + 0.2 * extent.width(), y1)))
+        squares.append(feature)
+    mask.dataProvider().addFeatures(squares)
+    QgsProject.instance().addMapLayer(mask)
+    mask.selectByIds([next(mask.getFeatures()).id()])
+    RESULT["mask_selected"] = mask.selectedFeatureCount()
+    yield from run_dialog("segment_mask", dlg, {
+        "INPUT": sample.id(), "MODEL": CONFIG["model"], "OUTPUT_VECTOR": None,
+        "MASK": QgsProcessingFeatureSourceDefinition(mask.id(), selectedFeaturesOnly=True), "RESOLUTION": "0.5",
+        "OUTPUT_RASTER": f"{out}/mask_classes.tif",
+    }, timeout=90)
+    QgsProject.instance().removeMapLayer(mask.id())
+
     # 3. Cancel a long run in the same dialog.
     yield from run_dialog("segment_cancel", dlg, {
-        "INPUT": CONFIG["big_scene"], "MODEL": CONFIG["model"],
+        "INPUT": CONFIG["big_scene"], "MODEL": CONFIG["model"], "MASK": None, "RESOLUTION": "model",
         "OUTPUT_RASTER": f"{out}/cancel_classes.tif", "OUTPUT_VECTOR": f"{out}/cancel_polygons.gpkg",
     }, timeout=90, cancel_at=2.0)
     yield from close_dialog(dlg)
