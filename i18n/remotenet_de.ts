@@ -617,12 +617,12 @@
         <translation>Laufzeitumgebung {missing} ({err})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="229"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="226"/>
         <source>the OpenVINO cache folder {parent} is not writable ({err}); set {cache_env} to a writable folder</source>
         <translation>der OpenVINO-Cache-Ordner {parent} ist nicht beschreibbar ({err}); setzen Sie {cache_env} auf einen beschreibbaren Ordner</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="355"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="352"/>
         <source>tiles of shape {shape} reached an OpenVINO network converted for {shape2}</source>
         <translation>Kacheln der Form {shape} sind bei einem OpenVINO-Netz angekommen, das für {shape2} konvertiert wurde</translation>
     </message>
@@ -1237,17 +1237,17 @@
         <translation>Segmentierung von {source}, Fenster {window}, mit {model_name} auf {device_name} ({runtime_name}, {precision}), Kanäle {bands}, Kachel {tile_size}, Überlappung {overlap}, Batch {batch_size}, TTA {tta}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="216"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="213"/>
         <source>OpenVINO {version}: using the network converted earlier for input {shape} ({folder})</source>
         <translation>OpenVINO {version}: das früher für die Eingabe {shape} konvertierte Netz wird verwendet ({folder})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="221"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="218"/>
         <source>OpenVINO {version}: converting the network for input {shape} (once per model file and tile shape)</source>
         <translation>OpenVINO {version}: das Netz wird für die Eingabe {shape} konvertiert (einmal je Modelldatei und Kachelform)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="250"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="247"/>
         <source>OpenVINO: converted in {value:.1f} s; cached in {folder}</source>
         <translation>OpenVINO: in {value:.1f} s konvertiert; zwischengespeichert in {folder}</translation>
     </message>
@@ -1601,62 +1601,62 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
     <message>
         <location filename="../remotenet_plugin/engine/base/options.py" line="21"/>
         <source>&apos;int8&apos; needs NNCF, OpenVINO&apos;s quantisation tool, which is not installed in this Python; install it with `pip install nncf` (beside `openvino`), or choose the precision Auto, bf16 or fp32</source>
-        <translation type="unfinished"></translation>
+        <translation>'int8' braucht NNCF, das Quantisierungswerkzeug von OpenVINO, das in diesem Python nicht installiert ist; installieren Sie es mit `pip install nncf` (neben `openvino`) oder wählen Sie die Genauigkeit Automatisch, bf16 oder fp32</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="184"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="181"/>
         <source>int8 agreed with the full-precision network on only {share:.2%} of the calibration pixels; running {fallback} instead</source>
-        <translation type="unfinished"></translation>
+        <translation>int8 stimmte nur auf {share:.2%} der Kalibrierungspixel mit dem Netz in voller Genauigkeit überein; stattdessen läuft {fallback}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="267"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="264"/>
         <source>int8: using the network quantised earlier ({tiles} calibration tiles from {source}; {folder})</source>
-        <translation type="unfinished"></translation>
+        <translation>int8: das früher quantisierte Netz wird verwendet ({tiles} Kalibrierungskacheln aus {source}; {folder})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="272"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="269"/>
         <source>int8 needs calibration tiles the first time a model is quantised; run it on a raster</source>
-        <translation type="unfinished"></translation>
+        <translation>int8 braucht Kalibrierungskacheln, wenn ein Modell zum ersten Mal quantisiert wird; führen Sie es auf einem Raster aus</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="277"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="274"/>
         <source>int8: the raster has no tile with data to calibrate the quantisation on</source>
-        <translation type="unfinished"></translation>
+        <translation>int8: das Raster hat keine Kachel mit Daten, auf der die Quantisierung kalibriert werden kann</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="283"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="280"/>
         <source>int8: quantising the network with NNCF {version} on {tiles} tiles of this raster (once per model file and tile shape)</source>
-        <translation type="unfinished"></translation>
+        <translation>int8: das Netz wird mit NNCF {version} auf {tiles} Kacheln dieses Rasters quantisiert (einmal je Modelldatei und Kachelform)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="313"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="310"/>
         <source>int8: quantised in {value:.1f} s; the same class as full precision on {share:.2%} of the calibration pixels; cached in {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>int8: quantisiert in {value:.1f} s; dieselbe Klasse wie in voller Genauigkeit auf {share:.2%} der Kalibrierungspixel; zwischengespeichert in {folder}</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/infer/runtimes.py" line="43"/>
         <source>&apos;int8&apos; runs with OpenVINO on the CPU only; choose the runtime Auto or OpenVINO and the device CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>'int8' läuft nur mit OpenVINO auf der CPU; wählen Sie die Laufzeitumgebung Automatisch oder OpenVINO und das Gerät CPU</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="40"/>
         <source>precision &apos;int8&apos; runs with OpenVINO on the CPU only; on a GPU use Auto, fp16 or bf16</source>
-        <translation type="unfinished"></translation>
+        <translation>die Genauigkeit 'int8' läuft nur mit OpenVINO auf der CPU; auf einer GPU verwenden Sie Automatisch, fp16 oder bf16</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/prepare/check.py" line="123"/>
         <source>&apos;int8&apos; runs with OpenVINO on the CPU only, not {device}; on a GPU use Auto, fp16 or bf16</source>
-        <translation type="unfinished"></translation>
+        <translation>'int8' läuft nur mit OpenVINO auf der CPU, nicht auf {device}; auf einer GPU verwenden Sie Automatisch, fp16 oder bf16</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/prepare/check.py" line="127"/>
         <source>&apos;int8&apos; runs with OpenVINO, not PyTorch; choose the runtime Auto or OpenVINO</source>
-        <translation type="unfinished"></translation>
+        <translation>'int8' läuft mit OpenVINO, nicht mit PyTorch; wählen Sie die Laufzeitumgebung Automatisch oder OpenVINO</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/prepare/run.py" line="152"/>
         <source>using the network prepared by the previous run ({runtime_name}, {precision})</source>
-        <translation type="unfinished"></translation>
+        <translation>das vom vorigen Lauf vorbereitete Netz wird verwendet ({runtime_name}, {precision})</translation>
     </message>
     <message>
         <location filename="../model/fine_tune.py" line="45"/>
@@ -1946,7 +1946,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>Klassifiziert jedes Pixel eines Rasterlayers mit einem RemoteNet-Netz. Schreibt ein Klassenraster mit Stil (GeoTIFF, UInt8, 255 = Leerwert) auf dem Pixelgitter der Eingabe und optional Klassenpolygone (GeoPackage) und ein Konfidenzraster.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="238"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="240"/>
         <source>Input raster</source>
         <translation>Eingaberaster</translation>
     </message>
@@ -2016,7 +2016,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>erweitert; Anzahl der Kacheln, die gemeinsam berechnet werden. Verringern Sie den Wert, wenn der Speicher nicht ausreicht.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="264"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="269"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
@@ -2026,272 +2026,267 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>erweitert; Automatisch verwendet eine CUDA-GPU, falls vorhanden, sonst die CPU. Das Protokoll zeigt, was verwendet wurde.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="265"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="270"/>
         <source>Precision</source>
         <translation>Präzision</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="106"/>
-        <source>advanced; Auto runs half precision on a GPU (bf16, or fp16 where bf16 is missing) and, on CPUs with native bf16 (AVX-512 BF16 or AMX), bf16 with channels-last, about twice as fast as fp32 with the same class on over 99.5% of pixels; other CPUs use fp32. FP32 gives the plain full-precision answer everywhere; FP16 needs a GPU.</source>
-        <translation>erweitert; Automatisch rechnet auf einer GPU mit halber Präzision (bf16, oder fp16, wo bf16 fehlt) und auf CPUs mit nativem bf16 (AVX-512 BF16 oder AMX) mit bf16 und channels-last, etwa doppelt so schnell wie fp32 und mit derselben Klasse auf über 99,5 % der Pixel; andere CPUs verwenden fp32. FP32 liefert überall das Ergebnis in voller Präzision; FP16 benötigt eine GPU.</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="266"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="271"/>
         <source>Runtime</source>
         <translation>Laufzeitumgebung</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="112"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="114"/>
         <source>advanced; Auto runs the network with OpenVINO on the CPU when it is installed (pip install openvino; several times faster than PyTorch, same class on over 99.5% of pixels; converted once per model and tile size and kept in the user&apos;s cache folder), else with PyTorch, and always with PyTorch on a GPU. The log and the raster&apos;s REMOTENET_RUNTIME tag say which ran.</source>
         <translation>erweitert; Automatisch führt das Netz auf der CPU mit OpenVINO aus, wenn es installiert ist (pip install openvino; um ein Mehrfaches schneller als PyTorch, dieselbe Klasse auf über 99,5 % der Pixel; einmal je Modell und Kachelgröße konvertiert und im Cache-Ordner des Benutzers aufbewahrt), sonst mit PyTorch, und auf einer GPU immer mit PyTorch. Das Protokoll und das Tag REMOTENET_RUNTIME des Rasters zeigen, was verwendet wurde.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="118"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="120"/>
         <source>Chunk size</source>
         <translation>Blockgröße</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="118"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="120"/>
         <source>advanced; a raster larger than this many pixels a side runs chunk by chunk: memory stays the same whatever the raster&apos;s size, the results are written as Cloud Optimized GeoTIFFs with overviews, and a run that was stopped by a crash resumes from its finished chunks when run again with the same inputs (they wait in a hidden folder beside the output). Rounded up to the tile stride.</source>
         <translation>erweitert; ein Raster, das auf einer Seite mehr Pixel hat als dieser Wert, wird Block für Block verarbeitet: der Speicherbedarf bleibt gleich, wie groß das Raster auch ist, die Ergebnisse werden als Cloud Optimized GeoTIFFs mit Übersichten (Pyramiden) geschrieben, und ein Lauf, den ein Absturz unterbrochen hat, wird bei erneutem Ausführen mit denselben Eingaben ab seinen fertigen Blöcken fortgesetzt (diese warten in einem versteckten Ordner neben der Ausgabe). Wird auf die Schrittweite der Kacheln aufgerundet.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="124"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="126"/>
         <source>Dask scheduler</source>
         <translation>Dask-Scheduler</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="124"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="126"/>
         <source>advanced; the address of a Dask scheduler (tcp://host:8786 or tls://host:8786) to spread the chunks over its workers; empty runs in QGIS. Every worker needs this plugin&apos;s Python package and must reach the input, the model and the output folder under the same paths (docs/cluster.md). A scheduler runs whatever its clients send: only use one you trust, on a private network or with TLS.</source>
         <translation>erweitert; die Adresse eines Dask-Schedulers (tcp://host:8786 oder tls://host:8786), um die Blöcke auf seine Worker zu verteilen; leer: Ausführung in QGIS. Jeder Worker braucht das Python-Paket dieses Plugins und muss die Eingabe, das Modell und den Ausgabeordner unter denselben Pfaden erreichen (docs/cluster.md). Ein Scheduler führt aus, was seine Clients ihm senden: verwenden Sie nur einen, dem Sie vertrauen, in einem privaten Netzwerk oder mit TLS.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="130"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="132"/>
         <source>Test-time augmentation</source>
         <translation>Test-Time-Augmentation</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="130"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="132"/>
         <source>advanced; also runs flipped tiles and averages the results: cleaner edges, several times slower.</source>
         <translation>erweitert; berechnet zusätzlich gespiegelte Kacheln und mittelt die Ergebnisse: sauberere Kanten, aber um ein Mehrfaches langsamer.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="133"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="135"/>
         <source>Minimum polygon area</source>
         <translation>Minimale Polygonfläche</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="133"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="135"/>
         <source>polygons smaller than this many square metres are dropped; 0 keeps all.</source>
         <translation>Polygone, die kleiner als so viele Quadratmeter sind, werden verworfen; 0 behält alle.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="136"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="138"/>
         <source>Simplify tolerance</source>
         <translation>Vereinfachungstoleranz</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="136"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="138"/>
         <source>simplifies polygon outlines by this distance in map units; 0 keeps the pixel outlines.</source>
         <translation>vereinfacht die Polygonumrisse um diesen Abstand in Karteneinheiten; 0 behält die Pixelumrisse bei.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="282"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="287"/>
         <source>Classified raster</source>
         <translation>Klassifiziertes Raster</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="139"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="141"/>
         <source>GeoTIFF with a colour table, category names and a .qml style beside it.</source>
         <translation>GeoTIFF mit Farbtabelle, Kategorienamen und einem .qml-Stil daneben.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="283"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="288"/>
         <source>Class polygons</source>
         <translation>Klassenpolygone</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="142"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="144"/>
         <source>optional GeoPackage with fields class_id, class_name, area_m2 (and mean_confidence when a confidence raster is written); its default style is stored in the GeoPackage.</source>
         <translation>optionales GeoPackage mit den Feldern class_id, class_name, area_m2 (und mean_confidence, wenn ein Konfidenzraster geschrieben wird); sein Standardstil wird im GeoPackage gespeichert.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="286"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="291"/>
         <source>Confidence raster</source>
         <translation>Konfidenzraster</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="146"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="148"/>
         <source>optional Float32 GeoTIFF with the winning class probability.</source>
         <translation>optionales Float32-GeoTIFF mit der Wahrscheinlichkeit der gewinnenden Klasse.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="149"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="151"/>
         <source>Needs the Python packages torch, timm and safetensors in the Python that QGIS runs.</source>
         <translation>Benötigt die Python-Pakete torch, timm und safetensors in dem Python, mit dem QGIS läuft.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="223"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="225"/>
         <source>RemoteNet Segment</source>
         <translation>RemoteNet Segmentieren</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="226"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="228"/>
         <source>segmentation,classification,deep learning,remotenet,land cover,buildings</source>
         <translation>segmentierung,klassifizierung,deep learning,remotenet,landbedeckung,gebäude</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="229"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="231"/>
         <source>Classifies every pixel of a raster with a RemoteNet model; styled class raster and polygons.</source>
         <translation>Klassifiziert jedes Pixel eines Rasters mit einem RemoteNet-Modell; Klassenraster mit Stil und Polygone.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="232"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="234"/>
         <source>When empty, the bundled demonstration model (buildings) is used.</source>
         <translation>Wenn leer, wird das mitgelieferte Demonstrationsmodell (Gebäude) verwendet.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="232"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="234"/>
         <source>Required here: no demonstration model is bundled with this installation.</source>
         <translation>Hier erforderlich: dieser Installation liegt kein Demonstrationsmodell bei.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="239"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="241"/>
         <source>Model file (.safetensors; empty: bundled demonstration model)</source>
         <translation>Modelldatei (.safetensors; leer: mitgeliefertes Demonstrationsmodell)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="239"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="241"/>
         <source>RemoteNet models (*.safetensors *.pth *.pt);;All files (*.*)</source>
         <translation>RemoteNet-Modelle (*.safetensors *.pth *.pt);;Alle Dateien (*.*)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="243"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="245"/>
         <source>Bands (default: from the model file)</source>
         <translation>Kanäle (Vorgabe: aus der Modelldatei)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="246"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="248"/>
         <source>Extent (default: whole raster)</source>
         <translation>Ausdehnung (Vorgabe: ganzes Raster)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="255"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="260"/>
         <source>Tile size in pixels (default: from the model file)</source>
         <translation>Kachelgröße in Pixeln (Vorgabe: aus der Modelldatei)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="258"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="263"/>
         <source>Tile overlap in pixels (default: automatic)</source>
         <translation>Kachelüberlappung in Pixeln (Vorgabe: automatisch)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="261"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="266"/>
         <source>Batch size (tiles)</source>
         <translation>Batchgröße (Kacheln)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="268"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="273"/>
         <source>Chunk size in pixels (larger rasters run chunk by chunk, resumably)</source>
         <translation>Blockgröße in Pixeln (größere Raster laufen Block für Block, fortsetzbar)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="271"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="276"/>
         <source>Dask scheduler address (empty: run in QGIS)</source>
         <translation>Adresse des Dask-Schedulers (leer: in QGIS ausführen)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="274"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="279"/>
         <source>Test-time augmentation (flips; slower)</source>
         <translation>Test-Time-Augmentation (Spiegelungen; langsamer)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="276"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="281"/>
         <source>Minimum polygon area (square metres)</source>
         <translation>Minimale Polygonfläche (Quadratmeter)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="279"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="284"/>
         <source>Simplify tolerance (map units)</source>
         <translation>Vereinfachungstoleranz (Karteneinheiten)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="288"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="293"/>
         <source>Device that ran the model</source>
         <translation>Gerät, auf dem das Modell lief</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="289"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="294"/>
         <source>Tiles</source>
         <translation>Kacheln</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="290"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="295"/>
         <source>Tiles skipped as nodata</source>
         <translation>Als Leerwert übersprungene Kacheln</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="361"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="366"/>
         <source>INPUT: {value} is not a raster layer QGIS can open; choose a raster file (for example a GeoTIFF)</source>
         <translation>INPUT: {value} ist kein Rasterlayer, den QGIS öffnen kann; wählen Sie eine Rasterdatei (zum Beispiel ein GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="365"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="370"/>
         <source>INPUT: layer &apos;{layer}&apos; comes from the &apos;{provider}&apos; provider; RemoteNet reads raster files through GDAL: save the layer as a GeoTIFF first (Raster &gt; Conversion &gt; Translate)</source>
         <translation>INPUT: der Layer '{layer}' stammt vom Datenlieferanten '{provider}'; RemoteNet liest Rasterdateien über GDAL: speichern Sie den Layer zuerst als GeoTIFF (Raster &gt; Konvertierung &gt; Umwandeln (Format konvertieren))</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="383"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="388"/>
         <source>INPUT: {path} does not exist; choose an existing raster file</source>
         <translation>INPUT: {path} existiert nicht; wählen Sie eine vorhandene Rasterdatei</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="385"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="390"/>
         <source>INPUT: {path} is not a raster GDAL can read; choose a raster file (for example a GeoTIFF) rather than a vector file</source>
         <translation>INPUT: {path} ist kein Raster, das GDAL lesen kann; wählen Sie eine Rasterdatei (zum Beispiel ein GeoTIFF) statt einer Vektordatei</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="387"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="392"/>
         <source>INPUT: {path} is not a raster GDAL can read; choose a raster file (for example a GeoTIFF)</source>
         <translation>INPUT: {path} ist kein Raster, das GDAL lesen kann; wählen Sie eine Rasterdatei (zum Beispiel ein GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="395"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="400"/>
         <source>MODEL: no model file given and no bundled demonstration model found; pass MODEL=... (a .safetensors file written by RemoteNet Train or remotenet.model.save_model)</source>
         <translation>MODEL: keine Modelldatei angegeben und kein mitgeliefertes Demonstrationsmodell gefunden; übergeben Sie MODEL=... (eine .safetensors-Datei, geschrieben von RemoteNet Trainieren oder remotenet.model.save_model)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="399"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="404"/>
         <source>MODEL: the model file {path} does not exist; choose an existing .safetensors (or .pth) RemoteNet model file</source>
         <translation>MODEL: die Modelldatei {path} existiert nicht; wählen Sie eine vorhandene RemoteNet-Modelldatei (.safetensors oder .pth)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="412"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="417"/>
         <source>MODEL: {path} cannot be read as a RemoteNet model ({error})</source>
         <translation>MODEL: {path} kann nicht als RemoteNet-Modell gelesen werden ({error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="476"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="481"/>
         <source>Model: {path}</source>
         <translation>Modell: {path}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="479"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="484"/>
         <source>Ran on {device} ({precision}); {tiles} tile(s), {skipped} skipped as nodata; output {width} x {height} pixels</source>
         <translation>Lief auf {device} ({precision}); {tiles} Kachel(n), davon {skipped} als Leerwert übersprungen; Ausgabe {width} x {height} Pixel</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="479"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="484"/>
         <source>; {chunks} chunks, {reused} reused from an interrupted run</source>
         <translation>; {chunks} Blöcke, davon {reused} aus einem unterbrochenen Lauf wiederverwendet</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="487"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="492"/>
         <source>Time per stage: {stages}</source>
         <translation>Zeit je Phase: {stages}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="495"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="500"/>
         <source>The polygons were written but their style could not be stored: {problem}</source>
         <translation>Die Polygone wurden geschrieben, aber ihr Stil konnte nicht gespeichert werden: {problem}</translation>
     </message>
@@ -2326,437 +2321,452 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>erweitert; wie das Bild für die Bearbeitungsauflösung neu abgetastet wird: bilinear (Standard) oder kubisch. Klassen werden nie interpoliert.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="248"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="250"/>
         <source>Mask: classify only inside these polygons (optional)</source>
         <translation>Maske: nur innerhalb dieser Polygone klassifizieren (optional)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="251"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="255"/>
         <source>Processing resolution: model, input or metres</source>
         <translation>Bearbeitungsauflösung: model, input oder Meter</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="253"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="258"/>
         <source>Resampling of the image</source>
         <translation>Neuabtastung des Bildes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="291"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="296"/>
         <source>Tiles skipped outside the mask</source>
         <translation>Außerhalb der Maske übersprungene Kacheln</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="330"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="335"/>
         <source>MASK: {value} is not a vector layer QGIS can open; choose a polygon layer</source>
         <translation>MASK: {value} ist keine Vektorebene, die QGIS öffnen kann; wählen Sie eine Polygonebene</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="334"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="339"/>
         <source>MASK: &apos;{layer}&apos; holds {kind} geometries; choose a polygon layer</source>
         <translation>MASK: '{layer}' enthält Geometrien vom Typ {kind}; wählen Sie eine Polygonebene</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="345"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="350"/>
         <source>MASK: cannot copy the mask&apos;s polygons: {error}</source>
         <translation>MASK: die Polygone der Maske können nicht kopiert werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="106"/>
+        <source>advanced; Auto runs half precision on a GPU (bf16, or fp16 where bf16 is missing) and, on CPUs with native bf16 (AVX-512 BF16 or AMX), bf16 with channels-last, about twice as fast as fp32 with the same class on over 99.5% of pixels; CPUs with AVX-VNNI but neither AVX-512 nor native bf16 use int8 when OpenVINO and NNCF are installed; other CPUs use fp32. FP32 gives the plain full-precision answer everywhere; FP16 needs a GPU; INT8 runs with OpenVINO on the CPU (pip install nncf), quantised once per model file on tiles of the first raster it runs on.</source>
+        <translation>erweitert; Automatisch rechnet auf einer GPU in halber Genauigkeit (bf16, oder fp16, wo bf16 fehlt) und auf CPUs mit nativem bf16 (AVX-512 BF16 oder AMX) in bf16 mit Channels-last, etwa doppelt so schnell wie fp32 mit derselben Klasse auf über 99,5 % der Pixel; CPUs mit AVX-VNNI, aber ohne AVX-512 und ohne natives bf16 verwenden int8, wenn OpenVINO und NNCF installiert sind; andere CPUs verwenden fp32. FP32 liefert überall das einfache Ergebnis in voller Genauigkeit; FP16 braucht eine GPU; INT8 läuft mit OpenVINO auf der CPU (pip install nncf), einmal je Modelldatei auf Kacheln des ersten Rasters quantisiert, auf dem es läuft.</translation>
     </message>
 </context>
 <context>
     <name>TrainAlgorithm</name>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="41"/>
-        <source>Trains a RemoteNet model on a raster layer and its labels, and writes a model file (.safetensors) that RemoteNet Segment reads. Chips are cut from the labelled area; some blocks of it are held out to validate (no validation chip overlaps a training chip), and the checkpoint with the best validation mIoU is kept. The model file carries the classes (values, names, colours), bands, normalisation (computed from the training pixels), tile size, pixel size, a description of the data and the validation metrics.</source>
-        <translation>Trainiert ein RemoteNet-Modell auf einem Rasterlayer und dessen Labels und schreibt eine Modelldatei (.safetensors), die RemoteNet Segmentieren liest. Aus dem gelabelten Bereich werden Ausschnitte geschnitten; einige Blöcke davon werden zur Validierung zurückgehalten (kein Validierungsausschnitt überlappt einen Trainingsausschnitt), und der Checkpoint mit dem besten Validierungs-mIoU wird behalten. Die Modelldatei enthält die Klassen (Werte, Namen, Farben), die Kanäle, die Normalisierung (aus den Trainingspixeln berechnet), die Kachelgröße, die Pixelgröße, eine Beschreibung der Daten und die Validierungsmetriken.</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="177"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="185"/>
         <source>Input raster</source>
         <translation>Eingaberaster</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="49"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="53"/>
         <source>the image to learn from (a raster file GDAL can read).</source>
         <translation>das Bild, aus dem gelernt wird (eine Rasterdatei, die GDAL lesen kann).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="51"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="55"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="51"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="55"/>
         <source>either a class raster (pixel values are the classes; 255 and nodata are unlabelled; other grids and CRSs are warped onto the image) or polygons with a class field (rasterised onto the image grid; reprojected when on another CRS). Polygons without a class field are one class (named after the layer) on a background class 0: building footprints, say.</source>
         <translation>entweder ein Klassenraster (die Pixelwerte sind die Klassen; 255 und Leerwert bedeuten ohne Label; andere Gitter und KBS werden auf das Bild transformiert) oder Polygone mit einem Klassenfeld (auf das Gitter des Bildes rasterisiert; reprojiziert, wenn sie in einem anderen KBS liegen). Polygone ohne Klassenfeld sind eine Klasse (nach dem Layer benannt) auf einer Hintergrundklasse 0: zum Beispiel Gebäudegrundrisse.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="57"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="61"/>
         <source>Class field</source>
         <translation>Klassenfeld</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="57"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="61"/>
         <source>polygons only: a whole-number field keeps its values as class values; a text field gives classes 0..N-1 named by its values. Pixels outside polygons are unlabelled unless BACKGROUND is set.</source>
         <translation>nur für Polygone: ein Ganzzahlfeld behält seine Werte als Klassenwerte; ein Textfeld ergibt die Klassen 0..N-1, benannt nach seinen Werten. Pixel außerhalb der Polygone bleiben ohne Label, außer wenn BACKGROUND gesetzt ist.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="61"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="65"/>
         <source>Bands</source>
         <translation>Kanäle</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="61"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="65"/>
         <source>the raster bands to learn from, in order. Default: all.</source>
         <translation>die Rasterkanäle, aus denen gelernt wird, in dieser Reihenfolge. Vorgabe: alle.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="63"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="67"/>
         <source>Tile size</source>
         <translation>Kachelgröße</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="63"/>
-        <source>chip side in pixels (at least {min_tile}); also the tile size stored for Segment. The network works at 256 pixels and more: smaller chips cost as much.</source>
-        <translation>Seitenlänge der Ausschnitte in Pixeln (mindestens {min_tile}); zugleich die für Segmentieren gespeicherte Kachelgröße. Das Netz arbeitet mit 256 Pixeln und mehr: kleinere Ausschnitte kosten genauso viel.</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="67"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="72"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="67"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="72"/>
         <source>passes over the training chips; 0 (the default) = no epoch limit: the time budget decides.</source>
         <translation>Durchläufe über die Trainingsausschnitte; 0 (die Vorgabe) = keine Begrenzung der Epochen: das Zeitbudget entscheidet.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="70"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="75"/>
         <source>Maximum minutes</source>
         <translation>Maximale Minuten</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="70"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="75"/>
         <source>time budget for the whole run, validation included; 0 = no limit. Training stops at whichever of EPOCHS and MAX_MINUTES is set and comes first (by default, after {minutes} minutes). Training stops in time and keeps the best checkpoint so far.</source>
         <translation>Zeitbudget für den gesamten Lauf, Validierung eingeschlossen; 0 = keine Begrenzung. Das Training endet bei dem von EPOCHS und MAX_MINUTES, das gesetzt ist und zuerst erreicht wird (standardmäßig nach {minutes} Minuten). Das Training endet rechtzeitig und behält den bisher besten Checkpoint.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="75"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="80"/>
         <source>Batch size</source>
         <translation>Batchgröße</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="75"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="80"/>
         <source>chips per step; lower it if memory runs out.</source>
         <translation>Ausschnitte je Schritt; verringern Sie den Wert, wenn der Speicher nicht ausreicht.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="195"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="204"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="77"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="82"/>
         <source>Auto uses a CUDA GPU when present (bf16 mixed precision), else the CPU (fp32).</source>
         <translation>Automatisch verwendet eine CUDA-GPU, falls vorhanden (gemischte Präzision mit bf16), sonst die CPU (fp32).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="80"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="85"/>
         <source>Pretrained encoder</source>
         <translation>Vortrainierter Encoder</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="80"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="85"/>
         <source>start the encoder from ImageNet weights (downloads them from the Hugging Face hub unless cached); off by default, nothing is downloaded.</source>
         <translation>den Encoder mit ImageNet-Gewichten starten (lädt sie vom Hugging Face Hub herunter, sofern sie nicht im Cache liegen); standardmäßig aus, dann wird nichts heruntergeladen.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="93"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="98"/>
         <source>Background class</source>
         <translation>Hintergrundklasse</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="93"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="98"/>
         <source>advanced; with a class field, pixels outside the polygons become a &apos;background&apos; class instead of unlabelled.</source>
         <translation>erweitert; mit einem Klassenfeld werden Pixel außerhalb der Polygone zu einer Klasse 'background', statt ohne Label zu bleiben.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="204"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="213"/>
         <source>Validation fraction</source>
         <translation>Validierungsanteil</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="97"/>
-        <source>advanced; share of labelled blocks held out to validate.</source>
-        <translation>erweitert; Anteil der gelabelten Blöcke, die zur Validierung zurückgehalten werden.</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="207"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="216"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="99"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="105"/>
         <source>advanced; AdamW peak learning rate (warm-up, then polynomial decay).</source>
         <translation>erweitert; maximale Lernrate von AdamW (Aufwärmphase, dann polynomieller Abfall).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="210"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="219"/>
         <source>Encoder</source>
         <translation>Encoder</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="101"/>
-        <source>advanced; pvt_v2_b1 is the reference RemoteNet encoder; resnet18 is a CNN encoder feeding the same decoder, faster on a CPU and better from few labels (on a held-out road scene, docs/training.md: road IoU 0.55-0.57 after 8 minutes on 2 CPU cores). The model file records which one it is; Segment and Evaluate read either.</source>
-        <translation>erweitert; pvt_v2_b1 ist der Referenz-Encoder von RemoteNet; resnet18 ist ein CNN-Encoder für denselben Decoder, schneller auf einer CPU und besser bei wenigen Labels (auf einer zurückgehaltenen Straßenszene, docs/training.md: Straßen-IoU 0,55-0,57 nach 8 Minuten auf 2 CPU-Kernen). Die Modelldatei hält fest, welcher es ist; Segmentieren und Evaluieren lesen beide.</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="107"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="113"/>
         <source>Encoder weights file</source>
         <translation>Encoder-Gewichtsdatei</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="107"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="113"/>
         <source>advanced; optional local pretrained weights for the chosen encoder: timm&apos;s state_dict of that network (.safetensors, or .pth read as weights only). For machines that cannot download; do not combine with PRETRAINED_ENCODER.</source>
         <translation>erweitert; optionale lokale vortrainierte Gewichte für den gewählten Encoder: das state_dict von timm für dieses Netz (.safetensors, oder .pth, nur als Gewichte gelesen). Für Rechner, die nichts herunterladen können; nicht mit PRETRAINED_ENCODER kombinieren.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="218"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="227"/>
         <source>Model file</source>
         <translation>Modelldatei</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="116"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="122"/>
         <source>the .safetensors model file to write.</source>
         <translation>die zu schreibende .safetensors-Modelldatei.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="119"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="125"/>
         <source>Training on a CPU is slow: expect minutes for a small scene. Needs torch, timm and safetensors in the Python that QGIS runs.</source>
         <translation>Training auf einer CPU ist langsam: rechnen Sie bei einer kleinen Szene mit Minuten. Benötigt torch, timm und safetensors in dem Python, mit dem QGIS läuft.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="164"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="172"/>
         <source>RemoteNet Train</source>
         <translation>RemoteNet Trainieren</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="167"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="175"/>
         <source>training,segmentation,deep learning,remotenet,model,labels</source>
         <translation>training,segmentierung,deep learning,remotenet,modell,labels</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="170"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="178"/>
         <source>Trains a RemoteNet model from a raster and labels (class raster or polygons).</source>
         <translation>Trainiert ein RemoteNet-Modell aus einem Raster und Labels (Klassenraster oder Polygone).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="178"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="186"/>
         <source>Labels (class raster, or polygons)</source>
         <translation>Labels (Klassenraster oder Polygone)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="180"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="188"/>
         <source>Class field (polygons; empty: one class on a background)</source>
         <translation>Klassenfeld (Polygone; leer: eine Klasse auf einem Hintergrund)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="182"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="190"/>
         <source>Bands (default: all)</source>
         <translation>Kanäle (Vorgabe: alle)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="185"/>
-        <source>Tile size (pixels)</source>
-        <translation>Kachelgröße (Pixel)</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="187"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="196"/>
         <source>Epochs (0: no limit, the time budget decides)</source>
         <translation>Epochen (0: keine Begrenzung, das Zeitbudget entscheidet)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="190"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="199"/>
         <source>Maximum minutes (0: no limit)</source>
         <translation>Maximale Minuten (0: keine Begrenzung)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="193"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="202"/>
         <source>Batch size (chips)</source>
         <translation>Batchgröße (Ausschnitte)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="196"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="205"/>
         <source>Start from an ImageNet-pretrained encoder (downloads)</source>
         <translation>Mit einem auf ImageNet vortrainierten Encoder starten (lädt herunter)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="202"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="211"/>
         <source>Pixels outside polygons are a background class</source>
         <translation>Pixel außerhalb der Polygone sind eine Hintergrundklasse</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="212"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="221"/>
         <source>Encoder weights file (timm .safetensors or .pth)</source>
         <translation>Encoder-Gewichtsdatei (timm .safetensors oder .pth)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="212"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="221"/>
         <source>Weights (*.safetensors *.pth *.pt)</source>
         <translation>Gewichte (*.safetensors *.pth *.pt)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="218"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="227"/>
         <source>RemoteNet model (*.safetensors)</source>
         <translation>RemoteNet-Modell (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="220"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="229"/>
         <source>Validation mIoU</source>
         <translation>mIoU (Validierung)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="221"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="230"/>
         <source>Validation overall accuracy</source>
         <translation>Gesamtgenauigkeit (Validierung)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="222"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="231"/>
         <source>Training steps</source>
         <translation>Trainingsschritte</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="223"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="232"/>
         <source>Epochs run</source>
         <translation>Durchlaufene Epochen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="224"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="233"/>
         <source>Device that trained the model</source>
         <translation>Gerät, auf dem das Modell trainiert wurde</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="225"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="234"/>
         <source>Classes (JSON)</source>
         <translation>Klassen (JSON)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="232"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="241"/>
         <source>INPUT: {value} is not a raster layer QGIS can open; choose a raster file (for example a GeoTIFF)</source>
         <translation>INPUT: {value} ist kein Rasterlayer, den QGIS öffnen kann; wählen Sie eine Rasterdatei (zum Beispiel ein GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="236"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="245"/>
         <source>INPUT: layer &apos;{layer}&apos; comes from the &apos;{provider}&apos; provider; save it as a GeoTIFF first</source>
         <translation>INPUT: der Layer '{layer}' stammt vom Datenlieferanten '{provider}'; speichern Sie ihn zuerst als GeoTIFF</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="248"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="257"/>
         <source>BANDS: the raster has {count} band(s); it has no band {bands}</source>
         <translation>BANDS: das Raster hat {count} Kanal/Kanäle; einen Kanal {bands} hat es nicht</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="252"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="261"/>
         <source>TILE_SIZE: {tile} is too small; use at least {minimum} pixels</source>
         <translation>TILE_SIZE: {tile} ist zu klein; verwenden Sie mindestens {minimum} Pixel</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="257"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="266"/>
         <source>EPOCHS and MAX_MINUTES are both 0: nothing would stop the training; set an epoch count, a time budget, or both</source>
         <translation>EPOCHS und MAX_MINUTES sind beide 0: nichts würde das Training beenden; setzen Sie eine Epochenzahl, ein Zeitbudget oder beides</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="261"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="270"/>
         <source>BATCH_SIZE: {batch} must be at least 1 chip</source>
         <translation>BATCH_SIZE: {batch} muss mindestens 1 Ausschnitt sein</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="265"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="274"/>
         <source>ENCODER_WEIGHTS: {path} is not a file; give timm&apos;s weights for the chosen encoder, or leave it empty</source>
         <translation>ENCODER_WEIGHTS: {path} ist keine Datei; geben Sie die timm-Gewichte für den gewählten Encoder an oder lassen Sie das Feld leer</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="270"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="279"/>
         <source>PRETRAINED_ENCODER and ENCODER_WEIGHTS both give starting weights; turn PRETRAINED_ENCODER off to use the local file</source>
         <translation>PRETRAINED_ENCODER und ENCODER_WEIGHTS geben beide Startgewichte vor; schalten Sie PRETRAINED_ENCODER aus, um die lokale Datei zu verwenden</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="311"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="320"/>
         <source>OUTPUT_MODEL: give a file name for the model (.safetensors)</source>
         <translation>OUTPUT_MODEL: geben Sie einen Dateinamen für das Modell an (.safetensors)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="313"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="322"/>
         <source>OUTPUT_MODEL: {path} must end in .safetensors (the model file format)</source>
         <translation>OUTPUT_MODEL: {path} muss auf .safetensors enden (das Format der Modelldatei)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="341"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="350"/>
         <source>Reading the raster and labels</source>
         <translation>Raster und Labels werden gelesen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="370"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="379"/>
         <source>Stopped by {stopped_by} after {steps} steps ({epochs} epochs, {seconds} s); best validation mIoU {miou} at epoch {best_epoch}. Model written to {path}</source>
         <translation>Beendet durch {stopped_by} nach {steps} Schritten ({epochs} Epochen, {seconds} s); bestes Validierungs-mIoU {miou} in Epoche {best_epoch}. Modell geschrieben nach {path}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="395"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="404"/>
         <source>Training on {device} (bf16 mixed precision): {train} training and {val} validation chips, {steps} steps per epoch</source>
         <translation>Training auf {device} (gemischte Präzision mit bf16): {train} Trainings- und {val} Validierungsausschnitte, {steps} Schritte je Epoche</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="395"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="404"/>
         <source>Training on {device}: {train} training and {val} validation chips, {steps} steps per epoch</source>
         <translation>Training auf {device}: {train} Trainings- und {val} Validierungsausschnitte, {steps} Schritte je Epoche</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="407"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="416"/>
         <source>epoch {epoch}, step {step}, loss {loss}</source>
         <translation>Epoche {epoch}, Schritt {step}, Verlust {loss}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="411"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="429"/>
         <source>Validation at epoch {epoch}: mIoU {miou} (best so far)</source>
         <translation>Validierung in Epoche {epoch}: mIoU {miou} (bisher bestes)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="411"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="429"/>
         <source>Validation at epoch {epoch}: mIoU {miou}</source>
         <translation>Validierung in Epoche {epoch}: mIoU {miou}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="84"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="89"/>
         <source>Initial model</source>
         <translation>Ausgangsmodell</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="84"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="89"/>
         <source>optional; fine-tuning: start from this RemoteNet model file (.safetensors) instead of random weights. Its encoder is used (ENCODER does not apply; the log says so). It must take as many bands as the training uses (without BANDS: the bands it lists). Labels with its classes (values and names) continue with its classification head; other classes get a new head (the log names the re-initialised layers; rows of classes with the same name are kept), every other weight is the model&apos;s. Its normalisation is kept unless RECOMPUTE_NORMALISATION is on. The new model file names its parent (header initial_model: file name and SHA-256). Not with PRETRAINED_ENCODER or ENCODER_WEIGHTS.</source>
         <translation>optional; Feinabstimmung: von dieser RemoteNet-Modelldatei (.safetensors) statt von Zufallsgewichten ausgehen. Ihr Encoder wird verwendet (ENCODER gilt nicht; das Protokoll sagt es). Sie muss so viele Kanäle nehmen, wie das Training verwendet (ohne BANDS: die Kanäle, die sie nennt). Labels mit ihren Klassen (Werte und Namen) lernen mit ihrem Klassifikationskopf weiter; andere Klassen bekommen einen neuen Kopf (das Protokoll nennt die neu initialisierten Schichten; Zeilen von Klassen gleichen Namens bleiben), alle anderen Gewichte sind die des Modells. Ihre Normalisierung bleibt, außer RECOMPUTE_NORMALISATION ist an. Die neue Modelldatei nennt ihr Ausgangsmodell (Header initial_model: Dateiname und SHA-256). Nicht mit PRETRAINED_ENCODER oder ENCODER_WEIGHTS.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="112"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="118"/>
         <source>Recompute normalisation</source>
         <translation>Normalisierung neu berechnen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="112"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="118"/>
         <source>advanced; with INITIAL_MODEL: compute the normalisation from the training pixels instead of keeping the initial model&apos;s (for imagery scaled differently from what it learned on).</source>
         <translation>erweitert; mit INITIAL_MODEL: die Normalisierung aus den Trainingspixeln berechnen, statt die des Ausgangsmodells zu behalten (für Bilder, die anders skaliert sind als die, auf denen es gelernt hat).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="199"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="208"/>
         <source>Initial model: fine-tune this RemoteNet model file (optional)</source>
         <translation>Ausgangsmodell: diese RemoteNet-Modelldatei feinabstimmen (optional)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="215"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="224"/>
         <source>Recompute the initial model&apos;s normalisation from the training pixels</source>
         <translation>Normalisierung des Ausgangsmodells aus den Trainingspixeln neu berechnen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="277"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="286"/>
         <source>INITIAL_MODEL: the initial model gives every starting weight; leave PRETRAINED_ENCODER off and ENCODER_WEIGHTS empty</source>
         <translation>INITIAL_MODEL: das Ausgangsmodell liefert alle Startgewichte; lassen Sie PRETRAINED_ENCODER aus und ENCODER_WEIGHTS leer</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="41"/>
+        <source>Trains a RemoteNet model on a raster layer and its labels, and writes a model file (.safetensors) that RemoteNet Segment reads. Chips are cut from the labelled area. To validate, whole labelled objects (polygons, or patches of a class raster) are held out so that every class with two or more objects has validation pixels, and no training chip holds a validation pixel. Training draws chips class by class, so rare classes count as much as common ones; the checkpoint with the best validation mIoU is kept, or, when validation is too small to choose one (the log says so, with its pixel counts), the moving average of the weights at the end. The model file carries the classes (values, names, colours), bands, normalisation (computed from the training pixels), tile size, pixel size, a description of the data and the validation metrics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="67"/>
+        <source>chip side in pixels (at least {min_tile}); also the tile size stored for Segment. 0 (the default): chosen from the raster&apos;s size and the spread of the labels (256 for a large scene with dense labels, 128 or less for a small scene or a few polygons), and said in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="102"/>
+        <source>advanced; share of the labelled pixels held out to validate, as whole objects (at least one object of each class that has two).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="107"/>
+        <source>advanced; resnet18 (the default) is a CNN encoder feeding RemoteNet&apos;s decoder: faster on a CPU and learns more from random weights and few labels (on a held-out road scene, docs/training.md: road IoU 0.55-0.57 after 8 minutes on 2 CPU cores); pvt_v2_b1 is the reference RemoteNet encoder. The model file records which one it is; Segment and Evaluate read either.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="193"/>
+        <source>Tile size (pixels; 0: chosen from the scene)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="420"/>
+        <source>Validation is too small to choose a checkpoint ({pixels} validation pixels; per class {per_class}; needed: {min_pixels} in all and {min_class} per class): the moving average of the weights at the end is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="420"/>
+        <source>The weights at the end of training are kept (checkpoint rule &apos;last&apos;).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

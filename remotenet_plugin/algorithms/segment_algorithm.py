@@ -107,8 +107,10 @@ HELP_PARAMETERS = [
      QT_TRANSLATE_NOOP("SegmentAlgorithm",
          "advanced; Auto runs half precision on a GPU (bf16, or fp16 where bf16 is missing) and, on CPUs "
          "with native bf16 (AVX-512 BF16 or AMX), bf16 with channels-last, about twice as fast as fp32 with "
-         "the same class on over 99.5% of pixels; other CPUs use fp32. FP32 gives the plain full-precision "
-         "answer everywhere; FP16 needs a GPU.")),
+         "the same class on over 99.5% of pixels; CPUs with AVX-VNNI but neither AVX-512 nor native bf16 "
+         "use int8 when OpenVINO and NNCF are installed; other CPUs use fp32. FP32 gives the plain full-precision "
+         "answer everywhere; FP16 needs a GPU; INT8 runs with OpenVINO on the CPU (pip install nncf), "
+         "quantised once per model file on tiles of the first raster it runs on.")),
     (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Runtime"), "RUNTIME",
      QT_TRANSLATE_NOOP("SegmentAlgorithm",
          "advanced; Auto runs the network with OpenVINO on the CPU when it is installed (pip install "
