@@ -42,6 +42,7 @@ import argparse
 import datetime as dt
 import hashlib
 import json
+import math
 import os
 import platform
 import resource
@@ -55,6 +56,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "resources" / "models" / "remotenet_demo_buildings.safetensors"
 SCENE = "atlanta_pan_0p5m.tif"
+SECOND_SCENE = "vegas_pan_0p3m.tif"  # a second real panchromatic scene (0.3 m Las Vegas, tests/data)
 CEILING_SCENE = "virginia_s2_bgrn_10m.tif"
 
 
@@ -156,15 +158,18 @@ class NetworkTimer:
         return self.rounds[-1]
 
     @classmethod
-    def openvino(cls, model_path: str, tiles, precision: str, batch: int, cache: str) -> NetworkTimer:
-        """The same measurement through the engine's OpenVINO runtime (converted into ``cache``)."""
+    def openvino(cls, model_path: str, tiles, precision: str, batch: int, cache: str,
+                 calibration=None) -> NetworkTimer:
+        """The same measurement through the engine's OpenVINO runtime (converted into ``cache``; int8:
+        quantised there with ``calibration`` tiles, as segment() does with its raster's)."""
         from remotenet.model import load_model
         from remotenet.remotenet_plugin.engine.infer.openvino_runtime import OpenVINOPredictor
 
         self = cls.__new__(cls)
         net, _meta = load_model(model_path)
         key = hashlib.sha256(Path(model_path).read_bytes()).hexdigest()  # as segment() keys a model file
-        self.predictor = OpenVINOPredictor(net, key, (batch, *tiles.shape[1:]), precision, False, cache)
+        self.predictor = OpenVINOPredictor(net, key, (batch, *tiles.shape[1:]), precision, False, cache,
+                                           calibration=calibration)
         self.x, self.batch, self.tile_mp = tiles, batch, tiles.shape[2] * tiles.shape[3] / 1e6
         self.predictor(self.x[:batch])
         self.rounds, self.classes = [], None
@@ -306,6 +311,80 @@ def naive(source: str, model_path: str, out: str, tile: int, batch: int, device)
 
 
 # ---------------------------------------------------------------------------------------------
+# int8: calibration as segment() does it, and the CPUs users have (ISA capped in a child process)
+
+ISA_CAPS = ("AVX2_VNNI", "AVX512_CORE_VNNI", "AVX2")  # oneDNN's names; OpenVINO's CPU plugin honours the cap
+
+
+def scene_calibration(scene: str, meta: dict, tile: int):
+    """The engine's calibration tiles (read/calibration.py) of a real scene."""
+    from osgeo import gdal
+
+    from remotenet.remotenet_plugin.engine.infer.openvino_runtime import CALIBRATION_TILES
+    from remotenet.remotenet_plugin.engine.read.calibration import calibration_tiles
+    from remotenet.remotenet_plugin.engine.read.source import Normaliser
+
+    ds = gdal.Open(scene)
+    return calibration_tiles(ds, list(range(1, meta["in_channels"] + 1)), tile, tile, Normaliser.from_meta(meta),
+                             CALIBRATION_TILES)
+
+
+def primitive_isas(predictor) -> list[str]:
+    """The kernels OpenVINO chose (the runtime model's primitive types, e.g. brgconv_avx2_I8): what shows
+    whether an ISA cap took effect."""
+    names = set()
+    for op in predictor.compiled.get_runtime_model().get_ops():
+        info = op.get_rt_info()
+        if "primitiveType" in info:
+            value = info["primitiveType"]
+            names.add(str(value.astype(str) if hasattr(value, "astype") else getattr(value, "value", value)))
+    return sorted(names)
+
+
+def child_isa(isa: str, scene: str, tile: int, overlap: int, batch: int, cache: str, rounds: int) -> dict:
+    """OpenVINO f32 against int8 with ONEDNN_MAX_CPU_ISA set by the parent (the int8 network quantised there
+    already, in ``cache``): a CPU without AMX and AVX-512 BF16, as most QGIS users have."""
+    from remotenet.model import read_metadata
+
+    meta = read_metadata(str(MODEL))
+    tiles = scene_tiles(scene, meta, tile, overlap)
+    tiles = tiles[: max(batch, len(tiles) // batch * batch)]
+    timers = {p: NetworkTimer.openvino(str(MODEL), tiles, p, batch, cache) for p in ("fp32", "int8")}
+    for _ in range(rounds):
+        for t in timers.values():
+            t.run()
+    kernels = {p: primitive_isas(t.predictor) for p, t in timers.items()}
+    above = ("amx", "avx512") if "AVX2" in isa else ("amx",)
+    # The cap is what the convolutions and matrix products run with; OpenVINO's fused element-wise
+    # subgraphs (snippets, "jit_avx512_*") do not follow ONEDNN_MAX_CPU_ISA and are listed apart.
+    heavy = [k for ks in kernels.values() for k in ks if k.startswith(("brg", "gemm", "jit_gemm")) or k.endswith("_I8")]
+    capped = not any(a in k for k in heavy for a in above)
+    return {"measure": f"isa_{isa.lower()}", "isa_cap": isa, "cap_took_effect": capped,
+            "kernels_above_cap": sorted({k for ks in kernels.values() for k in ks if any(a in k for a in above)}),
+            "fp32_mp_s": round(timers["fp32"].mp_s, 4), "int8_mp_s": round(timers["int8"].mp_s, 4),
+            "int8_vs_fp32": round(timers["int8"].mp_s / timers["fp32"].mp_s, 2),
+            "agreement_int8_vs_ov_fp32": round(float((timers["int8"].classes == timers["fp32"].classes).mean()), 5),
+            "kernels_int8": [k for k in kernels["int8"] if k.lower().endswith("_i8")],
+            "kernels_fp32": kernels["fp32"][:12], "load_average_1min": load_average()}
+
+
+def small_rasters(scene: str, folder: str, count: int, size: int) -> list[str]:
+    """``count`` real GeoTIFFs of ``size`` px cut from a VRT repeating the scene (as a batch of small orthophoto
+    tiles would be)."""
+    from osgeo import gdal
+
+    side = math.ceil(math.sqrt(count))
+    big = repeat_vrt(os.path.join(folder, "small_src.vrt"), side * size, scene)
+    paths = []
+    for i in range(count):
+        path = os.path.join(folder, f"small_{i:02d}.tif")
+        gdal.Translate(path, big, srcWin=[(i % side) * size, (i // side) * size, size, size],
+                       creationOptions=["TILED=YES", "COMPRESS=DEFLATE"])
+        paths.append(path)
+    return paths
+
+
+# ---------------------------------------------------------------------------------------------
 # Child processes: peak memory of segment() and polygonising a large output
 
 
@@ -353,8 +432,9 @@ def child_polygonise(classified: str, size: int, folder: str) -> dict:
             "peak_rss_mb": round(peak_rss_mb(), 1)}
 
 
-def run_child(args: list[str], timeout: float) -> dict:
-    proc = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, timeout=timeout)
+def run_child(args: list[str], timeout: float, env: dict | None = None) -> dict:
+    proc = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, **(env or {})})
     if proc.returncode != 0:
         raise SystemExit(f"child {args} failed:\n{proc.stderr[-3000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -377,6 +457,8 @@ def main() -> None:
                         help="extra network-only variants: fp32_cl, bf16_nchw (default: both in the full run)")
     parser.add_argument("--rounds", type=int, default=5, help="interleaved timing rounds (median reported)")
     parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--skip-int8", action="store_true", help="no int8 and no ISA-capped measurements")
+    parser.add_argument("--small-rasters", type=int, default=20, help="rasters of 512 px segmented in one process")
     parser.add_argument("--ceiling-size", type=int, help="side of the engine-ceiling raster (quick 4096, full 8192)")
     parser.add_argument("--ceiling-only", action="store_true",
                         help="only the engine ceiling variants (null network; 1x1 Conv2d on default and one PyTorch "
@@ -391,6 +473,9 @@ def main() -> None:
         if kind == "memory":
             size, network, polygons, scene, folder = args._child[1:]
             emit(child_memory(int(size), network, polygons == "1", scene, folder))
+        elif kind == "isa":
+            isa, scene, tile, overlap, batch, cache, rounds = args._child[1:]
+            emit(child_isa(isa, scene, int(tile), int(overlap), int(batch), cache, int(rounds)))
         else:
             classified, size, folder = args._child[1:]
             emit(child_polygonise(classified, int(size), folder))
@@ -404,7 +489,7 @@ def main() -> None:
 
     from remotenet.model import load_model, read_metadata
     from remotenet.remotenet_plugin.engine import SegmentOptions, segment
-    from remotenet.remotenet_plugin.engine.infer.openvino_runtime import openvino_importable
+    from remotenet.remotenet_plugin.engine.infer.openvino_runtime import nncf_importable, openvino_importable
     from remotenet.remotenet_plugin.engine.infer.torch_runtime import (
         cpu_has_native_bf16,
         describe_device,
@@ -426,7 +511,8 @@ def main() -> None:
            "cpu_native_bf16": cpu_has_native_bf16(), "load_average_1min": load_average(), "quick": args.quick,
            "model": MODEL.name, "scene": scene, "tile_size": tile, "overlap": overlap,
            "batch_size": args.batch_size, "fast_precision": fast_precision,
-           "openvino": openvino_importable() and device.type == "cpu"}
+           "openvino": openvino_importable() and device.type == "cpu",
+           "nncf": device.type == "cpu" and openvino_importable() and nncf_importable()}
     emit(env)
 
     with tempfile.TemporaryDirectory(prefix="remotenet_bench_") as tmp:
@@ -442,12 +528,23 @@ def main() -> None:
             precision, cl = {"fp32_cl": ("fp32", True), "bf16_nchw": ("bf16", False),
                              "bf16_cl": ("bf16", True)}[variant]
             extra[variant] = NetworkTimer(str(MODEL), tiles, device, precision, args.batch_size, channels_last=cl)
-        ov = ov_convert_s = None
+        ov = ov_convert_s = ov_fp32 = ov_int8 = int8_quantise_s = None
         if env["openvino"]:
             t0 = time.perf_counter()
             ov = NetworkTimer.openvino(str(MODEL), tiles, fast_precision, args.batch_size, ov_cache)
             ov_convert_s = round(time.perf_counter() - t0, 1)
             extra["openvino"] = ov
+            if fast_precision != "fp32":
+                extra["openvino_fp32"] = ov_fp32 = NetworkTimer.openvino(str(MODEL), tiles, "fp32", args.batch_size,
+                                                                         ov_cache)
+            else:
+                ov_fp32 = ov
+            if env["nncf"] and not args.skip_int8:
+                t0 = time.perf_counter()
+                ov_int8 = NetworkTimer.openvino(str(MODEL), tiles, "int8", args.batch_size, ov_cache,
+                                                calibration=scene_calibration(scene, meta, tile))
+                int8_quantise_s = round(time.perf_counter() - t0, 1)
+                extra["openvino_int8"] = ov_int8
         for _round in range(args.rounds):  # interleaved, so drifting load hits every variant alike
             for timer in (fp32, fast, *extra.values()):
                 timer.run()
@@ -463,10 +560,41 @@ def main() -> None:
                   "speedup_vs_fp32": round(timer.mp_s / fp32.mp_s, 2),
                   "agreement_vs_fp32": round(float((timer.classes == fp32.classes).mean()), 5),
                   **({"precision": fast_precision, "convert_and_compile_seconds": ov_convert_s}
-                     if timer is ov else {})})
+                     if timer is ov else {}),
+                  **({"quantise_and_compile_seconds": int8_quantise_s,
+                      "vs_openvino_bf16": round(timer.mp_s / ov.mp_s, 2),
+                      "calibration_agreement": timer.predictor.int8_agreement}
+                     if timer is ov_int8 else {})})
+        # int8 on a second real scene, calibrated on the first (the cached network serves later rasters)
+        int8_second = None
+        first_classes = {id(t): t.classes for t in (fp32, fast, *extra.values())}
+        if ov_int8 is not None:
+            second = scene_tiles(find_scene(args.data, SECOND_SCENE), meta, tile, overlap)
+            second = second[: max(args.batch_size, len(second) // args.batch_size * args.batch_size)]
+            int8_second = {}
+            for timer in (fp32, ov, ov_int8):
+                timer.x = second
+                timer.run()
+            for name, timer in (("openvino_bf16", ov), ("openvino_int8", ov_int8)):
+                int8_second[name] = round(float((timer.classes == fp32.classes).mean()), 5)
+            for timer in (fp32, ov, ov_int8):  # the first scene's figures stay what the summary reports
+                timer.x, timer.rounds, timer.classes = tiles, timer.rounds[:-1], first_classes[id(timer)]
+            emit({"measure": "agreement_second_scene", "scene": SECOND_SCENE, "tiles": len(second),
+                  "calibrated_on": SCENE, **{f"{k}_vs_fp32": v for k, v in int8_second.items()}})
+        isa_records = []
+        if ov_int8 is not None:
+            for isa in ISA_CAPS:
+                rec = run_child(["--_child", "isa", isa, scene, str(tile), str(overlap), str(args.batch_size), ov_cache,
+                                 str(max(3, args.rounds // 2 + 1))], timeout=1800, env={"ONEDNN_MAX_CPU_ISA": isa})
+                emit(rec)
+                isa_records.append(rec)
         ov_mp = ov.mp_s if ov else None
         ov_agreement = float((ov.classes == fp32.classes).mean()) if ov else None
         ov_seconds_per_tile = ov.seconds_per_tile if ov else None
+        ov_int8_mp = ov_int8.mp_s if ov_int8 else None
+        ov_fp32_mp = ov_fp32.mp_s if ov_fp32 else None
+        int8_agreement = float((ov_int8.classes == fp32.classes).mean()) if ov_int8 else None
+        int8_seconds_per_tile = ov_int8.seconds_per_tile if ov_int8 else None
         fast_channels_last = fast.predictor.channels_last
         del extra
         del tiles
@@ -487,8 +615,10 @@ def main() -> None:
             naive_walls.append(naive(source, str(MODEL), os.path.join(tmp, "naive.tif"), tile, args.batch_size,
                                      device))
         wall, naive_s = statistics.median(walls), statistics.median(naive_walls)
+        warm_wall = statistics.median(walls[1:])  # from the second run on: the prepared network is kept
         computed = result.tiles_total - result.tiles_skipped_nodata
-        per_tile = ov_seconds_per_tile if result.runtime == "openvino" else fast.seconds_per_tile
+        per_tile = (int8_seconds_per_tile if result.precision == "int8" else ov_seconds_per_tile) \
+            if result.runtime == "openvino" else fast.seconds_per_tile
         network_s = per_tile * computed
         megapixels = result.width * result.height / 1e6
         stages = {k: round(v, 2) for k, v in result.stage_seconds.items()}
@@ -497,9 +627,35 @@ def main() -> None:
                "tiles": computed, "polygons": result.polygons, "seconds": round(wall, 2),
                "rounds_s": [round(w, 2) for w in walls],
                "mp_s": round(megapixels / wall, 4), "network_only_seconds": round(network_s, 2),
-               "pipeline_efficiency": round(network_s / wall, 3), "stage_seconds": stages,
+               "pipeline_efficiency": round(network_s / warm_wall, 3),
+               "pipeline_efficiency_first_run": round(network_s / walls[0], 3),
+               "seconds_from_second_run": round(warm_wall, 2), "stage_seconds": stages,
                "load_average_1min_before": load_before}
         emit(e2e)
+
+        # 2c. Many small rasters in one process (a batch of orthophoto tiles): per raster against the big one.
+        small_rec = None
+        if args.small_rasters:
+            from remotenet.remotenet_plugin.engine.prepare import kept
+
+            paths = small_rasters(scene, tmp, args.small_rasters, 512)
+            reused0, small_walls = kept.stats["reused"], []
+            for i, path in enumerate(paths):
+                t0 = time.perf_counter()
+                r = segment(path, str(MODEL), os.path.join(tmp, f"small_{i:02d}_classes.tif"), SegmentOptions(
+                    device=args.device, batch_size=args.batch_size, cache_dir=ov_cache,
+                    output_vector=os.path.join(tmp, f"small_{i:02d}.gpkg")))
+                small_walls.append(time.perf_counter() - t0)
+            small_mp = r.width * r.height / 1e6
+            per_mp_small = statistics.median(small_walls) / small_mp
+            per_mp_big = warm_wall / megapixels
+            small_rec = {"measure": "small_rasters", "rasters": len(paths), "pixels": [r.width, r.height],
+                     "runtime": r.runtime, "precision": r.precision, "seconds_each_median": round(
+                         statistics.median(small_walls), 3), "seconds_first": round(small_walls[0], 3),
+                     "seconds_total": round(sum(small_walls), 2), "prepared_networks_reused": kept.stats["reused"] -
+                     reused0, "s_per_mp": round(per_mp_small, 3), "big_raster_s_per_mp": round(per_mp_big, 3),
+                     "per_mp_vs_big_raster": round(per_mp_small / per_mp_big, 2), "load_average_1min": load_average()}
+            emit(small_rec)
 
         # 2b. The same with half the overlap (one parameter away): how much the overlap costs.
         small = overlap // 2
@@ -567,6 +723,19 @@ def main() -> None:
         "openvino_speedup_vs_fp32": round(ov_mp / fp32_mp, 2) if ov else None,
         "agreement_openvino_vs_fp32": round(ov_agreement, 5) if ov else None,
         "openvino_convert_seconds": ov_convert_s,
+        "network_openvino_fp32_mp_s": round(ov_fp32_mp, 4) if ov_fp32_mp else None,
+        "network_openvino_int8_mp_s": round(ov_int8_mp, 4) if ov_int8_mp else None,
+        "int8_vs_openvino_bf16": round(ov_int8_mp / ov_mp, 2) if ov_int8_mp and fast_precision == "bf16" else None,
+        "int8_vs_openvino_fp32": round(ov_int8_mp / ov_fp32_mp, 2) if ov_int8_mp else None,
+        "agreement_int8_vs_fp32": round(int8_agreement, 5) if ov_int8 else None,
+        "agreement_second_scene": int8_second, "int8_quantise_seconds": int8_quantise_s,
+        "isa_capped": {r["isa_cap"]: {"took_effect": r["cap_took_effect"], "int8_vs_fp32": r["int8_vs_fp32"],
+                                      "fp32_mp_s": r["fp32_mp_s"], "int8_mp_s": r["int8_mp_s"]}
+                       for r in isa_records} or None,
+        "pipeline_efficiency_first_run": e2e["pipeline_efficiency_first_run"],
+        "small_rasters": {k: small_rec[k] for k in ("rasters", "seconds_each_median", "seconds_first",
+                                                    "per_mp_vs_big_raster", "prepared_networks_reused")}
+        if small_rec else None,
         **ceiling_summary(ceilings), "engine_ceiling_stage_seconds": ceiling["stage_seconds"],
         "seams_agreement_2x_tiles": round(seams, 5),
         "pipeline_efficiency": e2e["pipeline_efficiency"], "agreement_fast_vs_fp32": round(agreement, 5),
@@ -589,6 +758,17 @@ def main() -> None:
     if ov:
         targets["openvino_3x_fp32"] = ov_mp >= 3 * fp32_mp
         targets["agreement_openvino_0995"] = ov_agreement >= 0.995
+    targets["end_to_end_3x_naive"] = e2e["mp_s"] >= 3 * summary["naive_mp_s"]
+    if ov_int8:
+        targets["int8_agreement_099"] = int8_agreement >= 0.99 and all(
+            v >= 0.99 for k, v in (int8_second or {}).items() if "int8" in k)
+        if fast_precision == "bf16":
+            targets["int8_1p6x_openvino_bf16"] = ov_int8_mp >= 1.6 * ov_mp
+        capped = [r for r in isa_records if r["cap_took_effect"] and "VNNI" in r["isa_cap"]]
+        if capped:
+            targets["int8_2x_fp32_isa_capped_vnni"] = all(r["int8_vs_fp32"] >= 2 for r in capped)
+    if small_rec:
+        targets["small_rasters_within_1p5x"] = small_rec["per_mp_vs_big_raster"] <= 1.5
     if memory:
         targets["rss_16k_within_25pct_and_2500mb"] = memory[16000] <= 1.25 * memory[4000] and memory[16000] < 2500
     summary["targets_met"] = targets
