@@ -16,7 +16,7 @@ OLD_MODEL3 = ROOT / "tests" / "models" / "segment_dissolve.model3"  # written wi
 
 CHOICES = {
     "remotenet:segment": {"DEVICE": ["auto", "cuda", "cpu"], "PRECISION": ["auto", "fp32", "bf16", "fp16", "int8"],
-                          "RUNTIME": ["auto", "torch", "openvino"]},
+                          "RUNTIME": ["auto", "torch", "openvino"], "RESAMPLING": ["bilinear", "cubic"]},
     "remotenet:train": {"DEVICE": ["auto", "cuda", "cpu"], "ENCODER": ["pvt_v2_b1", "resnet18"]},
 }
 
