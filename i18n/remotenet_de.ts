@@ -1469,9 +1469,74 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>kein Validierungsausschnitt von {tile} x {tile} Pixeln passt nach der räumlichen Aufteilung in den gelabelten Bereich; verwenden Sie eine kleinere Kachelgröße oder labeln Sie einen größeren Bereich</translation>
     </message>
     <message>
+        <location filename="../remotenet_plugin/engine/training/chips.py" line="246"/>
+        <source>the labels form a single object: too few for a train/validation split; label at least two separate areas (polygons) per class</source>
+        <translation>die Beschriftungen bilden ein einziges Objekt: zu wenig für eine Aufteilung in Training und Validierung; beschriften Sie mindestens zwei getrennte Flächen (Polygone) je Klasse</translation>
+    </message>
+    <message>
+        <location filename="../model/training/config.py" line="96"/>
+        <source>checkpoint must be auto, best or last (got {checkpoint!r})</source>
+        <translation>checkpoint muss auto, best oder last sein (erhalten: {checkpoint!r})</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/base/options.py" line="21"/>
+        <source>&apos;int8&apos; needs NNCF, OpenVINO&apos;s quantisation tool, which is not installed in this Python; install it with `pip install nncf` (beside `openvino`), or choose the precision Auto, bf16 or fp32</source>
+        <translation>'int8' braucht NNCF, das Quantisierungswerkzeug von OpenVINO, das in diesem Python nicht installiert ist; installieren Sie es mit `pip install nncf` (neben `openvino`) oder wählen Sie die Genauigkeit Automatisch, bf16 oder fp32</translation>
+    </message>
+    <message>
         <location filename="../remotenet_plugin/engine/classify.py" line="202"/>
         <source>skipped {outside} of {grid_count} tiles outside the mask without reading them</source>
         <translation>{outside} von {grid_count} Kacheln außerhalb der Maske ungelesen übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="181"/>
+        <source>int8 agreed with the full-precision network on only {share:.2%} of the calibration pixels; running {fallback} instead</source>
+        <translation>int8 stimmte nur auf {share:.2%} der Kalibrierungspixel mit dem Netz in voller Genauigkeit überein; stattdessen läuft {fallback}</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="264"/>
+        <source>int8: using the network quantised earlier ({tiles} calibration tiles from {source}; {folder})</source>
+        <translation>int8: das früher quantisierte Netz wird verwendet ({tiles} Kalibrierungskacheln aus {source}; {folder})</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="269"/>
+        <source>int8 needs calibration tiles the first time a model is quantised; run it on a raster</source>
+        <translation>int8 braucht Kalibrierungskacheln, wenn ein Modell zum ersten Mal quantisiert wird; führen Sie es auf einem Raster aus</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="274"/>
+        <source>int8: the raster has no tile with data to calibrate the quantisation on</source>
+        <translation>int8: das Raster hat keine Kachel mit Daten, auf der die Quantisierung kalibriert werden kann</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="280"/>
+        <source>int8: quantising the network with NNCF {version} on {tiles} tiles of this raster (once per model file and tile shape)</source>
+        <translation>int8: das Netz wird mit NNCF {version} auf {tiles} Kacheln dieses Rasters quantisiert (einmal je Modelldatei und Kachelform)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="310"/>
+        <source>int8: quantised in {value:.1f} s; the same class as full precision on {share:.2%} of the calibration pixels; cached in {folder}</source>
+        <translation>int8: quantisiert in {value:.1f} s; dieselbe Klasse wie in voller Genauigkeit auf {share:.2%} der Kalibrierungspixel; zwischengespeichert in {folder}</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/runtimes.py" line="43"/>
+        <source>&apos;int8&apos; runs with OpenVINO on the CPU only; choose the runtime Auto or OpenVINO and the device CPU</source>
+        <translation>'int8' läuft nur mit OpenVINO auf der CPU; wählen Sie die Laufzeitumgebung Automatisch oder OpenVINO und das Gerät CPU</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="40"/>
+        <source>precision &apos;int8&apos; runs with OpenVINO on the CPU only; on a GPU use Auto, fp16 or bf16</source>
+        <translation>die Genauigkeit 'int8' läuft nur mit OpenVINO auf der CPU; auf einer GPU verwenden Sie Automatisch, fp16 oder bf16</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="123"/>
+        <source>&apos;int8&apos; runs with OpenVINO on the CPU only, not {device}; on a GPU use Auto, fp16 or bf16</source>
+        <translation>'int8' läuft nur mit OpenVINO auf der CPU, nicht auf {device}; auf einer GPU verwenden Sie Automatisch, fp16 oder bf16</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="127"/>
+        <source>&apos;int8&apos; runs with OpenVINO, not PyTorch; choose the runtime Auto or OpenVINO</source>
+        <translation>'int8' läuft mit OpenVINO, nicht mit PyTorch; wählen Sie die Laufzeitumgebung Automatisch oder OpenVINO</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/prepare/check.py" line="230"/>
@@ -1482,6 +1547,11 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <location filename="../remotenet_plugin/engine/prepare/run.py" line="130"/>
         <source>mask: only pixels inside the polygons of {path} are classified</source>
         <translation>Maske: nur Pixel innerhalb der Polygone von {path} werden klassifiziert</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="152"/>
+        <source>using the network prepared by the previous run ({runtime_name}, {precision})</source>
+        <translation>das vom vorigen Lauf vorbereitete Netz wird verwendet ({runtime_name}, {precision})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/read/mask.py" line="43"/>
@@ -1584,79 +1654,9 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>zurück auf das Raster der Eingabe</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training/chips.py" line="246"/>
-        <source>the labels form a single object: too few for a train/validation split; label at least two separate areas (polygons) per class</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../remotenet_plugin/engine/write/regrid.py" line="63"/>
         <source>cannot read back {path}: {gdal_error}</source>
         <translation>{path} kann nicht zurückgelesen werden: {gdal_error}</translation>
-    </message>
-    <message>
-        <location filename="../model/training/config.py" line="96"/>
-        <source>checkpoint must be auto, best or last (got {checkpoint!r})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/base/options.py" line="21"/>
-        <source>&apos;int8&apos; needs NNCF, OpenVINO&apos;s quantisation tool, which is not installed in this Python; install it with `pip install nncf` (beside `openvino`), or choose the precision Auto, bf16 or fp32</source>
-        <translation>'int8' braucht NNCF, das Quantisierungswerkzeug von OpenVINO, das in diesem Python nicht installiert ist; installieren Sie es mit `pip install nncf` (neben `openvino`) oder wählen Sie die Genauigkeit Automatisch, bf16 oder fp32</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="181"/>
-        <source>int8 agreed with the full-precision network on only {share:.2%} of the calibration pixels; running {fallback} instead</source>
-        <translation>int8 stimmte nur auf {share:.2%} der Kalibrierungspixel mit dem Netz in voller Genauigkeit überein; stattdessen läuft {fallback}</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="264"/>
-        <source>int8: using the network quantised earlier ({tiles} calibration tiles from {source}; {folder})</source>
-        <translation>int8: das früher quantisierte Netz wird verwendet ({tiles} Kalibrierungskacheln aus {source}; {folder})</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="269"/>
-        <source>int8 needs calibration tiles the first time a model is quantised; run it on a raster</source>
-        <translation>int8 braucht Kalibrierungskacheln, wenn ein Modell zum ersten Mal quantisiert wird; führen Sie es auf einem Raster aus</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="274"/>
-        <source>int8: the raster has no tile with data to calibrate the quantisation on</source>
-        <translation>int8: das Raster hat keine Kachel mit Daten, auf der die Quantisierung kalibriert werden kann</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="280"/>
-        <source>int8: quantising the network with NNCF {version} on {tiles} tiles of this raster (once per model file and tile shape)</source>
-        <translation>int8: das Netz wird mit NNCF {version} auf {tiles} Kacheln dieses Rasters quantisiert (einmal je Modelldatei und Kachelform)</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="310"/>
-        <source>int8: quantised in {value:.1f} s; the same class as full precision on {share:.2%} of the calibration pixels; cached in {folder}</source>
-        <translation>int8: quantisiert in {value:.1f} s; dieselbe Klasse wie in voller Genauigkeit auf {share:.2%} der Kalibrierungspixel; zwischengespeichert in {folder}</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/infer/runtimes.py" line="43"/>
-        <source>&apos;int8&apos; runs with OpenVINO on the CPU only; choose the runtime Auto or OpenVINO and the device CPU</source>
-        <translation>'int8' läuft nur mit OpenVINO auf der CPU; wählen Sie die Laufzeitumgebung Automatisch oder OpenVINO und das Gerät CPU</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="40"/>
-        <source>precision &apos;int8&apos; runs with OpenVINO on the CPU only; on a GPU use Auto, fp16 or bf16</source>
-        <translation>die Genauigkeit 'int8' läuft nur mit OpenVINO auf der CPU; auf einer GPU verwenden Sie Automatisch, fp16 oder bf16</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="123"/>
-        <source>&apos;int8&apos; runs with OpenVINO on the CPU only, not {device}; on a GPU use Auto, fp16 or bf16</source>
-        <translation>'int8' läuft nur mit OpenVINO auf der CPU, nicht auf {device}; auf einer GPU verwenden Sie Automatisch, fp16 oder bf16</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="127"/>
-        <source>&apos;int8&apos; runs with OpenVINO, not PyTorch; choose the runtime Auto or OpenVINO</source>
-        <translation>'int8' läuft mit OpenVINO, nicht mit PyTorch; wählen Sie die Laufzeitumgebung Automatisch oder OpenVINO</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/prepare/run.py" line="152"/>
-        <source>using the network prepared by the previous run ({runtime_name}, {precision})</source>
-        <translation>das vom vorigen Lauf vorbereitete Netz wird verwendet ({runtime_name}, {precision})</translation>
     </message>
     <message>
         <location filename="../model/fine_tune.py" line="45"/>
@@ -1744,12 +1744,12 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
     <message>
         <location filename="../remotenet_plugin/algorithms/choices.py" line="102"/>
         <source>{parameter}: {value} is not one of its choices; give one of {names} (or its number, 0 to {last})</source>
-        <translation type="unfinished"></translation>
+        <translation>{parameter}: {value} ist keine der Auswahlmöglichkeiten; geben Sie eine von {names} an (oder ihre Nummer, 0 bis {last})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/choices.py" line="111"/>
         <source>Values: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Werte: {names}.</translation>
     </message>
 </context>
 <context>
@@ -2699,6 +2699,41 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>Validierung in Epoche {epoch}: mIoU {miou}</translation>
     </message>
     <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="41"/>
+        <source>Trains a RemoteNet model on a raster layer and its labels, and writes a model file (.safetensors) that RemoteNet Segment reads. Chips are cut from the labelled area. To validate, whole labelled objects (polygons, or patches of a class raster) are held out so that every class with two or more objects has validation pixels, and no training chip holds a validation pixel. Training draws chips class by class, so rare classes count as much as common ones; the checkpoint with the best validation mIoU is kept, or, when validation is too small to choose one (the log says so, with its pixel counts), the moving average of the weights at the end. The model file carries the classes (values, names, colours), bands, normalisation (computed from the training pixels), tile size, pixel size, a description of the data and the validation metrics.</source>
+        <translation>Trainiert ein RemoteNet-Modell auf einem Rasterlayer und seinen Beschriftungen und schreibt eine Modelldatei (.safetensors), die RemoteNet Segment liest. Ausschnitte werden aus dem beschrifteten Bereich geschnitten. Zur Validierung werden ganze beschriftete Objekte (Polygone oder zusammenhängende Flächen eines Klassenrasters) zurückgehalten, sodass jede Klasse mit zwei oder mehr Objekten Validierungspixel hat und kein Trainingsausschnitt ein Validierungspixel enthält. Das Training zieht Ausschnitte Klasse für Klasse, sodass seltene Klassen so viel zählen wie häufige; behalten wird der Stand mit der besten Validierungs-mIoU oder, wenn die Validierung zu klein für diese Wahl ist (das Protokoll sagt es, mit ihren Pixelzahlen), der gleitende Mittelwert der Gewichte am Ende. Die Modelldatei enthält die Klassen (Werte, Namen, Farben), Bänder, Normalisierung (aus den Trainingspixeln berechnet), Kachelgröße, Pixelgröße, eine Beschreibung der Daten und die Validierungsmetriken.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="67"/>
+        <source>chip side in pixels (at least {min_tile}); also the tile size stored for Segment. 0 (the default): chosen from the raster&apos;s size and the spread of the labels (256 for a large scene with dense labels, 128 or less for a small scene or a few polygons), and said in the log.</source>
+        <translation>Seitenlänge der Ausschnitte in Pixeln (mindestens {min_tile}); auch die für Segment gespeicherte Kachelgröße. 0 (Standard): aus der Rastergröße und der Verteilung der Beschriftungen gewählt (256 für eine große Szene mit dichten Beschriftungen, 128 oder weniger für eine kleine Szene oder wenige Polygone) und im Protokoll genannt.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="102"/>
+        <source>advanced; share of the labelled pixels held out to validate, as whole objects (at least one object of each class that has two).</source>
+        <translation>erweitert; Anteil der beschrifteten Pixel, der zur Validierung zurückgehalten wird, als ganze Objekte (mindestens ein Objekt jeder Klasse, die zwei hat).</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="107"/>
+        <source>advanced; resnet18 (the default) is a CNN encoder feeding RemoteNet&apos;s decoder: faster on a CPU and learns more from random weights and few labels (on a held-out road scene, docs/training.md: road IoU 0.55-0.57 after 8 minutes on 2 CPU cores); pvt_v2_b1 is the reference RemoteNet encoder. The model file records which one it is; Segment and Evaluate read either.</source>
+        <translation>erweitert; resnet18 (Standard) ist ein CNN-Encoder vor dem Decoder von RemoteNet: schneller auf einer CPU und lernt mehr aus zufälligen Gewichten und wenigen Beschriftungen (auf einer zurückgehaltenen Straßenszene, docs/training.md: Straßen-IoU 0,55-0,57 nach 8 Minuten auf 2 CPU-Kernen); pvt_v2_b1 ist der Referenz-Encoder von RemoteNet. Die Modelldatei vermerkt, welcher es ist; Segment und Evaluate lesen beide.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="193"/>
+        <source>Tile size (pixels; 0: chosen from the scene)</source>
+        <translation>Kachelgröße (Pixel; 0: aus der Szene gewählt)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="420"/>
+        <source>Validation is too small to choose a checkpoint ({pixels} validation pixels; per class {per_class}; needed: {min_pixels} in all and {min_class} per class): the moving average of the weights at the end is kept.</source>
+        <translation>Die Validierung ist zu klein, um einen Stand zu wählen ({pixels} Validierungspixel; je Klasse {per_class}; nötig: {min_pixels} insgesamt und {min_class} je Klasse): der gleitende Mittelwert der Gewichte am Ende wird behalten.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="420"/>
+        <source>The weights at the end of training are kept (checkpoint rule &apos;last&apos;).</source>
+        <translation>Die Gewichte am Ende des Trainings werden behalten (Regel 'last').</translation>
+    </message>
+    <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="89"/>
         <source>Initial model</source>
         <translation>Ausgangsmodell</translation>
@@ -2732,41 +2767,6 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="286"/>
         <source>INITIAL_MODEL: the initial model gives every starting weight; leave PRETRAINED_ENCODER off and ENCODER_WEIGHTS empty</source>
         <translation>INITIAL_MODEL: das Ausgangsmodell liefert alle Startgewichte; lassen Sie PRETRAINED_ENCODER aus und ENCODER_WEIGHTS leer</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="41"/>
-        <source>Trains a RemoteNet model on a raster layer and its labels, and writes a model file (.safetensors) that RemoteNet Segment reads. Chips are cut from the labelled area. To validate, whole labelled objects (polygons, or patches of a class raster) are held out so that every class with two or more objects has validation pixels, and no training chip holds a validation pixel. Training draws chips class by class, so rare classes count as much as common ones; the checkpoint with the best validation mIoU is kept, or, when validation is too small to choose one (the log says so, with its pixel counts), the moving average of the weights at the end. The model file carries the classes (values, names, colours), bands, normalisation (computed from the training pixels), tile size, pixel size, a description of the data and the validation metrics.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="67"/>
-        <source>chip side in pixels (at least {min_tile}); also the tile size stored for Segment. 0 (the default): chosen from the raster&apos;s size and the spread of the labels (256 for a large scene with dense labels, 128 or less for a small scene or a few polygons), and said in the log.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="102"/>
-        <source>advanced; share of the labelled pixels held out to validate, as whole objects (at least one object of each class that has two).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="107"/>
-        <source>advanced; resnet18 (the default) is a CNN encoder feeding RemoteNet&apos;s decoder: faster on a CPU and learns more from random weights and few labels (on a held-out road scene, docs/training.md: road IoU 0.55-0.57 after 8 minutes on 2 CPU cores); pvt_v2_b1 is the reference RemoteNet encoder. The model file records which one it is; Segment and Evaluate read either.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="193"/>
-        <source>Tile size (pixels; 0: chosen from the scene)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="420"/>
-        <source>Validation is too small to choose a checkpoint ({pixels} validation pixels; per class {per_class}; needed: {min_pixels} in all and {min_class} per class): the moving average of the weights at the end is kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="420"/>
-        <source>The weights at the end of training are kept (checkpoint rule &apos;last&apos;).</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -1469,9 +1469,74 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>aucune imagette de validation de {tile} x {tile} pixels ne tient dans la zone étiquetée après la séparation spatiale ; utilisez une taille de tuile plus petite ou étiquetez une zone plus grande</translation>
     </message>
     <message>
+        <location filename="../remotenet_plugin/engine/training/chips.py" line="246"/>
+        <source>the labels form a single object: too few for a train/validation split; label at least two separate areas (polygons) per class</source>
+        <translation>les étiquettes forment un seul objet : trop peu pour séparer entraînement et validation ; étiquetez au moins deux zones distinctes (polygones) par classe</translation>
+    </message>
+    <message>
+        <location filename="../model/training/config.py" line="96"/>
+        <source>checkpoint must be auto, best or last (got {checkpoint!r})</source>
+        <translation>checkpoint doit valoir auto, best ou last (reçu : {checkpoint!r})</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/base/options.py" line="21"/>
+        <source>&apos;int8&apos; needs NNCF, OpenVINO&apos;s quantisation tool, which is not installed in this Python; install it with `pip install nncf` (beside `openvino`), or choose the precision Auto, bf16 or fp32</source>
+        <translation>'int8' nécessite NNCF, l'outil de quantification d'OpenVINO, qui n'est pas installé dans ce Python ; installez-le avec `pip install nncf` (à côté d'`openvino`) ou choisissez la précision Automatique, bf16 ou fp32</translation>
+    </message>
+    <message>
         <location filename="../remotenet_plugin/engine/classify.py" line="202"/>
         <source>skipped {outside} of {grid_count} tiles outside the mask without reading them</source>
         <translation>{outside} tuiles sur {grid_count} hors du masque ignorées sans être lues</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="181"/>
+        <source>int8 agreed with the full-precision network on only {share:.2%} of the calibration pixels; running {fallback} instead</source>
+        <translation>int8 ne concordait avec le réseau en pleine précision que sur {share:.2%} des pixels de calibration ; {fallback} s'exécute à la place</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="264"/>
+        <source>int8: using the network quantised earlier ({tiles} calibration tiles from {source}; {folder})</source>
+        <translation>int8 : utilisation du réseau quantifié précédemment ({tiles} tuiles de calibration de {source} ; {folder})</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="269"/>
+        <source>int8 needs calibration tiles the first time a model is quantised; run it on a raster</source>
+        <translation>int8 a besoin de tuiles de calibration la première fois qu'un modèle est quantifié ; exécutez-le sur un raster</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="274"/>
+        <source>int8: the raster has no tile with data to calibrate the quantisation on</source>
+        <translation>int8 : le raster n'a aucune tuile avec des données pour calibrer la quantification</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="280"/>
+        <source>int8: quantising the network with NNCF {version} on {tiles} tiles of this raster (once per model file and tile shape)</source>
+        <translation>int8 : quantification du réseau avec NNCF {version} sur {tiles} tuiles de ce raster (une fois par fichier de modèle et forme de tuile)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="310"/>
+        <source>int8: quantised in {value:.1f} s; the same class as full precision on {share:.2%} of the calibration pixels; cached in {folder}</source>
+        <translation>int8 : quantifié en {value:.1f} s ; même classe qu'en pleine précision sur {share:.2%} des pixels de calibration ; mis en cache dans {folder}</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/runtimes.py" line="43"/>
+        <source>&apos;int8&apos; runs with OpenVINO on the CPU only; choose the runtime Auto or OpenVINO and the device CPU</source>
+        <translation>'int8' ne s'exécute qu'avec OpenVINO sur le CPU ; choisissez l'environnement d'exécution Automatique ou OpenVINO et le périphérique CPU</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="40"/>
+        <source>precision &apos;int8&apos; runs with OpenVINO on the CPU only; on a GPU use Auto, fp16 or bf16</source>
+        <translation>la précision 'int8' ne s'exécute qu'avec OpenVINO sur le CPU ; sur un GPU, utilisez Automatique, fp16 ou bf16</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="123"/>
+        <source>&apos;int8&apos; runs with OpenVINO on the CPU only, not {device}; on a GPU use Auto, fp16 or bf16</source>
+        <translation>'int8' ne s'exécute qu'avec OpenVINO sur le CPU, pas sur {device} ; sur un GPU, utilisez Automatique, fp16 ou bf16</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/prepare/check.py" line="127"/>
+        <source>&apos;int8&apos; runs with OpenVINO, not PyTorch; choose the runtime Auto or OpenVINO</source>
+        <translation>'int8' s'exécute avec OpenVINO, pas avec PyTorch ; choisissez l'environnement d'exécution Automatique ou OpenVINO</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/prepare/check.py" line="230"/>
@@ -1482,6 +1547,11 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <location filename="../remotenet_plugin/engine/prepare/run.py" line="130"/>
         <source>mask: only pixels inside the polygons of {path} are classified</source>
         <translation>masque : seuls les pixels à l'intérieur des polygones de {path} sont classés</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="152"/>
+        <source>using the network prepared by the previous run ({runtime_name}, {precision})</source>
+        <translation>utilisation du réseau préparé par l'exécution précédente ({runtime_name}, {precision})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/engine/read/mask.py" line="43"/>
@@ -1584,79 +1654,9 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>retour sur la grille de l'entrée</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/training/chips.py" line="246"/>
-        <source>the labels form a single object: too few for a train/validation split; label at least two separate areas (polygons) per class</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../remotenet_plugin/engine/write/regrid.py" line="63"/>
         <source>cannot read back {path}: {gdal_error}</source>
         <translation>impossible de relire {path} : {gdal_error}</translation>
-    </message>
-    <message>
-        <location filename="../model/training/config.py" line="96"/>
-        <source>checkpoint must be auto, best or last (got {checkpoint!r})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/base/options.py" line="21"/>
-        <source>&apos;int8&apos; needs NNCF, OpenVINO&apos;s quantisation tool, which is not installed in this Python; install it with `pip install nncf` (beside `openvino`), or choose the precision Auto, bf16 or fp32</source>
-        <translation>'int8' nécessite NNCF, l'outil de quantification d'OpenVINO, qui n'est pas installé dans ce Python ; installez-le avec `pip install nncf` (à côté d'`openvino`) ou choisissez la précision Automatique, bf16 ou fp32</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="181"/>
-        <source>int8 agreed with the full-precision network on only {share:.2%} of the calibration pixels; running {fallback} instead</source>
-        <translation>int8 ne concordait avec le réseau en pleine précision que sur {share:.2%} des pixels de calibration ; {fallback} s'exécute à la place</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="264"/>
-        <source>int8: using the network quantised earlier ({tiles} calibration tiles from {source}; {folder})</source>
-        <translation>int8 : utilisation du réseau quantifié précédemment ({tiles} tuiles de calibration de {source} ; {folder})</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="269"/>
-        <source>int8 needs calibration tiles the first time a model is quantised; run it on a raster</source>
-        <translation>int8 a besoin de tuiles de calibration la première fois qu'un modèle est quantifié ; exécutez-le sur un raster</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="274"/>
-        <source>int8: the raster has no tile with data to calibrate the quantisation on</source>
-        <translation>int8 : le raster n'a aucune tuile avec des données pour calibrer la quantification</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="280"/>
-        <source>int8: quantising the network with NNCF {version} on {tiles} tiles of this raster (once per model file and tile shape)</source>
-        <translation>int8 : quantification du réseau avec NNCF {version} sur {tiles} tuiles de ce raster (une fois par fichier de modèle et forme de tuile)</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="310"/>
-        <source>int8: quantised in {value:.1f} s; the same class as full precision on {share:.2%} of the calibration pixels; cached in {folder}</source>
-        <translation>int8 : quantifié en {value:.1f} s ; même classe qu'en pleine précision sur {share:.2%} des pixels de calibration ; mis en cache dans {folder}</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/infer/runtimes.py" line="43"/>
-        <source>&apos;int8&apos; runs with OpenVINO on the CPU only; choose the runtime Auto or OpenVINO and the device CPU</source>
-        <translation>'int8' ne s'exécute qu'avec OpenVINO sur le CPU ; choisissez l'environnement d'exécution Automatique ou OpenVINO et le périphérique CPU</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="40"/>
-        <source>precision &apos;int8&apos; runs with OpenVINO on the CPU only; on a GPU use Auto, fp16 or bf16</source>
-        <translation>la précision 'int8' ne s'exécute qu'avec OpenVINO sur le CPU ; sur un GPU, utilisez Automatique, fp16 ou bf16</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="123"/>
-        <source>&apos;int8&apos; runs with OpenVINO on the CPU only, not {device}; on a GPU use Auto, fp16 or bf16</source>
-        <translation>'int8' ne s'exécute qu'avec OpenVINO sur le CPU, pas sur {device} ; sur un GPU, utilisez Automatique, fp16 ou bf16</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/prepare/check.py" line="127"/>
-        <source>&apos;int8&apos; runs with OpenVINO, not PyTorch; choose the runtime Auto or OpenVINO</source>
-        <translation>'int8' s'exécute avec OpenVINO, pas avec PyTorch ; choisissez l'environnement d'exécution Automatique ou OpenVINO</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/engine/prepare/run.py" line="152"/>
-        <source>using the network prepared by the previous run ({runtime_name}, {precision})</source>
-        <translation>utilisation du réseau préparé par l'exécution précédente ({runtime_name}, {precision})</translation>
     </message>
     <message>
         <location filename="../model/fine_tune.py" line="45"/>
@@ -1744,12 +1744,12 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
     <message>
         <location filename="../remotenet_plugin/algorithms/choices.py" line="102"/>
         <source>{parameter}: {value} is not one of its choices; give one of {names} (or its number, 0 to {last})</source>
-        <translation type="unfinished"></translation>
+        <translation>{parameter} : {value} ne fait pas partie des choix possibles ; indiquez l'un de {names} (ou son numéro, de 0 à {last})</translation>
     </message>
     <message>
         <location filename="../remotenet_plugin/algorithms/choices.py" line="111"/>
         <source>Values: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeurs : {names}.</translation>
     </message>
 </context>
 <context>
@@ -2699,6 +2699,41 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>Validation à l'époque {epoch} : mIoU {miou}</translation>
     </message>
     <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="41"/>
+        <source>Trains a RemoteNet model on a raster layer and its labels, and writes a model file (.safetensors) that RemoteNet Segment reads. Chips are cut from the labelled area. To validate, whole labelled objects (polygons, or patches of a class raster) are held out so that every class with two or more objects has validation pixels, and no training chip holds a validation pixel. Training draws chips class by class, so rare classes count as much as common ones; the checkpoint with the best validation mIoU is kept, or, when validation is too small to choose one (the log says so, with its pixel counts), the moving average of the weights at the end. The model file carries the classes (values, names, colours), bands, normalisation (computed from the training pixels), tile size, pixel size, a description of the data and the validation metrics.</source>
+        <translation>Entraîne un modèle RemoteNet sur une couche raster et ses étiquettes, et écrit un fichier de modèle (.safetensors) que RemoteNet Segment lit. Des extraits sont découpés dans la zone étiquetée. Pour la validation, des objets étiquetés entiers (polygones, ou plages d'un raster de classes) sont mis de côté, de sorte que chaque classe ayant deux objets ou plus a des pixels de validation et qu'aucun extrait d'entraînement ne contient de pixel de validation. L'entraînement tire les extraits classe par classe, de sorte que les classes rares comptent autant que les classes fréquentes ; l'état ayant la meilleure mIoU de validation est conservé ou, quand la validation est trop petite pour choisir (le journal le dit, avec ses nombres de pixels), la moyenne glissante des poids à la fin. Le fichier de modèle contient les classes (valeurs, noms, couleurs), les bandes, la normalisation (calculée sur les pixels d'entraînement), la taille de tuile, la taille de pixel, une description des données et les métriques de validation.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="67"/>
+        <source>chip side in pixels (at least {min_tile}); also the tile size stored for Segment. 0 (the default): chosen from the raster&apos;s size and the spread of the labels (256 for a large scene with dense labels, 128 or less for a small scene or a few polygons), and said in the log.</source>
+        <translation>côté des extraits en pixels (au moins {min_tile}) ; aussi la taille de tuile enregistrée pour Segment. 0 (par défaut) : choisie d'après la taille du raster et l'étendue des étiquettes (256 pour une grande scène aux étiquettes denses, 128 ou moins pour une petite scène ou quelques polygones), et indiquée dans le journal.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="102"/>
+        <source>advanced; share of the labelled pixels held out to validate, as whole objects (at least one object of each class that has two).</source>
+        <translation>avancé ; part des pixels étiquetés mise de côté pour la validation, par objets entiers (au moins un objet de chaque classe qui en a deux).</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="107"/>
+        <source>advanced; resnet18 (the default) is a CNN encoder feeding RemoteNet&apos;s decoder: faster on a CPU and learns more from random weights and few labels (on a held-out road scene, docs/training.md: road IoU 0.55-0.57 after 8 minutes on 2 CPU cores); pvt_v2_b1 is the reference RemoteNet encoder. The model file records which one it is; Segment and Evaluate read either.</source>
+        <translation>avancé ; resnet18 (par défaut) est un encodeur CNN qui alimente le décodeur de RemoteNet : plus rapide sur un CPU, il apprend davantage à partir de poids aléatoires et de peu d'étiquettes (sur une scène de routes mise de côté, docs/training.md : IoU des routes 0,55-0,57 après 8 minutes sur 2 cœurs) ; pvt_v2_b1 est l'encodeur de référence de RemoteNet. Le fichier de modèle indique lequel il utilise ; Segment et Evaluate lisent les deux.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="193"/>
+        <source>Tile size (pixels; 0: chosen from the scene)</source>
+        <translation>Taille de tuile (pixels ; 0 : choisie d'après la scène)</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="420"/>
+        <source>Validation is too small to choose a checkpoint ({pixels} validation pixels; per class {per_class}; needed: {min_pixels} in all and {min_class} per class): the moving average of the weights at the end is kept.</source>
+        <translation>La validation est trop petite pour choisir un état ({pixels} pixels de validation ; par classe {per_class} ; il faut {min_pixels} en tout et {min_class} par classe) : la moyenne glissante des poids à la fin est conservée.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="420"/>
+        <source>The weights at the end of training are kept (checkpoint rule &apos;last&apos;).</source>
+        <translation>Les poids à la fin de l'entraînement sont conservés (règle « last »).</translation>
+    </message>
+    <message>
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="89"/>
         <source>Initial model</source>
         <translation>Modèle initial</translation>
@@ -2732,41 +2767,6 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="286"/>
         <source>INITIAL_MODEL: the initial model gives every starting weight; leave PRETRAINED_ENCODER off and ENCODER_WEIGHTS empty</source>
         <translation>INITIAL_MODEL : le modèle initial donne tous les poids de départ ; laissez PRETRAINED_ENCODER désactivé et ENCODER_WEIGHTS vide</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="41"/>
-        <source>Trains a RemoteNet model on a raster layer and its labels, and writes a model file (.safetensors) that RemoteNet Segment reads. Chips are cut from the labelled area. To validate, whole labelled objects (polygons, or patches of a class raster) are held out so that every class with two or more objects has validation pixels, and no training chip holds a validation pixel. Training draws chips class by class, so rare classes count as much as common ones; the checkpoint with the best validation mIoU is kept, or, when validation is too small to choose one (the log says so, with its pixel counts), the moving average of the weights at the end. The model file carries the classes (values, names, colours), bands, normalisation (computed from the training pixels), tile size, pixel size, a description of the data and the validation metrics.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="67"/>
-        <source>chip side in pixels (at least {min_tile}); also the tile size stored for Segment. 0 (the default): chosen from the raster&apos;s size and the spread of the labels (256 for a large scene with dense labels, 128 or less for a small scene or a few polygons), and said in the log.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="102"/>
-        <source>advanced; share of the labelled pixels held out to validate, as whole objects (at least one object of each class that has two).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="107"/>
-        <source>advanced; resnet18 (the default) is a CNN encoder feeding RemoteNet&apos;s decoder: faster on a CPU and learns more from random weights and few labels (on a held-out road scene, docs/training.md: road IoU 0.55-0.57 after 8 minutes on 2 CPU cores); pvt_v2_b1 is the reference RemoteNet encoder. The model file records which one it is; Segment and Evaluate read either.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="193"/>
-        <source>Tile size (pixels; 0: chosen from the scene)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="420"/>
-        <source>Validation is too small to choose a checkpoint ({pixels} validation pixels; per class {per_class}; needed: {min_pixels} in all and {min_class} per class): the moving average of the weights at the end is kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="420"/>
-        <source>The weights at the end of training are kept (checkpoint rule &apos;last&apos;).</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
