@@ -39,7 +39,7 @@ def test_help_lists_every_option_and_does_not_import_torch():
     assert done.returncode == 0, done.stderr
     assert done.stdout.rstrip().endswith("exit 0\nno torch"), done.stdout[-300:]
     for flag in ("--vector", "--confidence", "--scheduler", "--chunk", "--tile-size", "--bands", "--window",
-                 "--extent", "--tls-ca-file", "{auto,fp32,bf16,fp16}", "docs/cluster.md"):
+                 "--extent", "--tls-ca-file", "{auto,fp32,bf16,fp16,int8}", "docs/cluster.md"):
         assert flag in done.stdout, flag
     # Every engine option has its command-line option, so the two cannot drift apart unnoticed.
     _parser, names = build_parser()

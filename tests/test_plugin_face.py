@@ -91,7 +91,8 @@ def test_segment_parameters(remotenet_provider):
 
     advanced = {p.name() for p in alg.parameterDefinitions() if p.flags() & FLAG_ADVANCED}
     assert advanced == {"TILE_SIZE", "OVERLAP", "BATCH_SIZE", "DEVICE", "PRECISION", "RUNTIME", "TTA", "CHUNK_SIZE",
-                        "DASK_SCHEDULER"}
+                        "DASK_SCHEDULER", "RESAMPLING"}
+    assert {"MASK", "RESOLUTION"} <= names - advanced  # in the dialog's main part
     assert alg.parameterDefinition("CHUNK_SIZE").defaultValue() == 4096
     assert alg.parameterDefinition("DASK_SCHEDULER").defaultValue() in ("", None)
     assert alg.parameterDefinition("MIN_AREA").defaultValue() == 0

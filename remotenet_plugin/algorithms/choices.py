@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingParameterEnum, QgsProperty
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
 from .compat import FLAG_OPTIONAL
 
@@ -32,10 +32,16 @@ class UnknownChoice(ValueError):
     """The value names no choice."""
 
 
+def _null_variant(value: Any) -> bool:
+    """A null QVariant (PyQt5 hands some unset values over as one; Qt 6 has no QVariant in Python)."""
+    is_null = getattr(value, "isNull", None)
+    return type(value).__name__ == "QVariant" and callable(is_null) and bool(is_null())
+
+
 def choice_name(value: Any, names: Sequence[str], aliases: dict[str, str] | None = None) -> str | None:
     """The choice ``value`` means: a name (any case, or an alias), an index (an int, or digits in a
     string: what qgis_process passes), or None when no value was given. Raises UnknownChoice."""
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
+    if value is None or _null_variant(value):
         return None
     if isinstance(value, bool):
         raise UnknownChoice(value)
