@@ -25,8 +25,6 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from ..base.digest import file_sha256
-
 MAX_KEPT = 2
 KEEP_SECONDS_ENV = "REMOTENET_KEEP_SECONDS"
 KEEP_MB_ENV = "REMOTENET_KEEP_MB"
@@ -71,15 +69,12 @@ def budget_mb() -> float:
         return DEFAULT_KEEP_MB
 
 
-def key_for(model_path: Optional[str], device: str, precision: str, runtime: str, batch_size: int, tta: bool,
-            cache_dir: Optional[str]) -> Optional[tuple]:
-    """What a kept network must match: the model file and the options that shape the runner; None when
-    nothing may be kept (an in-memory model, keeping switched off, a file that cannot be read)."""
-    if model_path is None or keep_seconds() <= 0:
-        return None
-    try:
-        digest = file_sha256(model_path)
-    except OSError:
+def key_for(model_path: Optional[str], digest: Optional[str], device: str, precision: str, runtime: str,
+            batch_size: int, tta: bool, cache_dir: Optional[str]) -> Optional[tuple]:
+    """What a kept network must match: the model file (its content hash, computed once by the run) and
+    the options that shape the runner; None when nothing may be kept (an in-memory model, keeping
+    switched off)."""
+    if model_path is None or digest is None or keep_seconds() <= 0:
         return None
     return (os.path.realpath(model_path), digest, (device or "auto").lower(),
             (precision or "auto").lower(), (runtime or "auto").lower(), os.environ.get(_RUNTIME_ENV, ""),

@@ -78,7 +78,8 @@ class Run:
             processed_pixel_m=plan.resolution.target_m if plan.resolution.resampled else None)
 
 
-def _load_network(model: ModelArg, model_path: Optional[str]) -> tuple[torch.nn.Module, dict, ModelRef]:
+def _load_network(model: ModelArg, model_path: Optional[str], sha256: Optional[str] = None
+                  ) -> tuple[torch.nn.Module, dict, ModelRef]:
     if model_path is None:
         net, meta = model
         return net, meta, ModelRef(None, f"in-memory {type(net).__name__}", "")
@@ -86,7 +87,7 @@ def _load_network(model: ModelArg, model_path: Optional[str]) -> tuple[torch.nn.
         net, meta = load_model(model_path)
     except ModelFileError as err:
         raise EngineError(message_of(err), "model") from err
-    return net, meta, ModelRef(model_path, Path(model_path).name, file_sha256(model_path))
+    return net, meta, ModelRef(model_path, Path(model_path).name, sha256 or file_sha256(model_path))
 
 
 def _compute_here(compute: Compute, net: torch.nn.Module) -> Compute:
@@ -104,10 +105,12 @@ def prepare(source: str, model: ModelArg, output_raster: str, options: SegmentOp
     meta, model_path = model_header(model)
     check_inputs(source, meta, options, output_raster)
     ds = open_raster(source)
-    key = kept.key_for(model_path, options.device, options.precision, options.runtime, options.batch_size,
+    sha256 = file_sha256(model_path) if model_path is not None else None  # once: the kept key and provenance
+    key = kept.key_for(model_path, sha256, options.device, options.precision, options.runtime, options.batch_size,
                        options.tta, options.cache_dir) if with_predictor else None
     reuse = kept.take(key)
-    net, meta, model_ref = (reuse.net, reuse.meta, reuse.model_ref) if reuse else _load_network(model, model_path)
+    net, meta, model_ref = ((reuse.net, reuse.meta, reuse.model_ref) if reuse
+                            else _load_network(model, model_path, sha256))
     device = pick_device(options.device)
     precision = pick_precision(options.precision, device, net)
     runtime = pick_runtime(options.runtime, device, net, precision)
