@@ -1549,6 +1549,11 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>Maske: nur Pixel innerhalb der Polygone von {path} werden klassifiziert</translation>
     </message>
     <message>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="133"/>
+        <source>the window fits in one tile: run as one tile of {width} x {height} px (padded), without overlap or seams</source>
+        <translation>das Fenster passt in eine Kachel: es läuft als eine Kachel von {width} x {height} px (aufgefüllt), ohne Überlappung und Nähte</translation>
+    </message>
+    <message>
         <location filename="../remotenet_plugin/engine/prepare/run.py" line="152"/>
         <source>using the network prepared by the previous run ({runtime_name}, {precision})</source>
         <translation>das vom vorigen Lauf vorbereitete Netz wird verwendet ({runtime_name}, {precision})</translation>

@@ -1549,6 +1549,11 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>masque : seuls les pixels à l'intérieur des polygones de {path} sont classés</translation>
     </message>
     <message>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="133"/>
+        <source>the window fits in one tile: run as one tile of {width} x {height} px (padded), without overlap or seams</source>
+        <translation>la fenêtre tient dans une tuile : traitée comme une seule tuile de {width} x {height} px (complétée), sans chevauchement ni raccords</translation>
+    </message>
+    <message>
         <location filename="../remotenet_plugin/engine/prepare/run.py" line="152"/>
         <source>using the network prepared by the previous run ({runtime_name}, {precision})</source>
         <translation>utilisation du réseau préparé par l'exécution précédente ({runtime_name}, {precision})</translation>

@@ -44,8 +44,9 @@ def test_smooth_blending_beats_crop_and_paste(tmp_path):
     meta = build_metadata(4, 1, {"tile_size": 256, "input": NORM})
     window = (100, 100, 448, 448)
     runs = {}
-    for name, extra in [("single", {"tile_size": 1024}), ("smooth", {"overlap": 96}),
-                        ("crop", {"overlap": 96, "blend": "crop"})]:
+    # tile_size given: a window this small would otherwise run as one tile (read/tiling.py:one_tile_shape)
+    for name, extra in [("single", {"tile_size": 1024}), ("smooth", {"tile_size": 256, "overlap": 96}),
+                        ("crop", {"tile_size": 256, "overlap": 96, "blend": "crop"})]:
         out, conf = str(tmp_path / f"{name}.tif"), str(tmp_path / f"{name}_conf.tif")
         segment(ATLANTA, (net, meta), out, SegmentOptions(window=window, output_confidence=conf, **extra))
         runs[name] = read(out), read(conf)

@@ -135,6 +135,17 @@ def module_fingerprint(net: torch.nn.Module) -> str:
     return digest.hexdigest()
 
 
+def fit_tiles(tiles: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    """Tiles (N, bands, h, w) padded at the bottom and right to ``size`` (height, width) by mirroring their
+    edge, as the network pads its own input (model/layers.py:pad_bottom_right): a one-tile run's window runs
+    at one of a few compiled shapes (PyTorch pads the same window only up to its stride, 32 px)."""
+    pad_h, pad_w = size[0] - tiles.shape[2], size[1] - tiles.shape[3]
+    if pad_h == 0 and pad_w == 0:
+        return tiles
+    mode = "reflect" if pad_h < tiles.shape[2] and pad_w < tiles.shape[3] else "edge"
+    return np.pad(tiles, ((0, 0), (0, 0), (0, pad_h), (0, pad_w)), mode=mode)
+
+
 class _WithSoftmax(torch.nn.Module):
     def __init__(self, net: torch.nn.Module):
         super().__init__()
@@ -148,7 +159,8 @@ class OpenVINOPredictor:
     """Class probabilities (N, C, H, W) float32 for normalised tiles (N, B, H, W), on the CPU.
 
     ``shape`` is the static (batch, bands, height, width) the network is converted for; calls may
-    pass fewer tiles (padded) or more (run in chunks).
+    pass fewer tiles (padded) or more (run in chunks), and tiles smaller than its height and width (a
+    one-tile run: padded at the bottom and right as the network pads its own input, the output cropped).
     """
 
     def __init__(self, net: torch.nn.Module, model_key: str, shape: tuple[int, int, int, int], precision: str,
@@ -269,7 +281,7 @@ class OpenVINOPredictor:
             raise EngineError(QT_TRANSLATE_NOOP(
                 "RemoteNet", "int8 needs calibration tiles the first time a model is quantised; run it on a raster"),
                 "precision")
-        tiles = np.ascontiguousarray(calibration(), dtype=np.float32)
+        tiles = np.ascontiguousarray(fit_tiles(calibration(), self.shape[2:]), dtype=np.float32)
         if not len(tiles):
             raise EngineError(QT_TRANSLATE_NOOP(
                 "RemoteNet", "int8: the raster has no tile with data to calibrate the quantisation on"), "precision")
@@ -330,13 +342,13 @@ class OpenVINOPredictor:
         return np.empty(shape, dtype=np.float32)
 
     def _infer(self, x: np.ndarray) -> np.ndarray:
-        n = len(x)
-        if n != self.batch_size or not x.flags.c_contiguous:
-            self.pad[:n] = x
+        n, (height, width) = len(x), x.shape[2:]
+        if n != self.batch_size or not x.flags.c_contiguous or (height, width) != self.shape[2:]:
+            self.pad[:n] = fit_tiles(x, self.shape[2:])
             x = self.pad
         self.request.infer({0: x})
         # Copied out: the request's output memory is reused by the next call.
-        return np.array(self.request.get_output_tensor(0).data[:n], dtype=np.float32, copy=True)
+        return np.array(self.request.get_output_tensor(0).data[:n, :, :height, :width], dtype=np.float32, copy=True)
 
     def _run(self, tiles: np.ndarray) -> np.ndarray:
         probs = self._infer(tiles)
@@ -348,7 +360,7 @@ class OpenVINOPredictor:
 
     def __call__(self, tiles: np.ndarray) -> np.ndarray:
         start = time.perf_counter()
-        if tiles.shape[1:] != self.shape[1:]:
+        if tiles.shape[1] != self.shape[1] or tiles.shape[2] > self.shape[2] or tiles.shape[3] > self.shape[3]:
             raise EngineError(QT_TRANSLATE_NOOP(
                 "RemoteNet", "tiles of shape {shape} reached an OpenVINO network converted for {shape2}").format(
                 shape=tuple(tiles.shape[1:]), shape2=self.shape[1:]))

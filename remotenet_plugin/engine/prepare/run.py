@@ -13,7 +13,7 @@ from osgeo import gdal
 
 from ....model import ModelFileError, load_model, read_metadata
 from ....model.messages import QT_TRANSLATE_NOOP, message_of
-from ..base.digest import file_sha256
+from ..base.digest import model_sha256
 from ..base.options import EngineError, SegmentOptions, SegmentResult
 from ..infer.runtimes import pick_auto_precision, pick_runtime
 from ..infer.torch_runtime import Predictor, describe_device, pick_device, pick_precision
@@ -55,6 +55,8 @@ class Run:
     outside_mask: int = 0  # tiles skipped unread because the mask does not reach them
     keep_key: Optional[tuple] = None  # where a finished run leaves its network for the next (prepare/kept.py)
     kept_compute: Optional[Compute] = None  # the compute the runner was made for (before an int8 fallback)
+    # OpenVINO runners a kept entry held for other input shapes, oldest first: kept again beside this run's
+    spare_runners: dict[tuple, tuple[Any, str]] = field(default_factory=dict)
 
     @property
     def device(self) -> torch.device:
@@ -87,7 +89,7 @@ def _load_network(model: ModelArg, model_path: Optional[str], sha256: Optional[s
         net, meta = load_model(model_path)
     except ModelFileError as err:
         raise EngineError(message_of(err), "model") from err
-    return net, meta, ModelRef(model_path, Path(model_path).name, sha256 or file_sha256(model_path))
+    return net, meta, ModelRef(model_path, Path(model_path).name, sha256 or model_sha256(model_path))
 
 
 def _compute_here(compute: Compute, net: torch.nn.Module) -> Compute:
@@ -105,7 +107,7 @@ def prepare(source: str, model: ModelArg, output_raster: str, options: SegmentOp
     meta, model_path = model_header(model)
     check_inputs(source, meta, options, output_raster)
     ds = open_raster(source)
-    sha256 = file_sha256(model_path) if model_path is not None else None  # once: the kept key and provenance
+    sha256 = model_sha256(model_path) if model_path is not None else None  # once: the kept key and provenance
     key = kept.key_for(model_path, sha256, options.device, options.precision, options.runtime, options.batch_size,
                        options.tta, options.cache_dir) if with_predictor else None
     reuse = kept.take(key)
@@ -127,6 +129,10 @@ def prepare(source: str, model: ModelArg, output_raster: str, options: SegmentOp
         source=source, window=plan.window, model_name=model_ref.name, device_name=compute.device_name,
         runtime_name=run.runtime_name, precision=compute.precision, bands=list(plan.bands), tile_size=plan.tile_size,
         overlap=plan.overlap, batch_size=compute.batch_size, tta=compute.tta))
+    if plan.one_tile is not None:
+        log(QT_TRANSLATE_NOOP(
+            "RemoteNet", "the window fits in one tile: run as one tile of {width} x {height} px (padded), without "
+            "overlap or seams").format(width=plan.one_tile[1], height=plan.one_tile[0]))
     describe_assumptions(ds, list(plan.bands), plan.window, plan.tile_size, log)
     log(describe_resolution(plan.resolution))
     if plan.mask is not None:
@@ -148,9 +154,12 @@ def _start(plan: Plan, ds: gdal.Dataset, net: torch.nn.Module, meta: dict, log: 
     t0 = time.perf_counter()
     predictor, runtime_name = None, plan.compute.runtime  # a Dask client leaves the network to its workers
     made_for = plan.compute
-    shape = (len(plan.bands), plan.grid.th, plan.grid.tw)
-    if reuse is not None and reuse.compute == made_for and (reuse.shape == shape or reuse.compute.runtime == "torch"):
-        predictor, runtime_name = reuse.predictor, reuse.runtime_name
+    shape = plan.network_input
+    runners: dict[tuple, tuple[Any, str]] = {}
+    if reuse is not None and reuse.compute == made_for:  # OpenVINO: one runner per static input shape
+        runners = {**reuse.spare, reuse.shape: (reuse.predictor, reuse.runtime_name)}  # oldest first
+    if runners and (shape in runners or made_for.runtime == "torch"):  # a PyTorch runner takes any shape
+        predictor, runtime_name = runners.pop(shape if shape in runners else reuse.shape)
         predictor.log, predictor.seconds = log, 0.0
         log(QT_TRANSLATE_NOOP("RemoteNet", "using the network prepared by the previous run ({runtime_name}, "
                                            "{precision})").format(runtime_name=runtime_name,
@@ -164,7 +173,7 @@ def _start(plan: Plan, ds: gdal.Dataset, net: torch.nn.Module, meta: dict, log: 
     stages = {"read": 0.0, "infer": 0.0, "blend": 0.0, "write": 0.0, "polygonise": 0.0, "wait_read": 0.0,
               "prepare_runtime": time.perf_counter() - t0}
     return Run(plan=plan, ds=ds, net=net, meta=meta, predictor=predictor, runtime_name=runtime_name,
-               normaliser=Normaliser.from_meta(meta), stages=stages, kept_compute=made_for)
+               normaliser=Normaliser.from_meta(meta), stages=stages, kept_compute=made_for, spare_runners=runners)
 
 
 def keep_prepared(run: Run) -> None:
@@ -172,11 +181,14 @@ def keep_prepared(run: Run) -> None:
     if run.keep_key is None or run.predictor is None:
         return
     compute = run.kept_compute or run.plan.compute
+    shape = run.plan.network_input
+    spare = {k: v for k, v in run.spare_runners.items() if k != shape}
+    while len(spare) >= kept.MAX_SHAPES:  # the oldest shapes go first
+        spare.pop(next(iter(spare)))
     kept.put(run.keep_key, kept.Prepared(
-        net=run.net, meta=run.meta, model_ref=run.plan.model, compute=compute,
-        shape=(len(run.plan.bands), run.plan.grid.th, run.plan.grid.tw), predictor=run.predictor,
-        runtime_name=run.runtime_name, megabytes=kept.estimate_mb(run.net, run.plan.compute.precision,
-                                                                   compute.runtime)))
+        net=run.net, meta=run.meta, model_ref=run.plan.model, compute=compute, shape=shape,
+        predictor=run.predictor, runtime_name=run.runtime_name, spare=spare,
+        megabytes=kept.estimate_mb(run.net, run.plan.compute.precision, compute.runtime, 1 + len(spare))))
 
 
 def make_predictor(plan: Plan, net: torch.nn.Module, log: Callable[[str], None],
@@ -188,7 +200,7 @@ def make_predictor(plan: Plan, net: torch.nn.Module, log: Callable[[str], None],
         from ..infer.openvino_runtime import OpenVINOPredictor, module_fingerprint
 
         grid = plan.grid
-        shape = (max(1, compute.batch_size), len(plan.bands), grid.th, grid.tw)
+        shape = plan.network_input
         calibration = fallback = None
         if compute.precision == "int8":
             from ..infer.openvino_runtime import CALIBRATION_TILES

@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 import numpy as np
 
 CROP_MARGIN_WEIGHT = 1e-6  # "crop" blending: margins count only where no tile centre reaches
+# A window up to this many tile sides runs as one tile: 3 x 3 overlapping tiles of 256 px over 512 px computed
+# 2.25x its pixels (12 tile slots in batches of 4: 3x), one tile 1x (docs/performance.md, "Many rasters").
+ONE_TILE_MAX_SIDES = 2
+NETWORK_MULTIPLE = 32  # the networks' coarsest stride: their input sides are padded to a multiple of it
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,26 @@ def positions(length: int, tile: int, stride: int) -> list[int]:
     if starts[-1] != length - tile:
         starts.append(length - tile)
     return starts
+
+
+def one_tile_step(tile: int) -> int:
+    """The step a one-tile run's sides are padded up to: a quarter tile in multiples of the network's stride
+    (64 px for 256 px tiles), so OpenVINO converts and compiles a few static shapes, not one per raster size."""
+    return max(NETWORK_MULTIPLE, tile // 4 // NETWORK_MULTIPLE * NETWORK_MULTIPLE)
+
+
+def one_tile_shape(width: int, height: int, tile: int, batch: int) -> Optional[tuple[int, int]]:
+    """(height, width) of the one tile a width x height window runs as, its sides padded up to
+    :func:`one_tile_step`; None when the window is tiled as usual: it fits in one tile of ``tile`` already, a
+    side is more than ONE_TILE_MAX_SIDES tiles, or the padded tile has more pixels than a batch of ``batch``
+    tiles (the memory a run is sized for)."""
+    if max(width, height) <= tile or max(width, height) > ONE_TILE_MAX_SIDES * tile:
+        return None
+    step = one_tile_step(tile)
+    padded_h, padded_w = -(-height // step) * step, -(-width // step) * step
+    if padded_h * padded_w > max(1, batch) * (-(-tile // step) * step) ** 2:
+        return None
+    return padded_h, padded_w
 
 
 def profile(length: int, overlap: int, first: bool, last: bool, mode: str) -> np.ndarray:
