@@ -30,8 +30,10 @@ from .header import HEAD_KEY, ModelFileError, file_kind, safetensors_header
 from .messages import QT_TRANSLATE_NOOP
 from .metadata import encoder_of
 
-# The classification head: the only weights whose shape depends on the classes.
+# The classification heads: the only weights whose shape depends on the classes (the pixel
+# path's last layer too, where the model has one).
 HEAD_KEYS = (HEAD_KEY, HEAD_KEY.removesuffix(".weight") + ".bias")
+SPECTRAL_HEAD_KEYS = ("Spectral.classify.weight", "Spectral.classify.bias")
 
 
 class InitialModelError(ValueError):
@@ -149,27 +151,29 @@ def start_from(path: str | os.PathLike, header: dict[str, Any], recompute_normal
             "learning").format(classes=_class_text(classes)))
     else:
         torch.manual_seed(0)
-        model = RemoteNet(num_classes=len(new), in_channels=in_channels, encoder=encoder)
+        model = RemoteNet(num_classes=len(new), in_channels=in_channels, encoder=encoder,
+                          spectral_head=initial.has_spectral_head)
         state = model.state_dict()
         source = initial.state_dict()
+        head_keys = HEAD_KEYS + (SPECTRAL_HEAD_KEYS if initial.has_spectral_head else ())
         row_of = {c["name"].casefold(): i for i, c in enumerate(old)}
         kept = []
         for i, cls in enumerate(new):
             j = row_of.get(cls["name"].casefold())
             if j is not None:
-                for key in HEAD_KEYS:
+                for key in head_keys:
                     state[key][i] = source[key][j]
                 kept.append(cls["name"])
         for key, value in source.items():
-            if key not in HEAD_KEYS:
+            if key not in head_keys:
                 state[key] = value
         model.load_state_dict(state, strict=True)
-        record.update({"head": "new", "reinitialised": list(HEAD_KEYS), "head_rows_kept": kept,
+        record.update({"head": "new", "reinitialised": list(head_keys), "head_rows_kept": kept,
                        "initial_classes": [{"value": c["value"], "name": c["name"]} for c in old]})
         say(QT_TRANSLATE_NOOP(
             "RemoteNet", "The labels' classes ({classes}) are not the model's ({initial}): new classification head; "
             "re-initialised: {layers} (rows kept for classes of the same name: {kept}); every other weight is the "
-            "model's").format(classes=_class_text(new), initial=_class_text(old), layers=", ".join(HEAD_KEYS),
+            "model's").format(classes=_class_text(new), initial=_class_text(old), layers=", ".join(head_keys),
                               kept=", ".join(kept) or "-"))
     if recompute_normalisation:
         norm = dict(header["input"])

@@ -31,6 +31,8 @@ MAX_ZIP_RATIO = 100
 # The two tensors whose shapes give the classes and input bands (model_file.py builds on them).
 PATCH_EMBED_KEY = "Encoder.Encoder.patch_embed.proj.weight"
 HEAD_KEY = "Decoder.FRM.head.weight"
+# The pixel path's first layer (model/spectral_head.py): its presence marks a file that has one.
+SPECTRAL_KEY = "Spectral.fc1.weight"
 # Each encoder's first convolution in RemoteNet's state_dict -> the encoder's name.
 FIRST_CONV_KEYS = {f"Encoder.Encoder.{key}": name for name, key in FIRST_CONV.items()}
 
@@ -151,7 +153,7 @@ def _check_against_table(path: str | os.PathLike, meta: dict[str, Any], table: d
     (embed, encoder), = found
     try:
         validate_metadata(meta, num_classes=int(head[0]), in_channels=int(embed[1]),
-                          architecture=architecture_of(encoder))
+                          architecture=architecture_of(encoder), spectral_head=SPECTRAL_KEY in table)
     except (MetadataError, TypeError, ValueError) as err:
         raise ModelFileError(QT_TRANSLATE_NOOP(
             "RemoteNet", "{path}: {err}; the header contradicts the weights: re-save the model with "

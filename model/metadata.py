@@ -12,11 +12,13 @@ from typing import Any
 
 from .messages import QT_TRANSLATE_NOOP, Message
 
-FORMAT_VERSION = 2  # the newest version this code reads
+FORMAT_VERSION = 3  # the newest version this code reads
 # Version 1: float32/float16 weights. Version 2 adds int8 weight storage (model/quantise.py), so
-# older readers refuse int8 files with "update the plugin" instead of a shape error.
+# older readers refuse int8 files with "update the plugin" instead of a shape error. Version 3
+# adds the pixel path (model/spectral_head.py, header key "spectral_head"), for the same reason.
 FLOAT_FORMAT_VERSION = 1
 INT8_FORMAT_VERSION = 2
+SPECTRAL_FORMAT_VERSION = 3
 # The encoders RemoteNet is built with (model/encoder.py builds them; no torch here, so headers
 # are read without it); the first is the default.
 # Each encoder's first convolution in timm's weights: which one a file holds tells its encoder,
@@ -97,7 +99,7 @@ def encoder_of(meta: dict[str, Any]) -> str:
 
 
 def build_metadata(num_classes: int, in_channels: int, given: dict[str, Any] | None = None,
-                   architecture: str = ARCHITECTURE) -> dict[str, Any]:
+                   architecture: str = ARCHITECTURE, spectral_head: bool = False) -> dict[str, Any]:
     """Complete a (partial) header for a network with the given shape and architecture, then
     validate it."""
     given = copy.deepcopy(given or {})
@@ -114,13 +116,15 @@ def build_metadata(num_classes: int, in_channels: int, given: dict[str, Any] | N
         "metrics": {},
     }
     meta.update({k: v for k, v in given.items() if k != "input"})
+    meta["spectral_head"] = spectral_head  # what the weights are, whatever a copied header said
     meta["input"] = {**default_normalisation(in_channels), **given.get("input", {})}
     meta["bands"] = [_normalise_band(b, i) for i, b in enumerate(meta["bands"])]
     meta["provenance"] = {
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         **meta.get("provenance", {}),
     }
-    validate_metadata(meta, num_classes=num_classes, in_channels=in_channels, architecture=architecture)
+    validate_metadata(meta, num_classes=num_classes, in_channels=in_channels, architecture=architecture,
+                      spectral_head=spectral_head)
     return meta
 
 
@@ -144,9 +148,10 @@ def _is_finite(value: Any) -> bool:
 
 
 def validate_metadata(meta: dict[str, Any], num_classes: int | None = None,
-                      in_channels: int | None = None, architecture: str | None = None) -> None:
-    """Raise MetadataError naming the first problem; shapes and the architecture are checked
-    against the weights' when given."""
+                      in_channels: int | None = None, architecture: str | None = None,
+                      spectral_head: bool | None = None) -> None:
+    """Raise MetadataError naming the first problem; shapes, the architecture and the pixel path
+    are checked against the weights' when given."""
     def fail(msg: Message) -> None:
         raise MetadataError(QT_TRANSLATE_NOOP("RemoteNet", "model header: {msg}").format(msg=msg))
 
@@ -165,6 +170,13 @@ def validate_metadata(meta: dict[str, Any], num_classes: int | None = None,
         fail(QT_TRANSLATE_NOOP(
             "RemoteNet", "architecture {named!r} contradicts the weights, which are {architecture!r}").format(
             named=named, architecture=architecture))
+    pixel_path = meta.get("spectral_head", False)
+    if not isinstance(pixel_path, bool):
+        fail(QT_TRANSLATE_NOOP("RemoteNet", "spectral_head {value!r} must be true or false").format(value=pixel_path))
+    if spectral_head is not None and pixel_path != spectral_head:
+        fail(QT_TRANSLATE_NOOP(
+            "RemoteNet", "spectral_head is {header} but the weights {have} the pixel path").format(
+            header=str(pixel_path).lower(), have="have" if spectral_head else "lack"))
     classes = meta.get("classes")
     if not isinstance(classes, list) or not classes:
         fail(QT_TRANSLATE_NOOP("RemoteNet", "'classes' must be a non-empty list"))

@@ -15,12 +15,13 @@ from typing import Any
 
 import torch
 
-from .header import FIRST_CONV_KEYS, HEAD_KEY, ModelFileError, file_kind, safetensors_header
+from .header import FIRST_CONV_KEYS, HEAD_KEY, SPECTRAL_KEY, ModelFileError, file_kind, safetensors_header
 from .messages import QT_TRANSLATE_NOOP
 from .metadata import (
     FLOAT_FORMAT_VERSION,
     INT8_FORMAT_VERSION,
     METADATA_KEY,
+    SPECTRAL_FORMAT_VERSION,
     MetadataError,
     architecture_of,
     build_metadata,
@@ -58,9 +59,11 @@ def save_model(model: RemoteNet, path: str | os.PathLike, metadata: dict[str, An
         raise ModelFileError(QT_TRANSLATE_NOOP(
             "RemoteNet", "weight storage {storage!r} is not one of {storages}").format(
             storage=storage, storages=', '.join(STORAGES)))
-    meta = build_metadata(model.num_classes, model.in_channels, metadata, architecture=model.architecture)
+    meta = build_metadata(model.num_classes, model.in_channels, metadata, architecture=model.architecture,
+                          spectral_head=model.has_spectral_head)
     # The lowest version that describes the file, so older readers still open float files.
-    meta["format_version"] = INT8_FORMAT_VERSION if storage == "int8" else FLOAT_FORMAT_VERSION
+    meta["format_version"] = max(INT8_FORMAT_VERSION if storage == "int8" else FLOAT_FORMAT_VERSION,
+                                 SPECTRAL_FORMAT_VERSION if model.has_spectral_head else FLOAT_FORMAT_VERSION)
     meta["weights"] = {"storage": storage}
     if storage == "int8":
         meta["weights"].update(INT8_DESCRIPTION)
@@ -100,7 +103,8 @@ def read_metadata(path: str | os.PathLike) -> dict[str, Any]:
         return safetensors_header(path)
     state = _torch_state_dict(path)
     num_classes, in_channels, encoder = _shape_from_weights(state, path)
-    return build_metadata(num_classes, in_channels, architecture=architecture_of(encoder))
+    return build_metadata(num_classes, in_channels, architecture=architecture_of(encoder),
+                          spectral_head=SPECTRAL_KEY in state)
 
 
 def load_model(path: str | os.PathLike, device: str | torch.device = "cpu") -> tuple[RemoteNet, dict[str, Any]]:
@@ -114,16 +118,18 @@ def load_model(path: str | os.PathLike, device: str | torch.device = "cpu") -> t
         meta = None
     num_classes, in_channels, encoder = _shape_from_weights(state, path)
     architecture = architecture_of(encoder)
+    spectral = SPECTRAL_KEY in state
     if meta is None:
-        meta = build_metadata(num_classes, in_channels, architecture=architecture)
+        meta = build_metadata(num_classes, in_channels, architecture=architecture, spectral_head=spectral)
     else:
         try:
-            validate_metadata(meta, num_classes=num_classes, in_channels=in_channels, architecture=architecture)
+            validate_metadata(meta, num_classes=num_classes, in_channels=in_channels, architecture=architecture,
+                              spectral_head=spectral)
         except MetadataError as err:
             raise ModelFileError(QT_TRANSLATE_NOOP(
                 "RemoteNet", "{path}: {err}; the header contradicts the weights").format(path=path, err=err)) from err
     _check_finite(state, path)
-    model = RemoteNet(num_classes=num_classes, in_channels=in_channels, encoder=encoder)
+    model = RemoteNet(num_classes=num_classes, in_channels=in_channels, encoder=encoder, spectral_head=spectral)
     _load_state(model, state, path)
     model.eval()
     return model.to(device), meta

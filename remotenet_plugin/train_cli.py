@@ -21,6 +21,7 @@ import time
 from typing import Any, Optional
 
 from ..model.metadata import ENCODER_NAMES
+from ..model.spectral_choice import SPECTRAL_CHOICES, choose_spectral_head
 from .engine.base.options import MIN_TILE
 
 PROG = "python -m remotenet train"
@@ -31,6 +32,7 @@ DEFAULT_BATCH = 4
 DEFAULT_LR = 6e-4
 DEFAULT_VAL_FRACTION = 0.2
 DEFAULT_TRAIN_ENCODER = "resnet18"  # learns most from random weights on a CPU in the default time
+DEFAULT_SPECTRAL_HEAD = "auto"  # each pixel's bands straight to the head (model/spectral_choice.py)
 DEVICE_NAME = re.compile(r"^(auto|cpu|cuda(:\d+)?)$")
 
 
@@ -84,6 +86,12 @@ def build_parser(prog: str = PROG) -> argparse.ArgumentParser:
                      "encoder; default %(default)s")
     run.add_argument("--pretrained-encoder", action="store_true", help="start the encoder from ImageNet weights "
                      "(downloads them unless cached)")
+    run.add_argument("--spectral-head", choices=SPECTRAL_CHOICES, default=DEFAULT_SPECTRAL_HEAD,
+                     help="on: each pixel's band values also go straight to the classifier at full resolution, as "
+                     "a random forest sees them (helps on satellite scenes with a few polygons, hurts on sub-metre "
+                     "imagery); off: the decoder alone; auto (default): on for pixels of 2 m and coarser, or, "
+                     "without a pixel size in metres, for labels covering under a quarter of the raster. With "
+                     "--initial-model the initial model's design is kept")
     run.add_argument("--encoder-weights", metavar="PATH", help="local pretrained weights for the encoder (timm's "
                      "state_dict, .safetensors or .pth); not with --pretrained-encoder")
     tune = parser.add_argument_group("fine-tuning")
@@ -197,6 +205,11 @@ def training_progress(bar: Any) -> Any:
                     f"validation chips, {info['steps_per_epoch']} steps per epoch")
         elif event == "step":
             bar.progress(5 + 94 * info["fraction"], f"epoch {info['epoch']:.2f}, loss {info['loss']:.4f}")
+        elif event == "checkpoint" and info.get("trained_on_validation"):
+            bar.log(f"Validation is too small to choose a checkpoint ({info.get('val_pixels')} validation pixels; "
+                    f"needed: {info.get('min_pixels')} in all and {info.get('min_class_pixels')} per class): its "
+                    "objects are trained on as well and the averaged weights at the end are kept; no held-out "
+                    "score (use 'evaluate' on other polygons)")
         elif event == "validation":
             best = " (best so far)" if info.get("improved") else ""
             bar.log(f"Validation at epoch {info['epoch']:.2f}: mIoU {info['miou']:.4f}{best}")
@@ -250,9 +263,14 @@ def run(args: argparse.Namespace, bands: Optional[list[int]]) -> int:
                 start = start_from(args.initial_model, chips.header, args.recompute_normalisation,
                                    asked_encoder=args.encoder, log=bar.log)
                 chips.header = fine_tuned_header(chips.header, start)
+            spectral = False
+            if not start:
+                spectral, why = choose_spectral_head(args.spectral_head, chips.header)
+                bar.log(why)
             config = TrainConfig(epochs=args.epochs or None, max_minutes=minutes, batch_size=args.batch_size,
                                  lr=args.learning_rate, device=args.device, pretrained_encoder=args.pretrained_encoder,
-                                 encoder=start.encoder if start else args.encoder, encoder_weights=args.encoder_weights)
+                                 encoder=start.encoder if start else args.encoder, encoder_weights=args.encoder_weights,
+                                 spectral_head=spectral)
             result = chips.train(config, progress=training_progress(bar), is_cancelled=interrupts.cancelled,
                                  model=start.model if start else None)
             header = dict(chips.header)
@@ -286,7 +304,8 @@ def run(args: argparse.Namespace, bands: Optional[list[int]]) -> int:
     bar.finish()
     val = written["metrics"].get("validation", {})
     miou = val.get("miou")
+    score = ("no held-out validation score" if miou is None else
+             f"best validation mIoU {miou:.4f} at epoch {result.best_epoch:.2f}")
     print(f"{args.output}: {len(written['classes'])} classes, {result.steps} steps ({result.epochs:.2f} epochs, "
-          f"{result.elapsed_s:.0f} s) on {result.device}, stopped by {result.stopped_by}; best validation mIoU "
-          f"{'n/a' if miou is None else f'{miou:.4f}'} at epoch {result.best_epoch:.2f}")
+          f"{result.elapsed_s:.0f} s) on {result.device}, stopped by {result.stopped_by}; {score}")
     return 0

@@ -111,7 +111,7 @@ def build_unet(num_classes: int, in_channels: int):
     return UNet()
 
 
-def build(variant: str, num_classes: int, in_channels: int, seed: int):
+def build(variant: str, num_classes: int, in_channels: int, seed: int, spectral_head: bool = False):
     import torch
 
     from remotenet.model import RemoteNet
@@ -119,7 +119,8 @@ def build(variant: str, num_classes: int, in_channels: int, seed: int):
     torch.manual_seed(seed)
     if variant == "unet-resnet18":
         return build_unet(num_classes, in_channels)
-    return RemoteNet(num_classes=num_classes, in_channels=in_channels, encoder=variant.removeprefix("remotenet-"))
+    return RemoteNet(num_classes=num_classes, in_channels=in_channels, encoder=variant.removeprefix("remotenet-"),
+                     spectral_head=spectral_head)
 
 
 class CpuClock:
@@ -191,7 +192,8 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="compare_encoders_") as tmp:
         for seed in args.seeds:
             for variant in args.variants:
-                net = build(variant, chips.num_classes, chips.train_images.shape[1], seed)
+                net = build(variant, chips.num_classes, chips.train_images.shape[1], seed,
+                            spectral_head=bool(extra.get("spectral_head")))
                 config = TrainConfig(epochs=None, max_minutes=args.minutes, batch_size=args.batch_size,
                                      lr=args.lr, device="cpu", seed=seed, **extra)
                 wall = time.monotonic()

@@ -9,7 +9,9 @@ the "train" polygons only and are scored on the "test" polygons.
 
 - Networks (RemoteNet-ResNet-18, RemoteNet-PVT, a plain U-Net on ResNet-18; see
   compare_encoders.py): chips cut by the engine's prepare_training_chips at Train's defaults
-  (tile size chosen from the scene, objects held out for validation), trained by train_model for
+  (tile size chosen from the scene, objects held out for validation, and, as validation is too
+  small to choose, trained on; the spectral head as SPECTRAL_HEAD=auto chooses it: on at 10 m;
+  `--set spectral_head=false` leaves it out), trained by train_model for
   --minutes of CPU time (as compare_encoders.py measures it), written as a model file, run over
   the whole scene by the engine's segment() (what remotenet:segment runs).
 - Random forest: scikit-learn's RandomForestClassifier (200 trees) on the band values of every
@@ -112,6 +114,7 @@ def main(argv: list[str] | None = None) -> None:
     import numpy as np
     import torch
 
+    from remotenet.model.spectral_choice import choose_spectral_head
     from remotenet.model.training import TrainConfig, loop, save_trained_model, train_model
     from remotenet.remotenet_plugin.engine import SegmentOptions, segment
     from remotenet.remotenet_plugin.engine.training.chips import prepare_training_chips
@@ -127,9 +130,14 @@ def main(argv: list[str] | None = None) -> None:
             notes: list[str] = []
             chips = prepare_training_chips(str(RASTER), train, class_field="class", tile_size=args.tile_size,
                                            log=notes.append)
+            # Train's SPECTRAL_HEAD: auto unless --set spectral_head=true/false says otherwise.
+            asked = extra.get("spectral_head")
+            spectral, why = choose_spectral_head("auto" if asked is None else ("on" if asked else "off"),
+                                                 chips.header)
+            notes.append(why)
             print(json.dumps({"event": "chips", "train": len(chips.train_images), "val": len(chips.val_images),
                               "tile": chips.header["tile_size"], "minutes": args.minutes, "extra": extra,
-                              "log": notes}), flush=True)
+                              "spectral_head": spectral, "log": notes}), flush=True)
         for seed in args.seeds:
             for variant in args.variants:
                 wall = time.monotonic()
@@ -137,10 +145,12 @@ def main(argv: list[str] | None = None) -> None:
                     classified, pixels = random_forest(train, workdir, seed)
                     row = {"variant": variant, "seed": seed, "train_pixels": pixels}
                 else:
-                    net = build(variant, chips.num_classes, chips.train_images.shape[1], seed)
+                    net = build(variant, chips.num_classes, chips.train_images.shape[1], seed,
+                                spectral_head=spectral and variant.startswith("remotenet-"))
                     config = TrainConfig(epochs=None, max_minutes=args.minutes, batch_size=args.batch_size,
                                          device="cpu", seed=seed, encoder=variant.removeprefix("remotenet-")
-                                         if variant.startswith("remotenet-") else "resnet18", **extra)
+                                         if variant.startswith("remotenet-") else "resnet18",
+                                         **{k: v for k, v in extra.items() if k != "spectral_head"})
                     loop.time = CpuClock(args.threads)
                     try:
                         result = train_model(chips.train_images, chips.train_labels, chips.val_images,
@@ -159,7 +169,8 @@ def main(argv: list[str] | None = None) -> None:
                     classified = str(workdir / f"{variant}_{seed}.tif")
                     segment(str(RASTER), model, classified, SegmentOptions(device="cpu"))
                     row = {"variant": variant, "seed": seed, "steps": result.steps,
-                           "val_miou": round(result.best_metrics.get("miou") or 0.0, 4),
+                           "val_miou": result.best_metrics.get("miou"),
+                           "trained_on_validation": result.checkpoint.get("trained_on_validation"),
                            "checkpoint": result.checkpoint.get("rule")}
                 row.update(scores(classified, test))
                 row["wall_s"] = round(time.monotonic() - wall, 1)

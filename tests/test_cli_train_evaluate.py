@@ -63,6 +63,7 @@ def test_train_defaults_are_the_algorithms(remotenet_provider):
     assert (defaults["device"], defaults["encoder"]) == (param["DEVICE"], param["ENCODER"])
     assert defaults["pretrained_encoder"] == param["PRETRAINED_ENCODER"]
     assert defaults["background"] == param["BACKGROUND"]
+    assert defaults["spectral_head"] == param["SPECTRAL_HEAD"] == "auto"
 
 
 def test_train_then_segment_then_evaluate(capsys, crop, tmp_path):

@@ -8,7 +8,7 @@ import torch
 from conftest import rewrite_model_header
 
 from remotenet.model import ModelFileError, RemoteNet, load_model, read_metadata, save_model, weights_storage
-from remotenet.model.metadata import ISPRS_CLASSES
+from remotenet.model.metadata import FORMAT_VERSION, ISPRS_CLASSES
 from remotenet.model.model_file import HEAD_KEY
 from remotenet.model.quantise import SCALE_SUFFIX, dequantise_int8, quantise_int8
 
@@ -266,8 +266,9 @@ def test_int8_weight_without_its_scale_is_refused(tmp_path, small_model):
 def test_newer_format_version_asks_for_an_update(tmp_path, small_model):
     path = tmp_path / "m.safetensors"
     save_model(small_model, path, storage="int8")
-    rewrite_model_header(path, lambda m: m.update(format_version=3))
-    with pytest.raises(ModelFileError, match="format_version 3 is not supported.*update the plugin"):
+    rewrite_model_header(path, lambda m: m.update(format_version=FORMAT_VERSION + 1))
+    newer = FORMAT_VERSION + 1
+    with pytest.raises(ModelFileError, match=f"format_version {newer} is not supported.*update the plugin"):
         load_model(path)
 
 

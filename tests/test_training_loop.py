@@ -52,8 +52,9 @@ def test_real_crop_trains_loss_down_and_writes_a_valid_model(tmp_path):
     sub = ChipSet(chips.train_images[:2], chips.train_labels[:2], chips.val_images[:1], chips.val_labels[:1],
                   chips.header)
     events = []
-    result = sub.train(TrainConfig(epochs=None, max_steps=6, batch_size=2, augment=False, lr=5e-4, cpu_amp=False),
-                       progress=events.append)
+    # One validation chip cannot choose, but is kept out of training here so that it is scored.
+    result = sub.train(TrainConfig(epochs=None, max_steps=6, batch_size=2, augment=False, lr=5e-4, cpu_amp=False,
+                                   train_on_small_validation=False), progress=events.append)
     assert result.loss_decreased, (result.first_losses, result.last_losses)
     assert result.steps == 6 and result.stopped_by == "steps"
     assert [e["event"] for e in events][0] == "start" and events[-1]["event"] == "done"
@@ -67,6 +68,33 @@ def test_real_crop_trains_loss_down_and_writes_a_valid_model(tmp_path):
     assert meta["provenance"]["data"]["raster"] == "atlanta_pan_0p5m.tif"
     assert meta["provenance"]["training"]["steps"] == 6
     assert model.in_channels == 1 and model.num_classes == 2
+
+
+def test_validation_too_small_to_choose_is_trained_on_and_no_score_is_claimed(tmp_path):
+    """A few polygons: the held-out objects cannot choose a checkpoint, so they join the training
+    chips; the model file then says there is no held-out score instead of one on trained pixels."""
+    # The Sentinel-2 crop's polygons (tests/data): 7 classes, one validation polygon each.
+    chips = prepare_training_chips(str(DATA / "virginia_s2_bgrn_10m.tif"), str(DATA / "virginia_s2_polygons.gpkg"),
+                                   class_field="class")
+    sub = ChipSet(chips.train_images[:6], chips.train_labels[:6], chips.val_images, chips.val_labels, chips.header)
+    n_val = len(chips.val_images)
+    events = []
+    result = sub.train(TrainConfig(epochs=None, max_steps=3, batch_size=2, cpu_amp=False), progress=events.append)
+    start = next(e for e in events if e["event"] == "start")
+    assert (start["train_chips"], start["val_chips"]) == (6 + n_val, 0)
+    checkpoint = next(e for e in events if e["event"] == "checkpoint")
+    assert checkpoint["trained_on_validation"] and checkpoint["rule"] == "last"
+    assert checkpoint["val_pixels"] == int((chips.val_labels != 255).sum()) < checkpoint["min_pixels"]
+    assert not any(e["event"] == "validation" for e in events)
+    assert result.checkpoint["trained_on_validation"] and result.best_metrics == {}
+    meta = save_trained_model(result, tmp_path / "m.safetensors", sub.header)
+    validation = meta["metrics"]["validation"]
+    assert validation["held_out"] is False and "miou" not in validation
+    assert "trained on" in validation["split"] and "RemoteNet Evaluate" in validation["split"]
+    # Asked to keep them out, the same chips are held out and scored.
+    kept_out = sub.train(TrainConfig(epochs=None, max_steps=3, batch_size=2, cpu_amp=False,
+                                     train_on_small_validation=False))
+    assert not kept_out.checkpoint["trained_on_validation"] and kept_out.best_metrics["pixels"] > 0
 
 
 def test_easy_scene_reaches_iou_above_0_9_on_a_fresh_scene():

@@ -117,7 +117,9 @@ def test_too_small_validation_keeps_the_averaged_weights_and_says_so(tmp_path):
 
     images, labels, val_images, val_labels = _tiny_chips()
     events = []
-    config = TrainConfig(epochs=None, max_steps=4, batch_size=2, device="cpu", seed=0, aux_weight=0.0)
+    # Kept out of training (by default they would join it: test_training_loop.py checks that).
+    config = TrainConfig(epochs=None, max_steps=4, batch_size=2, device="cpu", seed=0, aux_weight=0.0,
+                         train_on_small_validation=False)
     result = train_model(images, labels, val_images, val_labels, 2, config, progress=events.append)
     notes = [e for e in events if e["event"] == "checkpoint"]
     assert len(notes) == 1 and notes[0]["rule"] == "last" and notes[0]["averaged"]
@@ -147,4 +149,4 @@ def test_large_enough_validation_keeps_the_best_checkpoint():
     config = TrainConfig(epochs=None, max_steps=2, batch_size=2, device="cpu", seed=0, aux_weight=0.0)
     result = train_model(images, labels, val_images, val_labels, 2, config, progress=events.append)
     assert not [e for e in events if e["event"] == "checkpoint"]
-    assert result.checkpoint == {"rule": "best", "averaged": True}
+    assert result.checkpoint == {"rule": "best", "averaged": True, "trained_on_validation": False}

@@ -56,6 +56,8 @@ class TrainConfig:
     # architecture means).
     encoder: str = "resnet18"
     encoder_weights: Optional[str] = None  # a local timm weights file for that encoder
+    # The full-resolution pixel path (model/spectral_head.py): each pixel's bands straight to the head.
+    spectral_head: bool = False
     seed: int = 0
     val_batch_size: Optional[int] = None
     max_val_chips: int = 256
@@ -72,6 +74,10 @@ class TrainConfig:
     checkpoint: str = "auto"
     min_val_pixels: int = 5000
     min_val_class_pixels: int = 200
+    # When "auto" finds validation too small to choose, its labelled objects join the training
+    # chips: with a few polygons they teach more than they can judge (there is then no held-out
+    # score; RemoteNet Evaluate on other polygons gives one). False keeps them held out.
+    train_on_small_validation: bool = True
     drop_path_rate: float = 0.0  # stochastic depth in the encoder while training
 
     def check(self) -> None:

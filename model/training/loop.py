@@ -37,7 +37,8 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
     ``max_minutes`` covers everything including validation: the loop stops early enough to
     run a last validation. ``progress`` receives dicts (``event`` = "start", "step",
     "validation" or "done"); ``is_cancelled`` is polled every step and raises
-    TrainingCancelled. Without validation chips the last weights are kept.
+    TrainingCancelled. Without validation chips the last weights are kept; with validation too small
+    to choose, its chips are trained on too (``config.train_on_small_validation``).
     """
     config = config or TrainConfig()
     config.check()
@@ -62,6 +63,18 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
     use_amp = mixed_precision(config, device)
     channels_last = use_amp and device.type == "cpu"
     model = training_network(model, config, num_classes, in_channels)
+
+    # Which weights are kept: the best by validation, or (validation too small to choose, or
+    # asked for) the averaged weights at the end.
+    too_small = validation_too_small(val_labels if has_val else None, train_labels, num_classes,
+                                     config.min_val_pixels, config.min_val_class_pixels)
+    rule = config.checkpoint if config.checkpoint != "auto" else ("last" if too_small else "best")
+    merged = has_val and bool(too_small) and config.checkpoint == "auto" and config.train_on_small_validation
+    if merged:
+        train_images = np.concatenate([train_images, val_images])
+        train_labels = np.concatenate([train_labels, val_labels])
+        val_images = val_labels = None
+        has_val = False
     optimisation = Optimisation(model, config, train_labels, num_classes, device, use_amp, channels_last)
 
     n_train = len(train_images)
@@ -84,15 +97,10 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
     emit({"event": "start", "device": str(device), "amp": use_amp, "train_chips": n_train,
           "val_chips": n_val, "batch_size": batch, "steps_per_epoch": steps_per_epoch,
           "total_steps": schedule.total_steps, "budget_s": schedule.budget_s})
-    # Which weights are kept: the best by validation, or (validation too small to choose, or
-    # asked for) the averaged weights at the end.
-    too_small = validation_too_small(val_labels if has_val else None, train_labels, num_classes,
-                                     config.min_val_pixels, config.min_val_class_pixels)
-    rule = config.checkpoint if config.checkpoint != "auto" else ("last" if too_small else "best")
     average = WeightAverage(model, config.ema_decay) if config.ema_decay > 0 else None
     if rule == "last":
         emit({"event": "checkpoint", "rule": rule, "averaged": average is not None,
-              "asked": config.checkpoint == "last", **(too_small or {})})
+              "asked": config.checkpoint == "last", "trained_on_validation": merged, **(too_small or {})})
 
     losses: list[float] = []
     step, step_time = 0, None
@@ -149,7 +157,8 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
         model=model, best_metrics=best.metrics, best_step=best.step, best_epoch=best.step / steps_per_epoch,
         steps=step, epochs=step / steps_per_epoch, stopped_by=stopped_by, elapsed_s=clock() - started,
         device=str(device), first_losses=losses[:window], last_losses=losses[-window:], history=best.history,
-        config=asdict(config), checkpoint={"rule": rule, "averaged": average is not None, **(too_small or {})})
+        config=asdict(config), checkpoint={"rule": rule, "averaged": average is not None,
+                                           "trained_on_validation": merged, **(too_small or {})})
     emit({"event": "done", "steps": step, "stopped_by": stopped_by, "best_miou": best.metrics.get("miou"),
           "best_step": best.step, "elapsed_s": round(result.elapsed_s, 1)})
     return result

@@ -43,7 +43,8 @@ def training_network(model: Optional[RemoteNet], config: TrainConfig, num_classe
         try:
             model = RemoteNet(num_classes=num_classes, in_channels=in_channels,
                               pretrained_encoder=config.pretrained_encoder, drop_path_rate=config.drop_path_rate,
-                              encoder=config.encoder, encoder_weights=config.encoder_weights)
+                              encoder=config.encoder, encoder_weights=config.encoder_weights,
+                              spectral_head=config.spectral_head)
         except EncoderWeightsError as err:
             raise TrainingError(QT_TRANSLATE_NOOP("RemoteNet", "encoder weights: {err}").format(err=err)) from err
     elif model.num_classes != num_classes or model.in_channels != in_channels:

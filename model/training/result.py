@@ -63,19 +63,26 @@ def save_trained_model(result: TrainResult, path: Any, header: dict[str, Any],
         per_class = [{**c, "name": names[i] if names else c["name"], "value": values[i] if values else c["value"]}
                      for i, c in enumerate(val["per_class"])]
         metrics["validation"] = {
-            "miou": _round(val["miou"]), "oa": _round(val["oa"]), "kappa": _round(val["kappa"]),
+            "held_out": True, "miou": _round(val["miou"]), "oa": _round(val["oa"]), "kappa": _round(val["kappa"]),
             "pixels": val["pixels"],
             "per_class": [{k: _round(v) for k, v in c.items()} for c in per_class],
             "split": split_text(header),
         }
-        class_pixels = header.get("provenance", {}).get("data", {}).get("split", {}).get("val_pixels_per_class")
-        if class_pixels is not None and names:
-            metrics["validation"]["class_pixels"] = dict(zip(names, class_pixels))
+    elif result.checkpoint.get("trained_on_validation"):
+        # No held-out pixel is left to score: say so rather than report figures on trained pixels.
+        metrics["validation"] = {"held_out": False, "split": TRAINED_ON_VALIDATION}
+    class_pixels = header.get("provenance", {}).get("data", {}).get("split", {}).get("val_pixels_per_class")
+    if "validation" in metrics and class_pixels is not None and classes:
+        metrics["validation"]["class_pixels"] = dict(zip([c["name"] for c in classes], class_pixels))
     header["metrics"] = metrics
     provenance = dict(header.get("provenance", {}))
     provenance["training"] = {**provenance.get("training", {}), **result.summary()}
     header["provenance"] = provenance
     return save_model(result.model, path, header, half=half)
+
+
+TRAINED_ON_VALIDATION = ("the held-out objects were too few to choose a checkpoint and were trained on; "
+                         "score the model with RemoteNet Evaluate on other polygons")
 
 
 def split_text(header: dict[str, Any]) -> str:

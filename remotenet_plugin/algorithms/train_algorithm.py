@@ -30,6 +30,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ...model.messages import QT_TRANSLATE_NOOP
 from ...model.metadata import ENCODER_NAMES
+from ...model.spectral_choice import SPECTRAL_CHOICES
 from ..dependencies import configure_torch_threads
 from ..engine.base.options import DEVICES, MIN_TILE
 from ..translation import error_text
@@ -110,6 +111,15 @@ HELP_PARAMETERS = [
          "learns more from random weights and few labels (on a held-out road scene, docs/training.md: road IoU "
          "0.55-0.57 after 8 minutes on 2 CPU cores); pvt_v2_b1 is the reference RemoteNet encoder. The model "
          "file records which one it is; Segment and Evaluate read either.")),
+    (QT_TRANSLATE_NOOP("TrainAlgorithm", "Spectral head"), "SPECTRAL_HEAD",
+     QT_TRANSLATE_NOOP("TrainAlgorithm",
+         "advanced; on: each pixel's band values also go straight to the classifier at full resolution (a small "
+         "per-pixel network whose votes are added to the decoder's), as a random forest sees them; it helps "
+         "where a class is mostly its spectrum (a few polygons over a 10 m scene) and hurts on sub-metre "
+         "imagery, where shapes matter (docs/training.md). off: the decoder alone, as in the reference. auto (the "
+         "default): on for pixels of 2 m and coarser, or, where the pixel size in metres is unknown, for labels "
+         "covering under a quarter of the raster; the log says which. With INITIAL_MODEL the initial model's "
+         "design is kept.")),
     (QT_TRANSLATE_NOOP("TrainAlgorithm", "Encoder weights file"), "ENCODER_WEIGHTS",
      QT_TRANSLATE_NOOP("TrainAlgorithm",
          "advanced; optional local pretrained weights for the chosen encoder: timm's state_dict of that "
@@ -132,6 +142,9 @@ HELP_OUTRO = QT_TRANSLATE_NOOP("TrainAlgorithm",
 DEFAULT_MINUTES = 10.0
 # The encoder that learned most from random weights on a CPU in the default time (docs/training.md).
 DEFAULT_TRAIN_ENCODER = "resnet18"
+# The full-resolution per-pixel path to the head (model/spectral_head.py): auto, on or off
+# (model/spectral_choice.py decides "auto"; docs/training.md measures it).
+DEFAULT_SPECTRAL_HEAD = "auto"
 
 
 @dataclass
@@ -159,11 +172,12 @@ class TrainAlgorithm(RemoteNetAlgorithm):
     LEARNING_RATE = "LEARNING_RATE"
     ENCODER = "ENCODER"
     ENCODER_WEIGHTS = "ENCODER_WEIGHTS"
+    SPECTRAL_HEAD = "SPECTRAL_HEAD"
     INITIAL_MODEL = "INITIAL_MODEL"
     RECOMPUTE_NORMALISATION = "RECOMPUTE_NORMALISATION"
     OUTPUT_MODEL = "OUTPUT_MODEL"
     # Choice parameters: the names they take, in the order of the old indexes.
-    CHOICES = {DEVICE: DEVICES, ENCODER: ENCODER_NAMES}
+    CHOICES = {DEVICE: DEVICES, ENCODER: ENCODER_NAMES, SPECTRAL_HEAD: SPECTRAL_CHOICES}
 
     def name(self) -> str:
         return "train"
@@ -218,6 +232,9 @@ class TrainAlgorithm(RemoteNetAlgorithm):
             maxValue=1.0)))
         self.addParameter(make_advanced(ChoiceParameter(self.ENCODER, self.tr("Encoder"), ENCODER_NAMES,
                                                         DEFAULT_TRAIN_ENCODER)))
+        self.addParameter(make_advanced(ChoiceParameter(
+            self.SPECTRAL_HEAD, self.tr("Spectral head: each pixel's bands straight to the classifier"),
+            SPECTRAL_CHOICES, DEFAULT_SPECTRAL_HEAD)))
         self.addParameter(make_advanced(QgsProcessingParameterFile(
             self.ENCODER_WEIGHTS, self.tr("Encoder weights file (timm .safetensors or .pth)"), optional=True,
             fileFilter=self.tr("Weights (*.safetensors *.pth *.pt)"))))
@@ -297,6 +314,7 @@ class TrainAlgorithm(RemoteNetAlgorithm):
                 "pretrained_encoder": pretrained,
                 "encoder": self.choice(parameters, self.ENCODER, context),
                 "encoder_weights": encoder_weights,
+                "spectral_head": self.choice(parameters, self.SPECTRAL_HEAD, context),
                 "background": True if self.parameterAsBoolean(parameters, self.BACKGROUND, context) else None,
                 "val_fraction": self.parameterAsDouble(parameters, self.VALIDATION_FRACTION, context),
                 "lr": self.parameterAsDouble(parameters, self.LEARNING_RATE, context),
@@ -341,6 +359,7 @@ class TrainAlgorithm(RemoteNetAlgorithm):
 
     def execute_plan(self, plan: TrainPlan, outputs, context, feedback) -> dict[str, Any]:
         configure_torch_threads(QgsApplication.maxThreads())
+        from ...model.spectral_choice import choose_spectral_head
         from ...model.training import TrainConfig, TrainingCancelled, save_trained_model
         from ..engine.training.chips import prepare_training_chips
 
@@ -365,10 +384,14 @@ class TrainAlgorithm(RemoteNetAlgorithm):
             start = start_from(opts["initial_model"], chips.header, opts["recompute_normalisation"],
                                asked_encoder=opts["encoder"], log=log)
             chips.header = fine_tuned_header(chips.header, start)
+        spectral = False
+        if not start:
+            spectral, why = choose_spectral_head(opts["spectral_head"], chips.header)
+            log(why)
         config = TrainConfig(epochs=opts["epochs"], max_minutes=minutes, batch_size=opts["batch_size"],
                              lr=opts["lr"], device=opts["device"], pretrained_encoder=opts["pretrained_encoder"],
                              encoder=start.encoder if start else opts["encoder"],
-                             encoder_weights=opts["encoder_weights"])
+                             encoder_weights=opts["encoder_weights"], spectral_head=spectral)
         result = chips.train(config, progress=_training_progress(feedback), is_cancelled=is_cancelled,
                              model=start.model if start else None)
         header = dict(chips.header)
@@ -376,12 +399,19 @@ class TrainAlgorithm(RemoteNetAlgorithm):
         os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
         written = save_trained_model(result, output, header)
         val = written["metrics"].get("validation", {})
-        feedback.pushInfo(self.tr(
-            "Stopped by {stopped_by} after {steps} steps ({epochs} epochs, {seconds} s); best validation mIoU "
-            "{miou} at epoch {best_epoch}. Model written to {path}").format(
-            stopped_by=result.stopped_by, steps=result.steps, epochs=f"{result.epochs:.2f}",
-            seconds=f"{result.elapsed_s:.0f}", miou=val.get("miou"), best_epoch=f"{result.best_epoch:.2f}",
-            path=output))
+        if val.get("miou") is None:
+            feedback.pushInfo(self.tr(
+                "Stopped by {stopped_by} after {steps} steps ({epochs} epochs, {seconds} s); no held-out "
+                "validation score. Model written to {path}").format(
+                stopped_by=result.stopped_by, steps=result.steps, epochs=f"{result.epochs:.2f}",
+                seconds=f"{result.elapsed_s:.0f}", path=output))
+        else:
+            feedback.pushInfo(self.tr(
+                "Stopped by {stopped_by} after {steps} steps ({epochs} epochs, {seconds} s); best validation mIoU "
+                "{miou} at epoch {best_epoch}. Model written to {path}").format(
+                stopped_by=result.stopped_by, steps=result.steps, epochs=f"{result.epochs:.2f}",
+                seconds=f"{result.elapsed_s:.0f}", miou=val.get("miou"), best_epoch=f"{result.best_epoch:.2f}",
+                path=output))
         feedback.setProgress(100)
         return {
             self.OUTPUT_MODEL: output,
@@ -416,6 +446,14 @@ def _training_progress(feedback):
                 feedback.setProgressText(QCoreApplication.translate(
                     "TrainAlgorithm", "epoch {epoch}, step {step}, loss {loss}").format(
                     epoch=f"{info['epoch']:.2f}", step=info["step"], loss=f"{info['loss']:.4f}"))
+        elif event == "checkpoint" and info.get("trained_on_validation"):
+            feedback.pushInfo(QCoreApplication.translate(
+                "TrainAlgorithm", "Validation is too small to choose a checkpoint ({pixels} validation pixels; per "
+                "class {per_class}; needed: {min_pixels} in all and {min_class} per class): its objects are "
+                "trained on as well, and the moving average of the weights at the end is kept. No held-out score "
+                "is reported: score the model with RemoteNet Evaluate on other polygons.").format(
+                pixels=info.get("val_pixels"), per_class=info.get("val_pixels_per_class"),
+                min_pixels=info.get("min_pixels"), min_class=info.get("min_class_pixels")))
         elif event == "checkpoint":
             feedback.pushInfo(QCoreApplication.translate(
                 "TrainAlgorithm", "Validation is too small to choose a checkpoint ({pixels} validation pixels; per "
