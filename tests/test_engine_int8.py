@@ -89,11 +89,29 @@ def test_auto_picks_int8_only_without_native_bf16_with_avx_vnni_and_nncf(monkeyp
     assert runtimes.pick_auto_precision("auto", "bf16", "openvino", cpu, net) == "bf16"  # native bf16 was faster
     assert runtimes.pick_auto_precision("fp32", "fp32", "openvino", cpu, net) == "fp32"  # asked: kept
     assert runtimes.pick_auto_precision("auto", "fp32", "torch", cpu, net) == "fp32"
-    monkeypatch.setattr(openvino_runtime, "int8_measured_faster", lambda: False)  # AVX2, AVX-512 VNNI: slower
+    monkeypatch.setattr(openvino_runtime, "int8_measured_faster", lambda: False)  # plain AVX2: slower
     assert runtimes.pick_auto_precision("auto", "fp32", "openvino", cpu, net) == "fp32"
     monkeypatch.setattr(openvino_runtime, "int8_measured_faster", lambda: True)
     monkeypatch.setattr(openvino_runtime, "nncf_importable", lambda: False)
     assert runtimes.pick_auto_precision("auto", "fp32", "openvino", cpu, net) == "fp32"
+
+
+
+@pytest.mark.parametrize("flags,cap,native,faster", [
+    ({"avx512f", "avx512_vnni", "avx512_bf16", "amx_bf16"}, "", True, False),  # this VM: bf16 natively
+    ({"avx512f", "avx512_vnni", "avx512_bf16", "amx_bf16"}, "AVX512_CORE_VNNI", False, True),  # capped
+    ({"avx512f", "avx512_vnni", "avx512_bf16", "amx_bf16"}, "AVX2", False, False),  # capped below VNNI
+    ({"avx512f", "avx512_vnni"}, "", False, True),  # Ice Lake: oneDNN calls bf16 supported, but emulates it
+    ({"avx2", "avx_vnni"}, "", False, True),  # Alder Lake
+    ({"avx2"}, "", False, False)])
+def test_int8_float_layers_run_in_bf16_only_where_it_is_native(monkeypatch, flags, cap, native, faster):
+    from remotenet.remotenet_plugin.engine.infer import openvino_runtime
+
+    monkeypatch.setattr(openvino_runtime, "_cpu_flags", lambda: set(flags))
+    monkeypatch.setenv("ONEDNN_MAX_CPU_ISA", cap)
+    assert openvino_runtime.native_bf16() is native
+    assert openvino_runtime.float_hint_for_int8() == ("bf16" if native else "f32")
+    assert openvino_runtime.int8_measured_faster() is faster
 
 
 def test_a_second_run_takes_the_kept_network_other_settings_do_not(tmp_path, cache, monkeypatch, model_1band):

@@ -63,8 +63,8 @@ def pick_auto_precision(asked: str, precision: str, runtime: str, device: torch.
     choices and NNCF is installed, else ``precision`` (what pick_precision chose).
 
     Measured with OpenVINO on the demonstration model (docs/performance.md, "int8"): int8 ran at
-    0.8x bf16 on this CPU with AMX (native bf16 keeps bf16); with the ISA capped, 1.2-1.3x f32 at
-    AVX2-VNNI but 0.5-0.75x at AVX-512 VNNI and 0.85x at plain AVX2 (those keep fp32)."""
+    0.97-1.07x bf16 on this CPU with AMX (native bf16 keeps bf16: as fast, and it agrees better); with
+    the ISA capped, 1.3-1.4x f32 at AVX2-VNNI and AVX-512 VNNI, 0.8-0.9x at plain AVX2 (keeps fp32)."""
     if (asked or "auto").lower() != "auto" or runtime != "openvino" or device.type != "cpu" or precision != "fp32":
         return precision
     if model is not None and parameter_count(model) < OPENVINO_MIN_PARAMETERS:
