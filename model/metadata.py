@@ -174,9 +174,9 @@ def validate_metadata(meta: dict[str, Any], num_classes: int | None = None,
     if not isinstance(pixel_path, bool):
         fail(QT_TRANSLATE_NOOP("RemoteNet", "spectral_head {value!r} must be true or false").format(value=pixel_path))
     if spectral_head is not None and pixel_path != spectral_head:
-        fail(QT_TRANSLATE_NOOP(
-            "RemoteNet", "spectral_head is {header} but the weights {have} the pixel path").format(
-            header=str(pixel_path).lower(), have="have" if spectral_head else "lack"))
+        fail(QT_TRANSLATE_NOOP("RemoteNet", "spectral_head is false but the weights have the spectral head")
+             if spectral_head else
+             QT_TRANSLATE_NOOP("RemoteNet", "spectral_head is true but the weights have no spectral head"))
     classes = meta.get("classes")
     if not isinstance(classes, list) or not classes:
         fail(QT_TRANSLATE_NOOP("RemoteNet", "'classes' must be a non-empty list"))

@@ -25,22 +25,27 @@ def choose_spectral_head(asked: str, header: dict[str, Any]) -> tuple[bool, Mess
     if asked not in SPECTRAL_CHOICES:
         raise ValueError(f"spectral head must be one of {', '.join(SPECTRAL_CHOICES)}, got {asked!r}")
     if asked != "auto":
-        return asked == "on", QT_TRANSLATE_NOOP("RemoteNet", "Spectral head: {state} (as asked).").format(
-            state=asked)
+        on = asked == "on"
+        return on, (QT_TRANSLATE_NOOP("RemoteNet", "Spectral head: on (as asked).") if on else
+                    QT_TRANSLATE_NOOP("RemoteNet", "Spectral head: off (as asked)."))
     gsd = header.get("gsd_m")
     if gsd:
-        on = gsd >= MIN_PIXEL_SIZE_M
-        return on, QT_TRANSLATE_NOOP(
-            "RemoteNet", "Spectral head: {state}: pixels of {gsd} m are {comparison} {limit} m (SPECTRAL_HEAD "
-            "auto: on for satellite pixels of {limit} m and coarser, where a class is mostly its spectrum).").format(
-            state="on" if on else "off", gsd=f"{gsd:.3g}", comparison="at least" if on else "finer than",
-            limit=f"{MIN_PIXEL_SIZE_M:g}")
+        values = {"gsd": f"{gsd:.3g}", "limit": f"{MIN_PIXEL_SIZE_M:g}"}
+        if gsd >= MIN_PIXEL_SIZE_M:
+            return True, QT_TRANSLATE_NOOP(
+                "RemoteNet", "Spectral head: on: pixels of {gsd} m are at least {limit} m (SPECTRAL_HEAD auto: on for "
+                "satellite pixels of {limit} m and coarser, where a class is mostly its spectrum).").format(**values)
+        return False, QT_TRANSLATE_NOOP(
+            "RemoteNet", "Spectral head: off: pixels of {gsd} m are finer than {limit} m (SPECTRAL_HEAD auto: on only "
+            "for pixels of {limit} m and coarser; finer imagery is classified by its shapes).").format(**values)
     data = header.get("provenance", {}).get("data", {})
     window = data.get("window") or [0, 0, 0, 0]
     area = window[2] * window[3]
     share = data.get("labelled_pixels", 0) / area if area else 1.0
-    on = share < SPARSE_LABELS
-    return on, QT_TRANSLATE_NOOP(
-        "RemoteNet", "Spectral head: {state}: the pixel size in metres is unknown and the labels cover {share} of "
-        "the raster ({kind}; SPECTRAL_HEAD auto).").format(
-        state="on" if on else "off", share=f"{share:.1%}", kind="a few polygons" if on else "dense labels")
+    if share < SPARSE_LABELS:
+        return True, QT_TRANSLATE_NOOP(
+            "RemoteNet", "Spectral head: on: the pixel size in metres is unknown and the labels cover {share} of the "
+            "raster, a few polygons (SPECTRAL_HEAD auto).").format(share=f"{share:.1%}")
+    return False, QT_TRANSLATE_NOOP(
+        "RemoteNet", "Spectral head: off: the pixel size in metres is unknown and the labels cover {share} of the "
+        "raster, dense labels (SPECTRAL_HEAD auto).").format(share=f"{share:.1%}")

@@ -64,7 +64,17 @@ def scores(classified: str, reference: str) -> dict:
     return {"oa": round(figures["oa"], 4), "macro_f1": round(sum(f1) / len(f1), 4), "miou": round(figures["miou"], 4)}
 
 
-def random_forest(train: str, workdir: Path, seed: int) -> tuple[str, int]:
+def coarser_scene(workdir: Path, pixel_m: float) -> Path:
+    """The scene resampled (pixel average) to ``pixel_m`` metres: a Landsat-like 30 m scene of a
+    few hundred pixels a side, where each polygon holds a ninth of the pixels."""
+    from osgeo import gdal
+
+    out = workdir / f"scene_{pixel_m:g}m.tif"
+    gdal.Warp(str(out), str(RASTER), xRes=pixel_m, yRes=pixel_m, resampleAlg="average", format="GTiff")
+    return out
+
+
+def random_forest(raster: Path, train: str, workdir: Path, seed: int) -> tuple[str, int]:
     """The forest's classes for the whole scene, as a GeoTIFF with the class names as categories."""
     try:
         from sklearn.ensemble import RandomForestClassifier
@@ -76,7 +86,7 @@ def random_forest(train: str, workdir: Path, seed: int) -> tuple[str, int]:
 
     from remotenet.remotenet_plugin.engine.training.labels import read_label_grid
 
-    ds = gdal.Open(str(RASTER))
+    ds = gdal.Open(str(raster))
     grid = read_label_grid(ds, train, "class", (0, 0, ds.RasterXSize, ds.RasterYSize))
     image = ds.ReadAsArray().astype(np.float32).reshape(ds.RasterCount, -1).T
     labels = grid.values.ravel()
@@ -107,6 +117,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--tile-size", type=int, default=None, help="default: chosen by the engine (Train's default)")
     parser.add_argument("--batch-size", type=int, default=4)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--pixel-m", type=float, default=None,
+                        help="resample the scene to this pixel size first (30: a Landsat-like scene of 341 px)")
     parser.add_argument("--set", nargs="*", default=[], metavar="FIELD=VALUE", help="other TrainConfig fields")
     args = parser.parse_args(argv)
 
@@ -125,10 +137,11 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="compare_sparse_") as tmp:
         workdir = Path(tmp)
         train, test = split_polygons(workdir)
+        raster = coarser_scene(workdir, args.pixel_m) if args.pixel_m else RASTER
         chips = None
         if any(v in NETWORKS for v in args.variants):
             notes: list[str] = []
-            chips = prepare_training_chips(str(RASTER), train, class_field="class", tile_size=args.tile_size,
+            chips = prepare_training_chips(str(raster), train, class_field="class", tile_size=args.tile_size,
                                            log=notes.append)
             # Train's SPECTRAL_HEAD: auto unless --set spectral_head=true/false says otherwise.
             asked = extra.get("spectral_head")
@@ -142,7 +155,7 @@ def main(argv: list[str] | None = None) -> None:
             for variant in args.variants:
                 wall = time.monotonic()
                 if variant == "random-forest":
-                    classified, pixels = random_forest(train, workdir, seed)
+                    classified, pixels = random_forest(raster, train, workdir, seed)
                     row = {"variant": variant, "seed": seed, "train_pixels": pixels}
                 else:
                     net = build(variant, chips.num_classes, chips.train_images.shape[1], seed,
@@ -167,7 +180,7 @@ def main(argv: list[str] | None = None) -> None:
                         meta = build_metadata(chips.num_classes, chips.train_images.shape[1], chips.header)
                         model = (result.model.eval(), meta)
                     classified = str(workdir / f"{variant}_{seed}.tif")
-                    segment(str(RASTER), model, classified, SegmentOptions(device="cpu"))
+                    segment(str(raster), model, classified, SegmentOptions(device="cpu"))
                     row = {"variant": variant, "seed": seed, "steps": result.steps,
                            "val_miou": result.best_metrics.get("miou"),
                            "trained_on_validation": result.checkpoint.get("trained_on_validation"),

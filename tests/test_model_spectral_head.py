@@ -83,8 +83,8 @@ def test_header_that_contradicts_the_weights_is_refused(tmp_path, spectral):
     path = tmp_path / "m.safetensors"
     save_model(_model(spectral=spectral), path)
     rewrite_model_header(path, lambda m: m.update(spectral_head=not spectral))
-    expected = ("spectral_head is false but the weights have the pixel path" if spectral
-                else "spectral_head is true but the weights lack the pixel path")
+    expected = ("spectral_head is false but the weights have the spectral head" if spectral
+                else "spectral_head is true but the weights have no spectral head")
     with pytest.raises(ModelFileError, match=expected):
         read_header(path)  # refused when the file is chosen, before any weight is read
     with pytest.raises(ModelFileError, match=expected):
@@ -124,9 +124,9 @@ def test_fine_tuning_to_other_classes_keeps_the_pixel_path(tmp_path):
     ("auto", {"gsd_m": 28.5}, True, "pixels of 28.5 m"),
     ("auto", {"gsd_m": 0.3}, False, "pixels of 0.3 m are finer than 2 m"),
     ("auto", {"gsd_m": None, "provenance": {"data": {"window": [0, 0, 100, 100], "labelled_pixels": 900}}},
-     True, "cover 9.0% of the raster (a few polygons"),
+     True, "cover 9.0% of the raster, a few polygons"),
     ("auto", {"gsd_m": None, "provenance": {"data": {"window": [0, 0, 100, 100], "labelled_pixels": 9000}}},
-     False, "cover 90.0% of the raster (dense labels"),
+     False, "cover 90.0% of the raster, dense labels"),
     ("on", {"gsd_m": 0.3}, True, "on (as asked)"),
     ("off", {"gsd_m": 10.0}, False, "off (as asked)"),
 ])
