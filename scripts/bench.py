@@ -650,7 +650,8 @@ def main() -> None:
             per_mp_small = statistics.median(small_walls) / small_mp
             per_mp_big = warm_wall / megapixels
             small_rec = {"measure": "small_rasters", "rasters": len(paths), "pixels": [r.width, r.height],
-                     "runtime": r.runtime, "precision": r.precision, "seconds_each_median": round(
+                     "tiles": r.tiles_total, "tile_size": r.tile_size, "overlap": r.overlap, "runtime": r.runtime,
+                     "precision": r.precision, "seconds_each_median": round(
                          statistics.median(small_walls), 3), "seconds_first": round(small_walls[0], 3),
                      "seconds_total": round(sum(small_walls), 2), "prepared_networks_reused": kept.stats["reused"] -
                      reused0, "s_per_mp": round(per_mp_small, 3), "big_raster_s_per_mp": round(per_mp_big, 3),
