@@ -15,7 +15,9 @@ The policy:
 - released when the QGIS plugin unloads (``plugin.py``) and by :func:`release`;
 - a run takes its entry out while it runs, so two runs at once never share a runner (the second
   prepares its own); a failed or cancelled run does not put its entry back;
-- in-memory models (a ``(module, header)`` pair) are not kept: their caller holds them already.
+- in-memory models (a ``(module, header)`` pair) are not kept: their caller holds them already;
+- OpenVINO compiles one static input shape: an entry holds up to ``MAX_SHAPES`` (3) runners, one per
+  shape (the model's tiles of a large raster, one tile of a small one), each counted in the estimate.
 """
 from __future__ import annotations
 
