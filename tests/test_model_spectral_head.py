@@ -3,6 +3,7 @@ model files record it (header key, format version 3, checked against the weights
 to other classes carries it over."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import torch
 from conftest import rewrite_model_header
@@ -142,3 +143,65 @@ def test_unknown_spectral_head_choice_is_refused():
 
     with pytest.raises(ValueError, match="auto, on, off"):
         choose_spectral_head("yes", {})
+
+
+@pytest.mark.parametrize("weight, calls", [(0.5, 2), (0.0, 1)])
+def test_training_puts_the_loss_on_the_spectral_head_alone_too(weight, calls):
+    """The spectral head's own logits get the loss as well (so it learns each pixel alone, not just
+    what the decoder leaves over), from the same forward pass; the hook goes with the training."""
+    from remotenet.model.training import TrainConfig
+    from remotenet.model.training.optimisation import Optimisation
+
+    model = _model()
+    labels = np.random.default_rng(0).integers(0, 3, (2, 64, 64)).astype(np.uint8)
+    config = TrainConfig(aux_weight=0.0, spectral_aux_weight=weight, cpu_amp=False)
+    optimisation = Optimisation(model.train(), config, labels, 3, torch.device("cpu"), False, False)
+    seen = []
+    criterion = optimisation.criterion
+    optimisation.criterion = lambda logits, y: (seen.append(logits.detach()), criterion(logits, y))[1]
+    x = torch.randn(2, 4, 64, 64)
+    with torch.no_grad():
+        before = model.Spectral(x)
+    optimisation.step(x, torch.from_numpy(labels))
+    assert len(seen) == calls
+    if calls == 2:
+        assert torch.allclose(seen[1], before)
+    optimisation.detach_head()
+    assert not model.Spectral._forward_hooks
+
+
+def test_spectral_head_is_fitted_first_on_the_labelled_pixels_then_frozen():
+    """Train's first stage on the real polygons: the spectral head alone classifies the labelled
+    pixels well before the network trains; the network then starts as that classifier (decoder
+    head at zero), the head stays as fitted, and the model comes back trainable."""
+    import copy
+    from pathlib import Path
+
+    from remotenet.model.training import TrainConfig, train_model
+    from remotenet.remotenet_plugin.engine.training.chips import prepare_training_chips
+
+    data = Path(__file__).parent / "data"
+    chips = prepare_training_chips(str(data / "virginia_s2_bgrn_10m.tif"), str(data / "virginia_s2_polygons.gpkg"),
+                                   class_field="class")
+    torch.manual_seed(0)
+    net = RemoteNet(num_classes=chips.num_classes, in_channels=4, encoder="resnet18", spectral_head=True)
+    at_start = {}
+
+    def progress(info):
+        if info["event"] == "spectral_fit":
+            at_start["fit"] = info
+        if info["event"] == "start":
+            at_start["spectral"] = copy.deepcopy(net.Spectral.state_dict())
+            at_start["decoder_head"] = float(net.Decoder.FRM.head.weight.abs().sum())
+
+    result = train_model(chips.train_images, chips.train_labels, chips.val_images, chips.val_labels,
+                         chips.num_classes, TrainConfig(epochs=None, max_steps=2, batch_size=2, cpu_amp=False),
+                         norm=chips.norm, model=net, progress=progress)
+    fit = at_start["fit"]
+    labelled = int((chips.train_labels != 255).sum() + (chips.val_labels != 255).sum())  # validation joined
+    assert fit["pixels"] == labelled and fit["train_accuracy"] >= 0.9
+    assert at_start["decoder_head"] == 0.0
+    after = result.model.Spectral.state_dict()
+    assert all(torch.equal(after[k], at_start["spectral"][k]) for k in after)
+    assert all(p.requires_grad for p in result.model.parameters())
+    assert result.summary()["spectral_fit"]["train_accuracy"] == fit["train_accuracy"]

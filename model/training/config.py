@@ -42,6 +42,13 @@ class TrainConfig:
     # On the held-out roads of docs/training.md it raised RemoteNet-ResNet-18's road IoU from
     # 0.38 to 0.56 in 3 CPU-minutes (seed 0).
     aux_weight: float = 0.4
+    # The spectral head (model/spectral_head.py) is first fitted alone on the labelled pixels, then
+    # frozen while the rest trains, its decoder's class head starting at zero (spectral_fit.py says
+    # why). False trains it jointly from the start.
+    spectral_first: bool = True
+    # Trained jointly, its own logits also get the loss, with this weight, so that it learns each
+    # pixel alone rather than lean on the decoder. 0 turns that off.
+    spectral_aux_weight: float = 0.5
     augment: bool = True  # random flips and 90-degree rotations
     # Beyond flips: random rescaling (1/s..s), brightness/contrast jitter and noise, each chip
     # on its own; 0 turns them off. Small scenes overfit fast without them.

@@ -18,10 +18,11 @@ from ..metadata import NO_CLASS
 from ..network import RemoteNet
 from .checkpoints import BestCheckpoint, WeightAverage, validation_too_small
 from .config import ProgressCallback, TrainConfig, TrainingCancelled, TrainingError
-from .optimisation import Optimisation, mixed_precision, training_device, training_network
+from .optimisation import Optimisation, class_weights, mixed_precision, training_device, training_network
 from .result import TrainResult
 from .sampler import ChipSampler
 from .schedule import Schedule, validation_estimate
+from .spectral_fit import fit_spectral_head
 
 
 def train_model(train_images: np.ndarray, train_labels: np.ndarray,
@@ -75,6 +76,14 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
         train_labels = np.concatenate([train_labels, val_labels])
         val_images = val_labels = None
         has_val = False
+    spectral_fit = None
+    if getattr(model, "Spectral", None) is not None and config.spectral_first:
+        spectral_fit = fit_spectral_head(model.Spectral, train_images, train_labels, norm,
+                                         class_weights(train_labels, num_classes), config.seed)
+        model.Spectral.requires_grad_(False)
+        with torch.no_grad():  # the network starts as the fitted per-pixel classifier
+            model.Decoder.FRM.head.weight.zero_()
+            model.Decoder.FRM.head.bias.zero_()
     optimisation = Optimisation(model, config, train_labels, num_classes, device, use_amp, channels_last)
 
     n_train = len(train_images)
@@ -94,6 +103,8 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
         if progress is not None:
             progress(info)
 
+    if spectral_fit is not None:
+        emit({"event": "spectral_fit", **spectral_fit})
     emit({"event": "start", "device": str(device), "amp": use_amp, "train_chips": n_train,
           "val_chips": n_val, "batch_size": batch, "steps_per_epoch": steps_per_epoch,
           "total_steps": schedule.total_steps, "budget_s": schedule.budget_s})
@@ -149,6 +160,8 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
             average.swap(model)
         best.keep(model, step, best.last_metrics)
     best.restore(model, step)
+    if spectral_fit is not None:
+        model.Spectral.requires_grad_(True)
     model.to("cpu").eval()
     if channels_last:
         model.to(memory_format=torch.contiguous_format)
@@ -158,7 +171,8 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
         steps=step, epochs=step / steps_per_epoch, stopped_by=stopped_by, elapsed_s=clock() - started,
         device=str(device), first_losses=losses[:window], last_losses=losses[-window:], history=best.history,
         config=asdict(config), checkpoint={"rule": rule, "averaged": average is not None,
-                                           "trained_on_validation": merged, **(too_small or {})})
+                                           "trained_on_validation": merged, **(too_small or {})},
+        spectral_fit=spectral_fit)
     emit({"event": "done", "steps": step, "stopped_by": stopped_by, "best_miou": best.metrics.get("miou"),
           "best_step": best.step, "elapsed_s": round(result.elapsed_s, 1)})
     return result

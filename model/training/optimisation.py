@@ -81,6 +81,10 @@ class Optimisation:
         weights = class_weights(train_labels, num_classes) if config.class_weighting == "sqrt_inverse" else None
         self.criterion = SegmentationLoss(config.ce_weight, config.dice_weight, class_weights=weights).to(device)
         self.supervision = DeepSupervision.attach(model, num_classes) if config.aux_weight > 0 else None
+        self.spectral_weight = config.spectral_aux_weight
+        spectral = getattr(model, "Spectral", None)
+        self.spectral = (OutputKeeper(spectral) if spectral is not None and config.spectral_aux_weight > 0
+                         and any(p.requires_grad for p in spectral.parameters()) else None)
         groups = parameter_groups(model, config.encoder_lr_ratio)
         if self.supervision is not None:
             self.supervision.head.to(device)
@@ -103,6 +107,8 @@ class Optimisation:
             aux_logits = self.supervision.logits(tuple(x.shape[-2:])) if self.supervision is not None else None
         loss = criterion(logits.float(), y)
         total = loss + self.aux_weight * criterion(aux_logits.float(), y) if aux_logits is not None else loss
+        if self.spectral is not None:
+            total = total + self.spectral_weight * criterion(self.spectral.take().float(), y)
         if torch.isfinite(total):
             total.backward()
             if self.grad_clip:
@@ -118,6 +124,31 @@ class Optimisation:
         """Remove the auxiliary head: the trained model is RemoteNet alone."""
         if self.supervision is not None:
             self.supervision.detach()
+        if self.spectral is not None:
+            self.spectral.detach()
+
+
+class OutputKeeper:
+    """The output of a module's last forward pass in training mode (a forward hook), so a loss can
+    reach a branch of the network without running it twice."""
+
+    def __init__(self, module: torch.nn.Module) -> None:
+        self.output: Optional[torch.Tensor] = None
+        self._hook = module.register_forward_hook(self._keep)
+
+    def _keep(self, module: torch.nn.Module, _inputs: tuple, output: torch.Tensor) -> None:
+        if module.training:
+            self.output = output
+
+    def take(self) -> torch.Tensor:
+        output, self.output = self.output, None
+        if output is None:
+            raise RuntimeError("the module has not run in training mode since the last take()")
+        return output
+
+    def detach(self) -> None:
+        self._hook.remove()
+        self.output = None
 
 
 def parameter_groups(model: torch.nn.Module, encoder_lr_ratio: float) -> list[dict[str, Any]]:
@@ -125,7 +156,8 @@ def parameter_groups(model: torch.nn.Module, encoder_lr_ratio: float) -> list[di
     times the learning rate, the rest at the learning rate."""
     encoder = getattr(model, "Encoder", None)
     encoder_ids = {id(p) for p in encoder.parameters()} if isinstance(encoder, torch.nn.Module) else set()
-    groups = [{"params": [p for p in model.parameters() if id(p) in encoder_ids], "lr_scale": encoder_lr_ratio},
-              {"params": [p for p in model.parameters() if id(p) not in encoder_ids], "lr_scale": 1.0}]
+    trained = [p for p in model.parameters() if p.requires_grad]  # a frozen spectral head stays as fitted
+    groups = [{"params": [p for p in trained if id(p) in encoder_ids], "lr_scale": encoder_lr_ratio},
+              {"params": [p for p in trained if id(p) not in encoder_ids], "lr_scale": 1.0}]
     return [g for g in groups if g["params"]]
 

@@ -30,6 +30,8 @@ class TrainResult:
     # Which weights were kept: {"rule": "best" or "last", "averaged": bool, and, when validation
     # was too small to choose, its numbers (val_pixels, val_pixels_per_class, ...)}.
     checkpoint: dict[str, Any] = field(default_factory=dict)
+    # The spectral head's first stage (spectral_fit.py): labelled pixels, steps, training accuracy.
+    spectral_fit: Optional[dict[str, Any]] = None
 
     @property
     def loss_decreased(self) -> bool:
@@ -44,6 +46,7 @@ class TrainResult:
             "best_step": self.best_step, "best_epoch": round(self.best_epoch, 3),
             "loss_first": _mean_or_none(self.first_losses), "loss_last": _mean_or_none(self.last_losses),
             "checkpoint": self.checkpoint, "config": self.config,
+            **({"spectral_fit": self.spectral_fit} if self.spectral_fit else {}),
         }
 
 
