@@ -36,12 +36,9 @@ def resolve_device(name: str | None = "auto") -> torch.device:
 
 def cpu_has_native_bf16() -> bool:
     """True when the CPU computes bf16 natively (AVX-512 BF16 or AMX): bf16 autocast then about
-    halves inference and training time. Elsewhere bf16 is emulated and slower, so callers keep fp32."""
-    try:
-        if torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported():
-            return True
-    except (AttributeError, RuntimeError):
-        pass
+    halves inference and training time. Elsewhere bf16 is emulated and slower, so callers keep fp32.
+    Not oneDNN's "bf16 supported", which is true on every AVX-512 CPU (Ice Lake, Cascade Lake),
+    where bf16 is emulated."""
     for probe in ("_is_amx_tile_supported", "_is_avx512_bf16_supported"):
         check = getattr(torch.cpu, probe, None)
         try:
