@@ -487,17 +487,17 @@
         <translation>die Ausgaben können nicht an ihren Platz verschoben werden ({err}); prüfen Sie den Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="35"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="36"/>
         <source>precision {precision!r} is not one of {precisions}</source>
         <translation>Präzision {precision!r} ist keiner der Werte {precisions}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="46"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="47"/>
         <source>precision &apos;fp16&apos; needs a CUDA GPU; on the CPU use &apos;bf16&apos; or &apos;fp32&apos;</source>
         <translation>Präzision 'fp16' benötigt eine CUDA-GPU; verwenden Sie auf der CPU 'bf16' oder 'fp32'</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="195"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="209"/>
         <source>the GPU ran out of memory on a single tile; choose a smaller tile size or the CPU</source>
         <translation>der GPU ist schon bei einer einzelnen Kachel der Speicher ausgegangen; wählen Sie eine kleinere Kachelgröße oder die CPU</translation>
     </message>
@@ -612,17 +612,17 @@
         <translation>model muss der Pfad einer Modelldatei oder ein Paar (torch-Modul, Header-Dict) sein</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="56"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="61"/>
         <source>runtime {missing} ({err})</source>
         <translation>Laufzeitumgebung {missing} ({err})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="226"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="259"/>
         <source>the OpenVINO cache folder {parent} is not writable ({err}); set {cache_env} to a writable folder</source>
         <translation>der OpenVINO-Cache-Ordner {parent} ist nicht beschreibbar ({err}); setzen Sie {cache_env} auf einen beschreibbaren Ordner</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="352"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="393"/>
         <source>tiles of shape {shape} reached an OpenVINO network converted for {shape2}</source>
         <translation>Kacheln der Form {shape} sind bei einem OpenVINO-Netz angekommen, das für {shape2} konvertiert wurde</translation>
     </message>
@@ -802,7 +802,7 @@
         <translation>{path}: Encoder-Gewichtsdatei nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="88"/>
+        <location filename="../model/model_file.py" line="91"/>
         <source>{path}: unreadable .safetensors file ({err}); is it truncated?</source>
         <translation>{path}: nicht lesbare .safetensors-Datei ({err}); ist sie unvollständig?</translation>
     </message>
@@ -847,177 +847,177 @@
         <translation>der Encoder {name} hat kein {key}; der Aufbau von timm hat sich geändert</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="45"/>
+        <location filename="../model/header.py" line="47"/>
         <source>{path}: no such model file</source>
         <translation>{path}: Modelldatei nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="48"/>
+        <location filename="../model/header.py" line="50"/>
         <source>{path}: {value:.1f} GB is far larger than a RemoteNet model (about 55 MB); choose the .safetensors file written by RemoteNet Train</source>
         <translation>{path}: {value:.1f} GB ist weit größer als ein RemoteNet-Modell (etwa 55 MB); wählen Sie die .safetensors-Datei, die RemoteNet Trainieren geschrieben hat</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="60"/>
+        <location filename="../model/header.py" line="62"/>
         <source>{path}: not a model file (neither .safetensors nor a PyTorch checkpoint)</source>
         <translation>{path}: keine Modelldatei (weder .safetensors noch ein PyTorch-Checkpoint)</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="70"/>
+        <location filename="../model/header.py" line="72"/>
         <source>{path}: not a readable PyTorch checkpoint ({err}); the file may be truncated</source>
         <translation>{path}: kein lesbarer PyTorch-Checkpoint ({err}); die Datei ist möglicherweise unvollständig</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="77"/>
+        <location filename="../model/header.py" line="79"/>
         <source>{path}: refused: this archive would expand to {value:.0f} MB (a PyTorch checkpoint is stored uncompressed); it is not a RemoteNet model</source>
         <translation>{path}: verweigert: dieses Archiv würde entpackt {value:.0f} MB groß (ein PyTorch-Checkpoint wird unkomprimiert gespeichert); es ist kein RemoteNet-Modell</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="88"/>
+        <location filename="../model/header.py" line="90"/>
         <source>{path}: unreadable .safetensors file (its header claims {length} bytes); the file is truncated or damaged: copy or download it again</source>
         <translation>{path}: nicht lesbare .safetensors-Datei (ihr Header gibt {length} Bytes an); die Datei ist unvollständig oder beschädigt: kopieren Sie sie erneut oder laden Sie sie erneut herunter</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="93"/>
+        <location filename="../model/header.py" line="95"/>
         <source>{path}: the .safetensors header is cut short; the file is truncated: copy or download it again</source>
         <translation>{path}: der .safetensors-Header ist abgeschnitten; die Datei ist unvollständig: kopieren Sie sie erneut oder laden Sie sie erneut herunter</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="103"/>
+        <location filename="../model/header.py" line="105"/>
         <source>{path}: the .safetensors header nests too deeply to be a model file; choose a file written by RemoteNet</source>
         <translation>{path}: der .safetensors-Header ist für eine Modelldatei zu tief verschachtelt; wählen Sie eine von RemoteNet geschriebene Datei</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="108"/>
+        <location filename="../model/header.py" line="110"/>
         <source>{path}: this .safetensors file has no &apos;{metadata_key}&apos; header; it was not written by remotenet.model.save_model</source>
         <translation>{path}: diese .safetensors-Datei hat keinen Header '{metadata_key}'; sie wurde nicht von remotenet.model.save_model geschrieben</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="112"/>
+        <location filename="../model/header.py" line="114"/>
         <source>{path}: the &apos;{metadata_key}&apos; header is not a JSON text of at most {value} kB; the file is damaged or not a RemoteNet model</source>
         <translation>{path}: der Header '{metadata_key}' ist kein JSON-Text von höchstens {value} kB; die Datei ist beschädigt oder kein RemoteNet-Modell</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="119"/>
+        <location filename="../model/header.py" line="121"/>
         <source>{path}: the &apos;{metadata_key}&apos; header is not valid JSON ({err})</source>
         <translation>{path}: der Header '{metadata_key}' ist kein gültiges JSON ({err})</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="123"/>
+        <location filename="../model/header.py" line="125"/>
         <source>{path}: the &apos;{metadata_key}&apos; header nests too deeply; the file is damaged or not a RemoteNet model</source>
         <translation>{path}: der Header '{metadata_key}' ist zu tief verschachtelt; die Datei ist beschädigt oder kein RemoteNet-Modell</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="127"/>
+        <location filename="../model/header.py" line="129"/>
         <source>{path}: the &apos;{metadata_key}&apos; header is not a JSON object</source>
         <translation>{path}: der Header '{metadata_key}' ist kein JSON-Objekt</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="133"/>
+        <location filename="../model/header.py" line="135"/>
         <source>{path}: {err}</source>
         <translation>{path}: {err}</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="156"/>
+        <location filename="../model/header.py" line="158"/>
         <source>{path}: {err}; the header contradicts the weights: re-save the model with remotenet.model.save_model</source>
         <translation>{path}: {err}; der Header widerspricht den Gewichten: speichern Sie das Modell erneut mit remotenet.model.save_model</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="134"/>
+        <location filename="../model/metadata.py" line="138"/>
         <source>band entry {band!r} is neither a name, a 1-based index nor a dict</source>
         <translation>der Kanaleintrag {band!r} ist weder ein Name noch ein Index (ab 1) noch ein Dict</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="151"/>
+        <location filename="../model/metadata.py" line="156"/>
         <source>model header: {msg}</source>
         <translation>Modell-Header: {msg}</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="54"/>
+        <location filename="../model/model_file.py" line="55"/>
         <source>{path}: model files are written as .safetensors; use that extension</source>
         <translation>{path}: Modelldateien werden als .safetensors geschrieben; verwenden Sie diese Endung</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="58"/>
+        <location filename="../model/model_file.py" line="59"/>
         <source>weight storage {storage!r} is not one of {storages}</source>
         <translation>das Speicherformat der Gewichte {storage!r} ist keiner der Werte {storages}</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="123"/>
+        <location filename="../model/model_file.py" line="129"/>
         <source>{path}: {err}; the header contradicts the weights</source>
         <translation>{path}: {err}; der Header widerspricht den Gewichten</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="138"/>
+        <location filename="../model/model_file.py" line="144"/>
         <source>{path}: the weights cannot be read ({err}); the file may be truncated: copy or download it again</source>
         <translation>{path}: die Gewichte können nicht gelesen werden ({err}); die Datei ist möglicherweise unvollständig: kopieren Sie sie erneut oder laden Sie sie erneut herunter</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="144"/>
+        <location filename="../model/model_file.py" line="150"/>
         <source>{path}: {err}; the file is damaged or was not written by save_model</source>
         <translation>{path}: {err}; die Datei ist beschädigt oder wurde nicht von save_model geschrieben</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="153"/>
+        <location filename="../model/model_file.py" line="159"/>
         <source>{path}: refused to load: the checkpoint holds Python objects other than weights, which could run code. Re-save it as a plain state_dict, or convert it to .safetensors.</source>
         <translation>{path}: Laden verweigert: der Checkpoint enthält außer Gewichten Python-Objekte, die Code ausführen könnten. Speichern Sie ihn erneut als reines state_dict oder konvertieren Sie ihn in .safetensors.</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="159"/>
+        <location filename="../model/model_file.py" line="165"/>
         <source>{path}: not a readable PyTorch checkpoint ({name}: {err}); the file may be truncated or not a model</source>
         <translation>{path}: kein lesbarer PyTorch-Checkpoint ({name}: {err}); die Datei ist möglicherweise unvollständig oder kein Modell</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="167"/>
+        <location filename="../model/model_file.py" line="173"/>
         <source>{path}: the checkpoint is not a state_dict of tensors</source>
         <translation>{path}: der Checkpoint ist kein state_dict aus Tensoren</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="177"/>
+        <location filename="../model/model_file.py" line="183"/>
         <source>{path}: the weights hold NaN or infinite values (first in {name}); the model is damaged, for example by a training that diverged: use another model file</source>
         <translation>{path}: die Gewichte enthalten NaN- oder unendliche Werte (zuerst in {name}); das Modell ist beschädigt, zum Beispiel durch ein divergiertes Training: verwenden Sie eine andere Modelldatei</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="188"/>
+        <location filename="../model/model_file.py" line="194"/>
         <source>{path}: these weights are not a RemoteNet ({head_key} or an encoder&apos;s first convolution ({first_conv_keys}) missing); they belong to another architecture</source>
         <translation>{path}: diese Gewichte sind kein RemoteNet ({head_key} oder die erste Faltung eines Encoders ({first_conv_keys}) fehlt); sie gehören zu einer anderen Architektur</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="217"/>
+        <location filename="../model/model_file.py" line="223"/>
         <source>{path}: the weights do not fit RemoteNet ({architecture}): {details}.{hint} Choose a model saved by this plugin&apos;s RemoteNet (Train or remotenet.model.save_model).</source>
         <translation>{path}: die Gewichte passen nicht zu RemoteNet ({architecture}): {details}.{hint} Wählen Sie ein Modell, das mit dem RemoteNet dieses Plugins gespeichert wurde (Trainieren oder remotenet.model.save_model).</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="79"/>
+        <location filename="../model/training/config.py" line="92"/>
         <source>set epochs, max_minutes or max_steps: nothing would stop the training</source>
         <translation>setzen Sie epochs, max_minutes oder max_steps: sonst würde nichts das Training beenden</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="84"/>
+        <location filename="../model/training/config.py" line="97"/>
         <source>{name} must not be negative (got {value})</source>
         <translation>{name} darf nicht negativ sein (angegeben: {value})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="87"/>
+        <location filename="../model/training/config.py" line="100"/>
         <source>batch_size must be at least 1 (got {batch_size})</source>
         <translation>batch_size muss mindestens 1 sein (angegeben: {batch_size})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="90"/>
+        <location filename="../model/training/config.py" line="103"/>
         <source>lr must be positive (got {lr})</source>
         <translation>lr muss positiv sein (angegeben: {lr})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="92"/>
+        <location filename="../model/training/config.py" line="105"/>
         <source>encoder_lr_ratio must be positive (got {encoder_lr_ratio})</source>
         <translation>encoder_lr_ratio muss positiv sein (angegeben: {encoder_lr_ratio})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="100"/>
+        <location filename="../model/training/config.py" line="113"/>
         <source>encoder {encoder!r} is not supported; choose one of {encoders}</source>
         <translation>der Encoder {encoder!r} wird nicht unterstützt; wählen Sie einen von {encoders}</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="104"/>
+        <location filename="../model/training/config.py" line="117"/>
         <source>pretrained_encoder (download) and encoder_weights (a local file) both ask for starting weights; set only one</source>
         <translation>pretrained_encoder (Download) und encoder_weights (eine lokale Datei) fordern beide Startgewichte an; setzen Sie nur eines davon</translation>
     </message>
@@ -1027,42 +1027,42 @@
         <translation>Gerät {err}</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="51"/>
+        <location filename="../model/training/loop.py" line="53"/>
         <source>training and validation chips have different band counts</source>
         <translation>Trainings- und Validierungsausschnitte haben unterschiedlich viele Kanäle</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="55"/>
+        <location filename="../model/training/loop.py" line="57"/>
         <source>normalisation has {mean_count} means for {in_channels} bands</source>
         <translation>die Normalisierung hat {mean_count} Mittelwerte für {in_channels} Kanäle</translation>
     </message>
     <message>
-        <location filename="../model/training/optimisation.py" line="48"/>
+        <location filename="../model/training/optimisation.py" line="49"/>
         <source>encoder weights: {err}</source>
         <translation>Encoder-Gewichte: {err}</translation>
     </message>
     <message>
-        <location filename="../model/training/optimisation.py" line="50"/>
+        <location filename="../model/training/optimisation.py" line="51"/>
         <source>the given model&apos;s classes or bands do not match the chips</source>
         <translation>die Klassen oder Kanäle des angegebenen Modells passen nicht zu den Ausschnitten</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="160"/>
+        <location filename="../model/training/loop.py" line="183"/>
         <source>{what} chips must be images (N, C, H, W) and labels (N, H, W); got {shape} and {shape2}</source>
         <translation>Ausschnitte ({what}) müssen Bilder (N, C, H, W) und Labels (N, H, W) sein; erhalten: {shape} und {shape2}</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="165"/>
+        <location filename="../model/training/loop.py" line="188"/>
         <source>{what} images {shape} and labels {shape2} do not match</source>
         <translation>Bilder {shape} und Labels {shape2} ({what}) passen nicht zusammen</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="169"/>
+        <location filename="../model/training/loop.py" line="192"/>
         <source>there are no {what} chips</source>
         <translation>es gibt keine Ausschnitte ({what})</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="173"/>
+        <location filename="../model/training/loop.py" line="196"/>
         <source>{what} labels hold class indices {tolist} but there are {num_classes} classes</source>
         <translation>die Labels ({what}) enthalten die Klassenindizes {tolist}, es gibt aber nur {num_classes} Klassen</translation>
     </message>
@@ -1202,7 +1202,7 @@
         <translation>das Referenzraster liegt auf einem anderen Gitter oder in einem anderen KBS: auf das Gitter des klassifizierten Rasters transformiert (nächster Nachbar)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="199"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="213"/>
         <source>GPU out of memory: continuing with batch size {batch_size}</source>
         <translation>GPU-Speicher erschöpft: weiter mit Batchgröße {batch_size}</translation>
     </message>
@@ -1232,22 +1232,22 @@
         <translation>das KBS des Rasters ist weder geografisch noch projiziert: Flächen sind in quadrierten Karteneinheiten angegeben</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/run.py" line="121"/>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="126"/>
         <source>segmenting {source} window {window} with {model_name} on {device_name} ({runtime_name}, {precision}), bands {bands}, tile {tile_size}, overlap {overlap}, batch {batch_size}, TTA {tta}</source>
         <translation>Segmentierung von {source}, Fenster {window}, mit {model_name} auf {device_name} ({runtime_name}, {precision}), Kanäle {bands}, Kachel {tile_size}, Überlappung {overlap}, Batch {batch_size}, TTA {tta}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="213"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="246"/>
         <source>OpenVINO {version}: using the network converted earlier for input {shape} ({folder})</source>
         <translation>OpenVINO {version}: das früher für die Eingabe {shape} konvertierte Netz wird verwendet ({folder})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="218"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="251"/>
         <source>OpenVINO {version}: converting the network for input {shape} (once per model file and tile shape)</source>
         <translation>OpenVINO {version}: das Netz wird für die Eingabe {shape} konvertiert (einmal je Modelldatei und Kachelform)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="247"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="280"/>
         <source>OpenVINO: converted in {value:.1f} s; cached in {folder}</source>
         <translation>OpenVINO: in {value:.1f} s konvertiert; zwischengespeichert in {folder}</translation>
     </message>
@@ -1334,92 +1334,92 @@ Von Hand, für das Python, das QGIS verwendet ({python}, Version {version}), dan
 Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinError 1114): installieren Sie dort torch&lt;2.9 (zum Beispiel: python -m pip install &quot;torch&lt;2.9&quot; timm safetensors).</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="155"/>
+        <location filename="../model/metadata.py" line="160"/>
         <source>format_version {version!r} is not supported (this plugin reads up to {format_version}); update the plugin</source>
         <translation>format_version {version!r} wird nicht unterstützt (dieses Plugin liest bis {format_version}); aktualisieren Sie das Plugin</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="160"/>
+        <location filename="../model/metadata.py" line="165"/>
         <source>architecture {named!r} is not one this plugin builds ({architectures}); choose a model written by RemoteNet Train, or update the plugin</source>
         <translation>die Architektur {named!r} wird von diesem Plugin nicht erstellt ({architectures}); wählen Sie ein von RemoteNet Trainieren geschriebenes Modell oder aktualisieren Sie das Plugin</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="165"/>
+        <location filename="../model/metadata.py" line="170"/>
         <source>architecture {named!r} contradicts the weights, which are {architecture!r}</source>
         <translation>die Architektur {named!r} widerspricht den Gewichten, die {architecture!r} sind</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="170"/>
+        <location filename="../model/metadata.py" line="182"/>
         <source>&apos;classes&apos; must be a non-empty list</source>
         <translation>'classes' muss eine nicht leere Liste sein</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="174"/>
+        <location filename="../model/metadata.py" line="186"/>
         <source>class entry {entry!r} needs value, name and color</source>
         <translation>der Klasseneintrag {entry!r} benötigt value, name und color</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="178"/>
+        <location filename="../model/metadata.py" line="190"/>
         <source>class value {value!r} must be an integer 0..254 (255 is nodata)</source>
         <translation>der Klassenwert {value!r} muss eine ganze Zahl von 0..254 sein (255 ist der Leerwert)</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="182"/>
+        <location filename="../model/metadata.py" line="194"/>
         <source>class {name!r} colour {color!r} must be [r, g, b] with 0..255 integers</source>
         <translation>die Farbe {color!r} der Klasse {name!r} muss [r, g, b] mit ganzen Zahlen von 0..255 sein</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="188"/>
+        <location filename="../model/metadata.py" line="200"/>
         <source>class value(s) {repeated} appear more than once in {values}; give each class its own value</source>
         <translation>Klassenwert(e) {repeated} kommen in {values} mehrfach vor; geben Sie jeder Klasse einen eigenen Wert</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="193"/>
+        <location filename="../model/metadata.py" line="205"/>
         <source>lists {classes_count} classes but the weights predict {num_classes}</source>
         <translation>listet {classes_count} Klassen auf, aber die Gewichte sagen {num_classes} vorher</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="198"/>
+        <location filename="../model/metadata.py" line="210"/>
         <source>in_channels {bands!r} must be a whole number of at least 1</source>
         <translation>in_channels {bands!r} muss eine ganze Zahl von mindestens 1 sein</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="201"/>
+        <location filename="../model/metadata.py" line="213"/>
         <source>says {bands} input bands but the weights take {in_channels}</source>
         <translation>gibt {bands} Eingabekanäle an, aber die Gewichte nehmen {in_channels}</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="205"/>
+        <location filename="../model/metadata.py" line="217"/>
         <source>&apos;bands&apos; lists {get_count} bands but in_channels is {bands}</source>
         <translation>'bands' listet {get_count} Kanäle auf, aber in_channels ist {bands}</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="210"/>
+        <location filename="../model/metadata.py" line="222"/>
         <source>&apos;input&apos; must be an object with offset, scale, mean and std</source>
         <translation>'input' muss ein Objekt mit offset, scale, mean und std sein</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="214"/>
+        <location filename="../model/metadata.py" line="226"/>
         <source>input.{key} has {value} values for {bands} bands</source>
         <translation>input.{key} hat {value} Werte für {bands} Kanäle</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="218"/>
+        <location filename="../model/metadata.py" line="230"/>
         <source>input.{key} {numbers!r} must hold finite numbers</source>
         <translation>input.{key} {numbers!r} muss endliche Zahlen enthalten</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="221"/>
+        <location filename="../model/metadata.py" line="233"/>
         <source>input.offset and input.scale must be finite numbers</source>
         <translation>input.offset und input.scale müssen endliche Zahlen sein</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="223"/>
+        <location filename="../model/metadata.py" line="235"/>
         <source>input.std values and input.scale must be positive</source>
         <translation>die Werte von input.std und input.scale müssen positiv sein</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="226"/>
+        <location filename="../model/metadata.py" line="238"/>
         <source>tile_size {tile!r} must be an integer of at least 32</source>
         <translation>tile_size {tile!r} muss eine ganze Zahl von mindestens 32 sein</translation>
     </message>
@@ -1474,7 +1474,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>die Beschriftungen bilden ein einziges Objekt: zu wenig für eine Aufteilung in Training und Validierung; beschriften Sie mindestens zwei getrennte Flächen (Polygone) je Klasse</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="96"/>
+        <location filename="../model/training/config.py" line="109"/>
         <source>checkpoint must be auto, best or last (got {checkpoint!r})</source>
         <translation>checkpoint muss auto, best oder last sein (erhalten: {checkpoint!r})</translation>
     </message>
@@ -1489,32 +1489,32 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>{outside} von {grid_count} Kacheln außerhalb der Maske ungelesen übersprungen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="181"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="214"/>
         <source>int8 agreed with the full-precision network on only {share:.2%} of the calibration pixels; running {fallback} instead</source>
         <translation>int8 stimmte nur auf {share:.2%} der Kalibrierungspixel mit dem Netz in voller Genauigkeit überein; stattdessen läuft {fallback}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="264"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="297"/>
         <source>int8: using the network quantised earlier ({tiles} calibration tiles from {source}; {folder})</source>
         <translation>int8: das früher quantisierte Netz wird verwendet ({tiles} Kalibrierungskacheln aus {source}; {folder})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="269"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="302"/>
         <source>int8 needs calibration tiles the first time a model is quantised; run it on a raster</source>
         <translation>int8 braucht Kalibrierungskacheln, wenn ein Modell zum ersten Mal quantisiert wird; führen Sie es auf einem Raster aus</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="274"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="307"/>
         <source>int8: the raster has no tile with data to calibrate the quantisation on</source>
         <translation>int8: das Raster hat keine Kachel mit Daten, auf der die Quantisierung kalibriert werden kann</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="280"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="313"/>
         <source>int8: quantising the network with NNCF {version} on {tiles} tiles of this raster (once per model file and tile shape)</source>
         <translation>int8: das Netz wird mit NNCF {version} auf {tiles} Kacheln dieses Rasters quantisiert (einmal je Modelldatei und Kachelform)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="310"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="351"/>
         <source>int8: quantised in {value:.1f} s; the same class as full precision on {share:.2%} of the calibration pixels; cached in {folder}</source>
         <translation>int8: quantisiert in {value:.1f} s; dieselbe Klasse wie in voller Genauigkeit auf {share:.2%} der Kalibrierungspixel; zwischengespeichert in {folder}</translation>
     </message>
@@ -1524,7 +1524,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>'int8' läuft nur mit OpenVINO auf der CPU; wählen Sie die Laufzeitumgebung Automatisch oder OpenVINO und das Gerät CPU</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="40"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="41"/>
         <source>precision &apos;int8&apos; runs with OpenVINO on the CPU only; on a GPU use Auto, fp16 or bf16</source>
         <translation>die Genauigkeit 'int8' läuft nur mit OpenVINO auf der CPU; auf einer GPU verwenden Sie Automatisch, fp16 oder bf16</translation>
     </message>
@@ -1544,7 +1544,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>{path} ist die Maskenebene; wählen Sie einen anderen Dateinamen, damit die Maske erhalten bleibt</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/run.py" line="130"/>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="139"/>
         <source>mask: only pixels inside the polygons of {path} are classified</source>
         <translation>Maske: nur Pixel innerhalb der Polygone von {path} werden klassifiziert</translation>
     </message>
@@ -1554,7 +1554,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>das Fenster passt in eine Kachel: es läuft als eine Kachel von {width} x {height} px (aufgefüllt), ohne Überlappung und Nähte</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/run.py" line="152"/>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="164"/>
         <source>using the network prepared by the previous run ({runtime_name}, {precision})</source>
         <translation>das vom vorigen Lauf vorbereitete Netz wird verwendet ({runtime_name}, {precision})</translation>
     </message>
@@ -1664,69 +1664,114 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>{path} kann nicht zurückgelesen werden: {gdal_error}</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="45"/>
+        <location filename="../model/fine_tune.py" line="47"/>
         <source>{path} is not a file; choose a RemoteNet model file (.safetensors)</source>
         <translation>{path} ist keine Datei; wählen Sie eine RemoteNet-Modelldatei (.safetensors)</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="49"/>
+        <location filename="../model/fine_tune.py" line="51"/>
         <source>{path} is a PyTorch checkpoint, not a RemoteNet model file: it has no classes, bands or normalisation to continue from; choose a .safetensors file written by RemoteNet Train</source>
         <translation>{path} ist ein PyTorch-Checkpoint, keine RemoteNet-Modelldatei: er hat keine Klassen, Kanäle oder Normalisierung, an die angeknüpft werden könnte; wählen Sie eine von RemoteNet Train geschriebene .safetensors-Datei</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="123"/>
+        <location filename="../model/fine_tune.py" line="125"/>
         <source>not a RemoteNet model file: {err}</source>
         <translation>keine RemoteNet-Modelldatei: {err}</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="58"/>
+        <location filename="../model/fine_tune.py" line="60"/>
         <source>{path} cannot be read ({err}); choose a RemoteNet model file you can read</source>
         <translation>{path} kann nicht gelesen werden ({err}); wählen Sie eine lesbare RemoteNet-Modelldatei</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="69"/>
+        <location filename="../model/fine_tune.py" line="71"/>
         <source>the model takes {wanted} band(s), but {count} band(s) were chosen; choose {wanted} band(s) or another model</source>
         <translation>das Modell nimmt {wanted} Kanal/Kanäle, gewählt wurden aber {count}; wählen Sie {wanted} Kanal/Kanäle oder ein anderes Modell</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="78"/>
+        <location filename="../model/fine_tune.py" line="80"/>
         <source>the model takes {wanted} band(s), but the raster has {count}; fine-tune on a raster with the model&apos;s bands, or choose another model</source>
         <translation>das Modell nimmt {wanted} Kanal/Kanäle, der Raster hat aber {count}; verfeinern Sie es auf einem Raster mit den Kanälen des Modells, oder wählen Sie ein anderes Modell</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="129"/>
+        <location filename="../model/fine_tune.py" line="131"/>
         <source>the model takes {wanted} band(s), but the training data has {count}; choose {wanted} band(s) or another model</source>
         <translation>das Modell nimmt {wanted} Kanal/Kanäle, die Trainingsdaten haben aber {count}; wählen Sie {wanted} Kanal/Kanäle oder ein anderes Modell</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="133"/>
+        <location filename="../model/fine_tune.py" line="135"/>
         <source>Fine-tuning {name}: its encoder, {encoder}, is used (the ENCODER choice, {asked}, does not apply)</source>
         <translation>Feinabstimmung von {name}: sein Encoder, {encoder}, wird verwendet (die ENCODER-Wahl, {asked}, gilt nicht)</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="137"/>
+        <location filename="../model/fine_tune.py" line="139"/>
         <source>Fine-tuning {name} (encoder {encoder})</source>
         <translation>Feinabstimmung von {name} (Encoder {encoder})</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="147"/>
+        <location filename="../model/fine_tune.py" line="149"/>
         <source>The labels have the model&apos;s classes ({classes}): its classification head goes on learning</source>
         <translation>Die Labels haben die Klassen des Modells ({classes}): sein Klassifikationskopf lernt weiter</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="169"/>
+        <location filename="../model/fine_tune.py" line="173"/>
         <source>The labels&apos; classes ({classes}) are not the model&apos;s ({initial}): new classification head; re-initialised: {layers} (rows kept for classes of the same name: {kept}); every other weight is the model&apos;s</source>
         <translation>Die Klassen der Labels ({classes}) sind nicht die des Modells ({initial}): neuer Klassifikationskopf; neu initialisiert: {layers} (Zeilen behalten für Klassen gleichen Namens: {kept}); alle anderen Gewichte sind die des Modells</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="177"/>
+        <location filename="../model/fine_tune.py" line="181"/>
         <source>Normalisation recomputed from the training pixels, as asked (scale {scale}, mean {mean}, std {std})</source>
         <translation>Normalisierung wie gewünscht aus den Trainingspixeln neu berechnet (Skala {scale}, Mittelwert {mean}, Standardabweichung {std})</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="183"/>
+        <location filename="../model/fine_tune.py" line="187"/>
         <source>Normalisation kept from the model (scale {scale}, mean {mean}, std {std}); ask to recompute it to use the training pixels&apos; instead</source>
         <translation>Normalisierung des Modells beibehalten (Skala {scale}, Mittelwert {mean}, Standardabweichung {std}); lassen Sie sie neu berechnen, um stattdessen die der Trainingspixel zu verwenden</translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="175"/>
+        <source>spectral_head {value!r} must be true or false</source>
+        <translation>spectral_head {value!r} muss true oder false sein</translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="177"/>
+        <source>spectral_head is false but the weights have the spectral head</source>
+        <translation>spectral_head ist false, aber die Gewichte enthalten den spektralen Kopf</translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="177"/>
+        <source>spectral_head is true but the weights have no spectral head</source>
+        <translation>spectral_head ist true, aber die Gewichte enthalten keinen spektralen Kopf</translation>
+    </message>
+    <message>
+        <location filename="../model/spectral_choice.py" line="29"/>
+        <source>Spectral head: on (as asked).</source>
+        <translation>Spektraler Kopf: an (wie verlangt).</translation>
+    </message>
+    <message>
+        <location filename="../model/spectral_choice.py" line="29"/>
+        <source>Spectral head: off (as asked).</source>
+        <translation>Spektraler Kopf: aus (wie verlangt).</translation>
+    </message>
+    <message>
+        <location filename="../model/spectral_choice.py" line="35"/>
+        <source>Spectral head: on: pixels of {gsd} m are at least {limit} m (SPECTRAL_HEAD auto: on for satellite pixels of {limit} m and coarser, where a class is mostly its spectrum).</source>
+        <translation>Spektraler Kopf: an: Pixel von {gsd} m sind mindestens {limit} m groß (SPECTRAL_HEAD auto: an für Satellitenpixel ab {limit} m, wo eine Klasse vor allem ihr Spektrum ist).</translation>
+    </message>
+    <message>
+        <location filename="../model/spectral_choice.py" line="38"/>
+        <source>Spectral head: off: pixels of {gsd} m are finer than {limit} m (SPECTRAL_HEAD auto: on only for pixels of {limit} m and coarser; finer imagery is classified by its shapes).</source>
+        <translation>Spektraler Kopf: aus: Pixel von {gsd} m sind feiner als {limit} m (SPECTRAL_HEAD auto: an nur für Pixel ab {limit} m; feinere Bilder werden nach ihren Formen klassifiziert).</translation>
+    </message>
+    <message>
+        <location filename="../model/spectral_choice.py" line="46"/>
+        <source>Spectral head: on: the pixel size in metres is unknown and the labels cover {share} of the raster, a few polygons (SPECTRAL_HEAD auto).</source>
+        <translation>Spektraler Kopf: an: die Pixelgröße in Metern ist unbekannt, und die Beschriftungen decken {share} des Rasters ab, also wenige Polygone (SPECTRAL_HEAD auto).</translation>
+    </message>
+    <message>
+        <location filename="../model/spectral_choice.py" line="49"/>
+        <source>Spectral head: off: the pixel size in metres is unknown and the labels cover {share} of the raster, dense labels (SPECTRAL_HEAD auto).</source>
+        <translation>Spektraler Kopf: aus: die Pixelgröße in Metern ist unbekannt, und die Beschriftungen decken {share} des Rasters ab, also dichte Beschriftungen (SPECTRAL_HEAD auto).</translation>
     </message>
 </context>
 <context>
@@ -1747,12 +1792,12 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>{what} fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/choices.py" line="102"/>
+        <location filename="../remotenet_plugin/algorithms/choices.py" line="108"/>
         <source>{parameter}: {value} is not one of its choices; give one of {names} (or its number, 0 to {last})</source>
         <translation>{parameter}: {value} ist keine der Auswahlmöglichkeiten; geben Sie eine von {names} an (oder ihre Nummer, 0 bis {last})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/choices.py" line="111"/>
+        <location filename="../remotenet_plugin/algorithms/choices.py" line="117"/>
         <source>Values: {names}.</source>
         <translation>Werte: {names}.</translation>
     </message>
@@ -2369,409 +2414,434 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
 <context>
     <name>TrainAlgorithm</name>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="185"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="202"/>
         <source>Input raster</source>
         <translation>Eingaberaster</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="53"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="56"/>
         <source>the image to learn from (a raster file GDAL can read).</source>
         <translation>das Bild, aus dem gelernt wird (eine Rasterdatei, die GDAL lesen kann).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="55"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="58"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="55"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="58"/>
         <source>either a class raster (pixel values are the classes; 255 and nodata are unlabelled; other grids and CRSs are warped onto the image) or polygons with a class field (rasterised onto the image grid; reprojected when on another CRS). Polygons without a class field are one class (named after the layer) on a background class 0: building footprints, say.</source>
         <translation>entweder ein Klassenraster (die Pixelwerte sind die Klassen; 255 und Leerwert bedeuten ohne Label; andere Gitter und KBS werden auf das Bild transformiert) oder Polygone mit einem Klassenfeld (auf das Gitter des Bildes rasterisiert; reprojiziert, wenn sie in einem anderen KBS liegen). Polygone ohne Klassenfeld sind eine Klasse (nach dem Layer benannt) auf einer Hintergrundklasse 0: zum Beispiel Gebäudegrundrisse.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="61"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="64"/>
         <source>Class field</source>
         <translation>Klassenfeld</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="61"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="64"/>
         <source>polygons only: a whole-number field keeps its values as class values; a text field gives classes 0..N-1 named by its values. Pixels outside polygons are unlabelled unless BACKGROUND is set.</source>
         <translation>nur für Polygone: ein Ganzzahlfeld behält seine Werte als Klassenwerte; ein Textfeld ergibt die Klassen 0..N-1, benannt nach seinen Werten. Pixel außerhalb der Polygone bleiben ohne Label, außer wenn BACKGROUND gesetzt ist.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="65"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="68"/>
         <source>Bands</source>
         <translation>Kanäle</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="65"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="68"/>
         <source>the raster bands to learn from, in order. Default: all.</source>
         <translation>die Rasterkanäle, aus denen gelernt wird, in dieser Reihenfolge. Vorgabe: alle.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="67"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="70"/>
         <source>Tile size</source>
         <translation>Kachelgröße</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="72"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="75"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="72"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="75"/>
         <source>passes over the training chips; 0 (the default) = no epoch limit: the time budget decides.</source>
         <translation>Durchläufe über die Trainingsausschnitte; 0 (die Vorgabe) = keine Begrenzung der Epochen: das Zeitbudget entscheidet.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="75"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="78"/>
         <source>Maximum minutes</source>
         <translation>Maximale Minuten</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="75"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="78"/>
         <source>time budget for the whole run, validation included; 0 = no limit. Training stops at whichever of EPOCHS and MAX_MINUTES is set and comes first (by default, after {minutes} minutes). Training stops in time and keeps the best checkpoint so far.</source>
         <translation>Zeitbudget für den gesamten Lauf, Validierung eingeschlossen; 0 = keine Begrenzung. Das Training endet bei dem von EPOCHS und MAX_MINUTES, das gesetzt ist und zuerst erreicht wird (standardmäßig nach {minutes} Minuten). Das Training endet rechtzeitig und behält den bisher besten Checkpoint.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="80"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="83"/>
         <source>Batch size</source>
         <translation>Batchgröße</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="80"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="83"/>
         <source>chips per step; lower it if memory runs out.</source>
         <translation>Ausschnitte je Schritt; verringern Sie den Wert, wenn der Speicher nicht ausreicht.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="204"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="221"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="82"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="85"/>
         <source>Auto uses a CUDA GPU when present (bf16 mixed precision), else the CPU (fp32).</source>
         <translation>Automatisch verwendet eine CUDA-GPU, falls vorhanden (gemischte Präzision mit bf16), sonst die CPU (fp32).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="85"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="88"/>
         <source>Pretrained encoder</source>
         <translation>Vortrainierter Encoder</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="85"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="88"/>
         <source>start the encoder from ImageNet weights (downloads them from the Hugging Face hub unless cached); off by default, nothing is downloaded.</source>
         <translation>den Encoder mit ImageNet-Gewichten starten (lädt sie vom Hugging Face Hub herunter, sofern sie nicht im Cache liegen); standardmäßig aus, dann wird nichts heruntergeladen.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="98"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="101"/>
         <source>Background class</source>
         <translation>Hintergrundklasse</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="98"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="101"/>
         <source>advanced; with a class field, pixels outside the polygons become a &apos;background&apos; class instead of unlabelled.</source>
         <translation>erweitert; mit einem Klassenfeld werden Pixel außerhalb der Polygone zu einer Klasse 'background', statt ohne Label zu bleiben.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="213"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="230"/>
         <source>Validation fraction</source>
         <translation>Validierungsanteil</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="216"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="233"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="105"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="108"/>
         <source>advanced; AdamW peak learning rate (warm-up, then polynomial decay).</source>
         <translation>erweitert; maximale Lernrate von AdamW (Aufwärmphase, dann polynomieller Abfall).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="219"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="236"/>
         <source>Encoder</source>
         <translation>Encoder</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="113"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="126"/>
         <source>Encoder weights file</source>
         <translation>Encoder-Gewichtsdatei</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="113"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="126"/>
         <source>advanced; optional local pretrained weights for the chosen encoder: timm&apos;s state_dict of that network (.safetensors, or .pth read as weights only). For machines that cannot download; do not combine with PRETRAINED_ENCODER.</source>
         <translation>erweitert; optionale lokale vortrainierte Gewichte für den gewählten Encoder: das state_dict von timm für dieses Netz (.safetensors, oder .pth, nur als Gewichte gelesen). Für Rechner, die nichts herunterladen können; nicht mit PRETRAINED_ENCODER kombinieren.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="227"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="247"/>
         <source>Model file</source>
         <translation>Modelldatei</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="122"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="135"/>
         <source>the .safetensors model file to write.</source>
         <translation>die zu schreibende .safetensors-Modelldatei.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="125"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="138"/>
         <source>Training on a CPU is slow: expect minutes for a small scene. Needs torch, timm and safetensors in the Python that QGIS runs.</source>
         <translation>Training auf einer CPU ist langsam: rechnen Sie bei einer kleinen Szene mit Minuten. Benötigt torch, timm und safetensors in dem Python, mit dem QGIS läuft.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="172"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="189"/>
         <source>RemoteNet Train</source>
         <translation>RemoteNet Trainieren</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="175"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="192"/>
         <source>training,segmentation,deep learning,remotenet,model,labels</source>
         <translation>training,segmentierung,deep learning,remotenet,modell,labels</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="178"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="195"/>
         <source>Trains a RemoteNet model from a raster and labels (class raster or polygons).</source>
         <translation>Trainiert ein RemoteNet-Modell aus einem Raster und Labels (Klassenraster oder Polygone).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="186"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="203"/>
         <source>Labels (class raster, or polygons)</source>
         <translation>Labels (Klassenraster oder Polygone)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="188"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="205"/>
         <source>Class field (polygons; empty: one class on a background)</source>
         <translation>Klassenfeld (Polygone; leer: eine Klasse auf einem Hintergrund)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="190"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="207"/>
         <source>Bands (default: all)</source>
         <translation>Kanäle (Vorgabe: alle)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="196"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="213"/>
         <source>Epochs (0: no limit, the time budget decides)</source>
         <translation>Epochen (0: keine Begrenzung, das Zeitbudget entscheidet)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="199"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="216"/>
         <source>Maximum minutes (0: no limit)</source>
         <translation>Maximale Minuten (0: keine Begrenzung)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="202"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="219"/>
         <source>Batch size (chips)</source>
         <translation>Batchgröße (Ausschnitte)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="205"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="222"/>
         <source>Start from an ImageNet-pretrained encoder (downloads)</source>
         <translation>Mit einem auf ImageNet vortrainierten Encoder starten (lädt herunter)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="211"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="228"/>
         <source>Pixels outside polygons are a background class</source>
         <translation>Pixel außerhalb der Polygone sind eine Hintergrundklasse</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="221"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="241"/>
         <source>Encoder weights file (timm .safetensors or .pth)</source>
         <translation>Encoder-Gewichtsdatei (timm .safetensors oder .pth)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="221"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="241"/>
         <source>Weights (*.safetensors *.pth *.pt)</source>
         <translation>Gewichte (*.safetensors *.pth *.pt)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="227"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="247"/>
         <source>RemoteNet model (*.safetensors)</source>
         <translation>RemoteNet-Modell (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="229"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="249"/>
         <source>Validation mIoU</source>
         <translation>mIoU (Validierung)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="230"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="250"/>
         <source>Validation overall accuracy</source>
         <translation>Gesamtgenauigkeit (Validierung)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="231"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="251"/>
         <source>Training steps</source>
         <translation>Trainingsschritte</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="232"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="252"/>
         <source>Epochs run</source>
         <translation>Durchlaufene Epochen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="233"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="253"/>
         <source>Device that trained the model</source>
         <translation>Gerät, auf dem das Modell trainiert wurde</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="234"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="254"/>
         <source>Classes (JSON)</source>
         <translation>Klassen (JSON)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="241"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="261"/>
         <source>INPUT: {value} is not a raster layer QGIS can open; choose a raster file (for example a GeoTIFF)</source>
         <translation>INPUT: {value} ist kein Rasterlayer, den QGIS öffnen kann; wählen Sie eine Rasterdatei (zum Beispiel ein GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="245"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="265"/>
         <source>INPUT: layer &apos;{layer}&apos; comes from the &apos;{provider}&apos; provider; save it as a GeoTIFF first</source>
         <translation>INPUT: der Layer '{layer}' stammt vom Datenlieferanten '{provider}'; speichern Sie ihn zuerst als GeoTIFF</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="257"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="277"/>
         <source>BANDS: the raster has {count} band(s); it has no band {bands}</source>
         <translation>BANDS: das Raster hat {count} Kanal/Kanäle; einen Kanal {bands} hat es nicht</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="261"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="281"/>
         <source>TILE_SIZE: {tile} is too small; use at least {minimum} pixels</source>
         <translation>TILE_SIZE: {tile} ist zu klein; verwenden Sie mindestens {minimum} Pixel</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="266"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="286"/>
         <source>EPOCHS and MAX_MINUTES are both 0: nothing would stop the training; set an epoch count, a time budget, or both</source>
         <translation>EPOCHS und MAX_MINUTES sind beide 0: nichts würde das Training beenden; setzen Sie eine Epochenzahl, ein Zeitbudget oder beides</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="270"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="290"/>
         <source>BATCH_SIZE: {batch} must be at least 1 chip</source>
         <translation>BATCH_SIZE: {batch} muss mindestens 1 Ausschnitt sein</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="274"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="294"/>
         <source>ENCODER_WEIGHTS: {path} is not a file; give timm&apos;s weights for the chosen encoder, or leave it empty</source>
         <translation>ENCODER_WEIGHTS: {path} ist keine Datei; geben Sie die timm-Gewichte für den gewählten Encoder an oder lassen Sie das Feld leer</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="279"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="299"/>
         <source>PRETRAINED_ENCODER and ENCODER_WEIGHTS both give starting weights; turn PRETRAINED_ENCODER off to use the local file</source>
         <translation>PRETRAINED_ENCODER und ENCODER_WEIGHTS geben beide Startgewichte vor; schalten Sie PRETRAINED_ENCODER aus, um die lokale Datei zu verwenden</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="320"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="341"/>
         <source>OUTPUT_MODEL: give a file name for the model (.safetensors)</source>
         <translation>OUTPUT_MODEL: geben Sie einen Dateinamen für das Modell an (.safetensors)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="322"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="343"/>
         <source>OUTPUT_MODEL: {path} must end in .safetensors (the model file format)</source>
         <translation>OUTPUT_MODEL: {path} muss auf .safetensors enden (das Format der Modelldatei)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="350"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="372"/>
         <source>Reading the raster and labels</source>
         <translation>Raster und Labels werden gelesen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="379"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="412"/>
         <source>Stopped by {stopped_by} after {steps} steps ({epochs} epochs, {seconds} s); best validation mIoU {miou} at epoch {best_epoch}. Model written to {path}</source>
         <translation>Beendet durch {stopped_by} nach {steps} Schritten ({epochs} Epochen, {seconds} s); bestes Validierungs-mIoU {miou} in Epoche {best_epoch}. Modell geschrieben nach {path}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="404"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="437"/>
         <source>Training on {device} (bf16 mixed precision): {train} training and {val} validation chips, {steps} steps per epoch</source>
         <translation>Training auf {device} (gemischte Präzision mit bf16): {train} Trainings- und {val} Validierungsausschnitte, {steps} Schritte je Epoche</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="404"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="437"/>
         <source>Training on {device}: {train} training and {val} validation chips, {steps} steps per epoch</source>
         <translation>Training auf {device}: {train} Trainings- und {val} Validierungsausschnitte, {steps} Schritte je Epoche</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="416"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="449"/>
         <source>epoch {epoch}, step {step}, loss {loss}</source>
         <translation>Epoche {epoch}, Schritt {step}, Verlust {loss}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="429"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="470"/>
         <source>Validation at epoch {epoch}: mIoU {miou} (best so far)</source>
         <translation>Validierung in Epoche {epoch}: mIoU {miou} (bisher bestes)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="429"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="470"/>
         <source>Validation at epoch {epoch}: mIoU {miou}</source>
         <translation>Validierung in Epoche {epoch}: mIoU {miou}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="41"/>
-        <source>Trains a RemoteNet model on a raster layer and its labels, and writes a model file (.safetensors) that RemoteNet Segment reads. Chips are cut from the labelled area. To validate, whole labelled objects (polygons, or patches of a class raster) are held out so that every class with two or more objects has validation pixels, and no training chip holds a validation pixel. Training draws chips class by class, so rare classes count as much as common ones; the checkpoint with the best validation mIoU is kept, or, when validation is too small to choose one (the log says so, with its pixel counts), the moving average of the weights at the end. The model file carries the classes (values, names, colours), bands, normalisation (computed from the training pixels), tile size, pixel size, a description of the data and the validation metrics.</source>
-        <translation>Trainiert ein RemoteNet-Modell auf einem Rasterlayer und seinen Beschriftungen und schreibt eine Modelldatei (.safetensors), die RemoteNet Segment liest. Ausschnitte werden aus dem beschrifteten Bereich geschnitten. Zur Validierung werden ganze beschriftete Objekte (Polygone oder zusammenhängende Flächen eines Klassenrasters) zurückgehalten, sodass jede Klasse mit zwei oder mehr Objekten Validierungspixel hat und kein Trainingsausschnitt ein Validierungspixel enthält. Das Training zieht Ausschnitte Klasse für Klasse, sodass seltene Klassen so viel zählen wie häufige; behalten wird der Stand mit der besten Validierungs-mIoU oder, wenn die Validierung zu klein für diese Wahl ist (das Protokoll sagt es, mit ihren Pixelzahlen), der gleitende Mittelwert der Gewichte am Ende. Die Modelldatei enthält die Klassen (Werte, Namen, Farben), Bänder, Normalisierung (aus den Trainingspixeln berechnet), Kachelgröße, Pixelgröße, eine Beschreibung der Daten und die Validierungsmetriken.</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="67"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="70"/>
         <source>chip side in pixels (at least {min_tile}); also the tile size stored for Segment. 0 (the default): chosen from the raster&apos;s size and the spread of the labels (256 for a large scene with dense labels, 128 or less for a small scene or a few polygons), and said in the log.</source>
         <translation>Seitenlänge der Ausschnitte in Pixeln (mindestens {min_tile}); auch die für Segment gespeicherte Kachelgröße. 0 (Standard): aus der Rastergröße und der Verteilung der Beschriftungen gewählt (256 für eine große Szene mit dichten Beschriftungen, 128 oder weniger für eine kleine Szene oder wenige Polygone) und im Protokoll genannt.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="102"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="105"/>
         <source>advanced; share of the labelled pixels held out to validate, as whole objects (at least one object of each class that has two).</source>
         <translation>erweitert; Anteil der beschrifteten Pixel, der zur Validierung zurückgehalten wird, als ganze Objekte (mindestens ein Objekt jeder Klasse, die zwei hat).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="107"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="110"/>
         <source>advanced; resnet18 (the default) is a CNN encoder feeding RemoteNet&apos;s decoder: faster on a CPU and learns more from random weights and few labels (on a held-out road scene, docs/training.md: road IoU 0.55-0.57 after 8 minutes on 2 CPU cores); pvt_v2_b1 is the reference RemoteNet encoder. The model file records which one it is; Segment and Evaluate read either.</source>
         <translation>erweitert; resnet18 (Standard) ist ein CNN-Encoder vor dem Decoder von RemoteNet: schneller auf einer CPU und lernt mehr aus zufälligen Gewichten und wenigen Beschriftungen (auf einer zurückgehaltenen Straßenszene, docs/training.md: Straßen-IoU 0,55-0,57 nach 8 Minuten auf 2 CPU-Kernen); pvt_v2_b1 ist der Referenz-Encoder von RemoteNet. Die Modelldatei vermerkt, welcher es ist; Segment und Evaluate lesen beide.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="193"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="210"/>
         <source>Tile size (pixels; 0: chosen from the scene)</source>
         <translation>Kachelgröße (Pixel; 0: aus der Szene gewählt)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="420"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="461"/>
         <source>Validation is too small to choose a checkpoint ({pixels} validation pixels; per class {per_class}; needed: {min_pixels} in all and {min_class} per class): the moving average of the weights at the end is kept.</source>
         <translation>Die Validierung ist zu klein, um einen Stand zu wählen ({pixels} Validierungspixel; je Klasse {per_class}; nötig: {min_pixels} insgesamt und {min_class} je Klasse): der gleitende Mittelwert der Gewichte am Ende wird behalten.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="420"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="461"/>
         <source>The weights at the end of training are kept (checkpoint rule &apos;last&apos;).</source>
         <translation>Die Gewichte am Ende des Trainings werden behalten (Regel 'last').</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="89"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="92"/>
         <source>Initial model</source>
         <translation>Ausgangsmodell</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="89"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="92"/>
         <source>optional; fine-tuning: start from this RemoteNet model file (.safetensors) instead of random weights. Its encoder is used (ENCODER does not apply; the log says so). It must take as many bands as the training uses (without BANDS: the bands it lists). Labels with its classes (values and names) continue with its classification head; other classes get a new head (the log names the re-initialised layers; rows of classes with the same name are kept), every other weight is the model&apos;s. Its normalisation is kept unless RECOMPUTE_NORMALISATION is on. The new model file names its parent (header initial_model: file name and SHA-256). Not with PRETRAINED_ENCODER or ENCODER_WEIGHTS.</source>
         <translation>optional; Feinabstimmung: von dieser RemoteNet-Modelldatei (.safetensors) statt von Zufallsgewichten ausgehen. Ihr Encoder wird verwendet (ENCODER gilt nicht; das Protokoll sagt es). Sie muss so viele Kanäle nehmen, wie das Training verwendet (ohne BANDS: die Kanäle, die sie nennt). Labels mit ihren Klassen (Werte und Namen) lernen mit ihrem Klassifikationskopf weiter; andere Klassen bekommen einen neuen Kopf (das Protokoll nennt die neu initialisierten Schichten; Zeilen von Klassen gleichen Namens bleiben), alle anderen Gewichte sind die des Modells. Ihre Normalisierung bleibt, außer RECOMPUTE_NORMALISATION ist an. Die neue Modelldatei nennt ihr Ausgangsmodell (Header initial_model: Dateiname und SHA-256). Nicht mit PRETRAINED_ENCODER oder ENCODER_WEIGHTS.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="118"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="131"/>
         <source>Recompute normalisation</source>
         <translation>Normalisierung neu berechnen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="118"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="131"/>
         <source>advanced; with INITIAL_MODEL: compute the normalisation from the training pixels instead of keeping the initial model&apos;s (for imagery scaled differently from what it learned on).</source>
         <translation>erweitert; mit INITIAL_MODEL: die Normalisierung aus den Trainingspixeln berechnen, statt die des Ausgangsmodells zu behalten (für Bilder, die anders skaliert sind als die, auf denen es gelernt hat).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="208"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="225"/>
         <source>Initial model: fine-tune this RemoteNet model file (optional)</source>
         <translation>Ausgangsmodell: diese RemoteNet-Modelldatei feinabstimmen (optional)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="224"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="244"/>
         <source>Recompute the initial model&apos;s normalisation from the training pixels</source>
         <translation>Normalisierung des Ausgangsmodells aus den Trainingspixeln neu berechnen</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="286"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="306"/>
         <source>INITIAL_MODEL: the initial model gives every starting weight; leave PRETRAINED_ENCODER off and ENCODER_WEIGHTS empty</source>
         <translation>INITIAL_MODEL: das Ausgangsmodell liefert alle Startgewichte; lassen Sie PRETRAINED_ENCODER aus und ENCODER_WEIGHTS leer</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="116"/>
+        <source>Spectral head</source>
+        <translation>Spektraler Kopf</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="238"/>
+        <source>Spectral head: each pixel&apos;s bands straight to the classifier</source>
+        <translation>Spektraler Kopf: die Kanäle jedes Pixels direkt zum Klassifikator</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="406"/>
+        <source>Stopped by {stopped_by} after {steps} steps ({epochs} epochs, {seconds} s); no held-out validation score. Model written to {path}</source>
+        <translation>Beendet durch {stopped_by} nach {steps} Schritten ({epochs} Epochen, {seconds} s); kein Validierungswert auf zurückgehaltenen Daten. Modell geschrieben nach {path}</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="453"/>
+        <source>Validation is too small to choose a checkpoint ({pixels} validation pixels; per class {per_class}; needed: {min_pixels} in all and {min_class} per class): its objects are trained on as well, and the moving average of the weights at the end is kept. No held-out score is reported: score the model with RemoteNet Evaluate on other polygons.</source>
+        <translation>Die Validierung ist zu klein, um einen Stand zu wählen ({pixels} Validierungspixel; je Klasse {per_class}; nötig: {min_pixels} insgesamt und {min_class} je Klasse): ihre Objekte werden mittrainiert, und der gleitende Mittelwert der Gewichte am Ende wird behalten. Es wird kein Wert auf zurückgehaltenen Daten angegeben: bewerten Sie das Modell mit RemoteNet Evaluieren an anderen Polygonen.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="42"/>
+        <source>Trains a RemoteNet model on a raster layer and its labels, and writes a model file (.safetensors) that RemoteNet Segment reads. Chips are cut from the labelled area. To validate, whole labelled objects (polygons, or patches of a class raster) are held out so that every class with two or more objects has validation pixels, and no training chip holds a validation pixel. Training draws chips class by class, so rare classes count as much as common ones; the checkpoint with the best validation mIoU is kept, or, when validation is too small to choose one (a few polygons; the log says so, with its pixel counts), its objects are trained on too and the moving average of the weights at the end is kept. With the spectral head (SPECTRAL_HEAD), a per-pixel classifier is first fitted on every labelled pixel, and the network learns what it gets wrong. The model file carries the classes (values, names, colours), bands, normalisation (computed from the training pixels), tile size, pixel size, a description of the data and the validation metrics.</source>
+        <translation>Trainiert ein RemoteNet-Modell auf einem Rasterlayer und seinen Beschriftungen und schreibt eine Modelldatei (.safetensors), die RemoteNet Segment liest. Ausschnitte werden aus dem beschrifteten Bereich geschnitten. Zur Validierung werden ganze beschriftete Objekte (Polygone oder zusammenhängende Flächen eines Klassenrasters) zurückgehalten, sodass jede Klasse mit zwei oder mehr Objekten Validierungspixel hat und kein Trainingsausschnitt ein Validierungspixel enthält. Das Training zieht Ausschnitte Klasse für Klasse, sodass seltene Klassen so viel zählen wie häufige; behalten wird der Stand mit der besten Validierungs-mIoU oder, wenn die Validierung zu klein für diese Wahl ist (wenige Polygone; das Protokoll sagt es, mit ihren Pixelzahlen), werden ihre Objekte mittrainiert und der gleitende Mittelwert der Gewichte am Ende behalten. Mit dem spektralen Kopf (SPECTRAL_HEAD) wird zuerst ein Klassifikator je Pixel an allen beschrifteten Pixeln angepasst, und das Netz lernt, was dieser falsch macht. Die Modelldatei enthält die Klassen (Werte, Namen, Farben), Bänder, Normalisierung (aus den Trainingspixeln berechnet), Kachelgröße, Pixelgröße, eine Beschreibung der Daten und die Validierungsmetriken.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="116"/>
+        <source>advanced; on: a small per-pixel network over the band values (fitted first on every labelled pixel, as a random forest is) whose votes are added to the decoder&apos;s at full resolution; the decoder then learns what the spectrum alone gets wrong. It helps where a class is mostly its spectrum (a few polygons over a 10 or 30 m scene) and hurt on a 0.3 m road scene, where shapes matter (docs/training.md). off: the decoder alone, as in the reference. auto (the default): on for pixels of 2 m and coarser, or, where the pixel size in metres is unknown, for labels covering under a quarter of the raster; the log says which. With INITIAL_MODEL the initial model&apos;s design is kept.</source>
+        <translation>erweitert; on: ein kleines Netz je Pixel über die Kanalwerte (zuerst an allen beschrifteten Pixeln angepasst, wie ein Random Forest), dessen Stimmen in voller Auflösung zu denen des Decoders addiert werden; der Decoder lernt dann, was das Spektrum allein falsch macht. Es hilft, wo eine Klasse vor allem ihr Spektrum ist (wenige Polygone über einer 10- oder 30-m-Szene), und schadete auf einer Straßenszene mit 0,3 m, wo Formen zählen (docs/training.md). off: der Decoder allein, wie in der Referenz. auto (Standard): an für Pixel ab 2 m oder, wo die Pixelgröße in Metern unbekannt ist, für Beschriftungen, die weniger als ein Viertel des Rasters abdecken; das Protokoll sagt, was gilt. Mit INITIAL_MODEL bleibt der Aufbau des Ausgangsmodells.</translation>
     </message>
 </context>
 </TS>

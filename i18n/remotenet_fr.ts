@@ -487,17 +487,17 @@
         <translation>impossible de mettre les sorties en place ({err}) ; vérifiez le dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="35"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="36"/>
         <source>precision {precision!r} is not one of {precisions}</source>
         <translation>la précision {precision!r} n'est pas l'une des valeurs {precisions}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="46"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="47"/>
         <source>precision &apos;fp16&apos; needs a CUDA GPU; on the CPU use &apos;bf16&apos; or &apos;fp32&apos;</source>
         <translation>la précision 'fp16' nécessite un GPU CUDA ; sur le CPU, utilisez 'bf16' ou 'fp32'</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="195"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="209"/>
         <source>the GPU ran out of memory on a single tile; choose a smaller tile size or the CPU</source>
         <translation>le GPU a manqué de mémoire sur une seule tuile ; choisissez une taille de tuile plus petite ou le CPU</translation>
     </message>
@@ -612,17 +612,17 @@
         <translation>model doit être le chemin d'un fichier de modèle ou une paire (module torch, dictionnaire d'en-tête)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="56"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="61"/>
         <source>runtime {missing} ({err})</source>
         <translation>le moteur d'exécution {missing} ({err})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="226"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="259"/>
         <source>the OpenVINO cache folder {parent} is not writable ({err}); set {cache_env} to a writable folder</source>
         <translation>le dossier de cache d'OpenVINO {parent} n'est pas accessible en écriture ({err}) ; définissez {cache_env} sur un dossier accessible en écriture</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="352"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="393"/>
         <source>tiles of shape {shape} reached an OpenVINO network converted for {shape2}</source>
         <translation>des tuiles de forme {shape} ont atteint un réseau OpenVINO converti pour {shape2}</translation>
     </message>
@@ -802,7 +802,7 @@
         <translation>{path} : fichier de poids d'encodeur introuvable</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="88"/>
+        <location filename="../model/model_file.py" line="91"/>
         <source>{path}: unreadable .safetensors file ({err}); is it truncated?</source>
         <translation>{path} : fichier .safetensors illisible ({err}) ; serait-il tronqué ?</translation>
     </message>
@@ -847,177 +847,177 @@
         <translation>l'encodeur {name} n'a pas de {key} ; la structure de timm a changé</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="45"/>
+        <location filename="../model/header.py" line="47"/>
         <source>{path}: no such model file</source>
         <translation>{path} : fichier de modèle introuvable</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="48"/>
+        <location filename="../model/header.py" line="50"/>
         <source>{path}: {value:.1f} GB is far larger than a RemoteNet model (about 55 MB); choose the .safetensors file written by RemoteNet Train</source>
         <translation>{path} : {value:.1f} Go, c'est bien plus qu'un modèle RemoteNet (environ 55 Mo) ; choisissez le fichier .safetensors écrit par RemoteNet Entraîner</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="60"/>
+        <location filename="../model/header.py" line="62"/>
         <source>{path}: not a model file (neither .safetensors nor a PyTorch checkpoint)</source>
         <translation>{path} : ce n'est pas un fichier de modèle (ni .safetensors, ni checkpoint PyTorch)</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="70"/>
+        <location filename="../model/header.py" line="72"/>
         <source>{path}: not a readable PyTorch checkpoint ({err}); the file may be truncated</source>
         <translation>{path} : checkpoint PyTorch illisible ({err}) ; le fichier est peut-être tronqué</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="77"/>
+        <location filename="../model/header.py" line="79"/>
         <source>{path}: refused: this archive would expand to {value:.0f} MB (a PyTorch checkpoint is stored uncompressed); it is not a RemoteNet model</source>
         <translation>{path} : refusé : cette archive occuperait {value:.0f} Mo une fois décompressée (un checkpoint PyTorch est stocké sans compression) ; ce n'est pas un modèle RemoteNet</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="88"/>
+        <location filename="../model/header.py" line="90"/>
         <source>{path}: unreadable .safetensors file (its header claims {length} bytes); the file is truncated or damaged: copy or download it again</source>
         <translation>{path} : fichier .safetensors illisible (son en-tête annonce {length} octets) ; le fichier est tronqué ou endommagé : copiez-le ou téléchargez-le à nouveau</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="93"/>
+        <location filename="../model/header.py" line="95"/>
         <source>{path}: the .safetensors header is cut short; the file is truncated: copy or download it again</source>
         <translation>{path} : l'en-tête .safetensors est incomplet ; le fichier est tronqué : copiez-le ou téléchargez-le à nouveau</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="103"/>
+        <location filename="../model/header.py" line="105"/>
         <source>{path}: the .safetensors header nests too deeply to be a model file; choose a file written by RemoteNet</source>
         <translation>{path} : l'en-tête .safetensors est trop profondément imbriqué pour un fichier de modèle ; choisissez un fichier écrit par RemoteNet</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="108"/>
+        <location filename="../model/header.py" line="110"/>
         <source>{path}: this .safetensors file has no &apos;{metadata_key}&apos; header; it was not written by remotenet.model.save_model</source>
         <translation>{path} : ce fichier .safetensors n'a pas d'en-tête '{metadata_key}' ; il n'a pas été écrit par remotenet.model.save_model</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="112"/>
+        <location filename="../model/header.py" line="114"/>
         <source>{path}: the &apos;{metadata_key}&apos; header is not a JSON text of at most {value} kB; the file is damaged or not a RemoteNet model</source>
         <translation>{path} : l'en-tête '{metadata_key}' n'est pas un texte JSON d'au plus {value} ko ; le fichier est endommagé ou ce n'est pas un modèle RemoteNet</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="119"/>
+        <location filename="../model/header.py" line="121"/>
         <source>{path}: the &apos;{metadata_key}&apos; header is not valid JSON ({err})</source>
         <translation>{path} : l'en-tête '{metadata_key}' n'est pas un JSON valide ({err})</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="123"/>
+        <location filename="../model/header.py" line="125"/>
         <source>{path}: the &apos;{metadata_key}&apos; header nests too deeply; the file is damaged or not a RemoteNet model</source>
         <translation>{path} : l'en-tête '{metadata_key}' est trop profondément imbriqué ; le fichier est endommagé ou ce n'est pas un modèle RemoteNet</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="127"/>
+        <location filename="../model/header.py" line="129"/>
         <source>{path}: the &apos;{metadata_key}&apos; header is not a JSON object</source>
         <translation>{path} : l'en-tête '{metadata_key}' n'est pas un objet JSON</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="133"/>
+        <location filename="../model/header.py" line="135"/>
         <source>{path}: {err}</source>
         <translation>{path} : {err}</translation>
     </message>
     <message>
-        <location filename="../model/header.py" line="156"/>
+        <location filename="../model/header.py" line="158"/>
         <source>{path}: {err}; the header contradicts the weights: re-save the model with remotenet.model.save_model</source>
         <translation>{path} : {err} ; l'en-tête contredit les poids : réenregistrez le modèle avec remotenet.model.save_model</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="134"/>
+        <location filename="../model/metadata.py" line="138"/>
         <source>band entry {band!r} is neither a name, a 1-based index nor a dict</source>
         <translation>l'entrée de bande {band!r} n'est ni un nom, ni un indice commençant à 1, ni un dictionnaire</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="151"/>
+        <location filename="../model/metadata.py" line="156"/>
         <source>model header: {msg}</source>
         <translation>en-tête du modèle : {msg}</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="54"/>
+        <location filename="../model/model_file.py" line="55"/>
         <source>{path}: model files are written as .safetensors; use that extension</source>
         <translation>{path} : les fichiers de modèle sont écrits au format .safetensors ; utilisez cette extension</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="58"/>
+        <location filename="../model/model_file.py" line="59"/>
         <source>weight storage {storage!r} is not one of {storages}</source>
         <translation>le stockage des poids {storage!r} n'est pas l'une des valeurs {storages}</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="123"/>
+        <location filename="../model/model_file.py" line="129"/>
         <source>{path}: {err}; the header contradicts the weights</source>
         <translation>{path} : {err} ; l'en-tête contredit les poids</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="138"/>
+        <location filename="../model/model_file.py" line="144"/>
         <source>{path}: the weights cannot be read ({err}); the file may be truncated: copy or download it again</source>
         <translation>{path} : les poids ne peuvent pas être lus ({err}) ; le fichier est peut-être tronqué : copiez-le ou téléchargez-le à nouveau</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="144"/>
+        <location filename="../model/model_file.py" line="150"/>
         <source>{path}: {err}; the file is damaged or was not written by save_model</source>
         <translation>{path} : {err} ; le fichier est endommagé ou n'a pas été écrit par save_model</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="153"/>
+        <location filename="../model/model_file.py" line="159"/>
         <source>{path}: refused to load: the checkpoint holds Python objects other than weights, which could run code. Re-save it as a plain state_dict, or convert it to .safetensors.</source>
         <translation>{path} : chargement refusé : le checkpoint contient des objets Python autres que des poids, qui pourraient exécuter du code. Réenregistrez-le comme simple state_dict, ou convertissez-le en .safetensors.</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="159"/>
+        <location filename="../model/model_file.py" line="165"/>
         <source>{path}: not a readable PyTorch checkpoint ({name}: {err}); the file may be truncated or not a model</source>
         <translation>{path} : checkpoint PyTorch illisible ({name} : {err}) ; le fichier est peut-être tronqué, ou ce n'est pas un modèle</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="167"/>
+        <location filename="../model/model_file.py" line="173"/>
         <source>{path}: the checkpoint is not a state_dict of tensors</source>
         <translation>{path} : le checkpoint n'est pas un state_dict de tenseurs</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="177"/>
+        <location filename="../model/model_file.py" line="183"/>
         <source>{path}: the weights hold NaN or infinite values (first in {name}); the model is damaged, for example by a training that diverged: use another model file</source>
         <translation>{path} : les poids contiennent des valeurs NaN ou infinies (la première dans {name}) ; le modèle est endommagé, par exemple par un entraînement qui a divergé : utilisez un autre fichier de modèle</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="188"/>
+        <location filename="../model/model_file.py" line="194"/>
         <source>{path}: these weights are not a RemoteNet ({head_key} or an encoder&apos;s first convolution ({first_conv_keys}) missing); they belong to another architecture</source>
         <translation>{path} : ces poids ne sont pas ceux d'un RemoteNet ({head_key} ou la première convolution d'un encodeur ({first_conv_keys}) manque) ; ils appartiennent à une autre architecture</translation>
     </message>
     <message>
-        <location filename="../model/model_file.py" line="217"/>
+        <location filename="../model/model_file.py" line="223"/>
         <source>{path}: the weights do not fit RemoteNet ({architecture}): {details}.{hint} Choose a model saved by this plugin&apos;s RemoteNet (Train or remotenet.model.save_model).</source>
         <translation>{path} : les poids ne correspondent pas à RemoteNet ({architecture}) : {details}.{hint} Choisissez un modèle enregistré par le RemoteNet de cette extension (Entraîner ou remotenet.model.save_model).</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="79"/>
+        <location filename="../model/training/config.py" line="92"/>
         <source>set epochs, max_minutes or max_steps: nothing would stop the training</source>
         <translation>définissez epochs, max_minutes ou max_steps : rien n'arrêterait l'entraînement</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="84"/>
+        <location filename="../model/training/config.py" line="97"/>
         <source>{name} must not be negative (got {value})</source>
         <translation>{name} ne doit pas être négatif (valeur reçue : {value})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="87"/>
+        <location filename="../model/training/config.py" line="100"/>
         <source>batch_size must be at least 1 (got {batch_size})</source>
         <translation>batch_size doit valoir au moins 1 (valeur reçue : {batch_size})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="90"/>
+        <location filename="../model/training/config.py" line="103"/>
         <source>lr must be positive (got {lr})</source>
         <translation>lr doit être positif (valeur reçue : {lr})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="92"/>
+        <location filename="../model/training/config.py" line="105"/>
         <source>encoder_lr_ratio must be positive (got {encoder_lr_ratio})</source>
         <translation>encoder_lr_ratio doit être positif (valeur reçue : {encoder_lr_ratio})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="100"/>
+        <location filename="../model/training/config.py" line="113"/>
         <source>encoder {encoder!r} is not supported; choose one of {encoders}</source>
         <translation>l'encodeur {encoder!r} n'est pas pris en charge ; choisissez parmi {encoders}</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="104"/>
+        <location filename="../model/training/config.py" line="117"/>
         <source>pretrained_encoder (download) and encoder_weights (a local file) both ask for starting weights; set only one</source>
         <translation>pretrained_encoder (téléchargement) et encoder_weights (fichier local) demandent tous deux des poids de départ ; n'en définissez qu'un</translation>
     </message>
@@ -1027,42 +1027,42 @@
         <translation>périphérique {err}</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="51"/>
+        <location filename="../model/training/loop.py" line="53"/>
         <source>training and validation chips have different band counts</source>
         <translation>les imagettes d'entraînement et de validation n'ont pas le même nombre de bandes</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="55"/>
+        <location filename="../model/training/loop.py" line="57"/>
         <source>normalisation has {mean_count} means for {in_channels} bands</source>
         <translation>la normalisation a {mean_count} moyennes pour {in_channels} bandes</translation>
     </message>
     <message>
-        <location filename="../model/training/optimisation.py" line="48"/>
+        <location filename="../model/training/optimisation.py" line="49"/>
         <source>encoder weights: {err}</source>
         <translation>poids de l'encodeur : {err}</translation>
     </message>
     <message>
-        <location filename="../model/training/optimisation.py" line="50"/>
+        <location filename="../model/training/optimisation.py" line="51"/>
         <source>the given model&apos;s classes or bands do not match the chips</source>
         <translation>les classes ou les bandes du modèle fourni ne correspondent pas aux imagettes</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="160"/>
+        <location filename="../model/training/loop.py" line="183"/>
         <source>{what} chips must be images (N, C, H, W) and labels (N, H, W); got {shape} and {shape2}</source>
         <translation>les imagettes ({what}) doivent être des images (N, C, H, W) et des étiquettes (N, H, W) ; reçu {shape} et {shape2}</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="165"/>
+        <location filename="../model/training/loop.py" line="188"/>
         <source>{what} images {shape} and labels {shape2} do not match</source>
         <translation>les images {shape} et les étiquettes {shape2} ({what}) ne correspondent pas</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="169"/>
+        <location filename="../model/training/loop.py" line="192"/>
         <source>there are no {what} chips</source>
         <translation>il n'y a aucune imagette ({what})</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="173"/>
+        <location filename="../model/training/loop.py" line="196"/>
         <source>{what} labels hold class indices {tolist} but there are {num_classes} classes</source>
         <translation>les étiquettes ({what}) contiennent les indices de classe {tolist} mais il y a {num_classes} classes</translation>
     </message>
@@ -1202,7 +1202,7 @@
         <translation>le raster de référence est sur une autre grille ou dans un autre SCR : ré-échantillonné (plus proche voisin) sur la grille du raster classifié</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="199"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="213"/>
         <source>GPU out of memory: continuing with batch size {batch_size}</source>
         <translation>mémoire du GPU épuisée : poursuite avec une taille de lot de {batch_size}</translation>
     </message>
@@ -1232,22 +1232,22 @@
         <translation>le SCR du raster n'est ni géographique ni projeté : les surfaces sont en unités de carte au carré</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/run.py" line="121"/>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="126"/>
         <source>segmenting {source} window {window} with {model_name} on {device_name} ({runtime_name}, {precision}), bands {bands}, tile {tile_size}, overlap {overlap}, batch {batch_size}, TTA {tta}</source>
         <translation>segmentation de {source}, fenêtre {window}, avec {model_name} sur {device_name} ({runtime_name}, {precision}), bandes {bands}, tuile {tile_size}, chevauchement {overlap}, lot {batch_size}, TTA {tta}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="213"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="246"/>
         <source>OpenVINO {version}: using the network converted earlier for input {shape} ({folder})</source>
         <translation>OpenVINO {version} : utilisation du réseau converti précédemment pour l'entrée {shape} ({folder})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="218"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="251"/>
         <source>OpenVINO {version}: converting the network for input {shape} (once per model file and tile shape)</source>
         <translation>OpenVINO {version} : conversion du réseau pour l'entrée {shape} (une fois par fichier de modèle et par forme de tuile)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="247"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="280"/>
         <source>OpenVINO: converted in {value:.1f} s; cached in {folder}</source>
         <translation>OpenVINO : converti en {value:.1f} s ; mis en cache dans {folder}</translation>
     </message>
@@ -1334,92 +1334,92 @@ On Windows, torch 2.9 and newer fail to load after Qt (c10.dll, WinError 1114): 
 Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après Qt (c10.dll, WinError 1114) : installez-y torch&lt;2.9 (par exemple : python -m pip install &quot;torch&lt;2.9&quot; timm safetensors).</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="155"/>
+        <location filename="../model/metadata.py" line="160"/>
         <source>format_version {version!r} is not supported (this plugin reads up to {format_version}); update the plugin</source>
         <translation>format_version {version!r} n'est pas pris en charge (cette extension lit jusqu'à la version {format_version}) ; mettez à jour l'extension</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="160"/>
+        <location filename="../model/metadata.py" line="165"/>
         <source>architecture {named!r} is not one this plugin builds ({architectures}); choose a model written by RemoteNet Train, or update the plugin</source>
         <translation>l'architecture {named!r} ne fait pas partie de celles que construit cette extension ({architectures}) ; choisissez un modèle écrit par RemoteNet Entraîner, ou mettez à jour l'extension</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="165"/>
+        <location filename="../model/metadata.py" line="170"/>
         <source>architecture {named!r} contradicts the weights, which are {architecture!r}</source>
         <translation>l'architecture {named!r} contredit les poids, qui sont de l'architecture {architecture!r}</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="170"/>
+        <location filename="../model/metadata.py" line="182"/>
         <source>&apos;classes&apos; must be a non-empty list</source>
         <translation>'classes' doit être une liste non vide</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="174"/>
+        <location filename="../model/metadata.py" line="186"/>
         <source>class entry {entry!r} needs value, name and color</source>
         <translation>l'entrée de classe {entry!r} nécessite value, name et color</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="178"/>
+        <location filename="../model/metadata.py" line="190"/>
         <source>class value {value!r} must be an integer 0..254 (255 is nodata)</source>
         <translation>la valeur de classe {value!r} doit être un entier de 0 à 254 (255 est NoData)</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="182"/>
+        <location filename="../model/metadata.py" line="194"/>
         <source>class {name!r} colour {color!r} must be [r, g, b] with 0..255 integers</source>
         <translation>la couleur {color!r} de la classe {name!r} doit être [r, g, b] avec des entiers de 0 à 255</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="188"/>
+        <location filename="../model/metadata.py" line="200"/>
         <source>class value(s) {repeated} appear more than once in {values}; give each class its own value</source>
         <translation>la ou les valeurs de classe {repeated} apparaissent plus d'une fois dans {values} ; donnez à chaque classe sa propre valeur</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="193"/>
+        <location filename="../model/metadata.py" line="205"/>
         <source>lists {classes_count} classes but the weights predict {num_classes}</source>
         <translation>indique {classes_count} classes mais les poids en prédisent {num_classes}</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="198"/>
+        <location filename="../model/metadata.py" line="210"/>
         <source>in_channels {bands!r} must be a whole number of at least 1</source>
         <translation>in_channels {bands!r} doit être un nombre entier d'au moins 1</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="201"/>
+        <location filename="../model/metadata.py" line="213"/>
         <source>says {bands} input bands but the weights take {in_channels}</source>
         <translation>annonce {bands} bandes en entrée mais les poids en prennent {in_channels}</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="205"/>
+        <location filename="../model/metadata.py" line="217"/>
         <source>&apos;bands&apos; lists {get_count} bands but in_channels is {bands}</source>
         <translation>'bands' liste {get_count} bandes mais in_channels vaut {bands}</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="210"/>
+        <location filename="../model/metadata.py" line="222"/>
         <source>&apos;input&apos; must be an object with offset, scale, mean and std</source>
         <translation>'input' doit être un objet avec offset, scale, mean et std</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="214"/>
+        <location filename="../model/metadata.py" line="226"/>
         <source>input.{key} has {value} values for {bands} bands</source>
         <translation>input.{key} a {value} valeurs pour {bands} bandes</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="218"/>
+        <location filename="../model/metadata.py" line="230"/>
         <source>input.{key} {numbers!r} must hold finite numbers</source>
         <translation>input.{key} {numbers!r} doit contenir des nombres finis</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="221"/>
+        <location filename="../model/metadata.py" line="233"/>
         <source>input.offset and input.scale must be finite numbers</source>
         <translation>input.offset et input.scale doivent être des nombres finis</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="223"/>
+        <location filename="../model/metadata.py" line="235"/>
         <source>input.std values and input.scale must be positive</source>
         <translation>les valeurs de input.std et input.scale doivent être positives</translation>
     </message>
     <message>
-        <location filename="../model/metadata.py" line="226"/>
+        <location filename="../model/metadata.py" line="238"/>
         <source>tile_size {tile!r} must be an integer of at least 32</source>
         <translation>tile_size {tile!r} doit être un entier d'au moins 32</translation>
     </message>
@@ -1474,7 +1474,7 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>les étiquettes forment un seul objet : trop peu pour séparer entraînement et validation ; étiquetez au moins deux zones distinctes (polygones) par classe</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="96"/>
+        <location filename="../model/training/config.py" line="109"/>
         <source>checkpoint must be auto, best or last (got {checkpoint!r})</source>
         <translation>checkpoint doit valoir auto, best ou last (reçu : {checkpoint!r})</translation>
     </message>
@@ -1489,32 +1489,32 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>{outside} tuiles sur {grid_count} hors du masque ignorées sans être lues</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="181"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="214"/>
         <source>int8 agreed with the full-precision network on only {share:.2%} of the calibration pixels; running {fallback} instead</source>
         <translation>int8 ne concordait avec le réseau en pleine précision que sur {share:.2%} des pixels de calibration ; {fallback} s'exécute à la place</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="264"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="297"/>
         <source>int8: using the network quantised earlier ({tiles} calibration tiles from {source}; {folder})</source>
         <translation>int8 : utilisation du réseau quantifié précédemment ({tiles} tuiles de calibration de {source} ; {folder})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="269"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="302"/>
         <source>int8 needs calibration tiles the first time a model is quantised; run it on a raster</source>
         <translation>int8 a besoin de tuiles de calibration la première fois qu'un modèle est quantifié ; exécutez-le sur un raster</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="274"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="307"/>
         <source>int8: the raster has no tile with data to calibrate the quantisation on</source>
         <translation>int8 : le raster n'a aucune tuile avec des données pour calibrer la quantification</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="280"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="313"/>
         <source>int8: quantising the network with NNCF {version} on {tiles} tiles of this raster (once per model file and tile shape)</source>
         <translation>int8 : quantification du réseau avec NNCF {version} sur {tiles} tuiles de ce raster (une fois par fichier de modèle et forme de tuile)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="310"/>
+        <location filename="../remotenet_plugin/engine/infer/openvino_runtime.py" line="351"/>
         <source>int8: quantised in {value:.1f} s; the same class as full precision on {share:.2%} of the calibration pixels; cached in {folder}</source>
         <translation>int8 : quantifié en {value:.1f} s ; même classe qu'en pleine précision sur {share:.2%} des pixels de calibration ; mis en cache dans {folder}</translation>
     </message>
@@ -1524,7 +1524,7 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>'int8' ne s'exécute qu'avec OpenVINO sur le CPU ; choisissez l'environnement d'exécution Automatique ou OpenVINO et le périphérique CPU</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="40"/>
+        <location filename="../remotenet_plugin/engine/infer/torch_runtime.py" line="41"/>
         <source>precision &apos;int8&apos; runs with OpenVINO on the CPU only; on a GPU use Auto, fp16 or bf16</source>
         <translation>la précision 'int8' ne s'exécute qu'avec OpenVINO sur le CPU ; sur un GPU, utilisez Automatique, fp16 ou bf16</translation>
     </message>
@@ -1544,7 +1544,7 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>{path} est la couche de masque ; choisissez un autre nom de fichier pour conserver le masque</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/run.py" line="130"/>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="139"/>
         <source>mask: only pixels inside the polygons of {path} are classified</source>
         <translation>masque : seuls les pixels à l'intérieur des polygones de {path} sont classés</translation>
     </message>
@@ -1554,7 +1554,7 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>la fenêtre tient dans une tuile : traitée comme une seule tuile de {width} x {height} px (complétée), sans chevauchement ni raccords</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/engine/prepare/run.py" line="152"/>
+        <location filename="../remotenet_plugin/engine/prepare/run.py" line="164"/>
         <source>using the network prepared by the previous run ({runtime_name}, {precision})</source>
         <translation>utilisation du réseau préparé par l'exécution précédente ({runtime_name}, {precision})</translation>
     </message>
@@ -1664,69 +1664,114 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>impossible de relire {path} : {gdal_error}</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="45"/>
+        <location filename="../model/fine_tune.py" line="47"/>
         <source>{path} is not a file; choose a RemoteNet model file (.safetensors)</source>
         <translation>{path} n'est pas un fichier ; choisissez un fichier de modèle RemoteNet (.safetensors)</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="49"/>
+        <location filename="../model/fine_tune.py" line="51"/>
         <source>{path} is a PyTorch checkpoint, not a RemoteNet model file: it has no classes, bands or normalisation to continue from; choose a .safetensors file written by RemoteNet Train</source>
         <translation>{path} est un checkpoint PyTorch, pas un fichier de modèle RemoteNet : il n'a ni classes, ni bandes, ni normalisation à reprendre ; choisissez un fichier .safetensors écrit par RemoteNet Train</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="123"/>
+        <location filename="../model/fine_tune.py" line="125"/>
         <source>not a RemoteNet model file: {err}</source>
         <translation>pas un fichier de modèle RemoteNet : {err}</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="58"/>
+        <location filename="../model/fine_tune.py" line="60"/>
         <source>{path} cannot be read ({err}); choose a RemoteNet model file you can read</source>
         <translation>{path} ne peut pas être lu ({err}) ; choisissez un fichier de modèle RemoteNet lisible</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="69"/>
+        <location filename="../model/fine_tune.py" line="71"/>
         <source>the model takes {wanted} band(s), but {count} band(s) were chosen; choose {wanted} band(s) or another model</source>
         <translation>le modèle prend {wanted} bande(s), mais {count} bande(s) ont été choisies ; choisissez {wanted} bande(s) ou un autre modèle</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="78"/>
+        <location filename="../model/fine_tune.py" line="80"/>
         <source>the model takes {wanted} band(s), but the raster has {count}; fine-tune on a raster with the model&apos;s bands, or choose another model</source>
         <translation>le modèle prend {wanted} bande(s), mais le raster en a {count} ; affinez-le sur un raster ayant les bandes du modèle, ou choisissez un autre modèle</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="129"/>
+        <location filename="../model/fine_tune.py" line="131"/>
         <source>the model takes {wanted} band(s), but the training data has {count}; choose {wanted} band(s) or another model</source>
         <translation>le modèle prend {wanted} bande(s), mais les données d'entraînement en ont {count} ; choisissez {wanted} bande(s) ou un autre modèle</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="133"/>
+        <location filename="../model/fine_tune.py" line="135"/>
         <source>Fine-tuning {name}: its encoder, {encoder}, is used (the ENCODER choice, {asked}, does not apply)</source>
         <translation>Affinage de {name} : son encodeur, {encoder}, est utilisé (le choix ENCODER, {asked}, ne s'applique pas)</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="137"/>
+        <location filename="../model/fine_tune.py" line="139"/>
         <source>Fine-tuning {name} (encoder {encoder})</source>
         <translation>Affinage de {name} (encodeur {encoder})</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="147"/>
+        <location filename="../model/fine_tune.py" line="149"/>
         <source>The labels have the model&apos;s classes ({classes}): its classification head goes on learning</source>
         <translation>Les étiquettes ont les classes du modèle ({classes}) : sa tête de classification continue d'apprendre</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="169"/>
+        <location filename="../model/fine_tune.py" line="173"/>
         <source>The labels&apos; classes ({classes}) are not the model&apos;s ({initial}): new classification head; re-initialised: {layers} (rows kept for classes of the same name: {kept}); every other weight is the model&apos;s</source>
         <translation>Les classes des étiquettes ({classes}) ne sont pas celles du modèle ({initial}) : nouvelle tête de classification ; réinitialisé : {layers} (lignes gardées pour les classes de même nom : {kept}) ; tous les autres poids sont ceux du modèle</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="177"/>
+        <location filename="../model/fine_tune.py" line="181"/>
         <source>Normalisation recomputed from the training pixels, as asked (scale {scale}, mean {mean}, std {std})</source>
         <translation>Normalisation recalculée à partir des pixels d'entraînement, comme demandé (échelle {scale}, moyenne {mean}, écart type {std})</translation>
     </message>
     <message>
-        <location filename="../model/fine_tune.py" line="183"/>
+        <location filename="../model/fine_tune.py" line="187"/>
         <source>Normalisation kept from the model (scale {scale}, mean {mean}, std {std}); ask to recompute it to use the training pixels&apos; instead</source>
         <translation>Normalisation du modèle conservée (échelle {scale}, moyenne {mean}, écart type {std}) ; demandez son recalcul pour utiliser plutôt celle des pixels d'entraînement</translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="175"/>
+        <source>spectral_head {value!r} must be true or false</source>
+        <translation>spectral_head {value!r} doit valoir true ou false</translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="177"/>
+        <source>spectral_head is false but the weights have the spectral head</source>
+        <translation>spectral_head vaut false mais les poids contiennent la tête spectrale</translation>
+    </message>
+    <message>
+        <location filename="../model/metadata.py" line="177"/>
+        <source>spectral_head is true but the weights have no spectral head</source>
+        <translation>spectral_head vaut true mais les poids ne contiennent pas de tête spectrale</translation>
+    </message>
+    <message>
+        <location filename="../model/spectral_choice.py" line="29"/>
+        <source>Spectral head: on (as asked).</source>
+        <translation>Tête spectrale : activée (comme demandé).</translation>
+    </message>
+    <message>
+        <location filename="../model/spectral_choice.py" line="29"/>
+        <source>Spectral head: off (as asked).</source>
+        <translation>Tête spectrale : désactivée (comme demandé).</translation>
+    </message>
+    <message>
+        <location filename="../model/spectral_choice.py" line="35"/>
+        <source>Spectral head: on: pixels of {gsd} m are at least {limit} m (SPECTRAL_HEAD auto: on for satellite pixels of {limit} m and coarser, where a class is mostly its spectrum).</source>
+        <translation>Tête spectrale : activée : des pixels de {gsd} m font au moins {limit} m (SPECTRAL_HEAD auto : activée pour les pixels satellitaires de {limit} m et plus, où une classe est surtout son spectre).</translation>
+    </message>
+    <message>
+        <location filename="../model/spectral_choice.py" line="38"/>
+        <source>Spectral head: off: pixels of {gsd} m are finer than {limit} m (SPECTRAL_HEAD auto: on only for pixels of {limit} m and coarser; finer imagery is classified by its shapes).</source>
+        <translation>Tête spectrale : désactivée : des pixels de {gsd} m sont plus fins que {limit} m (SPECTRAL_HEAD auto : activée seulement pour les pixels de {limit} m et plus ; les images plus fines se classent par leurs formes).</translation>
+    </message>
+    <message>
+        <location filename="../model/spectral_choice.py" line="46"/>
+        <source>Spectral head: on: the pixel size in metres is unknown and the labels cover {share} of the raster, a few polygons (SPECTRAL_HEAD auto).</source>
+        <translation>Tête spectrale : activée : la taille des pixels en mètres est inconnue et les étiquettes couvrent {share} du raster, donc quelques polygones (SPECTRAL_HEAD auto).</translation>
+    </message>
+    <message>
+        <location filename="../model/spectral_choice.py" line="49"/>
+        <source>Spectral head: off: the pixel size in metres is unknown and the labels cover {share} of the raster, dense labels (SPECTRAL_HEAD auto).</source>
+        <translation>Tête spectrale : désactivée : la taille des pixels en mètres est inconnue et les étiquettes couvrent {share} du raster, donc des étiquettes denses (SPECTRAL_HEAD auto).</translation>
     </message>
 </context>
 <context>
@@ -1747,12 +1792,12 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>Échec de {what} : {error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/choices.py" line="102"/>
+        <location filename="../remotenet_plugin/algorithms/choices.py" line="108"/>
         <source>{parameter}: {value} is not one of its choices; give one of {names} (or its number, 0 to {last})</source>
         <translation>{parameter} : {value} ne fait pas partie des choix possibles ; indiquez l'un de {names} (ou son numéro, de 0 à {last})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/choices.py" line="111"/>
+        <location filename="../remotenet_plugin/algorithms/choices.py" line="117"/>
         <source>Values: {names}.</source>
         <translation>Valeurs : {names}.</translation>
     </message>
@@ -2369,409 +2414,434 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
 <context>
     <name>TrainAlgorithm</name>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="185"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="202"/>
         <source>Input raster</source>
         <translation>Raster en entrée</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="53"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="56"/>
         <source>the image to learn from (a raster file GDAL can read).</source>
         <translation>l'image à partir de laquelle apprendre (un fichier raster que GDAL peut lire).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="55"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="58"/>
         <source>Labels</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="55"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="58"/>
         <source>either a class raster (pixel values are the classes; 255 and nodata are unlabelled; other grids and CRSs are warped onto the image) or polygons with a class field (rasterised onto the image grid; reprojected when on another CRS). Polygons without a class field are one class (named after the layer) on a background class 0: building footprints, say.</source>
         <translation>soit un raster de classes (les valeurs des pixels sont les classes ; 255 et NoData ne sont pas étiquetés ; les autres grilles et SCR sont ré-échantillonnés sur l'image), soit des polygones avec un champ de classe (rasterisés sur la grille de l'image ; reprojetés s'ils sont dans un autre SCR). Les polygones sans champ de classe forment une classe (nommée d'après la couche) sur une classe de fond 0 : par exemple des emprises au sol de bâtiments.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="61"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="64"/>
         <source>Class field</source>
         <translation>Champ de classe</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="61"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="64"/>
         <source>polygons only: a whole-number field keeps its values as class values; a text field gives classes 0..N-1 named by its values. Pixels outside polygons are unlabelled unless BACKGROUND is set.</source>
         <translation>polygones uniquement : un champ de nombres entiers garde ses valeurs comme valeurs de classe ; un champ texte donne les classes 0..N-1 nommées d'après ses valeurs. Les pixels hors des polygones ne sont pas étiquetés, sauf si BACKGROUND est activé.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="65"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="68"/>
         <source>Bands</source>
         <translation>Bandes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="65"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="68"/>
         <source>the raster bands to learn from, in order. Default: all.</source>
         <translation>les bandes du raster à partir desquelles apprendre, dans l'ordre. Par défaut : toutes.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="67"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="70"/>
         <source>Tile size</source>
         <translation>Taille des tuiles</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="72"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="75"/>
         <source>Epochs</source>
         <translation>Époques</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="72"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="75"/>
         <source>passes over the training chips; 0 (the default) = no epoch limit: the time budget decides.</source>
         <translation>passages sur les imagettes d'entraînement ; 0 (par défaut) = pas de limite d'époques : le budget de temps décide.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="75"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="78"/>
         <source>Maximum minutes</source>
         <translation>Durée maximale en minutes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="75"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="78"/>
         <source>time budget for the whole run, validation included; 0 = no limit. Training stops at whichever of EPOCHS and MAX_MINUTES is set and comes first (by default, after {minutes} minutes). Training stops in time and keeps the best checkpoint so far.</source>
         <translation>budget de temps pour toute l'exécution, validation comprise ; 0 = pas de limite. L'entraînement s'arrête à la première limite atteinte parmi EPOCHS et MAX_MINUTES (par défaut, après {minutes} minutes). L'entraînement s'arrête à temps et conserve le meilleur checkpoint obtenu jusque-là.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="80"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="83"/>
         <source>Batch size</source>
         <translation>Taille de lot</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="80"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="83"/>
         <source>chips per step; lower it if memory runs out.</source>
         <translation>nombre d'imagettes par itération ; réduisez-le si la mémoire vient à manquer.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="204"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="221"/>
         <source>Device</source>
         <translation>Périphérique</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="82"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="85"/>
         <source>Auto uses a CUDA GPU when present (bf16 mixed precision), else the CPU (fp32).</source>
         <translation>Automatique utilise un GPU CUDA s'il y en a un (précision mixte bf16), sinon le CPU (fp32).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="85"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="88"/>
         <source>Pretrained encoder</source>
         <translation>Encodeur pré-entraîné</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="85"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="88"/>
         <source>start the encoder from ImageNet weights (downloads them from the Hugging Face hub unless cached); off by default, nothing is downloaded.</source>
         <translation>initialise l'encodeur avec des poids ImageNet (téléchargés depuis le hub Hugging Face s'ils ne sont pas en cache) ; désactivé par défaut, rien n'est téléchargé.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="98"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="101"/>
         <source>Background class</source>
         <translation>Classe de fond</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="98"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="101"/>
         <source>advanced; with a class field, pixels outside the polygons become a &apos;background&apos; class instead of unlabelled.</source>
         <translation>avancé ; avec un champ de classe, les pixels hors des polygones forment une classe « fond » au lieu de ne pas être étiquetés.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="213"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="230"/>
         <source>Validation fraction</source>
         <translation>Part de validation</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="216"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="233"/>
         <source>Learning rate</source>
         <translation>Taux d'apprentissage</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="105"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="108"/>
         <source>advanced; AdamW peak learning rate (warm-up, then polynomial decay).</source>
         <translation>avancé ; taux d'apprentissage maximal d'AdamW (préchauffage, puis décroissance polynomiale).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="219"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="236"/>
         <source>Encoder</source>
         <translation>Encodeur</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="113"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="126"/>
         <source>Encoder weights file</source>
         <translation>Fichier de poids de l'encodeur</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="113"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="126"/>
         <source>advanced; optional local pretrained weights for the chosen encoder: timm&apos;s state_dict of that network (.safetensors, or .pth read as weights only). For machines that cannot download; do not combine with PRETRAINED_ENCODER.</source>
         <translation>avancé ; poids pré-entraînés locaux optionnels pour l'encodeur choisi : le state_dict timm de ce réseau (.safetensors, ou .pth lu comme poids uniquement). Pour les machines qui ne peuvent rien télécharger ; ne pas combiner avec PRETRAINED_ENCODER.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="227"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="247"/>
         <source>Model file</source>
         <translation>Fichier du modèle</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="122"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="135"/>
         <source>the .safetensors model file to write.</source>
         <translation>le fichier de modèle .safetensors à écrire.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="125"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="138"/>
         <source>Training on a CPU is slow: expect minutes for a small scene. Needs torch, timm and safetensors in the Python that QGIS runs.</source>
         <translation>L'entraînement sur un CPU est lent : comptez plusieurs minutes pour une petite scène. Nécessite torch, timm et safetensors dans le Python utilisé par QGIS.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="172"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="189"/>
         <source>RemoteNet Train</source>
         <translation>RemoteNet Entraîner</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="175"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="192"/>
         <source>training,segmentation,deep learning,remotenet,model,labels</source>
         <translation>entraînement,segmentation,apprentissage profond,remotenet,modèle,étiquettes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="178"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="195"/>
         <source>Trains a RemoteNet model from a raster and labels (class raster or polygons).</source>
         <translation>Entraîne un modèle RemoteNet à partir d'un raster et d'étiquettes (raster de classes ou polygones).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="186"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="203"/>
         <source>Labels (class raster, or polygons)</source>
         <translation>Étiquettes (raster de classes ou polygones)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="188"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="205"/>
         <source>Class field (polygons; empty: one class on a background)</source>
         <translation>Champ de classe (polygones ; vide : une classe sur un fond)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="190"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="207"/>
         <source>Bands (default: all)</source>
         <translation>Bandes (par défaut : toutes)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="196"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="213"/>
         <source>Epochs (0: no limit, the time budget decides)</source>
         <translation>Époques (0 : pas de limite, le budget de temps décide)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="199"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="216"/>
         <source>Maximum minutes (0: no limit)</source>
         <translation>Durée maximale en minutes (0 : pas de limite)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="202"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="219"/>
         <source>Batch size (chips)</source>
         <translation>Taille de lot (imagettes)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="205"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="222"/>
         <source>Start from an ImageNet-pretrained encoder (downloads)</source>
         <translation>Partir d'un encodeur pré-entraîné sur ImageNet (téléchargement)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="211"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="228"/>
         <source>Pixels outside polygons are a background class</source>
         <translation>Les pixels hors des polygones forment une classe de fond</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="221"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="241"/>
         <source>Encoder weights file (timm .safetensors or .pth)</source>
         <translation>Fichier de poids de l'encodeur (timm .safetensors ou .pth)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="221"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="241"/>
         <source>Weights (*.safetensors *.pth *.pt)</source>
         <translation>Poids (*.safetensors *.pth *.pt)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="227"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="247"/>
         <source>RemoteNet model (*.safetensors)</source>
         <translation>Modèle RemoteNet (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="229"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="249"/>
         <source>Validation mIoU</source>
         <translation>mIoU de validation</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="230"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="250"/>
         <source>Validation overall accuracy</source>
         <translation>Précision globale de validation</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="231"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="251"/>
         <source>Training steps</source>
         <translation>Itérations d'entraînement</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="232"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="252"/>
         <source>Epochs run</source>
         <translation>Époques effectuées</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="233"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="253"/>
         <source>Device that trained the model</source>
         <translation>Périphérique qui a entraîné le modèle</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="234"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="254"/>
         <source>Classes (JSON)</source>
         <translation>Classes (JSON)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="241"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="261"/>
         <source>INPUT: {value} is not a raster layer QGIS can open; choose a raster file (for example a GeoTIFF)</source>
         <translation>INPUT : {value} n'est pas une couche raster que QGIS peut ouvrir ; choisissez un fichier raster (par exemple un GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="245"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="265"/>
         <source>INPUT: layer &apos;{layer}&apos; comes from the &apos;{provider}&apos; provider; save it as a GeoTIFF first</source>
         <translation>INPUT : la couche '{layer}' provient du fournisseur de données '{provider}' ; enregistrez-la d'abord en GeoTIFF</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="257"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="277"/>
         <source>BANDS: the raster has {count} band(s); it has no band {bands}</source>
         <translation>BANDS : le raster a {count} bande(s) ; il n'a pas de bande {bands}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="261"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="281"/>
         <source>TILE_SIZE: {tile} is too small; use at least {minimum} pixels</source>
         <translation>TILE_SIZE : {tile} est trop petit ; utilisez au moins {minimum} pixels</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="266"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="286"/>
         <source>EPOCHS and MAX_MINUTES are both 0: nothing would stop the training; set an epoch count, a time budget, or both</source>
         <translation>EPOCHS et MAX_MINUTES valent tous deux 0 : rien n'arrêterait l'entraînement ; indiquez un nombre d'époques, un budget de temps, ou les deux</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="270"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="290"/>
         <source>BATCH_SIZE: {batch} must be at least 1 chip</source>
         <translation>BATCH_SIZE : {batch} doit valoir au moins 1 imagette</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="274"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="294"/>
         <source>ENCODER_WEIGHTS: {path} is not a file; give timm&apos;s weights for the chosen encoder, or leave it empty</source>
         <translation>ENCODER_WEIGHTS : {path} n'est pas un fichier ; indiquez les poids timm de l'encodeur choisi, ou laissez ce champ vide</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="279"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="299"/>
         <source>PRETRAINED_ENCODER and ENCODER_WEIGHTS both give starting weights; turn PRETRAINED_ENCODER off to use the local file</source>
         <translation>PRETRAINED_ENCODER et ENCODER_WEIGHTS donnent tous deux des poids de départ ; désactivez PRETRAINED_ENCODER pour utiliser le fichier local</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="320"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="341"/>
         <source>OUTPUT_MODEL: give a file name for the model (.safetensors)</source>
         <translation>OUTPUT_MODEL : indiquez un nom de fichier pour le modèle (.safetensors)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="322"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="343"/>
         <source>OUTPUT_MODEL: {path} must end in .safetensors (the model file format)</source>
         <translation>OUTPUT_MODEL : {path} doit se terminer par .safetensors (le format des fichiers de modèle)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="350"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="372"/>
         <source>Reading the raster and labels</source>
         <translation>Lecture du raster et des étiquettes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="379"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="412"/>
         <source>Stopped by {stopped_by} after {steps} steps ({epochs} epochs, {seconds} s); best validation mIoU {miou} at epoch {best_epoch}. Model written to {path}</source>
         <translation>Arrêté (limite : {stopped_by}) après {steps} itérations ({epochs} époques, {seconds} s) ; meilleur mIoU de validation {miou} à l'époque {best_epoch}. Modèle écrit dans {path}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="404"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="437"/>
         <source>Training on {device} (bf16 mixed precision): {train} training and {val} validation chips, {steps} steps per epoch</source>
         <translation>Entraînement sur {device} (précision mixte bf16) : {train} imagettes d'entraînement et {val} de validation, {steps} itérations par époque</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="404"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="437"/>
         <source>Training on {device}: {train} training and {val} validation chips, {steps} steps per epoch</source>
         <translation>Entraînement sur {device} : {train} imagettes d'entraînement et {val} de validation, {steps} itérations par époque</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="416"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="449"/>
         <source>epoch {epoch}, step {step}, loss {loss}</source>
         <translation>époque {epoch}, itération {step}, perte {loss}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="429"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="470"/>
         <source>Validation at epoch {epoch}: mIoU {miou} (best so far)</source>
         <translation>Validation à l'époque {epoch} : mIoU {miou} (meilleur jusqu'ici)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="429"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="470"/>
         <source>Validation at epoch {epoch}: mIoU {miou}</source>
         <translation>Validation à l'époque {epoch} : mIoU {miou}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="41"/>
-        <source>Trains a RemoteNet model on a raster layer and its labels, and writes a model file (.safetensors) that RemoteNet Segment reads. Chips are cut from the labelled area. To validate, whole labelled objects (polygons, or patches of a class raster) are held out so that every class with two or more objects has validation pixels, and no training chip holds a validation pixel. Training draws chips class by class, so rare classes count as much as common ones; the checkpoint with the best validation mIoU is kept, or, when validation is too small to choose one (the log says so, with its pixel counts), the moving average of the weights at the end. The model file carries the classes (values, names, colours), bands, normalisation (computed from the training pixels), tile size, pixel size, a description of the data and the validation metrics.</source>
-        <translation>Entraîne un modèle RemoteNet sur une couche raster et ses étiquettes, et écrit un fichier de modèle (.safetensors) que RemoteNet Segment lit. Des extraits sont découpés dans la zone étiquetée. Pour la validation, des objets étiquetés entiers (polygones, ou plages d'un raster de classes) sont mis de côté, de sorte que chaque classe ayant deux objets ou plus a des pixels de validation et qu'aucun extrait d'entraînement ne contient de pixel de validation. L'entraînement tire les extraits classe par classe, de sorte que les classes rares comptent autant que les classes fréquentes ; l'état ayant la meilleure mIoU de validation est conservé ou, quand la validation est trop petite pour choisir (le journal le dit, avec ses nombres de pixels), la moyenne glissante des poids à la fin. Le fichier de modèle contient les classes (valeurs, noms, couleurs), les bandes, la normalisation (calculée sur les pixels d'entraînement), la taille de tuile, la taille de pixel, une description des données et les métriques de validation.</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="67"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="70"/>
         <source>chip side in pixels (at least {min_tile}); also the tile size stored for Segment. 0 (the default): chosen from the raster&apos;s size and the spread of the labels (256 for a large scene with dense labels, 128 or less for a small scene or a few polygons), and said in the log.</source>
         <translation>côté des extraits en pixels (au moins {min_tile}) ; aussi la taille de tuile enregistrée pour Segment. 0 (par défaut) : choisie d'après la taille du raster et l'étendue des étiquettes (256 pour une grande scène aux étiquettes denses, 128 ou moins pour une petite scène ou quelques polygones), et indiquée dans le journal.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="102"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="105"/>
         <source>advanced; share of the labelled pixels held out to validate, as whole objects (at least one object of each class that has two).</source>
         <translation>avancé ; part des pixels étiquetés mise de côté pour la validation, par objets entiers (au moins un objet de chaque classe qui en a deux).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="107"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="110"/>
         <source>advanced; resnet18 (the default) is a CNN encoder feeding RemoteNet&apos;s decoder: faster on a CPU and learns more from random weights and few labels (on a held-out road scene, docs/training.md: road IoU 0.55-0.57 after 8 minutes on 2 CPU cores); pvt_v2_b1 is the reference RemoteNet encoder. The model file records which one it is; Segment and Evaluate read either.</source>
         <translation>avancé ; resnet18 (par défaut) est un encodeur CNN qui alimente le décodeur de RemoteNet : plus rapide sur un CPU, il apprend davantage à partir de poids aléatoires et de peu d'étiquettes (sur une scène de routes mise de côté, docs/training.md : IoU des routes 0,55-0,57 après 8 minutes sur 2 cœurs) ; pvt_v2_b1 est l'encodeur de référence de RemoteNet. Le fichier de modèle indique lequel il utilise ; Segment et Evaluate lisent les deux.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="193"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="210"/>
         <source>Tile size (pixels; 0: chosen from the scene)</source>
         <translation>Taille de tuile (pixels ; 0 : choisie d'après la scène)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="420"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="461"/>
         <source>Validation is too small to choose a checkpoint ({pixels} validation pixels; per class {per_class}; needed: {min_pixels} in all and {min_class} per class): the moving average of the weights at the end is kept.</source>
         <translation>La validation est trop petite pour choisir un état ({pixels} pixels de validation ; par classe {per_class} ; il faut {min_pixels} en tout et {min_class} par classe) : la moyenne glissante des poids à la fin est conservée.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="420"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="461"/>
         <source>The weights at the end of training are kept (checkpoint rule &apos;last&apos;).</source>
         <translation>Les poids à la fin de l'entraînement sont conservés (règle « last »).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="89"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="92"/>
         <source>Initial model</source>
         <translation>Modèle initial</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="89"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="92"/>
         <source>optional; fine-tuning: start from this RemoteNet model file (.safetensors) instead of random weights. Its encoder is used (ENCODER does not apply; the log says so). It must take as many bands as the training uses (without BANDS: the bands it lists). Labels with its classes (values and names) continue with its classification head; other classes get a new head (the log names the re-initialised layers; rows of classes with the same name are kept), every other weight is the model&apos;s. Its normalisation is kept unless RECOMPUTE_NORMALISATION is on. The new model file names its parent (header initial_model: file name and SHA-256). Not with PRETRAINED_ENCODER or ENCODER_WEIGHTS.</source>
         <translation>facultatif ; affinage : partir de ce fichier de modèle RemoteNet (.safetensors) au lieu de poids aléatoires. Son encodeur est utilisé (ENCODER ne s'applique pas ; le journal le dit). Il doit prendre autant de bandes que l'entraînement en utilise (sans BANDS : les bandes qu'il liste). Des étiquettes avec ses classes (valeurs et noms) continuent avec sa tête de classification ; d'autres classes reçoivent une nouvelle tête (le journal nomme les couches réinitialisées ; les lignes des classes de même nom sont gardées), tous les autres poids sont ceux du modèle. Sa normalisation est conservée sauf si RECOMPUTE_NORMALISATION est activé. Le nouveau fichier de modèle nomme son parent (en-tête initial_model : nom de fichier et SHA-256). Pas avec PRETRAINED_ENCODER ni ENCODER_WEIGHTS.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="118"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="131"/>
         <source>Recompute normalisation</source>
         <translation>Recalculer la normalisation</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="118"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="131"/>
         <source>advanced; with INITIAL_MODEL: compute the normalisation from the training pixels instead of keeping the initial model&apos;s (for imagery scaled differently from what it learned on).</source>
         <translation>avancé ; avec INITIAL_MODEL : calculer la normalisation à partir des pixels d'entraînement au lieu de garder celle du modèle initial (pour des images mises à l'échelle autrement que celles sur lesquelles il a appris).</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="208"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="225"/>
         <source>Initial model: fine-tune this RemoteNet model file (optional)</source>
         <translation>Modèle initial : affiner ce fichier de modèle RemoteNet (facultatif)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="224"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="244"/>
         <source>Recompute the initial model&apos;s normalisation from the training pixels</source>
         <translation>Recalculer la normalisation du modèle initial à partir des pixels d'entraînement</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="286"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="306"/>
         <source>INITIAL_MODEL: the initial model gives every starting weight; leave PRETRAINED_ENCODER off and ENCODER_WEIGHTS empty</source>
         <translation>INITIAL_MODEL : le modèle initial donne tous les poids de départ ; laissez PRETRAINED_ENCODER désactivé et ENCODER_WEIGHTS vide</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="116"/>
+        <source>Spectral head</source>
+        <translation>Tête spectrale</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="238"/>
+        <source>Spectral head: each pixel&apos;s bands straight to the classifier</source>
+        <translation>Tête spectrale : les bandes de chaque pixel directement au classificateur</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="406"/>
+        <source>Stopped by {stopped_by} after {steps} steps ({epochs} epochs, {seconds} s); no held-out validation score. Model written to {path}</source>
+        <translation>Arrêté (limite : {stopped_by}) après {steps} itérations ({epochs} époques, {seconds} s) ; pas de score de validation sur des données réservées. Modèle écrit dans {path}</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="453"/>
+        <source>Validation is too small to choose a checkpoint ({pixels} validation pixels; per class {per_class}; needed: {min_pixels} in all and {min_class} per class): its objects are trained on as well, and the moving average of the weights at the end is kept. No held-out score is reported: score the model with RemoteNet Evaluate on other polygons.</source>
+        <translation>La validation est trop petite pour choisir un état ({pixels} pixels de validation ; par classe {per_class} ; il faut {min_pixels} en tout et {min_class} par classe) : ses objets servent aussi à l'entraînement, et la moyenne glissante des poids à la fin est conservée. Aucun score sur données réservées n'est donné : évaluez le modèle avec RemoteNet Évaluer sur d'autres polygones.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="42"/>
+        <source>Trains a RemoteNet model on a raster layer and its labels, and writes a model file (.safetensors) that RemoteNet Segment reads. Chips are cut from the labelled area. To validate, whole labelled objects (polygons, or patches of a class raster) are held out so that every class with two or more objects has validation pixels, and no training chip holds a validation pixel. Training draws chips class by class, so rare classes count as much as common ones; the checkpoint with the best validation mIoU is kept, or, when validation is too small to choose one (a few polygons; the log says so, with its pixel counts), its objects are trained on too and the moving average of the weights at the end is kept. With the spectral head (SPECTRAL_HEAD), a per-pixel classifier is first fitted on every labelled pixel, and the network learns what it gets wrong. The model file carries the classes (values, names, colours), bands, normalisation (computed from the training pixels), tile size, pixel size, a description of the data and the validation metrics.</source>
+        <translation>Entraîne un modèle RemoteNet sur une couche raster et ses étiquettes, et écrit un fichier de modèle (.safetensors) que RemoteNet Segmenter lit. Des imagettes sont découpées dans la zone étiquetée. Pour valider, des objets étiquetés entiers (polygones, ou zones d'un raster de classes) sont réservés, de sorte que chaque classe ayant deux objets ou plus ait des pixels de validation et qu'aucune imagette d'entraînement ne contienne de pixel de validation. L'entraînement tire les imagettes classe par classe, si bien que les classes rares comptent autant que les fréquentes ; l'état au meilleur mIoU de validation est conservé ou, lorsque la validation est trop petite pour choisir (quelques polygones ; le journal le dit, avec ses nombres de pixels), ses objets servent aussi à l'entraînement et la moyenne glissante des poids à la fin est conservée. Avec la tête spectrale (SPECTRAL_HEAD), un classificateur par pixel est d'abord ajusté sur tous les pixels étiquetés, et le réseau apprend ce qu'il fait mal. Le fichier de modèle contient les classes (valeurs, noms, couleurs), les bandes, la normalisation (calculée sur les pixels d'entraînement), la taille de tuile, la taille de pixel, une description des données et les métriques de validation.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="116"/>
+        <source>advanced; on: a small per-pixel network over the band values (fitted first on every labelled pixel, as a random forest is) whose votes are added to the decoder&apos;s at full resolution; the decoder then learns what the spectrum alone gets wrong. It helps where a class is mostly its spectrum (a few polygons over a 10 or 30 m scene) and hurt on a 0.3 m road scene, where shapes matter (docs/training.md). off: the decoder alone, as in the reference. auto (the default): on for pixels of 2 m and coarser, or, where the pixel size in metres is unknown, for labels covering under a quarter of the raster; the log says which. With INITIAL_MODEL the initial model&apos;s design is kept.</source>
+        <translation>avancé ; on : un petit réseau par pixel sur les valeurs des bandes (ajusté d'abord sur tous les pixels étiquetés, comme une forêt aléatoire) dont les votes s'ajoutent à ceux du décodeur en pleine résolution ; le décodeur apprend ensuite ce que le spectre seul fait mal. Elle aide là où une classe est surtout son spectre (quelques polygones sur une scène à 10 ou 30 m) et a nui sur une scène de routes à 0,3 m, où les formes comptent (docs/training.md). off : le décodeur seul, comme dans la référence. auto (par défaut) : activée pour des pixels de 2 m et plus ou, si la taille des pixels en mètres est inconnue, pour des étiquettes couvrant moins d'un quart du raster ; le journal dit ce qui s'applique. Avec INITIAL_MODEL, la conception du modèle initial est conservée.</translation>
     </message>
 </context>
 </TS>

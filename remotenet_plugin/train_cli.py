@@ -87,9 +87,10 @@ def build_parser(prog: str = PROG) -> argparse.ArgumentParser:
     run.add_argument("--pretrained-encoder", action="store_true", help="start the encoder from ImageNet weights "
                      "(downloads them unless cached)")
     run.add_argument("--spectral-head", choices=SPECTRAL_CHOICES, default=DEFAULT_SPECTRAL_HEAD,
-                     help="on: each pixel's band values also go straight to the classifier at full resolution, as "
-                     "a random forest sees them (helps on satellite scenes with a few polygons, hurts on sub-metre "
-                     "imagery); off: the decoder alone; auto (default): on for pixels of 2 m and coarser, or, "
+                     help="on: a per-pixel network over the band values, fitted first on every labelled pixel as a "
+                     "random forest is, adds its votes to the decoder's at full resolution (helps on satellite "
+                     "scenes with a few polygons, hurt on sub-metre imagery); off: the decoder alone; auto "
+                     "(default): on for pixels of 2 m and coarser, or, "
                      "without a pixel size in metres, for labels covering under a quarter of the raster. With "
                      "--initial-model the initial model's design is kept")
     run.add_argument("--encoder-weights", metavar="PATH", help="local pretrained weights for the encoder (timm's "

@@ -45,8 +45,10 @@ HELP_INTRO = QT_TRANSLATE_NOOP("TrainAlgorithm",
     "(polygons, or patches of a class raster) are held out so that every "
     "class with two or more objects has validation pixels, and no training chip holds a validation pixel. "
     "Training draws chips class by class, so rare classes count as much as common ones; the checkpoint with "
-    "the best validation mIoU is kept, or, when validation is too small to choose one (the log says so, with "
-    "its pixel counts), the moving average of the weights at the end. The model file carries the classes "
+    "the best validation mIoU is kept, or, when validation is too small to choose one (a few polygons; the log "
+    "says so, with its pixel counts), its objects are trained on too and the moving average of the weights at "
+    "the end is kept. With the spectral head (SPECTRAL_HEAD), a per-pixel classifier is first fitted on every "
+    "labelled pixel, and the network learns what it gets wrong. The model file carries the classes "
     "(values, names, colours), bands, normalisation "
     "(computed from the training pixels), tile size, pixel size, a description of the data and the "
     "validation metrics.")
@@ -113,10 +115,11 @@ HELP_PARAMETERS = [
          "file records which one it is; Segment and Evaluate read either.")),
     (QT_TRANSLATE_NOOP("TrainAlgorithm", "Spectral head"), "SPECTRAL_HEAD",
      QT_TRANSLATE_NOOP("TrainAlgorithm",
-         "advanced; on: each pixel's band values also go straight to the classifier at full resolution (a small "
-         "per-pixel network whose votes are added to the decoder's), as a random forest sees them; it helps "
-         "where a class is mostly its spectrum (a few polygons over a 10 m scene) and hurts on sub-metre "
-         "imagery, where shapes matter (docs/training.md). off: the decoder alone, as in the reference. auto (the "
+         "advanced; on: a small per-pixel network over the band values (fitted first on every labelled pixel, as "
+         "a random forest is) whose votes are added to the decoder's at full resolution; the decoder then learns "
+         "what the spectrum alone gets wrong. It helps where a class is mostly its spectrum (a few polygons over "
+         "a 10 or 30 m scene) and hurt on a 0.3 m road scene, where shapes matter (docs/training.md). off: the "
+         "decoder alone, as in the reference. auto (the "
          "default): on for pixels of 2 m and coarser, or, where the pixel size in metres is unknown, for labels "
          "covering under a quarter of the raster; the log says which. With INITIAL_MODEL the initial model's "
          "design is kept.")),
