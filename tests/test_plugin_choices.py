@@ -17,7 +17,8 @@ OLD_MODEL3 = ROOT / "tests" / "models" / "segment_dissolve.model3"  # written wi
 CHOICES = {
     "remotenet:segment": {"DEVICE": ["auto", "cuda", "cpu"], "PRECISION": ["auto", "fp32", "bf16", "fp16", "int8"],
                           "RUNTIME": ["auto", "torch", "openvino"], "RESAMPLING": ["bilinear", "cubic"]},
-    "remotenet:train": {"DEVICE": ["auto", "cuda", "cpu"], "ENCODER": ["pvt_v2_b1", "resnet18"]},
+    "remotenet:train": {"DEVICE": ["auto", "cuda", "cpu"], "ENCODER": ["pvt_v2_b1", "resnet18"],
+                        "SPECTRAL_HEAD": ["auto", "on", "off"]},
 }
 
 
@@ -212,3 +213,14 @@ def test_qgis_process_takes_names_and_old_indexes_and_refuses_unknown_names(pan_
     lines = [line.strip() for line in (done.stdout + done.stderr).splitlines() if "is not one of" in line]
     assert lines == ["DEVICE: 'gpu' is not one of its choices; give one of auto, cuda, cpu (or its number, 0 to 2)"]
     assert "Traceback" not in done.stdout + done.stderr and not bad.exists()
+
+
+@pytest.mark.parametrize("value, expected", [("off", "off"), ("ON", "on"), (2, "off"), (None, "auto")])
+def test_train_reads_the_spectral_head_choice(remotenet_provider, tmp_path, value, expected):
+    alg = algorithm("remotenet:train")
+    params = {"INPUT": str(DATA / "atlanta_pan_0p5m.tif"), "LABELS": str(DATA / "atlanta_buildings.geojson"),
+              "OUTPUT_MODEL": str(tmp_path / "m.safetensors")}
+    if value is not None:
+        params["SPECTRAL_HEAD"] = value
+    assert alg.checkParameterValues(params, context())[0]
+    assert alg.resolve(params, context(), checking=True).options["spectral_head"] == expected
