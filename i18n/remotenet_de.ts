@@ -1996,7 +1996,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>Klassifiziert jedes Pixel eines Rasterlayers mit einem RemoteNet-Netz. Schreibt ein Klassenraster mit Stil (GeoTIFF, UInt8, 255 = Leerwert) auf dem Pixelgitter der Eingabe und optional Klassenpolygone (GeoPackage) und ein Konfidenzraster.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="240"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="241"/>
         <source>Input raster</source>
         <translation>Eingaberaster</translation>
     </message>
@@ -2041,302 +2041,297 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>Kachelgröße</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="93"/>
-        <source>advanced; pixels per tile side, at least {min_tile}. Default: the model&apos;s tile size. Smaller tiles need less memory.</source>
-        <translation>erweitert; Pixel je Kachelseite, mindestens {min_tile}. Vorgabe: die Kachelgröße des Modells. Kleinere Kacheln brauchen weniger Speicher.</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="97"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="98"/>
         <source>Overlap</source>
         <translation>Überlappung</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="97"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="98"/>
         <source>advanced; pixels shared by neighbouring tiles, blended smoothly so seams don&apos;t show; less than half the tile size. Default: chosen from the tile size.</source>
         <translation>erweitert; Pixel, die benachbarte Kacheln gemeinsam haben und die weich überblendet werden, damit keine Nähte sichtbar sind; weniger als die halbe Kachelgröße. Vorgabe: aus der Kachelgröße bestimmt.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="101"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="102"/>
         <source>Batch size</source>
         <translation>Batchgröße</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="101"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="102"/>
         <source>advanced; tiles run together. Lower it if memory runs out.</source>
         <translation>erweitert; Anzahl der Kacheln, die gemeinsam berechnet werden. Verringern Sie den Wert, wenn der Speicher nicht ausreicht.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="269"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="270"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="103"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="104"/>
         <source>advanced; Auto uses a CUDA GPU when present, else the CPU. The log says which ran.</source>
         <translation>erweitert; Automatisch verwendet eine CUDA-GPU, falls vorhanden, sonst die CPU. Das Protokoll zeigt, was verwendet wurde.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="270"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="271"/>
         <source>Precision</source>
         <translation>Präzision</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="271"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="272"/>
         <source>Runtime</source>
         <translation>Laufzeitumgebung</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="114"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="115"/>
         <source>advanced; Auto runs the network with OpenVINO on the CPU when it is installed (pip install openvino; several times faster than PyTorch, same class on over 99.5% of pixels; converted once per model and tile size and kept in the user&apos;s cache folder), else with PyTorch, and always with PyTorch on a GPU. The log and the raster&apos;s REMOTENET_RUNTIME tag say which ran.</source>
         <translation>erweitert; Automatisch führt das Netz auf der CPU mit OpenVINO aus, wenn es installiert ist (pip install openvino; um ein Mehrfaches schneller als PyTorch, dieselbe Klasse auf über 99,5 % der Pixel; einmal je Modell und Kachelgröße konvertiert und im Cache-Ordner des Benutzers aufbewahrt), sonst mit PyTorch, und auf einer GPU immer mit PyTorch. Das Protokoll und das Tag REMOTENET_RUNTIME des Rasters zeigen, was verwendet wurde.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="120"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="121"/>
         <source>Chunk size</source>
         <translation>Blockgröße</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="120"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="121"/>
         <source>advanced; a raster larger than this many pixels a side runs chunk by chunk: memory stays the same whatever the raster&apos;s size, the results are written as Cloud Optimized GeoTIFFs with overviews, and a run that was stopped by a crash resumes from its finished chunks when run again with the same inputs (they wait in a hidden folder beside the output). Rounded up to the tile stride.</source>
         <translation>erweitert; ein Raster, das auf einer Seite mehr Pixel hat als dieser Wert, wird Block für Block verarbeitet: der Speicherbedarf bleibt gleich, wie groß das Raster auch ist, die Ergebnisse werden als Cloud Optimized GeoTIFFs mit Übersichten (Pyramiden) geschrieben, und ein Lauf, den ein Absturz unterbrochen hat, wird bei erneutem Ausführen mit denselben Eingaben ab seinen fertigen Blöcken fortgesetzt (diese warten in einem versteckten Ordner neben der Ausgabe). Wird auf die Schrittweite der Kacheln aufgerundet.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="126"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="127"/>
         <source>Dask scheduler</source>
         <translation>Dask-Scheduler</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="126"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="127"/>
         <source>advanced; the address of a Dask scheduler (tcp://host:8786 or tls://host:8786) to spread the chunks over its workers; empty runs in QGIS. Every worker needs this plugin&apos;s Python package and must reach the input, the model and the output folder under the same paths (docs/cluster.md). A scheduler runs whatever its clients send: only use one you trust, on a private network or with TLS.</source>
         <translation>erweitert; die Adresse eines Dask-Schedulers (tcp://host:8786 oder tls://host:8786), um die Blöcke auf seine Worker zu verteilen; leer: Ausführung in QGIS. Jeder Worker braucht das Python-Paket dieses Plugins und muss die Eingabe, das Modell und den Ausgabeordner unter denselben Pfaden erreichen (docs/cluster.md). Ein Scheduler führt aus, was seine Clients ihm senden: verwenden Sie nur einen, dem Sie vertrauen, in einem privaten Netzwerk oder mit TLS.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="132"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="133"/>
         <source>Test-time augmentation</source>
         <translation>Test-Time-Augmentation</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="132"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="133"/>
         <source>advanced; also runs flipped tiles and averages the results: cleaner edges, several times slower.</source>
         <translation>erweitert; berechnet zusätzlich gespiegelte Kacheln und mittelt die Ergebnisse: sauberere Kanten, aber um ein Mehrfaches langsamer.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="135"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="136"/>
         <source>Minimum polygon area</source>
         <translation>Minimale Polygonfläche</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="135"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="136"/>
         <source>polygons smaller than this many square metres are dropped; 0 keeps all.</source>
         <translation>Polygone, die kleiner als so viele Quadratmeter sind, werden verworfen; 0 behält alle.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="138"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="139"/>
         <source>Simplify tolerance</source>
         <translation>Vereinfachungstoleranz</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="138"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="139"/>
         <source>simplifies polygon outlines by this distance in map units; 0 keeps the pixel outlines.</source>
         <translation>vereinfacht die Polygonumrisse um diesen Abstand in Karteneinheiten; 0 behält die Pixelumrisse bei.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="287"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="288"/>
         <source>Classified raster</source>
         <translation>Klassifiziertes Raster</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="141"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="142"/>
         <source>GeoTIFF with a colour table, category names and a .qml style beside it.</source>
         <translation>GeoTIFF mit Farbtabelle, Kategorienamen und einem .qml-Stil daneben.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="288"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="289"/>
         <source>Class polygons</source>
         <translation>Klassenpolygone</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="144"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="145"/>
         <source>optional GeoPackage with fields class_id, class_name, area_m2 (and mean_confidence when a confidence raster is written); its default style is stored in the GeoPackage.</source>
         <translation>optionales GeoPackage mit den Feldern class_id, class_name, area_m2 (und mean_confidence, wenn ein Konfidenzraster geschrieben wird); sein Standardstil wird im GeoPackage gespeichert.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="291"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="292"/>
         <source>Confidence raster</source>
         <translation>Konfidenzraster</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="148"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="149"/>
         <source>optional Float32 GeoTIFF with the winning class probability.</source>
         <translation>optionales Float32-GeoTIFF mit der Wahrscheinlichkeit der gewinnenden Klasse.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="151"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="152"/>
         <source>Needs the Python packages torch, timm and safetensors in the Python that QGIS runs.</source>
         <translation>Benötigt die Python-Pakete torch, timm und safetensors in dem Python, mit dem QGIS läuft.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="225"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="226"/>
         <source>RemoteNet Segment</source>
         <translation>RemoteNet Segmentieren</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="228"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="229"/>
         <source>segmentation,classification,deep learning,remotenet,land cover,buildings</source>
         <translation>segmentierung,klassifizierung,deep learning,remotenet,landbedeckung,gebäude</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="231"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="232"/>
         <source>Classifies every pixel of a raster with a RemoteNet model; styled class raster and polygons.</source>
         <translation>Klassifiziert jedes Pixel eines Rasters mit einem RemoteNet-Modell; Klassenraster mit Stil und Polygone.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="234"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="235"/>
         <source>When empty, the bundled demonstration model (buildings) is used.</source>
         <translation>Wenn leer, wird das mitgelieferte Demonstrationsmodell (Gebäude) verwendet.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="234"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="235"/>
         <source>Required here: no demonstration model is bundled with this installation.</source>
         <translation>Hier erforderlich: dieser Installation liegt kein Demonstrationsmodell bei.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="241"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="242"/>
         <source>Model file (.safetensors; empty: bundled demonstration model)</source>
         <translation>Modelldatei (.safetensors; leer: mitgeliefertes Demonstrationsmodell)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="241"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="242"/>
         <source>RemoteNet models (*.safetensors *.pth *.pt);;All files (*.*)</source>
         <translation>RemoteNet-Modelle (*.safetensors *.pth *.pt);;Alle Dateien (*.*)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="245"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="246"/>
         <source>Bands (default: from the model file)</source>
         <translation>Kanäle (Vorgabe: aus der Modelldatei)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="248"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="249"/>
         <source>Extent (default: whole raster)</source>
         <translation>Ausdehnung (Vorgabe: ganzes Raster)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="260"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="261"/>
         <source>Tile size in pixels (default: from the model file)</source>
         <translation>Kachelgröße in Pixeln (Vorgabe: aus der Modelldatei)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="263"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="264"/>
         <source>Tile overlap in pixels (default: automatic)</source>
         <translation>Kachelüberlappung in Pixeln (Vorgabe: automatisch)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="266"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="267"/>
         <source>Batch size (tiles)</source>
         <translation>Batchgröße (Kacheln)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="273"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="274"/>
         <source>Chunk size in pixels (larger rasters run chunk by chunk, resumably)</source>
         <translation>Blockgröße in Pixeln (größere Raster laufen Block für Block, fortsetzbar)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="276"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="277"/>
         <source>Dask scheduler address (empty: run in QGIS)</source>
         <translation>Adresse des Dask-Schedulers (leer: in QGIS ausführen)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="279"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="280"/>
         <source>Test-time augmentation (flips; slower)</source>
         <translation>Test-Time-Augmentation (Spiegelungen; langsamer)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="281"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="282"/>
         <source>Minimum polygon area (square metres)</source>
         <translation>Minimale Polygonfläche (Quadratmeter)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="284"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="285"/>
         <source>Simplify tolerance (map units)</source>
         <translation>Vereinfachungstoleranz (Karteneinheiten)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="293"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="294"/>
         <source>Device that ran the model</source>
         <translation>Gerät, auf dem das Modell lief</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="294"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="295"/>
         <source>Tiles</source>
         <translation>Kacheln</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="295"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="296"/>
         <source>Tiles skipped as nodata</source>
         <translation>Als Leerwert übersprungene Kacheln</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="366"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="367"/>
         <source>INPUT: {value} is not a raster layer QGIS can open; choose a raster file (for example a GeoTIFF)</source>
         <translation>INPUT: {value} ist kein Rasterlayer, den QGIS öffnen kann; wählen Sie eine Rasterdatei (zum Beispiel ein GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="370"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="371"/>
         <source>INPUT: layer &apos;{layer}&apos; comes from the &apos;{provider}&apos; provider; RemoteNet reads raster files through GDAL: save the layer as a GeoTIFF first (Raster &gt; Conversion &gt; Translate)</source>
         <translation>INPUT: der Layer '{layer}' stammt vom Datenlieferanten '{provider}'; RemoteNet liest Rasterdateien über GDAL: speichern Sie den Layer zuerst als GeoTIFF (Raster &gt; Konvertierung &gt; Umwandeln (Format konvertieren))</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="388"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="389"/>
         <source>INPUT: {path} does not exist; choose an existing raster file</source>
         <translation>INPUT: {path} existiert nicht; wählen Sie eine vorhandene Rasterdatei</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="390"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="391"/>
         <source>INPUT: {path} is not a raster GDAL can read; choose a raster file (for example a GeoTIFF) rather than a vector file</source>
         <translation>INPUT: {path} ist kein Raster, das GDAL lesen kann; wählen Sie eine Rasterdatei (zum Beispiel ein GeoTIFF) statt einer Vektordatei</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="392"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="393"/>
         <source>INPUT: {path} is not a raster GDAL can read; choose a raster file (for example a GeoTIFF)</source>
         <translation>INPUT: {path} ist kein Raster, das GDAL lesen kann; wählen Sie eine Rasterdatei (zum Beispiel ein GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="400"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="401"/>
         <source>MODEL: no model file given and no bundled demonstration model found; pass MODEL=... (a .safetensors file written by RemoteNet Train or remotenet.model.save_model)</source>
         <translation>MODEL: keine Modelldatei angegeben und kein mitgeliefertes Demonstrationsmodell gefunden; übergeben Sie MODEL=... (eine .safetensors-Datei, geschrieben von RemoteNet Trainieren oder remotenet.model.save_model)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="404"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="405"/>
         <source>MODEL: the model file {path} does not exist; choose an existing .safetensors (or .pth) RemoteNet model file</source>
         <translation>MODEL: die Modelldatei {path} existiert nicht; wählen Sie eine vorhandene RemoteNet-Modelldatei (.safetensors oder .pth)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="417"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="418"/>
         <source>MODEL: {path} cannot be read as a RemoteNet model ({error})</source>
         <translation>MODEL: {path} kann nicht als RemoteNet-Modell gelesen werden ({error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="481"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="482"/>
         <source>Model: {path}</source>
         <translation>Modell: {path}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="484"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="485"/>
         <source>Ran on {device} ({precision}); {tiles} tile(s), {skipped} skipped as nodata; output {width} x {height} pixels</source>
         <translation>Lief auf {device} ({precision}); {tiles} Kachel(n), davon {skipped} als Leerwert übersprungen; Ausgabe {width} x {height} Pixel</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="484"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="485"/>
         <source>; {chunks} chunks, {reused} reused from an interrupted run</source>
         <translation>; {chunks} Blöcke, davon {reused} aus einem unterbrochenen Lauf wiederverwendet</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="492"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="493"/>
         <source>Time per stage: {stages}</source>
         <translation>Zeit je Phase: {stages}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="500"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="501"/>
         <source>The polygons were written but their style could not be stored: {problem}</source>
         <translation>Die Polygone wurden geschrieben, aber ihr Stil konnte nicht gespeichert werden: {problem}</translation>
     </message>
@@ -2371,44 +2366,49 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>erweitert; wie das Bild für die Bearbeitungsauflösung neu abgetastet wird: bilinear (Standard) oder kubisch. Klassen werden nie interpoliert.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="250"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="251"/>
         <source>Mask: classify only inside these polygons (optional)</source>
         <translation>Maske: nur innerhalb dieser Polygone klassifizieren (optional)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="255"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="256"/>
         <source>Processing resolution: model, input or metres</source>
         <translation>Bearbeitungsauflösung: model, input oder Meter</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="258"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="259"/>
         <source>Resampling of the image</source>
         <translation>Neuabtastung des Bildes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="296"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="297"/>
         <source>Tiles skipped outside the mask</source>
         <translation>Außerhalb der Maske übersprungene Kacheln</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="335"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="336"/>
         <source>MASK: {value} is not a vector layer QGIS can open; choose a polygon layer</source>
         <translation>MASK: {value} ist keine Vektorebene, die QGIS öffnen kann; wählen Sie eine Polygonebene</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="339"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="340"/>
         <source>MASK: &apos;{layer}&apos; holds {kind} geometries; choose a polygon layer</source>
         <translation>MASK: '{layer}' enthält Geometrien vom Typ {kind}; wählen Sie eine Polygonebene</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="350"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="351"/>
         <source>MASK: cannot copy the mask&apos;s polygons: {error}</source>
         <translation>MASK: die Polygone der Maske können nicht kopiert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="106"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="107"/>
         <source>advanced; Auto runs half precision on a GPU (bf16, or fp16 where bf16 is missing) and, on CPUs with native bf16 (AVX-512 BF16 or AMX), bf16 with channels-last, about twice as fast as fp32 with the same class on over 99.5% of pixels; CPUs with AVX-VNNI but neither AVX-512 nor native bf16 use int8 when OpenVINO and NNCF are installed; other CPUs use fp32. FP32 gives the plain full-precision answer everywhere; FP16 needs a GPU; INT8 runs with OpenVINO on the CPU (pip install nncf), quantised once per model file on tiles of the first raster it runs on.</source>
         <translation>erweitert; Automatisch rechnet auf einer GPU in halber Genauigkeit (bf16, oder fp16, wo bf16 fehlt) und auf CPUs mit nativem bf16 (AVX-512 BF16 oder AMX) in bf16 mit Channels-last, etwa doppelt so schnell wie fp32 mit derselben Klasse auf über 99,5 % der Pixel; CPUs mit AVX-VNNI, aber ohne AVX-512 und ohne natives bf16 verwenden int8, wenn OpenVINO und NNCF installiert sind; andere CPUs verwenden fp32. FP32 liefert überall das einfache Ergebnis in voller Genauigkeit; FP16 braucht eine GPU; INT8 läuft mit OpenVINO auf der CPU (pip install nncf), einmal je Modelldatei auf Kacheln des ersten Rasters quantisiert, auf dem es läuft.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="93"/>
+        <source>advanced; pixels per tile side, at least {min_tile}. Default: the model&apos;s tile size, and a raster (or window) up to twice that size a side runs as one tile, without overlap or seams (not with int8). Smaller tiles need less memory.</source>
+        <translation>erweitert; Pixel je Kachelseite, mindestens {min_tile}. Vorgabe: die Kachelgröße des Modells, und ein Raster (oder Ausschnitt) bis zur doppelten Seitenlänge läuft als eine einzige Kachel, ohne Überlappung oder Nähte (nicht mit int8). Kleinere Kacheln brauchen weniger Speicher.</translation>
     </message>
 </context>
 <context>

@@ -1996,7 +1996,7 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>Classifie chaque pixel d'une couche raster avec un réseau RemoteNet. Écrit un raster de classes stylé (GeoTIFF, UInt8, 255 = NoData) sur la grille de pixels de l'entrée et, en option, des polygones de classes (GeoPackage) et un raster de confiance.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="240"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="241"/>
         <source>Input raster</source>
         <translation>Raster en entrée</translation>
     </message>
@@ -2041,302 +2041,297 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>Taille des tuiles</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="93"/>
-        <source>advanced; pixels per tile side, at least {min_tile}. Default: the model&apos;s tile size. Smaller tiles need less memory.</source>
-        <translation>avancé ; nombre de pixels par côté de tuile, au moins {min_tile}. Par défaut : la taille de tuile du modèle. Des tuiles plus petites demandent moins de mémoire.</translation>
-    </message>
-    <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="97"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="98"/>
         <source>Overlap</source>
         <translation>Chevauchement</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="97"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="98"/>
         <source>advanced; pixels shared by neighbouring tiles, blended smoothly so seams don&apos;t show; less than half the tile size. Default: chosen from the tile size.</source>
         <translation>avancé ; pixels partagés par des tuiles voisines, fondus progressivement pour que les raccords ne se voient pas ; moins de la moitié de la taille des tuiles. Par défaut : choisi d'après la taille des tuiles.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="101"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="102"/>
         <source>Batch size</source>
         <translation>Taille de lot</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="101"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="102"/>
         <source>advanced; tiles run together. Lower it if memory runs out.</source>
         <translation>avancé ; nombre de tuiles traitées ensemble. Réduisez-le si la mémoire vient à manquer.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="269"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="270"/>
         <source>Device</source>
         <translation>Périphérique</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="103"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="104"/>
         <source>advanced; Auto uses a CUDA GPU when present, else the CPU. The log says which ran.</source>
         <translation>avancé ; Automatique utilise un GPU CUDA s'il y en a un, sinon le CPU. Le journal indique lequel a été utilisé.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="270"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="271"/>
         <source>Precision</source>
         <translation>Précision</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="271"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="272"/>
         <source>Runtime</source>
         <translation>Moteur d'exécution</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="114"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="115"/>
         <source>advanced; Auto runs the network with OpenVINO on the CPU when it is installed (pip install openvino; several times faster than PyTorch, same class on over 99.5% of pixels; converted once per model and tile size and kept in the user&apos;s cache folder), else with PyTorch, and always with PyTorch on a GPU. The log and the raster&apos;s REMOTENET_RUNTIME tag say which ran.</source>
         <translation>avancé ; Automatique exécute le réseau avec OpenVINO sur le CPU s'il est installé (pip install openvino ; plusieurs fois plus rapide que PyTorch, même classe sur plus de 99,5 % des pixels ; converti une fois par modèle et par taille de tuile, puis conservé dans le dossier de cache de l'utilisateur), sinon avec PyTorch, et toujours avec PyTorch sur un GPU. Le journal et la métadonnée REMOTENET_RUNTIME du raster indiquent lequel a été utilisé.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="120"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="121"/>
         <source>Chunk size</source>
         <translation>Taille des blocs</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="120"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="121"/>
         <source>advanced; a raster larger than this many pixels a side runs chunk by chunk: memory stays the same whatever the raster&apos;s size, the results are written as Cloud Optimized GeoTIFFs with overviews, and a run that was stopped by a crash resumes from its finished chunks when run again with the same inputs (they wait in a hidden folder beside the output). Rounded up to the tile stride.</source>
         <translation>avancé ; un raster de plus de ce nombre de pixels de côté est traité bloc par bloc : la mémoire utilisée reste la même quelle que soit la taille du raster, les résultats sont écrits en Cloud Optimized GeoTIFF avec pyramides, et une exécution interrompue par un plantage reprend à partir de ses blocs terminés lorsqu'elle est relancée avec les mêmes entrées (ils sont conservés dans un dossier caché à côté de la sortie). Arrondi au multiple supérieur du pas des tuiles.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="126"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="127"/>
         <source>Dask scheduler</source>
         <translation>Ordonnanceur Dask</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="126"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="127"/>
         <source>advanced; the address of a Dask scheduler (tcp://host:8786 or tls://host:8786) to spread the chunks over its workers; empty runs in QGIS. Every worker needs this plugin&apos;s Python package and must reach the input, the model and the output folder under the same paths (docs/cluster.md). A scheduler runs whatever its clients send: only use one you trust, on a private network or with TLS.</source>
         <translation>avancé ; l'adresse d'un ordonnanceur Dask (tcp://hôte:8786 ou tls://hôte:8786) pour répartir les blocs sur ses workers ; vide : exécution dans QGIS. Chaque worker a besoin du paquet Python de cette extension et doit accéder à l'entrée, au modèle et au dossier de sortie par les mêmes chemins (docs/cluster.md). Un ordonnanceur exécute tout ce que ses clients lui envoient : n'utilisez qu'un ordonnanceur de confiance, sur un réseau privé ou avec TLS.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="132"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="133"/>
         <source>Test-time augmentation</source>
         <translation>Augmentation au moment du test</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="132"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="133"/>
         <source>advanced; also runs flipped tiles and averages the results: cleaner edges, several times slower.</source>
         <translation>avancé ; traite aussi les tuiles retournées et fait la moyenne des résultats : contours plus nets, mais plusieurs fois plus lent.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="135"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="136"/>
         <source>Minimum polygon area</source>
         <translation>Surface minimale des polygones</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="135"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="136"/>
         <source>polygons smaller than this many square metres are dropped; 0 keeps all.</source>
         <translation>les polygones de moins de ce nombre de mètres carrés sont supprimés ; 0 les garde tous.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="138"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="139"/>
         <source>Simplify tolerance</source>
         <translation>Tolérance de simplification</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="138"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="139"/>
         <source>simplifies polygon outlines by this distance in map units; 0 keeps the pixel outlines.</source>
         <translation>simplifie les contours des polygones avec cette distance en unités de carte ; 0 garde les contours des pixels.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="287"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="288"/>
         <source>Classified raster</source>
         <translation>Raster classifié</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="141"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="142"/>
         <source>GeoTIFF with a colour table, category names and a .qml style beside it.</source>
         <translation>GeoTIFF avec une table de couleurs, des noms de catégories et un style .qml à côté.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="288"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="289"/>
         <source>Class polygons</source>
         <translation>Polygones des classes</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="144"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="145"/>
         <source>optional GeoPackage with fields class_id, class_name, area_m2 (and mean_confidence when a confidence raster is written); its default style is stored in the GeoPackage.</source>
         <translation>GeoPackage optionnel avec les champs class_id, class_name, area_m2 (et mean_confidence quand un raster de confiance est écrit) ; son style par défaut est enregistré dans le GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="291"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="292"/>
         <source>Confidence raster</source>
         <translation>Raster de confiance</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="148"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="149"/>
         <source>optional Float32 GeoTIFF with the winning class probability.</source>
         <translation>GeoTIFF Float32 optionnel avec la probabilité de la classe retenue.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="151"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="152"/>
         <source>Needs the Python packages torch, timm and safetensors in the Python that QGIS runs.</source>
         <translation>Nécessite les paquets Python torch, timm et safetensors dans le Python utilisé par QGIS.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="225"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="226"/>
         <source>RemoteNet Segment</source>
         <translation>RemoteNet Segmenter</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="228"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="229"/>
         <source>segmentation,classification,deep learning,remotenet,land cover,buildings</source>
         <translation>segmentation,classification,apprentissage profond,remotenet,occupation du sol,bâtiments</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="231"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="232"/>
         <source>Classifies every pixel of a raster with a RemoteNet model; styled class raster and polygons.</source>
         <translation>Classifie chaque pixel d'un raster avec un modèle RemoteNet ; raster de classes stylé et polygones.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="234"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="235"/>
         <source>When empty, the bundled demonstration model (buildings) is used.</source>
         <translation>Si ce champ est vide, le modèle de démonstration fourni (bâtiments) est utilisé.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="234"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="235"/>
         <source>Required here: no demonstration model is bundled with this installation.</source>
         <translation>Obligatoire ici : aucun modèle de démonstration n'est fourni avec cette installation.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="241"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="242"/>
         <source>Model file (.safetensors; empty: bundled demonstration model)</source>
         <translation>Fichier du modèle (.safetensors ; vide : modèle de démonstration fourni)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="241"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="242"/>
         <source>RemoteNet models (*.safetensors *.pth *.pt);;All files (*.*)</source>
         <translation>Modèles RemoteNet (*.safetensors *.pth *.pt);;Tous les fichiers (*.*)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="245"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="246"/>
         <source>Bands (default: from the model file)</source>
         <translation>Bandes (par défaut : celles du fichier du modèle)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="248"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="249"/>
         <source>Extent (default: whole raster)</source>
         <translation>Emprise (par défaut : tout le raster)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="260"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="261"/>
         <source>Tile size in pixels (default: from the model file)</source>
         <translation>Taille des tuiles en pixels (par défaut : celle du fichier du modèle)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="263"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="264"/>
         <source>Tile overlap in pixels (default: automatic)</source>
         <translation>Chevauchement des tuiles en pixels (par défaut : automatique)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="266"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="267"/>
         <source>Batch size (tiles)</source>
         <translation>Taille de lot (tuiles)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="273"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="274"/>
         <source>Chunk size in pixels (larger rasters run chunk by chunk, resumably)</source>
         <translation>Taille des blocs en pixels (les rasters plus grands sont traités bloc par bloc, avec reprise)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="276"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="277"/>
         <source>Dask scheduler address (empty: run in QGIS)</source>
         <translation>Adresse de l'ordonnanceur Dask (vide : exécution dans QGIS)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="279"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="280"/>
         <source>Test-time augmentation (flips; slower)</source>
         <translation>Augmentation au moment du test (retournements ; plus lent)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="281"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="282"/>
         <source>Minimum polygon area (square metres)</source>
         <translation>Surface minimale des polygones (mètres carrés)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="284"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="285"/>
         <source>Simplify tolerance (map units)</source>
         <translation>Tolérance de simplification (unités de carte)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="293"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="294"/>
         <source>Device that ran the model</source>
         <translation>Périphérique qui a exécuté le modèle</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="294"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="295"/>
         <source>Tiles</source>
         <translation>Tuiles</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="295"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="296"/>
         <source>Tiles skipped as nodata</source>
         <translation>Tuiles ignorées car NoData</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="366"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="367"/>
         <source>INPUT: {value} is not a raster layer QGIS can open; choose a raster file (for example a GeoTIFF)</source>
         <translation>INPUT : {value} n'est pas une couche raster que QGIS peut ouvrir ; choisissez un fichier raster (par exemple un GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="370"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="371"/>
         <source>INPUT: layer &apos;{layer}&apos; comes from the &apos;{provider}&apos; provider; RemoteNet reads raster files through GDAL: save the layer as a GeoTIFF first (Raster &gt; Conversion &gt; Translate)</source>
         <translation>INPUT : la couche '{layer}' provient du fournisseur de données '{provider}' ; RemoteNet lit les fichiers raster via GDAL : enregistrez d'abord la couche en GeoTIFF (Raster &gt; Conversion &gt; Convertir)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="388"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="389"/>
         <source>INPUT: {path} does not exist; choose an existing raster file</source>
         <translation>INPUT : {path} n'existe pas ; choisissez un fichier raster existant</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="390"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="391"/>
         <source>INPUT: {path} is not a raster GDAL can read; choose a raster file (for example a GeoTIFF) rather than a vector file</source>
         <translation>INPUT : {path} n'est pas un raster que GDAL peut lire ; choisissez un fichier raster (par exemple un GeoTIFF) plutôt qu'un fichier vecteur</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="392"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="393"/>
         <source>INPUT: {path} is not a raster GDAL can read; choose a raster file (for example a GeoTIFF)</source>
         <translation>INPUT : {path} n'est pas un raster que GDAL peut lire ; choisissez un fichier raster (par exemple un GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="400"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="401"/>
         <source>MODEL: no model file given and no bundled demonstration model found; pass MODEL=... (a .safetensors file written by RemoteNet Train or remotenet.model.save_model)</source>
         <translation>MODEL : aucun fichier de modèle indiqué et aucun modèle de démonstration fourni n'a été trouvé ; passez MODEL=... (un fichier .safetensors écrit par RemoteNet Entraîner ou remotenet.model.save_model)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="404"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="405"/>
         <source>MODEL: the model file {path} does not exist; choose an existing .safetensors (or .pth) RemoteNet model file</source>
         <translation>MODEL : le fichier de modèle {path} n'existe pas ; choisissez un fichier de modèle RemoteNet .safetensors (ou .pth) existant</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="417"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="418"/>
         <source>MODEL: {path} cannot be read as a RemoteNet model ({error})</source>
         <translation>MODEL : {path} ne peut pas être lu comme un modèle RemoteNet ({error})</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="481"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="482"/>
         <source>Model: {path}</source>
         <translation>Modèle : {path}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="484"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="485"/>
         <source>Ran on {device} ({precision}); {tiles} tile(s), {skipped} skipped as nodata; output {width} x {height} pixels</source>
         <translation>Exécuté sur {device} ({precision}) ; {tiles} tuile(s), dont {skipped} ignorée(s) car NoData ; sortie de {width} x {height} pixels</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="484"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="485"/>
         <source>; {chunks} chunks, {reused} reused from an interrupted run</source>
         <translation> ; {chunks} blocs, dont {reused} réutilisés d'une exécution interrompue</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="492"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="493"/>
         <source>Time per stage: {stages}</source>
         <translation>Temps par étape : {stages}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="500"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="501"/>
         <source>The polygons were written but their style could not be stored: {problem}</source>
         <translation>Les polygones ont été écrits mais leur style n'a pas pu être enregistré : {problem}</translation>
     </message>
@@ -2371,44 +2366,49 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>avancé ; comment l'image est rééchantillonnée pour la résolution de traitement : bilinéaire (par défaut) ou cubique. Les classes ne sont jamais interpolées.</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="250"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="251"/>
         <source>Mask: classify only inside these polygons (optional)</source>
         <translation>Masque : classer seulement à l'intérieur de ces polygones (facultatif)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="255"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="256"/>
         <source>Processing resolution: model, input or metres</source>
         <translation>Résolution de traitement : model, input ou mètres</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="258"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="259"/>
         <source>Resampling of the image</source>
         <translation>Rééchantillonnage de l'image</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="296"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="297"/>
         <source>Tiles skipped outside the mask</source>
         <translation>Tuiles ignorées hors du masque</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="335"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="336"/>
         <source>MASK: {value} is not a vector layer QGIS can open; choose a polygon layer</source>
         <translation>MASK : {value} n'est pas une couche vecteur que QGIS peut ouvrir ; choisissez une couche de polygones</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="339"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="340"/>
         <source>MASK: &apos;{layer}&apos; holds {kind} geometries; choose a polygon layer</source>
         <translation>MASK : '{layer}' contient des géométries de type {kind} ; choisissez une couche de polygones</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="350"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="351"/>
         <source>MASK: cannot copy the mask&apos;s polygons: {error}</source>
         <translation>MASK : impossible de copier les polygones du masque : {error}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="106"/>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="107"/>
         <source>advanced; Auto runs half precision on a GPU (bf16, or fp16 where bf16 is missing) and, on CPUs with native bf16 (AVX-512 BF16 or AMX), bf16 with channels-last, about twice as fast as fp32 with the same class on over 99.5% of pixels; CPUs with AVX-VNNI but neither AVX-512 nor native bf16 use int8 when OpenVINO and NNCF are installed; other CPUs use fp32. FP32 gives the plain full-precision answer everywhere; FP16 needs a GPU; INT8 runs with OpenVINO on the CPU (pip install nncf), quantised once per model file on tiles of the first raster it runs on.</source>
         <translation>avancé ; Automatique calcule en demi-précision sur un GPU (bf16, ou fp16 là où bf16 manque) et, sur les CPU avec bf16 natif (AVX-512 BF16 ou AMX), en bf16 avec channels-last, environ deux fois plus vite que fp32 avec la même classe sur plus de 99,5 % des pixels ; les CPU avec AVX-VNNI mais sans AVX-512 ni bf16 natif utilisent int8 quand OpenVINO et NNCF sont installés ; les autres CPU utilisent fp32. FP32 donne partout le résultat simple en pleine précision ; FP16 nécessite un GPU ; INT8 s'exécute avec OpenVINO sur le CPU (pip install nncf), quantifié une fois par fichier de modèle sur des tuiles du premier raster sur lequel il s'exécute.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/segment_algorithm.py" line="93"/>
+        <source>advanced; pixels per tile side, at least {min_tile}. Default: the model&apos;s tile size, and a raster (or window) up to twice that size a side runs as one tile, without overlap or seams (not with int8). Smaller tiles need less memory.</source>
+        <translation>avancé ; nombre de pixels par côté de tuile, au moins {min_tile}. Par défaut : la taille de tuile du modèle, et un raster (ou une fenêtre) jusqu'à deux fois cette taille de côté est traité en une seule tuile, sans recouvrement ni raccords (pas en int8). Des tuiles plus petites demandent moins de mémoire.</translation>
     </message>
 </context>
 <context>

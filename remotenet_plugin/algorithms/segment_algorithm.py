@@ -92,8 +92,9 @@ HELP_PARAMETERS = [
          "Classes are never interpolated.")),
     (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Tile size"), "TILE_SIZE",
      QT_TRANSLATE_NOOP("SegmentAlgorithm",
-         "advanced; pixels per tile side, at least {min_tile}. Default: the model's tile size. Smaller tiles "
-         "need less memory.")),
+         "advanced; pixels per tile side, at least {min_tile}. Default: the model's tile size, and a raster (or "
+         "window) up to twice that size a side runs as one tile, without overlap or seams (not with int8). "
+         "Smaller tiles need less memory.")),
     (QT_TRANSLATE_NOOP("SegmentAlgorithm", "Overlap"), "OVERLAP",
      QT_TRANSLATE_NOOP("SegmentAlgorithm",
          "advanced; pixels shared by neighbouring tiles, blended smoothly so seams don't show; less than "
