@@ -159,6 +159,11 @@ def test_train_writes_the_model_and_says_where(desktop):
     assert model.is_file(), run["log"][-2000:]
     assert str(model) in run["log"]
     assert run["run_click_seconds"] < 1.0
+    # SPECTRAL_HEAD chosen in the dialog's advanced part reaches the model file.
+    from remotenet.model import read_metadata
+
+    assert "Spectral head: on (as asked)" in run["log"]
+    assert read_metadata(model)["spectral_head"] is True
 
 
 def test_evaluate_writes_table_and_report(desktop):

@@ -301,7 +301,7 @@ def session():
         RESULT["train_dialog_survived_raster_labels"] = True
         yield from run_dialog("train", dlg, {
             "INPUT": CONFIG["train_scene"], "LABELS": CONFIG["labels"], "TILE_SIZE": 64, "EPOCHS": 1,
-            "BATCH_SIZE": 2, "OUTPUT_MODEL": f"{out}/trained.safetensors",
+            "BATCH_SIZE": 2, "SPECTRAL_HEAD": "on", "OUTPUT_MODEL": f"{out}/trained.safetensors",
         }, timeout=120)
         yield from close_dialog(dlg)
 
