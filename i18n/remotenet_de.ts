@@ -987,37 +987,37 @@
         <translation>{path}: die Gewichte passen nicht zu RemoteNet ({architecture}): {details}.{hint} Wählen Sie ein Modell, das mit dem RemoteNet dieses Plugins gespeichert wurde (Trainieren oder remotenet.model.save_model).</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="92"/>
+        <location filename="../model/training/config.py" line="97"/>
         <source>set epochs, max_minutes or max_steps: nothing would stop the training</source>
         <translation>setzen Sie epochs, max_minutes oder max_steps: sonst würde nichts das Training beenden</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="97"/>
+        <location filename="../model/training/config.py" line="102"/>
         <source>{name} must not be negative (got {value})</source>
         <translation>{name} darf nicht negativ sein (angegeben: {value})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="100"/>
+        <location filename="../model/training/config.py" line="105"/>
         <source>batch_size must be at least 1 (got {batch_size})</source>
         <translation>batch_size muss mindestens 1 sein (angegeben: {batch_size})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="103"/>
+        <location filename="../model/training/config.py" line="108"/>
         <source>lr must be positive (got {lr})</source>
         <translation>lr muss positiv sein (angegeben: {lr})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="105"/>
+        <location filename="../model/training/config.py" line="110"/>
         <source>encoder_lr_ratio must be positive (got {encoder_lr_ratio})</source>
         <translation>encoder_lr_ratio muss positiv sein (angegeben: {encoder_lr_ratio})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="113"/>
+        <location filename="../model/training/config.py" line="122"/>
         <source>encoder {encoder!r} is not supported; choose one of {encoders}</source>
         <translation>der Encoder {encoder!r} wird nicht unterstützt; wählen Sie einen von {encoders}</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="117"/>
+        <location filename="../model/training/config.py" line="126"/>
         <source>pretrained_encoder (download) and encoder_weights (a local file) both ask for starting weights; set only one</source>
         <translation>pretrained_encoder (Download) und encoder_weights (eine lokale Datei) fordern beide Startgewichte an; setzen Sie nur eines davon</translation>
     </message>
@@ -1027,12 +1027,12 @@
         <translation>Gerät {err}</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="53"/>
+        <location filename="../model/training/loop.py" line="54"/>
         <source>training and validation chips have different band counts</source>
         <translation>Trainings- und Validierungsausschnitte haben unterschiedlich viele Kanäle</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="57"/>
+        <location filename="../model/training/loop.py" line="58"/>
         <source>normalisation has {mean_count} means for {in_channels} bands</source>
         <translation>die Normalisierung hat {mean_count} Mittelwerte für {in_channels} Kanäle</translation>
     </message>
@@ -1047,22 +1047,22 @@
         <translation>die Klassen oder Kanäle des angegebenen Modells passen nicht zu den Ausschnitten</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="183"/>
+        <location filename="../model/training/loop.py" line="196"/>
         <source>{what} chips must be images (N, C, H, W) and labels (N, H, W); got {shape} and {shape2}</source>
         <translation>Ausschnitte ({what}) müssen Bilder (N, C, H, W) und Labels (N, H, W) sein; erhalten: {shape} und {shape2}</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="188"/>
+        <location filename="../model/training/loop.py" line="201"/>
         <source>{what} images {shape} and labels {shape2} do not match</source>
         <translation>Bilder {shape} und Labels {shape2} ({what}) passen nicht zusammen</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="192"/>
+        <location filename="../model/training/loop.py" line="205"/>
         <source>there are no {what} chips</source>
         <translation>es gibt keine Ausschnitte ({what})</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="196"/>
+        <location filename="../model/training/loop.py" line="209"/>
         <source>{what} labels hold class indices {tolist} but there are {num_classes} classes</source>
         <translation>die Labels ({what}) enthalten die Klassenindizes {tolist}, es gibt aber nur {num_classes} Klassen</translation>
     </message>
@@ -1474,7 +1474,7 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>die Beschriftungen bilden ein einziges Objekt: zu wenig für eine Aufteilung in Training und Validierung; beschriften Sie mindestens zwei getrennte Flächen (Polygone) je Klasse</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="109"/>
+        <location filename="../model/training/config.py" line="114"/>
         <source>checkpoint must be auto, best or last (got {checkpoint!r})</source>
         <translation>checkpoint muss auto, best oder last sein (erhalten: {checkpoint!r})</translation>
     </message>
@@ -1772,6 +1772,11 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <location filename="../model/spectral_choice.py" line="49"/>
         <source>Spectral head: off: the pixel size in metres is unknown and the labels cover {share} of the raster, dense labels (SPECTRAL_HEAD auto).</source>
         <translation>Spektraler Kopf: aus: die Pixelgröße in Metern ist unbekannt, und die Beschriftungen decken {share} des Rasters ab, also dichte Beschriftungen (SPECTRAL_HEAD auto).</translation>
+    </message>
+    <message>
+        <location filename="../model/training/config.py" line="118"/>
+        <source>few_labels_decoder_weight must be between 0 and 1 (got {value})</source>
+        <translation>few_labels_decoder_weight muss zwischen 0 und 1 liegen (erhalten: {value})</translation>
     </message>
 </context>
 <context>
@@ -2739,12 +2744,12 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <translation>Epoche {epoch}, Schritt {step}, Verlust {loss}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="470"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="481"/>
         <source>Validation at epoch {epoch}: mIoU {miou} (best so far)</source>
         <translation>Validierung in Epoche {epoch}: mIoU {miou} (bisher bestes)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="470"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="481"/>
         <source>Validation at epoch {epoch}: mIoU {miou}</source>
         <translation>Validierung in Epoche {epoch}: mIoU {miou}</translation>
     </message>
@@ -2842,6 +2847,16 @@ Unter Windows lassen sich torch 2.9 und neuer nach Qt nicht laden (c10.dll, WinE
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="116"/>
         <source>advanced; on: a small per-pixel network over the band values (fitted first on every labelled pixel, as a random forest is) whose votes are added to the decoder&apos;s at full resolution; the decoder then learns what the spectrum alone gets wrong. It helps where a class is mostly its spectrum (a few polygons over a 10 or 30 m scene) and hurt on a 0.3 m road scene, where shapes matter (docs/training.md). off: the decoder alone, as in the reference. auto (the default): on for pixels of 2 m and coarser, or, where the pixel size in metres is unknown, for labels covering under a quarter of the raster; the log says which. With INITIAL_MODEL the initial model&apos;s design is kept.</source>
         <translation>erweitert; on: ein kleines Netz je Pixel über die Kanalwerte (zuerst an allen beschrifteten Pixeln angepasst, wie ein Random Forest), dessen Stimmen in voller Auflösung zu denen des Decoders addiert werden; der Decoder lernt dann, was das Spektrum allein falsch macht. Es hilft, wo eine Klasse vor allem ihr Spektrum ist (wenige Polygone über einer 10- oder 30-m-Szene), und schadete auf einer Straßenszene mit 0,3 m, wo Formen zählen (docs/training.md). off: der Decoder allein, wie in der Referenz. auto (Standard): an für Pixel ab 2 m oder, wo die Pixelgröße in Metern unbekannt ist, für Beschriftungen, die weniger als ein Viertel des Rasters abdecken; das Protokoll sagt, was gilt. Mit INITIAL_MODEL bleibt der Aufbau des Ausgangsmodells.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="472"/>
+        <source>Validation ({pixels} pixels) chose to keep {percent} % of the decoder&apos;s output beside the spectral head (mIoU {miou}; {whole} with all of it).</source>
+        <translation>Die Validierung ({pixels} Pixel) hat entschieden, {percent} % der Ausgabe des Decoders neben dem Spektralkopf zu behalten (mIoU {miou}; mit der ganzen Ausgabe {whole}).</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="472"/>
+        <source>{percent} % of the decoder&apos;s output is kept beside the spectral head: with labels too few for validation to choose, the decoder learns the training polygons by their surroundings and would overrule the spectrum elsewhere.</source>
+        <translation>{percent} % der Ausgabe des Decoders bleiben neben dem Spektralkopf erhalten: Bei zu wenigen Labels für eine Wahl durch die Validierung lernt der Decoder die Trainingspolygone an ihrer Umgebung und würde anderswo das Spektrum überstimmen.</translation>
     </message>
 </context>
 </TS>

@@ -987,37 +987,37 @@
         <translation>{path} : les poids ne correspondent pas à RemoteNet ({architecture}) : {details}.{hint} Choisissez un modèle enregistré par le RemoteNet de cette extension (Entraîner ou remotenet.model.save_model).</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="92"/>
+        <location filename="../model/training/config.py" line="97"/>
         <source>set epochs, max_minutes or max_steps: nothing would stop the training</source>
         <translation>définissez epochs, max_minutes ou max_steps : rien n'arrêterait l'entraînement</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="97"/>
+        <location filename="../model/training/config.py" line="102"/>
         <source>{name} must not be negative (got {value})</source>
         <translation>{name} ne doit pas être négatif (valeur reçue : {value})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="100"/>
+        <location filename="../model/training/config.py" line="105"/>
         <source>batch_size must be at least 1 (got {batch_size})</source>
         <translation>batch_size doit valoir au moins 1 (valeur reçue : {batch_size})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="103"/>
+        <location filename="../model/training/config.py" line="108"/>
         <source>lr must be positive (got {lr})</source>
         <translation>lr doit être positif (valeur reçue : {lr})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="105"/>
+        <location filename="../model/training/config.py" line="110"/>
         <source>encoder_lr_ratio must be positive (got {encoder_lr_ratio})</source>
         <translation>encoder_lr_ratio doit être positif (valeur reçue : {encoder_lr_ratio})</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="113"/>
+        <location filename="../model/training/config.py" line="122"/>
         <source>encoder {encoder!r} is not supported; choose one of {encoders}</source>
         <translation>l'encodeur {encoder!r} n'est pas pris en charge ; choisissez parmi {encoders}</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="117"/>
+        <location filename="../model/training/config.py" line="126"/>
         <source>pretrained_encoder (download) and encoder_weights (a local file) both ask for starting weights; set only one</source>
         <translation>pretrained_encoder (téléchargement) et encoder_weights (fichier local) demandent tous deux des poids de départ ; n'en définissez qu'un</translation>
     </message>
@@ -1027,12 +1027,12 @@
         <translation>périphérique {err}</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="53"/>
+        <location filename="../model/training/loop.py" line="54"/>
         <source>training and validation chips have different band counts</source>
         <translation>les imagettes d'entraînement et de validation n'ont pas le même nombre de bandes</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="57"/>
+        <location filename="../model/training/loop.py" line="58"/>
         <source>normalisation has {mean_count} means for {in_channels} bands</source>
         <translation>la normalisation a {mean_count} moyennes pour {in_channels} bandes</translation>
     </message>
@@ -1047,22 +1047,22 @@
         <translation>les classes ou les bandes du modèle fourni ne correspondent pas aux imagettes</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="183"/>
+        <location filename="../model/training/loop.py" line="196"/>
         <source>{what} chips must be images (N, C, H, W) and labels (N, H, W); got {shape} and {shape2}</source>
         <translation>les imagettes ({what}) doivent être des images (N, C, H, W) et des étiquettes (N, H, W) ; reçu {shape} et {shape2}</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="188"/>
+        <location filename="../model/training/loop.py" line="201"/>
         <source>{what} images {shape} and labels {shape2} do not match</source>
         <translation>les images {shape} et les étiquettes {shape2} ({what}) ne correspondent pas</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="192"/>
+        <location filename="../model/training/loop.py" line="205"/>
         <source>there are no {what} chips</source>
         <translation>il n'y a aucune imagette ({what})</translation>
     </message>
     <message>
-        <location filename="../model/training/loop.py" line="196"/>
+        <location filename="../model/training/loop.py" line="209"/>
         <source>{what} labels hold class indices {tolist} but there are {num_classes} classes</source>
         <translation>les étiquettes ({what}) contiennent les indices de classe {tolist} mais il y a {num_classes} classes</translation>
     </message>
@@ -1474,7 +1474,7 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>les étiquettes forment un seul objet : trop peu pour séparer entraînement et validation ; étiquetez au moins deux zones distinctes (polygones) par classe</translation>
     </message>
     <message>
-        <location filename="../model/training/config.py" line="109"/>
+        <location filename="../model/training/config.py" line="114"/>
         <source>checkpoint must be auto, best or last (got {checkpoint!r})</source>
         <translation>checkpoint doit valoir auto, best ou last (reçu : {checkpoint!r})</translation>
     </message>
@@ -1772,6 +1772,11 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <location filename="../model/spectral_choice.py" line="49"/>
         <source>Spectral head: off: the pixel size in metres is unknown and the labels cover {share} of the raster, dense labels (SPECTRAL_HEAD auto).</source>
         <translation>Tête spectrale : désactivée : la taille des pixels en mètres est inconnue et les étiquettes couvrent {share} du raster, donc des étiquettes denses (SPECTRAL_HEAD auto).</translation>
+    </message>
+    <message>
+        <location filename="../model/training/config.py" line="118"/>
+        <source>few_labels_decoder_weight must be between 0 and 1 (got {value})</source>
+        <translation>few_labels_decoder_weight doit être compris entre 0 et 1 (reçu : {value})</translation>
     </message>
 </context>
 <context>
@@ -2739,12 +2744,12 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <translation>époque {epoch}, itération {step}, perte {loss}</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="470"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="481"/>
         <source>Validation at epoch {epoch}: mIoU {miou} (best so far)</source>
         <translation>Validation à l'époque {epoch} : mIoU {miou} (meilleur jusqu'ici)</translation>
     </message>
     <message>
-        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="470"/>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="481"/>
         <source>Validation at epoch {epoch}: mIoU {miou}</source>
         <translation>Validation à l'époque {epoch} : mIoU {miou}</translation>
     </message>
@@ -2842,6 +2847,16 @@ Sous Windows, torch 2.9 et les versions plus récentes ne se chargent pas après
         <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="116"/>
         <source>advanced; on: a small per-pixel network over the band values (fitted first on every labelled pixel, as a random forest is) whose votes are added to the decoder&apos;s at full resolution; the decoder then learns what the spectrum alone gets wrong. It helps where a class is mostly its spectrum (a few polygons over a 10 or 30 m scene) and hurt on a 0.3 m road scene, where shapes matter (docs/training.md). off: the decoder alone, as in the reference. auto (the default): on for pixels of 2 m and coarser, or, where the pixel size in metres is unknown, for labels covering under a quarter of the raster; the log says which. With INITIAL_MODEL the initial model&apos;s design is kept.</source>
         <translation>avancé ; on : un petit réseau par pixel sur les valeurs des bandes (ajusté d'abord sur tous les pixels étiquetés, comme une forêt aléatoire) dont les votes s'ajoutent à ceux du décodeur en pleine résolution ; le décodeur apprend ensuite ce que le spectre seul fait mal. Elle aide là où une classe est surtout son spectre (quelques polygones sur une scène à 10 ou 30 m) et a nui sur une scène de routes à 0,3 m, où les formes comptent (docs/training.md). off : le décodeur seul, comme dans la référence. auto (par défaut) : activée pour des pixels de 2 m et plus ou, si la taille des pixels en mètres est inconnue, pour des étiquettes couvrant moins d'un quart du raster ; le journal dit ce qui s'applique. Avec INITIAL_MODEL, la conception du modèle initial est conservée.</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="472"/>
+        <source>Validation ({pixels} pixels) chose to keep {percent} % of the decoder&apos;s output beside the spectral head (mIoU {miou}; {whole} with all of it).</source>
+        <translation>La validation ({pixels} pixels) a choisi de garder {percent} % de la sortie du décodeur à côté de la tête spectrale (mIoU {miou} ; {whole} avec toute sa sortie).</translation>
+    </message>
+    <message>
+        <location filename="../remotenet_plugin/algorithms/train_algorithm.py" line="472"/>
+        <source>{percent} % of the decoder&apos;s output is kept beside the spectral head: with labels too few for validation to choose, the decoder learns the training polygons by their surroundings and would overrule the spectrum elsewhere.</source>
+        <translation>{percent} % de la sortie du décodeur sont gardés à côté de la tête spectrale : avec trop peu d’étiquettes pour que la validation choisisse, le décodeur apprend les polygones d’entraînement par leur voisinage et contredirait ailleurs le spectre.</translation>
     </message>
 </context>
 </TS>

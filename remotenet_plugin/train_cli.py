@@ -211,6 +211,14 @@ def training_progress(bar: Any) -> Any:
                     f"needed: {info.get('min_pixels')} in all and {info.get('min_class_pixels')} per class): its "
                     "objects are trained on as well and the averaged weights at the end are kept; no held-out "
                     "score (use 'evaluate' on other polygons)")
+        elif event == "decoder_weight":
+            from ..model.training.residual_weight import weight_summary
+
+            text = ("Validation ({pixels} pixels) chose to keep {percent} % of the decoder's output beside the "
+                    "spectral head (mIoU {miou}; {whole} with all of it)" if info["chosen_by"] == "validation" else
+                    "{percent} % of the decoder's output is kept beside the spectral head (labels too few for "
+                    "validation to choose)")
+            bar.log(text.format(**weight_summary(info)))
         elif event == "validation":
             best = " (best so far)" if info.get("improved") else ""
             bar.log(f"Validation at epoch {info['epoch']:.2f}: mIoU {info['miou']:.4f}{best}")

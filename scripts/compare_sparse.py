@@ -185,6 +185,8 @@ def main(argv: list[str] | None = None) -> None:
                            "val_miou": result.best_metrics.get("miou"),
                            "trained_on_validation": result.checkpoint.get("trained_on_validation"),
                            "checkpoint": result.checkpoint.get("rule")}
+                    if result.decoder_weight:  # the share of the decoder's logits kept beside the spectral head
+                        row["decoder_weight"] = result.decoder_weight["weight"]
                 row.update(scores(classified, test))
                 row["wall_s"] = round(time.monotonic() - wall, 1)
                 rows[variant].append(row)

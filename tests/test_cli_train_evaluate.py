@@ -231,3 +231,23 @@ def test_train_ctrl_c_exits_130_and_leaves_no_model(crop, tmp_path):
     assert "no model file was written" in err and "Traceback" not in err, err
     assert stdout == ""
     assert list(out.iterdir()) == []
+
+
+def test_train_on_a_few_polygons_says_how_much_of_the_decoder_it_keeps(capsys, tmp_path):
+    """10 m Sentinel-2 and its polygons (validation too small to choose, spectral head on by the
+    pixel size): the log says the share of the decoder kept, the model file records it, and the
+    last line says there is no held-out score."""
+    from remotenet.model import read_metadata
+
+    model = tmp_path / "landcover.safetensors"
+    rc = main(["train", str(DATA / "virginia_s2_bgrn_10m.tif"), str(DATA / "virginia_s2_polygons.gpkg"), str(model),
+               "--class-field", "class", "--epochs", "1", "--max-minutes", "0.1", "--batch-size", "2",
+               "--device", "cpu"])
+    captured = capsys.readouterr()
+    assert rc == 0, captured.err
+    assert "Spectral head: on" in captured.err
+    assert ("25 % of the decoder's output is kept beside the spectral head (labels too few for validation to "
+            "choose)") in captured.err, captured.err
+    assert "no held-out validation score" in captured.out
+    assert read_metadata(model)["provenance"]["training"]["decoder_weight"] == {"weight": 0.25,
+                                                                               "chosen_by": "few_labels"}

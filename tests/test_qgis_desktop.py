@@ -164,6 +164,9 @@ def test_train_writes_the_model_and_says_where(desktop):
 
     assert "Spectral head: on (as asked)" in run["log"]
     assert read_metadata(model)["spectral_head"] is True
+    # Validation chose the decoder's share, or (too small to choose) the few-labels share is said.
+    assert "of the decoder's output" in run["log"], run["log"][-2000:]
+    assert read_metadata(model)["provenance"]["training"]["decoder_weight"]["weight"] in (0.0, 0.25, 0.5, 0.75, 1.0)
 
 
 def test_evaluate_writes_table_and_report(desktop):

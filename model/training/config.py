@@ -85,6 +85,11 @@ class TrainConfig:
     # chips: with a few polygons they teach more than they can judge (there is then no held-out
     # score; RemoteNet Evaluate on other polygons gives one). False keeps them held out.
     train_on_small_validation: bool = True
+    # The share of the decoder's logits kept beside a spectral head fitted first, when validation is
+    # too small to choose it (residual_weight.py; with enough validation it is chosen there). On a
+    # few polygons the decoder memorises them by their surroundings; a quarter of its logits had the
+    # best mean and worst run over 3 runs each at 10 and 30 m (docs/training.md). 1 keeps it whole.
+    few_labels_decoder_weight: float = 0.25
     drop_path_rate: float = 0.0  # stochastic depth in the encoder while training
 
     def check(self) -> None:
@@ -109,6 +114,10 @@ class TrainConfig:
             raise TrainingError(QT_TRANSLATE_NOOP(
                 "RemoteNet", "checkpoint must be auto, best or last (got {checkpoint!r})").format(
                 checkpoint=self.checkpoint))
+        if not 0.0 <= self.few_labels_decoder_weight <= 1.0:
+            raise TrainingError(QT_TRANSLATE_NOOP(
+                "RemoteNet", "few_labels_decoder_weight must be between 0 and 1 (got {value})").format(
+                value=self.few_labels_decoder_weight))
         if self.encoder not in ENCODERS:
             raise TrainingError(QT_TRANSLATE_NOOP(
                 "RemoteNet", "encoder {encoder!r} is not supported; choose one of {encoders}").format(

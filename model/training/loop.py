@@ -16,9 +16,10 @@ import torch
 from ..messages import QT_TRANSLATE_NOOP
 from ..metadata import NO_CLASS
 from ..network import RemoteNet
-from .checkpoints import BestCheckpoint, WeightAverage, validation_too_small
+from .checkpoints import BestCheckpoint, WeightAverage, evaluate_chips, validation_too_small
 from .config import ProgressCallback, TrainConfig, TrainingCancelled, TrainingError
 from .optimisation import Optimisation, class_weights, mixed_precision, training_device, training_network
+from .residual_weight import decoder_weight, scale_residual
 from .result import TrainResult
 from .sampler import ChipSampler
 from .schedule import Schedule, validation_estimate
@@ -160,7 +161,19 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
             average.swap(model)
         best.keep(model, step, best.last_metrics)
     best.restore(model, step)
+    kept_decoder = None
     if spectral_fit is not None:
+        # How much of the decoder's residual to keep (residual_weight.py): validation chooses when
+        # it can, otherwise the prior measured on few polygons.
+        judge = has_val and not too_small
+        kept_decoder = decoder_weight(model, val_images if judge else None, val_labels if judge else None,
+                                      num_classes, norm, device, val_batch, use_amp,
+                                      config.few_labels_decoder_weight)
+        scale_residual(model, kept_decoder["weight"])
+        if judge and best.metrics:  # the validation figures describe the model that is written
+            best.metrics = evaluate_chips(model, val_images, val_labels, num_classes, norm, device, val_batch,
+                                          use_amp)
+        emit({"event": "decoder_weight", **kept_decoder})
         model.Spectral.requires_grad_(True)
     model.to("cpu").eval()
     if channels_last:
@@ -172,7 +185,7 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
         device=str(device), first_losses=losses[:window], last_losses=losses[-window:], history=best.history,
         config=asdict(config), checkpoint={"rule": rule, "averaged": average is not None,
                                            "trained_on_validation": merged, **(too_small or {})},
-        spectral_fit=spectral_fit)
+        spectral_fit=spectral_fit, decoder_weight=kept_decoder)
     emit({"event": "done", "steps": step, "stopped_by": stopped_by, "best_miou": best.metrics.get("miou"),
           "best_step": best.step, "elapsed_s": round(result.elapsed_s, 1)})
     return result

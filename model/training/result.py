@@ -32,6 +32,9 @@ class TrainResult:
     checkpoint: dict[str, Any] = field(default_factory=dict)
     # The spectral head's first stage (spectral_fit.py): labelled pixels, steps, training accuracy.
     spectral_fit: Optional[dict[str, Any]] = None
+    # The share of the decoder's logits kept beside the spectral head (residual_weight.py): the
+    # weight, "chosen_by" (few_labels or validation) and, chosen by validation, each weight's scores.
+    decoder_weight: Optional[dict[str, Any]] = None
 
     @property
     def loss_decreased(self) -> bool:
@@ -47,6 +50,7 @@ class TrainResult:
             "loss_first": _mean_or_none(self.first_losses), "loss_last": _mean_or_none(self.last_losses),
             "checkpoint": self.checkpoint, "config": self.config,
             **({"spectral_fit": self.spectral_fit} if self.spectral_fit else {}),
+            **({"decoder_weight": self.decoder_weight} if self.decoder_weight else {}),
         }
 
 

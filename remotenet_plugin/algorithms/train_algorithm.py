@@ -466,6 +466,17 @@ def _training_progress(feedback):
                 min_pixels=info.get("min_pixels"), min_class=info.get("min_class_pixels"))
                 if not info.get("asked") else QCoreApplication.translate(
                 "TrainAlgorithm", "The weights at the end of training are kept (checkpoint rule 'last')."))
+        elif event == "decoder_weight":
+            from ...model.training.residual_weight import weight_summary  # torch is loaded by now
+
+            text = (QCoreApplication.translate(
+                "TrainAlgorithm", "Validation ({pixels} pixels) chose to keep {percent} % of the decoder's output "
+                "beside the spectral head (mIoU {miou}; {whole} with all of it).")
+                    if info["chosen_by"] == "validation" else QCoreApplication.translate(
+                "TrainAlgorithm", "{percent} % of the decoder's output is kept beside the spectral head: with "
+                "labels too few for validation to choose, the decoder learns the training polygons by their "
+                "surroundings and would overrule the spectrum elsewhere."))
+            feedback.pushInfo(text.format(**weight_summary(info)))
         elif event == "validation":
             text = (QCoreApplication.translate("TrainAlgorithm",
                                                "Validation at epoch {epoch}: mIoU {miou} (best so far)")
