@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> None:
         row = {"pixel_m": args.pixel_m or 10.0, "train_s": round(train_s), "steps": trained.get("STEPS"),
                "tile_size": meta["tile_size"], "spectral_head": meta.get("spectral_head"),
                "spectral_fit": meta["provenance"]["training"].get("spectral_fit"),
+               "decoder_weight": meta["provenance"]["training"].get("decoder_weight"),
                "remotenet": scores(str(classified), test), "forest": scores(forest, test), "forest_pixels": pixels,
                "load_average": [round(x, 2) for x in os.getloadavg()],
                "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
