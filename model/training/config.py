@@ -88,7 +88,7 @@ class TrainConfig:
     # The share of the decoder's logits kept beside a spectral head fitted first, when validation is
     # too small to choose it (residual_weight.py; with enough validation it is chosen there). On a
     # few polygons the decoder memorises them by their surroundings; a quarter of its logits had the
-    # best mean and worst run over 3 runs each at 10 and 30 m (docs/training.md). 1 keeps it whole.
+    # best mean and worst run over 6 runs each at 10 and 30 m (docs/training.md). 1 keeps it whole.
     few_labels_decoder_weight: float = 0.25
     drop_path_rate: float = 0.0  # stochastic depth in the encoder while training
 

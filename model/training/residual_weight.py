@@ -2,10 +2,10 @@
 
 With the spectral head fitted first (spectral_fit.py), the network's logits are the head's plus
 the decoder's residual. On a few polygons the decoder memorises the training polygons by their
-surroundings and, elsewhere, sometimes overrules a spectrum that was right: over three runs each
+surroundings and, elsewhere, sometimes overrules a spectrum that was right: over six runs each
 on the 10 m and 30 m few-polygon scenes (docs/training.md), keeping a quarter of the decoder's
-logits had the best mean and the best worst run, the whole decoder the worst run (below a
-random forest), the head alone the lowest mean. So Train keeps ``TrainConfig.few_labels_decoder_weight``
+logits had the best worst run on both and the best mean at 30 m; the whole decoder had the worst
+runs (below a random forest), and the head alone was below the quarter on both. So Train keeps ``TrainConfig.few_labels_decoder_weight``
 of it when validation is too small to judge, and lets validation choose among ``WEIGHTS``
 when it is large enough. The weight is folded into the decoder's class head: its last layer is a
 1x1 convolution and upsampling is linear, so scaling its weight and bias scales the decoder's
