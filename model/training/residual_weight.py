@@ -5,11 +5,12 @@ the decoder's residual. On a few polygons the decoder memorises the training pol
 surroundings and, elsewhere, sometimes overrules a spectrum that was right: over six runs each
 on the 10 m and 30 m few-polygon scenes (docs/training.md), keeping a quarter of the decoder's
 logits had the best worst run on both and the best mean at 30 m; the whole decoder had the worst
-runs (below a random forest), and the head alone was below the quarter on both. So Train keeps ``TrainConfig.few_labels_decoder_weight``
-of it when validation is too small to judge, and lets validation choose among ``WEIGHTS``
-when it is large enough. The weight is folded into the decoder's class head: its last layer is a
-1x1 convolution and upsampling is linear, so scaling its weight and bias scales the decoder's
-logits exactly, in every runtime, and the model file keeps its format.
+runs (below a random forest), and the head alone was below the quarter on both. So Train keeps
+``TrainConfig.few_labels_decoder_weight`` of it when validation is too small to judge, and lets
+validation choose among ``WEIGHTS`` when it is large enough. The weight is folded into the
+decoder's class head: its last layer is a 1x1 convolution and upsampling is linear, so scaling
+its weight and bias scales the decoder's logits exactly, in every runtime, and the model file
+keeps its format.
 """
 from __future__ import annotations
 
