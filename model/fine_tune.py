@@ -100,6 +100,11 @@ class FineTuneStart:
     record: dict[str, Any] = field(default_factory=dict)
     classes: list[dict[str, Any]] = field(default_factory=list)  # the new model's (names and colours)
 
+    @property
+    def head_kept(self) -> bool:
+        """The labels have the model's classes: its heads go on learning (not refitted, not zeroed)."""
+        return self.record.get("head") == "kept"
+
 
 def _class_text(classes: list[dict[str, Any]]) -> str:
     return ", ".join(f"{c['value']} {c['name']}" for c in classes)

@@ -281,7 +281,7 @@ def run(args: argparse.Namespace, bands: Optional[list[int]]) -> int:
                                  encoder=start.encoder if start else args.encoder, encoder_weights=args.encoder_weights,
                                  spectral_head=spectral)
             result = chips.train(config, progress=training_progress(bar), is_cancelled=interrupts.cancelled,
-                                 model=start.model if start else None)
+                                 model=start.model if start else None, heads_trained=bool(start and start.head_kept))
             header = dict(chips.header)
             header["provenance"] = {**header.get("provenance", {}), "trainer": "remotenet train"}
             written = save_trained_model(result, args.output, header)  # a temporary name, then moved

@@ -205,3 +205,35 @@ def test_spectral_head_is_fitted_first_on_the_labelled_pixels_then_frozen():
     assert all(torch.equal(after[k], at_start["spectral"][k]) for k in after)
     assert all(p.requires_grad for p in result.model.parameters())
     assert result.summary()["spectral_fit"]["train_accuracy"] == fit["train_accuracy"]
+
+
+def test_fine_tuning_with_the_same_classes_goes_on_from_both_heads(tmp_path, capsys):
+    """``remotenet train --initial-model`` on a model with the pixel path and the labels' classes:
+    its spectral head is not refitted and its decoder's class head does not restart at zero (the
+    file says the head was kept); both go on learning from the model's weights."""
+    from pathlib import Path
+
+    from remotenet.__main__ import main
+
+    data = Path(__file__).parent / "data"
+    raster, polygons = data / "virginia_s2_bgrn_10m.tif", data / "virginia_s2_polygons.gpkg"
+    fast = ["--class-field", "class", "--tile-size", "64", "--epochs", "1", "--max-minutes", "0.25",
+            "--batch-size", "2", "--device", "cpu"]
+    first, tuned = tmp_path / "first.safetensors", tmp_path / "tuned.safetensors"
+    assert main(["train", str(raster), str(polygons), str(first), *fast, "--spectral-head", "on"]) == 0
+    initial, meta = load_model(first)
+    assert initial.has_spectral_head and "spectral_fit" in meta["provenance"]["training"]
+    capsys.readouterr()
+    assert main(["train", str(raster), str(polygons), str(tuned), *fast, "--initial-model", str(first)]) == 0
+    err = capsys.readouterr().err
+    assert "goes on learning" in err and "of the decoder's output is kept" not in err
+    model, meta = load_model(tuned)
+    assert meta["initial_model"]["head"] == "kept"
+    training = meta["provenance"]["training"]
+    assert "spectral_fit" not in training and "decoder_weight" not in training
+    before, after = initial.state_dict(), model.state_dict()
+    head = "Decoder.FRM.head.weight"
+    assert float(after[head].abs().sum()) > 0.5 * float(before[head].abs().sum()) > 0
+    # Fitted first, the head would be frozen; here it trained on with the rest, from the file's weights.
+    moved = (after["Spectral.classify.weight"] - before["Spectral.classify.weight"]).abs().max()
+    assert 0 < float(moved) < float(before["Spectral.classify.weight"].abs().max())

@@ -52,9 +52,11 @@ class ChipSet:
                        header=json.loads(str(data["header"])))
 
     def train(self, config: Optional[TrainConfig] = None, progress: Optional[ProgressCallback] = None,
-              is_cancelled: Optional[Callable[[], bool]] = None, model: Optional[Any] = None) -> TrainResult:
+              is_cancelled: Optional[Callable[[], bool]] = None, model: Optional[Any] = None,
+              heads_trained: bool = False) -> TrainResult:
         """``train_model`` on these chips with their normalisation; ``model``: a RemoteNet to start
-        from (fine-tuning, model/fine_tune.py) instead of a new one."""
+        from (fine-tuning, model/fine_tune.py) instead of a new one; ``heads_trained``: its head was
+        kept (the same classes)."""
         return train_model(self.train_images, self.train_labels, self.val_images, self.val_labels,
                            self.num_classes, config, norm=self.norm, model=model, progress=progress,
-                           is_cancelled=is_cancelled)
+                           is_cancelled=is_cancelled, heads_trained=heads_trained)

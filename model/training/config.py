@@ -44,7 +44,8 @@ class TrainConfig:
     aux_weight: float = 0.4
     # The spectral head (model/spectral_head.py) is first fitted alone on the labelled pixels, then
     # frozen while the rest trains, its decoder's class head starting at zero (spectral_fit.py says
-    # why). False trains it jointly from the start.
+    # why). False trains it jointly from the start. Fine-tuning a model with the labels' classes
+    # skips this stage: its heads are trained already (loop.py, heads_trained).
     spectral_first: bool = True
     # Trained jointly, its own logits also get the loss, with this weight, so that it learns each
     # pixel alone rather than lean on the decoder. 0 turns that off.

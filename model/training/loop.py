@@ -31,7 +31,7 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
                 num_classes: int, config: Optional[TrainConfig] = None,
                 norm: Optional[dict[str, Any]] = None, model: Optional[RemoteNet] = None,
                 progress: Optional[ProgressCallback] = None,
-                is_cancelled: Optional[Callable[[], bool]] = None) -> TrainResult:
+                is_cancelled: Optional[Callable[[], bool]] = None, heads_trained: bool = False) -> TrainResult:
     """Train RemoteNet on chips; returns the checkpoint with the best validation mIoU.
 
     Cross-entropy plus Dice, AdamW, linear warm-up then a polynomial decay over the run
@@ -41,6 +41,9 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
     "validation" or "done"); ``is_cancelled`` is polled every step and raises
     TrainingCancelled. Without validation chips the last weights are kept; with validation too small
     to choose, its chips are trained on too (``config.train_on_small_validation``).
+    ``heads_trained``: ``model`` is a trained network for these classes (fine-tuning with its head
+    kept), so its spectral and class heads go on learning from their weights instead of being
+    refitted and zeroed (``config.spectral_first`` is for heads that start untrained).
     """
     config = config or TrainConfig()
     config.check()
@@ -78,7 +81,7 @@ def train_model(train_images: np.ndarray, train_labels: np.ndarray,
         val_images = val_labels = None
         has_val = False
     spectral_fit = None
-    if getattr(model, "Spectral", None) is not None and config.spectral_first:
+    if getattr(model, "Spectral", None) is not None and config.spectral_first and not heads_trained:
         spectral_fit = fit_spectral_head(model.Spectral, train_images, train_labels, norm,
                                          class_weights(train_labels, num_classes), config.seed)
         model.Spectral.requires_grad_(False)

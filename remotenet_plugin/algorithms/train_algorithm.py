@@ -396,7 +396,7 @@ class TrainAlgorithm(RemoteNetAlgorithm):
                              encoder=start.encoder if start else opts["encoder"],
                              encoder_weights=opts["encoder_weights"], spectral_head=spectral)
         result = chips.train(config, progress=_training_progress(feedback), is_cancelled=is_cancelled,
-                             model=start.model if start else None)
+                             model=start.model if start else None, heads_trained=bool(start and start.head_kept))
         header = dict(chips.header)
         header["provenance"] = {**header.get("provenance", {}), "trainer": "remotenet:train"}
         os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
