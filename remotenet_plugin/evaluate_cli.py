@@ -17,6 +17,8 @@ import signal
 import sys
 from typing import Any, Optional
 
+from .cli_errors import OptionError
+
 PROG = "python -m remotenet evaluate"
 
 
@@ -43,11 +45,6 @@ def build_parser(prog: str = PROG) -> argparse.ArgumentParser:
     parser.add_argument("--html", metavar="PATH", help="write the report with the confusion matrix here (.html)")
     parser.add_argument("--json", action="store_true", help="print the results as one JSON object")
     return parser
-
-
-class OptionError(ValueError):
-    def __init__(self, option: str, detail: str) -> None:
-        super().__init__(f"{option}: {detail}")
 
 
 def check_options(args: argparse.Namespace) -> None:

@@ -22,6 +22,7 @@ from typing import Any, Optional
 
 from ..model.metadata import ENCODER_NAMES
 from ..model.spectral_choice import SPECTRAL_CHOICES, choose_spectral_head
+from .cli_errors import OptionError
 from .engine.base.options import MIN_TILE
 
 PROG = "python -m remotenet train"
@@ -35,12 +36,6 @@ DEFAULT_TRAIN_ENCODER = "resnet18"  # learns most from random weights on a CPU i
 DEFAULT_SPECTRAL_HEAD = "auto"  # each pixel's bands straight to the head (model/spectral_choice.py)
 DEVICE_NAME = re.compile(r"^(auto|cpu|cuda(:\d+)?)$")
 
-
-class OptionError(ValueError):
-    """A bad option value: ``error: <option>: <detail>``."""
-
-    def __init__(self, option: str, detail: str) -> None:
-        super().__init__(f"{option}: {detail}")
 
 
 def build_parser(prog: str = PROG) -> argparse.ArgumentParser:

@@ -20,7 +20,7 @@ from osgeo import gdal, ogr
 from ....model.messages import QT_TRANSLATE_NOOP
 from ....model.metadata import NO_CLASS
 from ..base.gdal_errors import with_gdal_exceptions
-from ..read.source import dataset_srs
+from ..read.resample import pixel_size_m
 from .labels import (
     LabelsError,
     crs_name,
@@ -410,20 +410,7 @@ def _image_nodata_mask(ds: gdal.Dataset, bands: list[int], window: tuple[int, in
 
 
 def _gsd_m(ds: gdal.Dataset) -> Optional[float]:
-    """Pixel size in metres: exact on a projected grid; on a geographic one the mean of the
-    east-west and north-south sizes at the raster's centre (a spherical earth, enough for a
-    record of the resolution the model was trained at)."""
-    srs = dataset_srs(ds)
-    if srs is None:
-        return None
-    gt = ds.GetGeoTransform()
-    if srs.IsProjected():
-        return round(float(np.hypot(gt[1], gt[4])) * float(srs.GetLinearUnits()), 6)
-    if not srs.IsGeographic():
-        return None
-    metres_per_unit = 6371008.8 * float(srs.GetAngularUnits())  # earth radius x radians per unit
-    centre_lat = gt[3] + gt[5] * ds.RasterYSize / 2 + gt[4] * ds.RasterXSize / 2
-    east_west = float(np.hypot(gt[1], gt[4])) * metres_per_unit * np.cos(np.radians(centre_lat))
-    north_south = float(np.hypot(gt[2], gt[5])) * metres_per_unit
-    return round((east_west + north_south) / 2, 6)
+    """The raster's pixel size in metres at its centre, rounded for the header (read/resample.py)."""
+    size = pixel_size_m(ds, (0, 0, ds.RasterXSize, ds.RasterYSize))
+    return None if size is None else round(size, 6)
 
