@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import tempfile
 import time
@@ -137,8 +138,9 @@ class CpuClock:
         return getattr(time, name)
 
 
-def holdout_scores(net, header: dict, workdir: Path, scene: Scene) -> dict:
-    """Segment the held-out part with the engine and score it with the evaluation engine."""
+def holdout_scores(net, header: dict, workdir: Path, scene: Scene, keep: Path | None = None) -> dict:
+    """Segment the held-out part with the engine and score it with the evaluation engine; ``keep``:
+    where to copy the classified raster (for scripts/error_map.py)."""
     from remotenet.model.metadata import ARCHITECTURE, build_metadata
     from remotenet.remotenet_plugin.engine import SegmentOptions, segment
     from remotenet.remotenet_plugin.engine.training.evaluate import evaluate_classification, summary
@@ -149,7 +151,11 @@ def holdout_scores(net, header: dict, workdir: Path, scene: Scene) -> dict:
     segment(str(scene.raster), (net.eval(), meta), str(out), SegmentOptions(window=scene.holdout_window, device="cpu"))
     figures = summary(evaluate_classification(str(out), str(scene.labels)))
     target = next(c for c in figures["per_class"] if c["value"] == scene.target)
-    return {"target_iou": target["iou"], "miou": figures["miou"]}
+    if keep is not None:
+        keep.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(out, keep)
+    return {"target_iou": target["iou"], "target_precision": target["precision"], "target_recall": target["recall"],
+            "miou": figures["miou"]}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -164,6 +170,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--batch-size", type=int, default=4)
     parser.add_argument("--lr", type=float, default=6e-4)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="keep each run's classified held-out raster here (<variant>_seed<N>.tif)")
     parser.add_argument("--set", nargs="*", default=[], metavar="FIELD=VALUE",
                         help="other TrainConfig fields, e.g. scale_jitter=1.5 dice_weight=0.5")
     args = parser.parse_args(argv)
@@ -204,11 +212,14 @@ def main(argv: list[str] | None = None) -> None:
                 finally:
                     loop.time = time
                 wall = time.monotonic() - wall
-                scores = holdout_scores(result.model, chips.header, Path(tmp), scene)
+                kept = args.keep / f"{variant}_seed{seed}.tif" if args.keep else None
+                scores = holdout_scores(result.model, chips.header, Path(tmp), scene, kept)
                 row = {"variant": variant, "seed": seed, "steps": result.steps,
                        "steps_per_min": round(result.steps / (result.elapsed_s / 60), 1),
                        "val_miou": round(result.best_metrics.get("miou") or 0.0, 4),
                        "holdout_target_iou": round(scores["target_iou"], 4),
+                       "holdout_target_precision": round(scores["target_precision"], 4),
+                       "holdout_target_recall": round(scores["target_recall"], 4),
                        "holdout_miou": round(scores["miou"], 4),
                        "params": sum(p.numel() for p in result.model.parameters()),
                        "wall_s": round(wall, 1)}
