@@ -37,7 +37,6 @@ DEFAULT_SPECTRAL_HEAD = "auto"  # each pixel's bands straight to the head (model
 DEVICE_NAME = re.compile(r"^(auto|cpu|cuda(:\d+)?)$")
 
 
-
 def build_parser(prog: str = PROG) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=prog,

@@ -138,6 +138,15 @@ class CpuClock:
         return getattr(time, name)
 
 
+def scene_chips(scene: Scene, tile_size: int = 256, stride: int = 32):
+    """The training part's chips, cut by the engine as Train does (the same split for every run)."""
+    from remotenet.remotenet_plugin.engine.training.chips import prepare_training_chips
+
+    return prepare_training_chips(str(scene.raster), str(scene.labels), class_field=None, tile_size=tile_size,
+                                  window=scene.train_window, class_names=scene.class_names,
+                                  class_colors=scene.class_colors, val_fraction=0.3, train_stride=stride, seed=0)
+
+
 def holdout_scores(net, header: dict, workdir: Path, scene: Scene, keep: Path | None = None) -> dict:
     """Segment the held-out part with the engine and score it with the evaluation engine; ``keep``:
     where to copy the classified raster (for scripts/error_map.py)."""
@@ -181,14 +190,10 @@ def main(argv: list[str] | None = None) -> None:
     import torch
 
     from remotenet.model.training import TrainConfig, loop, train_model
-    from remotenet.remotenet_plugin.engine.training.chips import prepare_training_chips
 
     torch.set_num_threads(args.threads)
     scene = SCENES[args.scene]
-    chips = prepare_training_chips(str(scene.raster), str(scene.labels), class_field=None, tile_size=args.tile_size,
-                                   window=scene.train_window, class_names=scene.class_names,
-                                   class_colors=scene.class_colors,
-                                   val_fraction=0.3, train_stride=args.stride, seed=0)
+    chips = scene_chips(scene, args.tile_size, args.stride)
     extra = {}
     for item in args.set:
         key, _, value = item.partition("=")

@@ -36,13 +36,10 @@ def main(argv: list[str] | None = None) -> None:
     import torch
 
     from remotenet.model.training import TrainConfig, checkpoints, loop, train_model
-    from remotenet.remotenet_plugin.engine.training.chips import prepare_training_chips
 
     torch.set_num_threads(1)
     scene = ce.SCENES[args.scene]
-    chips = prepare_training_chips(str(scene.raster), str(scene.labels), class_field=None, tile_size=256,
-                                   window=scene.train_window, class_names=scene.class_names,
-                                   class_colors=scene.class_colors, val_fraction=0.3, train_stride=32, seed=0)
+    chips = ce.scene_chips(scene)
     extra = {key: json.loads(value) for key, _, value in (item.partition("=") for item in args.set)}
     copies: list[tuple[int, float, dict]] = []
     validate = checkpoints.BestCheckpoint._validate

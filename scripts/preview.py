@@ -43,12 +43,16 @@ def preview(source: str, classified: str, out_png: str, bands: tuple[int, ...] =
         where = classes == value
         overlay[:, where] = (1 - alpha) * rgb[:, where] + alpha * colour
     gap = np.full((3, h, 8), 255.0)
-    side_by_side = np.concatenate([rgb, gap, overlay], axis=2).astype(np.uint8)
-    mem = gdal.GetDriverByName("MEM").Create("", side_by_side.shape[2], h, 3, gdal.GDT_Byte)
-    for i in range(3):
-        mem.GetRasterBand(i + 1).WriteArray(side_by_side[i])
-    gdal.GetDriverByName("PNG").CreateCopy(out_png, mem)
+    write_png(np.concatenate([rgb, gap, overlay], axis=2).astype(np.uint8), out_png)
     return out_png
+
+
+def write_png(rgb: np.ndarray, out_png: str) -> None:
+    """An (3, height, width) uint8 array as an RGB PNG."""
+    mem = gdal.GetDriverByName("MEM").Create("", rgb.shape[2], rgb.shape[1], 3, gdal.GDT_Byte)
+    for i in range(3):
+        mem.GetRasterBand(i + 1).WriteArray(rgb[i])
+    gdal.GetDriverByName("PNG").CreateCopy(out_png, mem)
 
 
 def main() -> None:
